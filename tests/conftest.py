@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Tests always run on PostgreSQL: start the embedded server when no DATABASE_URL is given.
+    if not os.environ.get("DATABASE_URL"):
+        from wdhs.pgembed import start
+
+        start()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+    with django_db_blocker.unblock():
+        call_command("load_places", verbosity=0)
+    yield
+
+
+@pytest.fixture
+def user(db):  # noqa: ANN001, ANN201
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):  # noqa: ANN001, ANN201
+    from tests.factories import UserFactory
+
+    return UserFactory(is_staff=True, is_superuser=True)

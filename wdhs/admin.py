@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+
+from wdhs.models import Municipality, Province, Term, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "display_name", "is_staff", "is_active", "date_joined", "last_login"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    search_fields = ["email", "display_name", "first_name", "last_name"]
+    readonly_fields = ["date_joined", "last_login"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Persoonlijk", {"fields": ["display_name", "first_name", "last_name"]}),
+        ("Rechten", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        ("Data", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    actions = ["deactivate_users"]
+
+    @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)")
+    def deactivate_users(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        self.message_user(request, f"{updated} account(s) geblokkeerd.", messages.SUCCESS)
+
+
+class MunicipalityInline(admin.TabularInline):
+    model = Municipality
+    fields = ["code", "name", "is_active"]
+    readonly_fields = ["code", "name", "is_active"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "municipality_count"]
+    search_fields = ["name", "code"]
+    readonly_fields = ["code"]
+    inlines = [MunicipalityInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Province]:
+        return super().get_queryset(request).annotate(n_municipalities=Count("municipalities"))
+
+    @admin.display(description="gemeenten", ordering="n_municipalities")
+    def municipality_count(self, obj: Province) -> int:
+        return obj.n_municipalities  # type: ignore[attr-defined]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "province", "is_active"]
+    list_filter = ["province", "is_active"]
+    search_fields = ["name", "code", "slug"]
+    list_select_related = ["province"]
+    readonly_fields = ["code"]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["name", "vocabulary", "slug", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    list_filter = ["vocabulary", "is_active"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = ["activate", "deactivate"]
+
+    @admin.action(description="In gebruik nemen")
+    def activate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
+        self.message_user(request, f"{queryset.update(is_active=True)} term(en) in gebruik.", messages.SUCCESS)
+
+    @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)")
+    def deactivate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
+        self.message_user(request, f"{queryset.update(is_active=False)} term(en) uit gebruik.", messages.SUCCESS)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Term | None = None) -> bool:
+        # Content points to terms; staff switch a term off instead of deleting it.
+        return False

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class WdhsConfig(AppConfig):
+    name = "wdhs"
+    verbose_name = "Basis: accounts, plaatsen en taxonomie"
+
+    def ready(self) -> None:
+        from wdhs.portal import register_sitemap
+        from wdhs.sitemaps import StaticPagesSitemap
+
+        register_sitemap("paginas", StaticPagesSitemap)

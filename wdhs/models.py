@@ -1,0 +1,189 @@
+"""The shared base of the portal: people, places and the one taxonomy every app uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.text import slugify
+
+
+class UserManager(BaseUserManager["User"]):
+    """Users are known by their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("Een e-mailadres is verplicht.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person with an account: initiative manager, partner editor or coalition staff."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField("e-mailadres", unique=True)
+    display_name = models.CharField(
+        "naam", max_length=120, blank=True, help_text="Zo zien anderen je naam, bijvoorbeeld bij een antwoord."
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()  # type: ignore[misc]
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.email.split("@", 1)[0]
+
+
+class Province(models.Model):
+    """One of the 12 provinces (CBS code PV20..PV31)."""
+
+    code = models.CharField("CBS-code", max_length=4, unique=True)
+    name = models.CharField("naam", max_length=60, unique=True)
+    slug = models.SlugField("slug", max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = "provincie"
+        verbose_name_plural = "provincies"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def active(self) -> MunicipalityQuerySet:
+        return self.filter(is_active=True)
+
+
+class Municipality(models.Model):
+    """A municipality (CBS code GM0014). Merged ones stay, inactive, so old records keep their place."""
+
+    code = models.CharField("CBS-code", max_length=6, unique=True)
+    name = models.CharField("naam", max_length=80)
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="municipalities", verbose_name="provincie"
+    )
+    label_lat = models.FloatField("breedtegraad (label)", null=True, blank=True)
+    label_lon = models.FloatField("lengtegraad (label)", null=True, blank=True)
+    is_active = models.BooleanField(
+        "bestaat nog", default=True, help_text="Uit bij een samengevoegde gemeente; oude gegevens blijven bewaard."
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name as people say it: "Den Haag" for CBS's "'s-Gravenhage"."""
+        return DISPLAY_NAMES.get(self.name, self.name)
+
+
+DISPLAY_NAMES = {"'s-Gravenhage": "Den Haag (’s-Gravenhage)"}
+
+
+class Vocabulary(models.TextChoices):
+    THEME = "theme", "thema"
+    PHASE = "phase", "fase"
+    LEGAL_FORM = "legal_form", "rechtsvorm"
+    INITIATIVE_KIND = "initiative_kind", "soort initiatief"
+    NEED = "need", "behoefte"
+    KNOWLEDGE_KIND = "knowledge_kind", "soort kennis"
+    FUNDING_KIND = "funding_kind", "soort financiering"
+
+
+class TermQuerySet(models.QuerySet["Term"]):
+    def active(self) -> TermQuerySet:
+        return self.filter(is_active=True)
+
+    def of(self, vocabulary: str) -> TermQuerySet:
+        return self.filter(vocabulary=vocabulary, is_active=True)
+
+    def themes(self) -> TermQuerySet:
+        return self.of(Vocabulary.THEME)
+
+    def phases(self) -> TermQuerySet:
+        return self.of(Vocabulary.PHASE)
+
+    def legal_forms(self) -> TermQuerySet:
+        return self.of(Vocabulary.LEGAL_FORM)
+
+    def initiative_kinds(self) -> TermQuerySet:
+        return self.of(Vocabulary.INITIATIVE_KIND)
+
+    def needs(self) -> TermQuerySet:
+        return self.of(Vocabulary.NEED)
+
+    def knowledge_kinds(self) -> TermQuerySet:
+        return self.of(Vocabulary.KNOWLEDGE_KIND)
+
+    def funding_kinds(self) -> TermQuerySet:
+        return self.of(Vocabulary.FUNDING_KIND)
+
+
+class Term(models.Model):
+    """One value of the shared taxonomy (a theme, phase, legal form, ...), editable by staff."""
+
+    vocabulary = models.CharField("lijst", max_length=20, choices=Vocabulary.choices, db_index=True)
+    name = models.CharField("naam", max_length=80)
+    slug = models.SlugField(
+        "slug", max_length=80, help_text="Staat in webadressen van filters; verander dit liever niet."
+    )
+    description = models.TextField(
+        "uitleg", blank=True, help_text="Eén of twee zinnen in eenvoudig Nederlands (B1). Bezoekers zien dit."
+    )
+    position = models.PositiveSmallIntegerField("volgorde", default=0)
+    is_active = models.BooleanField("in gebruik", default=True)
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "term"
+        verbose_name_plural = "taxonomie"
+        ordering = ["vocabulary", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["vocabulary", "slug"], name="term_unique_slug_per_vocabulary"),
+            models.UniqueConstraint(fields=["vocabulary", "name"], name="term_unique_name_per_vocabulary"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from wdhs import views
+from wdhs.portal import SITEMAPS
+
+admin.site.site_header = "Beheer We Doen Het Samen"
+admin.site.site_title = "Beheer WDHS"
+admin.site.index_title = "Wat wil je vandaag doen?"
+admin.site.site_url = "/"
+
+handler400 = "wdhs.views.bad_request"
+handler403 = "wdhs.views.permission_denied"
+handler404 = "wdhs.views.page_not_found"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
+    path("mijn/", views.mijn, name="mijn"),
+    path("mijn/gegevens.json", views.my_data_export, name="my_data_export"),
+    path("mijn/account-verwijderen/", views.account_delete, name="account_delete"),
+    path("over/", views.static_page("pages/over.html"), name="about"),
+    path("privacy/", views.static_page("pages/privacy.html"), name="privacy"),
+    path("toegankelijkheid/", views.static_page("pages/toegankelijkheid.html"), name="accessibility"),
+    path("open-data/", views.static_page("pages/open_data.html"), name="open_data"),
+    path("contact/", views.static_page("pages/contact.html"), name="contact"),
+    path("accounts/", include("allauth.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
