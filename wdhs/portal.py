@@ -98,3 +98,40 @@ DEMO_LOADERS: dict[str, DemoLoader] = {}
 
 def register_demo_loader(loader: DemoLoader) -> None:
     DEMO_LOADERS[loader.name] = loader
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A number counted live from the portal's own data, for the goals' indicators.
+
+    `current` gives today's value; `series` (optional) gives (date, value) points, oldest first,
+    for a line chart, for example cumulative counts per month.
+    """
+
+    code: str
+    label: str
+    unit: str
+    current: Callable[[], float]
+    series: Callable[[], list[tuple[Any, float]]] | None = None
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A table counted live (for the staff dashboard): column headings and rows of values."""
+
+    code: str
+    label: str
+    columns: tuple[str, ...]
+    rows: Callable[[], list[tuple[Any, ...]]]
+
+
+METRICS: dict[str, Metric] = {}
+BREAKDOWNS: dict[str, Breakdown] = {}
+
+
+def register_metric(metric: Metric) -> None:
+    METRICS[metric.code] = metric
+
+
+def register_breakdown(breakdown: Breakdown) -> None:
+    BREAKDOWNS[breakdown.code] = breakdown
