@@ -135,6 +135,10 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_select_related = ["goal"]
     inlines = [MeasurementInline]
 
+    def get_inlines(self, request: HttpRequest, obj: Indicator | None) -> list[type[admin.options.InlineModelAdmin]]:
+        # The portal counts live indicators itself: no measurement rows to enter there.
+        return [] if obj is not None and obj.is_live else [MeasurementInline]
+
     def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset: Any, change: bool) -> None:
         instances = formset.save(commit=False)
         for instance in instances:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -100,13 +101,19 @@ def _plain(value: float) -> int | float:
     return int(value) if value == int(value) else round(value, 2)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
 def _breakdown_table(code: str, label: str | None = None) -> DashboardTable | None:
     breakdown = BREAKDOWNS.get(code)
     if breakdown is None:
         return None
     rows = [tuple(row) for row in breakdown.rows()]
     table = DashboardTable(code, label or breakdown.label, tuple(breakdown.columns), rows)
-    if len(table.columns) == 2 and all(isinstance(row[1], int | float) for row in rows):
+    if len(table.columns) == 2 and all(
+        isinstance(row[1], int | float | Decimal) and not isinstance(row[1], bool) for row in rows
+    ):
         table.chart = bar_chart(
             chart_id=f"dashboard-{code.replace('.', '-')}",
             title=table.label,

@@ -266,3 +266,45 @@ def test_update_gets_a_unique_slug_and_published_filters_drafts_and_future():
 def test_measurement_factory_makes_valid_rows():
     measurement = MeasurementFactory()
     measurement.full_clean()
+
+
+def test_live_indicator_admin_page_has_no_measurement_rows(client, staff):
+    live = Indicator.objects.get(metric_code="wdhs.accounts")
+    client.force_login(staff)
+    html = client.get(reverse("admin:goals_indicator_change", args=[live.pk])).content.decode()
+    assert "measurements-TOTAL_FORMS" not in html
+    measured = IndicatorFactory()
+    html = client.get(reverse("admin:goals_indicator_change", args=[measured.pk])).content.decode()
+    assert "measurements-TOTAL_FORMS" in html
+
+
+def test_goal_link_inline_can_be_used_by_other_apps(rf, staff):
+    """Another app puts GoalLinkInline on its own admin; the formset saves links for its objects."""
+    from django.contrib import admin as django_admin
+    from django.contrib.contenttypes.admin import GenericTabularInline
+
+    from goals.admin import GoalLinkInline
+    from goals.models import GoalLink
+    from wdhs.models import Municipality
+
+    assert issubclass(GoalLinkInline, GenericTabularInline)
+    request = rf.post("/")
+    request.user = staff
+    municipality = Municipality.objects.get(name="Utrecht")
+    inline = GoalLinkInline(Municipality, django_admin.site)
+    FormSet = inline.get_formset(request, municipality)
+    prefix = FormSet.get_default_prefix()
+    formset = FormSet(
+        data={
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-goal": str(goal(2).pk),
+            f"{prefix}-0-note": "Voorbeeld",
+        },
+        instance=municipality,
+        prefix=prefix,
+    )
+    assert formset.is_valid(), formset.errors
+    formset.save()
+    link = GoalLink.objects.get()
+    assert (link.goal.number, link.content_object) == (2, municipality)

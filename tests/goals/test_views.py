@@ -308,3 +308,20 @@ def test_demo_loader_is_idempotent():
     call_command("load_demo", stdout=io.StringIO())
     assert Update.objects.count() == count
     assert Update.objects.published().filter(slug="kennisplatform-gaat-open").exists()
+
+
+def test_mijn_shows_goal_links_to_staff_only(client, user, staff):
+    client.force_login(user)
+    assert "De vijf doelen bijhouden" not in client.get(reverse("mijn")).content.decode()
+    client.force_login(staff)
+    html = client.get(reverse("mijn")).content.decode()
+    assert "De vijf doelen bijhouden" in html and reverse("goals:dashboard") in html
+
+
+def test_personal_data_export_lists_updates_and_measurements(client, staff):
+    UpdateFactory(author=staff, title="Mijn bericht")
+    MeasurementFactory(entered_by=staff)
+    client.force_login(staff)
+    data = client.get(reverse("my_data_export")).json()
+    assert data["doelen"]["voortgangsberichten"][0]["title"] == "Mijn bericht"
+    assert len(data["doelen"]["metingen"]) == 1
