@@ -204,13 +204,15 @@ def line_chart(
     _line(grid, left, top + plot_h, width - right, top + plot_h, "goals-chart__axis")
     _line(grid, left, top, left, top + plot_h, "goals-chart__axis")
     label_days = [first] if span == 0 else _spread([day for day, _ in data], 5)
-    for day in label_days:
+    for index, day in enumerate(label_days):
+        # The outer labels align to the plot's edges so they are never cut off.
+        anchor = "middle" if span == 0 or 0 < index < len(label_days) - 1 else ("start" if index == 0 else "end")
         _text(
             grid,
             x_of(day),
             top + plot_h + 18,
             format_date(day),
-            **{"text-anchor": "middle", "class": "goals-chart__tick"},
+            **{"text-anchor": anchor, "class": "goals-chart__tick"},
         )
     _text(root, left + plot_w / 2, height - 10, x_label, **{"text-anchor": "middle", "class": "goals-chart__label"})
     _text(
