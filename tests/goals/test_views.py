@@ -325,3 +325,42 @@ def test_personal_data_export_lists_updates_and_measurements(client, staff):
     data = client.get(reverse("my_data_export")).json()
     assert data["doelen"]["voortgangsberichten"][0]["title"] == "Mijn bericht"
     assert len(data["doelen"]["metingen"]) == 1
+
+
+def test_detail_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
+    indicator = Indicator.objects.get(goal__number=3, is_main=True)
+    for day in range(1, 15):
+        MeasurementFactory(indicator=indicator, date=datetime.date(2025, 2, day), value=day)
+        UpdateFactory(goal=goal(3))
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("goals:detail", args=[3])).status_code == 200
+
+
+def test_progress_is_capped_at_100_percent(client):
+    indicator = Indicator.objects.get(goal__number=4, is_main=True)
+    indicator.target_value = 2
+    indicator.save()
+    MeasurementFactory(indicator=indicator, value=5)
+    assert indicator_status(indicator).progress_percent == 100
+    assert "We zijn op 100%." in client.get(reverse("goals:index")).content.decode()
+
+
+def test_pages_have_one_h1_and_unique_ids(client, staff, register):
+    import re
+
+    register(
+        Breakdown(
+            code="initiatives.by_theme",
+            label="Initiatieven per thema",
+            columns=("Thema", "Initiatieven"),
+            rows=lambda: [("Wonen", 3)],
+        )
+    )
+    MeasurementFactory(indicator=Indicator.objects.get(goal__number=3, is_main=True))
+    client.force_login(staff)
+    for url in ["/doelen/", "/doelen/3/", "/doelen/5/", "/doelen/dashboard/", "/"]:
+        html = client.get(url).content.decode()
+        assert html.count("<h1") == 1, url
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), url
+        assert "style=" not in html, url
