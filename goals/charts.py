@@ -203,7 +203,7 @@ def line_chart(
         _text(grid, left - 8, y + 4, compact_number(tick), **{"text-anchor": "end", "class": "goals-chart__tick"})
     _line(grid, left, top + plot_h, width - right, top + plot_h, "goals-chart__axis")
     _line(grid, left, top, left, top + plot_h, "goals-chart__axis")
-    label_days = [first] if span == 0 else _spread([day for day, _ in data], 5)
+    label_days = [first] if span == 0 else _spread(first, span, 5)
     for index, day in enumerate(label_days):
         # The outer labels align to the plot's edges so they are never cut off.
         anchor = "middle" if span == 0 or 0 < index < len(label_days) - 1 else ("start" if index == 0 else "end")
@@ -264,12 +264,10 @@ def line_chart(
     return Chart(svg=svg, table=table)
 
 
-def _spread(days: list[datetime.date], count: int) -> list[datetime.date]:
-    """At most `count` labels, always the first and the last, so dates never overlap."""
-    if len(days) <= count:
-        return days
-    step = (len(days) - 1) / (count - 1)
-    return [days[round(i * step)] for i in range(count)]
+def _spread(first: datetime.date, span: int, count: int) -> list[datetime.date]:
+    """Up to `count` dates evenly spread in time from the first to the last, so labels never overlap."""
+    days = sorted({first + datetime.timedelta(days=round(span * i / (count - 1))) for i in range(count)})
+    return days
 
 
 def bar_chart(

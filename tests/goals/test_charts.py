@@ -177,3 +177,16 @@ def test_number_helpers():
     assert nice_ticks(0) == [0.0, 1.0]
     assert nice_ticks(3, whole=True) == [0.0, 1.0, 2.0, 3.0, 4.0]
     assert nice_ticks(10)[-1] > 10
+
+
+def test_date_labels_are_spread_evenly_even_when_points_cluster():
+    points = [(datetime.date(2020, 1, 1), 1)] + [(datetime.date(2025, 1, day), day) for day in range(1, 29)]
+    root = parse_svg(line_chart(chart_id="c", title="T", points=points, unit="x").svg)
+    xs = [
+        float(t.get("x"))
+        for t in root.iter("{http://www.w3.org/2000/svg}text")
+        if t.get("class") == "goals-chart__tick" and t.text.count(" ") == 2  # "1 jan 2025": the date labels
+    ]
+    assert len(xs) == 5
+    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    assert min(gaps) > 100  # 640 px wide chart: labels of about 80 px never overlap

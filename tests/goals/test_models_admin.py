@@ -308,3 +308,12 @@ def test_goal_link_inline_can_be_used_by_other_apps(rf, staff):
     formset.save()
     link = GoalLink.objects.get()
     assert (link.goal.number, link.content_object) == (2, municipality)
+
+
+def test_admin_measurement_form_does_not_offer_live_indicators(client, staff):
+    live = Indicator.objects.get(metric_code="wdhs.accounts")
+    client.force_login(staff)
+    response = client.post(reverse("admin:goals_measurement_add"), _measurement_post(live))
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert Measurement.objects.count() == 0
