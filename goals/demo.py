@@ -13,7 +13,7 @@ UPDATES = [
         5,
         "kennisplatform-gaat-open",
         "Het kennisplatform gaat open",
-        datetime.date(2025, 3, 3),
+        30,
         "De partners van We Doen Het Samen zetten hun kennis op één plek. Op dit platform vind je artikelen, "
         "handleidingen en voorbeelden van andere bewoners.\n\n"
         "Zo werken we aan doel 5: kennis en diensten bundelen, zodat initiatieven sneller vinden wat ze nodig "
@@ -23,7 +23,7 @@ UPDATES = [
         2,
         "initiatieven-zichtbaar-per-gemeente",
         "Initiatieven zichtbaar per gemeente",
-        datetime.date(2025, 4, 14),
+        14,
         "Op het platform kun je je initiatief aanmelden. Je ziet dan ook welke initiatieven er al zijn in jouw "
         "gemeente.\n\n"
         "Voor doel 2 houden we bij in hoeveel gemeenten minstens één initiatief staat. Dat getal telt het "
@@ -34,7 +34,7 @@ UPDATES = [
         3,
         "zo-houden-we-wetten-bij",
         "Zo houden we bij welke wetten veranderen",
-        datetime.date(2025, 5, 19),
+        3,
         "Doel 3 gaat over wetten die lokale gemeenschappen sterker maken. Dat kan het portaal niet zelf tellen.\n\n"
         "Daarom vult de redactie dit getal in, steeds met een bron. Zolang er nog geen meting is, zie je op de "
         "pagina van het doel: nog geen metingen. Zo weet je altijd waar een getal vandaan komt.",
@@ -44,11 +44,12 @@ UPDATES = [
 
 def load_demo() -> str:
     created = 0
-    for number, slug, title, day, body in UPDATES:
+    for number, slug, title, days_ago, body in UPDATES:
         goal = Goal.objects.filter(number=number).first()
         if goal is None:
             continue
-        published_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+        # Relative dates: demo news should not claim a real day in the programme's history.
+        published_at = timezone.now() - datetime.timedelta(days=days_ago)
         _, was_created = Update.objects.get_or_create(
             slug=slug,
             defaults={
