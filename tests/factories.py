@@ -4,6 +4,7 @@ from typing import Any
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from wdhs.models import Municipality, Province, Term, User
 
@@ -37,3 +38,38 @@ def province(name: str = "Utrecht") -> Province:
 
 def term(vocabulary: str, slug: str) -> Term:
     return Term.objects.get(vocabulary=vocabulary, slug=slug)
+
+
+# --- initiatives ---
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A published initiative in Utrecht unless told otherwise."""
+
+    class Meta:
+        model = "initiatives.Initiative"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Buurtinitiatief Voorbeeld {n}")
+    kind = factory.LazyFunction(lambda: term("initiative_kind", "bewonersinitiatief"))
+    legal_form = factory.LazyFunction(lambda: term("legal_form", "stichting"))
+    phase = factory.LazyFunction(lambda: term("phase", "groeien"))
+    municipality = factory.LazyFunction(lambda: municipality("Utrecht"))
+    area = "Lombok"
+    active_people = "6-15"
+    description = "We maken samen de buurt groener en gezelliger."
+    status = "gepubliceerd"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def themes(obj: Any, create: bool, extracted: list[Term] | None, **kwargs: Any) -> None:  # noqa: N805
+        if create:
+            obj.themes.set(extracted if extracted is not None else [term("theme", "groen-en-leefomgeving")])
+
+    @factory.post_generation
+    def managers(obj: Any, create: bool, extracted: list[User] | None, **kwargs: Any) -> None:  # noqa: N805
+        from initiatives.models import Membership
+
+        if create:
+            for user in extracted if extracted is not None else [UserFactory()]:
+                Membership.objects.create(initiative=obj, user=user)
