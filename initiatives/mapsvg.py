@@ -22,6 +22,8 @@ WIDTH = 600
 PADDING = 6
 COS_LAT = math.cos(math.radians(52.2))
 LEVELS = 5  # colour classes: 0 = none, 1..4 = more and more
+MIN_RING = 1.5  # pixels: rings smaller than this in both directions are left out
+TOLERANCE = 0.5  # pixels: detail smaller than this is dropped (Douglas-Peucker) to keep the HTML small
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,31 @@ class Shape:
         xs = [x for ring in self.rings for x, _ in ring]
         ys = [y for ring in self.rings for _, y in ring]
         return min(xs), min(ys), max(xs), max(ys)
+
+
+def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker line simplification (iterative, so long rings do not hit the recursion limit)."""
+    if len(points) < 4:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy)
+        farthest, index = 0.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            cross = abs(dy * px - dx * py + x2 * y1 - y2 * x1)
+            distance = cross / length if length else math.hypot(px - x1, py - y1)
+            if distance > farthest:
+                farthest, index = distance, i
+        if index != -1 and farthest > tolerance:
+            keep[index] = True
+            stack.extend([(first, index), (index, last)])
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
 def _project(lon: float, lat: float) -> tuple[float, float]:
@@ -80,10 +107,18 @@ def drawing(level: str, province_code: str = "") -> tuple[str, tuple[tuple[str, 
     for shape in shapes:
         parts = []
         for ring in shape.rings:
-            points = " ".join(
-                f"{(x - min_x) * scale + PADDING:.1f} {(y - min_y) * scale + PADDING:.1f}" for x, y in ring
-            )
-            parts.append(f"M{points}Z")
+            # Points that round to the same spot add bytes but nothing visible at this size.
+            scaled = [((x - min_x) * scale + PADDING, (y - min_y) * scale + PADDING) for x, y in ring]
+            xs, ys = [x for x, _ in scaled], [y for _, y in scaled]
+            if max(xs) - min(xs) < MIN_RING and max(ys) - min(ys) < MIN_RING:
+                continue  # a sandbank or tiny island smaller than a pixel or two
+            points: list[str] = []
+            for x, y in simplify(scaled, TOLERANCE):
+                point = f"{x:.1f} {y:.1f}"
+                if not points or points[-1] != point:
+                    points.append(point)
+            if len(points) > 2:
+                parts.append(f"M{' '.join(points)}Z")
         paths.append((shape.code, shape.name, "".join(parts)))
     return f"0 0 {WIDTH} {height}", tuple(paths)
 
@@ -103,10 +138,15 @@ def thresholds(counts: list[int]) -> list[tuple[int, int]]:
 
 
 def level_for(count: int, ranges: list[tuple[int, int]]) -> int:
+    """The colour class; with fewer than four ranges the classes spread out, so the highest is always darkest."""
     for index, (low, high) in enumerate(ranges, start=1):
         if low <= count <= high:
-            return index
+            return _spread(index, len(ranges))
     return 0
+
+
+def _spread(index: int, size: int) -> int:
+    return max(1, round(index * (LEVELS - 1) / size))
 
 
 def build_map(
@@ -129,7 +169,7 @@ def build_map(
             }
         )
     legend = [{"level": 0, "label": "geen"}] + [
-        {"level": i, "label": str(low) if low == high else f"{low} tot {high}"}
+        {"level": _spread(i, len(ranges)), "label": str(low) if low == high else f"{low} tot {high}"}
         for i, (low, high) in enumerate(ranges, start=1)
     ]
     return {

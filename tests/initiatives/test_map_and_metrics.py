@@ -59,6 +59,8 @@ def test_colour_classes_follow_counts():
     assert mapsvg.level_for(0, ranges) == 0
     assert mapsvg.level_for(8, ranges) == 4
     assert mapsvg.thresholds([0, 0]) == []
+    # with one range the only class is the darkest, for contrast with "geen"
+    assert mapsvg.level_for(1, mapsvg.thresholds([0, 1])) == 4
 
 
 def test_home_section_shows_map_and_total(client, spread):
@@ -76,3 +78,18 @@ def test_metrics_and_breakdowns(spread):
     assert METRICS["initiatives.municipalities_with_initiative"].current() == 2
     assert ("Utrecht", 2) in BREAKDOWNS["initiatives.by_province"].rows()
     assert BREAKDOWNS["initiatives.by_theme"].rows() == [("Groen en leefomgeving", 3)]
+
+
+def test_demo_loader_is_idempotent_and_varied():
+    from initiatives.demo import DEMO, load
+    from initiatives.models import Initiative
+
+    load()
+    first = Initiative.objects.count()
+    assert first == len(DEMO) >= 30
+    load()
+    assert Initiative.objects.count() == first
+    published = Initiative.objects.published()
+    assert published.values("municipality__province").distinct().count() == 12
+    assert published.values("kind").distinct().count() == 10
+    assert all(i.memberships.exists() for i in Initiative.objects.all())
