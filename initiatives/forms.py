@@ -190,6 +190,8 @@ class InitiativeForm(forms.Form):
         self.duplicates: list[Initiative] = []
         if instance is not None and "initial" not in kwargs:
             kwargs["initial"] = initial_from(instance)
+            # A second edit starts from the changes that still wait for review, not from the public version.
+            kwargs["initial"].update(pending_initial(instance))
         super().__init__(*args, **kwargs)
         if self.is_bound and "not_duplicate" in self.data:
             self.fields["not_duplicate"] = self._not_duplicate_field()
@@ -281,6 +283,14 @@ def initial_from(initiative: Initiative) -> dict[str, Any]:
         "public_email": initiative.public_email,
         "needs": [t.pk for t in initiative.needs.all()],
     }
+
+
+def pending_initial(initiative: Initiative) -> dict[str, Any]:
+    changes = dict(initiative.pending_changes or {})
+    if "municipality" in changes:
+        municipality = Municipality.objects.filter(pk=changes["municipality"]).first()
+        changes["municipality"] = municipality.display_name if municipality else ""
+    return changes
 
 
 class InviteForm(forms.Form):

@@ -51,7 +51,14 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
 def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
     if not request.user.is_authenticated:
         return None
-    return {"initiatives": list(Initiative.objects.managed_by(request.user).order_by("name"))}
+    from initiatives.recommend import suggestions_for
+
+    initiatives = list(
+        Initiative.objects.managed_by(request.user).select_related("municipality", "phase").order_by("name")
+    )
+    # Suggestions for the first few only: a person managing many initiatives still gets a fast page.
+    recommended = [(i, suggestions_for(i)) for i in initiatives[:3] if i.status != "gearchiveerd"]
+    return {"initiatives": initiatives, "recommended": [(i, s) for i, s in recommended if s]}
 
 
 def personal_data(user: Any) -> dict[str, Any]:

@@ -243,3 +243,35 @@ def test_stale_initiative_is_marked(client):
     Initiative.objects.filter(pk=initiative.pk).update(confirmed_at=timezone.now() - timedelta(days=500))
     assert "Niet recent bevestigd" in client.get(initiative.get_absolute_url()).content.decode()
     assert "Niet recent bevestigd" in client.get(reverse("initiatives:list")).content.decode()
+
+
+def test_second_edit_starts_from_pending_changes(client, owner, initiative):
+    client.force_login(owner)
+    data = valid_data(name="Tweede Versie", municipality="Zwolle")
+    client.post(reverse("initiatives:edit", args=[initiative.slug]), data)
+    body = client.get(reverse("initiatives:edit", args=[initiative.slug])).content.decode()
+    assert 'value="Tweede Versie"' in body
+    assert 'value="Zwolle"' in body
+
+
+def test_dashboard_recommends_similar_initiatives_with_reasons(client, owner, initiative):
+    from tests.factories import municipality
+
+    InitiativeFactory(name="Groene Buren Utrecht", municipality=municipality("Utrecht"))  # same theme + place
+    InitiativeFactory(name="Verborgen Buren", status="ingediend")  # not public: never suggested
+    client.force_login(owner)
+    body = client.get(reverse("mijn")).content.decode()
+    assert "Aanbevolen voor jullie" in body
+    assert "Groene Buren Utrecht" in body
+    assert "werkt aan hetzelfde thema" in body and "zit ook in Utrecht" in body
+    assert "Verborgen Buren" not in body
+
+
+def test_dashboard_query_count_does_not_grow_with_suggestions(client, owner, initiative, django_assert_max_num_queries):
+    client.force_login(owner)
+    with django_assert_max_num_queries(40) as few:
+        client.get(reverse("mijn"))
+    for _ in range(10):
+        InitiativeFactory()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("mijn"))

@@ -126,3 +126,12 @@ def test_duplicate_check_hides_names_of_pending_initiatives(client, user):
     client.force_login(other)
     body = client.post(reverse("initiatives:register"), valid_data()).content.decode()
     assert "nog controleren" in body
+
+
+def test_municipality_type_ahead_works_without_javascript(client, user):
+    client.force_login(user)
+    body = client.get(reverse("initiatives:register")).content.decode()
+    assert 'list="id_municipality-lijst"' in body
+    assert '<datalist id="id_municipality-lijst">' in body
+    assert '<option value="Súdwest-Fryslân">' in body
+    assert "<script" not in body.split("<main", 1)[1]
