@@ -86,7 +86,10 @@ class InitiativeAdmin(admin.ModelAdmin):
     list_select_related = ["municipality", "kind"]
     autocomplete_fields = ["municipality"]
     filter_horizontal = ["themes", "needs"]
+    # Status changes go through the actions, so that the managers always get an e-mail about a decision.
     readonly_fields = [
+        "status",
+        "rejection_reason",
         "pending_changes_overview",
         "pending_since",
         "published_at",

@@ -150,6 +150,7 @@ class Initiative(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="afgewezen") | ~models.Q(rejection_reason=""),
                 name="initiative_rejection_has_reason",
+                violation_error_message="Geef een reden op als je een initiatief afwijst.",
             ),
         ]
 

@@ -28,6 +28,7 @@ from wdhs.search import parse_query
 PAGE_SIZE = 20
 RATE_LIMIT = 5  # messages per hour per visitor address for each kind of form
 LICENCE = "CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/deed.nl)"
+LICENCE_LINK = '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"'
 
 
 def _get_initiative_for_manager(request: HttpRequest, slug: str) -> Initiative:
@@ -75,6 +76,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "sort": request.GET.get("sorteer", ""),
         "map": province_map(province_counts()),
         "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
+        "export_columns": EXPORT_COLUMNS,
     }
     return render(request, "initiatives/list.html", context, status=400 if errors else 200)
 
@@ -274,7 +276,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     writer.writeheader()
     for row in _export_rows(request):
         writer.writerow(row)
-    response["X-Licence"] = "CC0-1.0"
+    response["Link"] = LICENCE_LINK
     return response
 
 
@@ -288,9 +290,11 @@ def export_json(request: HttpRequest) -> HttpResponse:
         "kolommen": dict(EXPORT_COLUMNS),
         "initiatieven": _export_rows(request),
     }
-    return HttpResponse(
+    response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )
+    response["Link"] = LICENCE_LINK
+    return response
 
 
 # --- register and manage ---

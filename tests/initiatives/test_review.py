@@ -130,3 +130,11 @@ def test_only_published_are_public(client):
         assert client.get(initiative.get_absolute_url()).status_code == 404
         assert initiative.name not in client.get(reverse("initiatives:list")).content.decode()
     assert Initiative.objects.published().count() == 0
+
+
+def test_admin_change_form_opens_and_status_is_read_only(client, staff, submitted):
+    client.force_login(staff)
+    url = reverse("admin:initiatives_initiative_change", args=[submitted.pk])
+    body = client.get(url).content.decode()
+    assert 'name="status"' not in body
+    assert "Reden van afwijzing" in body or "reden van afwijzing" in body
