@@ -184,7 +184,9 @@ class InitiativeForm(forms.Form):
         help_text="Niet verplicht. Zo kunnen anderen en wij jullie beter helpen.",
     )
 
-    def __init__(self, *args: Any, instance: Initiative | None = None, check_duplicates: bool = True, **kwargs: Any):
+    def __init__(
+        self, *args: Any, instance: Initiative | None = None, check_duplicates: bool = True, **kwargs: Any
+    ) -> None:
         self.instance = instance
         self.check_duplicates = check_duplicates
         self.duplicates: list[Initiative] = []

@@ -68,14 +68,18 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return lon * COS_LAT, -lat
 
 
-def _shapes(filename: str, code_key: str, name_key: str) -> tuple[Shape, ...]:
+def _shapes(filename: str, code_key: str, name_key: str, *, holes: bool = True) -> tuple[Shape, ...]:
     with open(DATA_DIR / filename, encoding="utf-8") as handle:
         data = json.load(handle)
     shapes = []
     for feature in data["features"]:
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        rings = tuple(tuple(_project(lon, lat) for lon, lat in ring) for polygon in polygons for ring in polygon)
+        rings = tuple(
+            tuple(_project(lon, lat) for lon, lat in ring)
+            for polygon in polygons
+            for ring in (polygon if holes else polygon[:1])
+        )
         props = feature["properties"]
         shapes.append(Shape(props[code_key], props[name_key], props["provinciecode"], rings))
     return tuple(shapes)
@@ -83,7 +87,8 @@ def _shapes(filename: str, code_key: str, name_key: str) -> tuple[Shape, ...]:
 
 @cache
 def province_shapes() -> tuple[Shape, ...]:
-    return _shapes("provincies.geojson", "provinciecode", "provincienaam")
+    # Province outlines are dissolved municipalities; their "holes" are slivers that would show as white lines.
+    return _shapes("provincies.geojson", "provinciecode", "provincienaam", holes=False)
 
 
 @cache
