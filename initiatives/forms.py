@@ -22,6 +22,15 @@ def reject_html(value: str) -> None:
         raise forms.ValidationError(HTML_MESSAGE, code="html")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def single_line(value: str) -> None:
+    """Names end up in e-mail subjects, where a line break is not allowed."""
+    if value and _CONTROL.search(value):
+        raise forms.ValidationError("Gebruik hier één regel tekst, zonder regeleinden of speciale tekens.", code="line")
+
+
 def require_https(value: str) -> None:
     if value and not value.lower().startswith("https://"):
         raise forms.ValidationError(
@@ -77,7 +86,7 @@ class InitiativeForm(forms.Form):
         label="Naam van het initiatief",
         max_length=150,
         help_text="Zoals jullie jezelf noemen. Bijvoorbeeld: Buurtmoestuin De Peer.",
-        validators=[reject_html],
+        validators=[reject_html, single_line],
     )
     kind = TermChoiceField(
         label="Soort initiatief",
@@ -113,7 +122,7 @@ class InitiativeForm(forms.Form):
         required=False,
         max_length=120,
         help_text="Niet verplicht. Waar zijn jullie actief? Bijvoorbeeld: Oosterparkwijk of het dorp Ruinen.",
-        validators=[reject_html],
+        validators=[reject_html, single_line],
     )
     themes = TermMultipleChoiceField(
         label="Thema's",
@@ -346,7 +355,7 @@ class ProblemReportForm(HoneypotMixin):
 
 
 class ContactForm(HoneypotMixin):
-    name = forms.CharField(label="Je naam", max_length=120, validators=[reject_html])
+    name = forms.CharField(label="Je naam", max_length=120, validators=[reject_html, single_line])
     email = forms.EmailField(
         label="Je e-mailadres", help_text="Het initiatief kan je hierop antwoorden. We zetten het nergens online."
     )

@@ -85,3 +85,15 @@ def test_list_query_count_is_constant(client, django_assert_max_num_queries):
         InitiativeFactory(themes=[theme], municipality=municipality("Zwolle"))
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("initiatives:list"), {"thema": "wonen"})
+
+
+def test_markdown_cannot_smuggle_scripts_or_javascript_links():
+    from initiatives.markup import render_markdown
+
+    html = render_markdown(
+        "[klik](javascript:alert(1)) <script>alert(2)</script> ![x](https://e.org/x.png) <a onclick='x'>a</a>"
+    )
+    assert "javascript:" not in html
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "onclick" not in html

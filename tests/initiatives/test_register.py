@@ -74,6 +74,8 @@ def test_municipality_by_spoken_name(client, user):
         ("name", "<b>Vet</b>", "HTML"),
         ("area", "<img src=x onerror=alert(1)>", "HTML"),
         ("name", "", "verplicht"),
+        ("name", "Twee\nregels", "zonder regeleinden"),
+        ("area", "Wijk\r\nBcc: iedereen@example.org", "zonder regeleinden"),
         ("founded_year", "1200", "tussen 1800"),
         ("founded_year", "twintig", "geheel getal"),
         ("kind", "999999", "geldige keuze"),
