@@ -44,6 +44,21 @@ class PendingChangesFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WithoutManagerFilter(admin.SimpleListFilter):
+    """Initiatives whose last manager deleted their account; staff find a new manager or archive them."""
+
+    title = "beheerders"
+    parameter_name = "beheerders"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("geen", "Zonder beheerder")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+        if self.value() == "geen":
+            return queryset.filter(memberships__isnull=True)
+        return queryset
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "initiative"
@@ -78,6 +93,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         "status",
         PendingChangesFilter,
         StaleFilter,
+        WithoutManagerFilter,
         ("municipality__province", admin.RelatedOnlyFieldListFilter),
         ("kind", admin.RelatedOnlyFieldListFilter),
         ("themes", admin.RelatedOnlyFieldListFilter),

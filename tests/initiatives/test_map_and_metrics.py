@@ -86,7 +86,7 @@ def test_demo_loader_is_idempotent_and_varied():
 
     load()
     first = Initiative.objects.count()
-    assert first == len(DEMO) >= 30
+    assert first == len(DEMO) >= 60
     load()
     assert Initiative.objects.count() == first
     published = Initiative.objects.published()

@@ -138,3 +138,12 @@ def test_admin_change_form_opens_and_status_is_read_only(client, staff, submitte
     body = client.get(url).content.decode()
     assert 'name="status"' not in body
     assert "Reden van afwijzing" in body or "reden van afwijzing" in body
+
+
+def test_admin_finds_initiatives_without_manager(client, staff, owner):
+    orphan = InitiativeFactory(managers=[owner], name="Weesinitiatief")
+    InitiativeFactory(name="Goed Beheerd")
+    owner.delete()  # the account is gone; the initiative stays
+    client.force_login(staff)
+    body = client.get(reverse(CHANGELIST), {"beheerders": "geen"}).content.decode()
+    assert orphan.name in body and "Goed Beheerd" not in body
