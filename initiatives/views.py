@@ -412,6 +412,12 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "initiatives/invitation.html", {"invalid": True}, status=404)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    # The link only works for the address it was sent to, so a forwarded or leaked link gives nobody access.
+    addresses = {request.user.email.casefold()} | {
+        e.casefold() for e in request.user.emailaddress_set.filter(verified=True).values_list("email", flat=True)
+    }
+    if invitation.email.casefold() not in addresses:
+        return render(request, "initiatives/invitation.html", {"wrong_address": True}, status=403)
     if request.method == "POST":
         try:
             services.invitation_accept(invitation=invitation, user=request.user)

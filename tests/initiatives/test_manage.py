@@ -140,8 +140,8 @@ def test_invitation_flow(client, owner, initiative):
     response = client.post(path)
     assert response.status_code == 302
     assert Membership.objects.filter(initiative=initiative, user=newcomer).exists()
-    # single use: a second person cannot use the same link
-    client.force_login(UserFactory())
+    # single use: the same link does not work a second time
+    client.force_login(UserFactory(email="NIEUW2@example.org"))
     assert client.get(path).status_code == 404
     assert client.post(path).status_code == 404
     assert initiative.memberships.count() == 2
@@ -159,7 +159,7 @@ def test_expired_invitation_does_not_work(client, owner, initiative):
     client.force_login(owner)
     path = invite(client, initiative)
     Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
-    client.force_login(UserFactory())
+    client.force_login(UserFactory(email="nieuw@example.org"))
     assert client.post(path).status_code == 404
     assert initiative.memberships.count() == 1
 
@@ -181,7 +181,7 @@ def test_new_invitation_revokes_the_old_one(client, owner, initiative):
     client.force_login(owner)
     first = invite(client, initiative)
     invite(client, initiative)
-    client.force_login(UserFactory())
+    client.force_login(UserFactory(email="nieuw@example.org"))
     assert client.get(first).status_code == 404
 
 
@@ -275,3 +275,15 @@ def test_dashboard_query_count_does_not_grow_with_suggestions(client, owner, ini
         InitiativeFactory()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("mijn"))
+
+
+def test_invitation_only_works_for_the_invited_address(client, owner, initiative):
+    client.force_login(owner)
+    path = invite(client, initiative, "juist@example.org")
+    client.force_login(UserFactory(email="iemand-anders@example.org"))
+    assert client.get(path).status_code == 403
+    assert client.post(path).status_code == 403
+    assert initiative.memberships.count() == 1
+    client.force_login(UserFactory(email="Juist@Example.org"))
+    assert client.post(path).status_code == 302
+    assert initiative.memberships.count() == 2
