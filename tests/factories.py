@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from wdhs.models import Municipality, Province, Term, User
 
@@ -40,9 +42,6 @@ def term(vocabulary: str, slug: str) -> Term:
 
 
 # --- goals ---
-import datetime  # noqa: E402 - appended section, keeps the shared imports above untouched
-
-from django.utils import timezone  # noqa: E402
 
 
 def goal(number: int = 1):  # noqa: ANN201 - the goals come from the data migration
@@ -89,3 +88,38 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     body = "Een korte tekst over de voortgang."
     is_published = True
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+# --- initiatives ---
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A published initiative in Utrecht unless told otherwise."""
+
+    class Meta:
+        model = "initiatives.Initiative"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Buurtinitiatief Voorbeeld {n}")
+    kind = factory.LazyFunction(lambda: term("initiative_kind", "bewonersinitiatief"))
+    legal_form = factory.LazyFunction(lambda: term("legal_form", "stichting"))
+    phase = factory.LazyFunction(lambda: term("phase", "groeien"))
+    municipality = factory.LazyFunction(lambda: municipality("Utrecht"))
+    area = "Lombok"
+    active_people = "6-15"
+    description = "We maken samen de buurt groener en gezelliger."
+    status = "gepubliceerd"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def themes(obj: Any, create: bool, extracted: list[Term] | None, **kwargs: Any) -> None:  # noqa: N805
+        if create:
+            obj.themes.set(extracted if extracted is not None else [term("theme", "groen-en-leefomgeving")])
+
+    @factory.post_generation
+    def managers(obj: Any, create: bool, extracted: list[User] | None, **kwargs: Any) -> None:  # noqa: N805
+        from initiatives.models import Membership
+
+        if create:
+            for user in extracted if extracted is not None else [UserFactory()]:
+                Membership.objects.create(initiative=obj, user=user)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("open-data/", views.static_page("pages/open_data.html"), name="open_data"),
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
     path("doelen/", include("goals.urls")),
+    path("", include("initiatives.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,313 @@
+"""The register of initiatives: collectives, their managers, invitations and problem reports."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wdhs.search import SEARCH_CONFIG
+
+# An initiative that has not been confirmed by its managers for this long is shown as "niet recent bevestigd".
+STALE_AFTER = timedelta(days=457)  # about 15 months
+# Managers are asked "klopt dit nog?" once a year.
+CONFIRM_EVERY = timedelta(days=365)
+INVITATION_VALID_FOR = timedelta(days=14)
+# Slugs that would collide with the fixed pages under /initiatieven/.
+RESERVED_SLUGS = {"aanmelden", "kaart", "export-csv", "export-json", "uitnodiging", "export"}
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "ingediend", "ingediend (wacht op controle)"
+    PUBLISHED = "gepubliceerd", "gepubliceerd"
+    REJECTED = "afgewezen", "afgewezen"
+    ARCHIVED = "gearchiveerd", "gearchiveerd"
+
+
+class ActivePeople(models.TextChoices):
+    FEW = "1-5", "1 tot 5 mensen"
+    SMALL = "6-15", "6 tot 15 mensen"
+    MEDIUM = "16-50", "16 tot 50 mensen"
+    LARGE = "51-200", "51 tot 200 mensen"
+    HUGE = "200+", "meer dan 200 mensen"
+
+
+class InitiativeQuerySet(models.QuerySet["Initiative"]):
+    def published(self) -> InitiativeQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+    def managed_by(self, user: Any) -> InitiativeQuerySet:
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(memberships__user=user)
+
+    def stale(self) -> InitiativeQuerySet:
+        """Published initiatives that nobody confirmed in the last 15 months."""
+        return self.filter(confirmed_at__lt=timezone.now() - STALE_AFTER)
+
+    def with_relations(self) -> InitiativeQuerySet:
+        return self.select_related("municipality__province", "kind", "legal_form", "phase").prefetch_related(
+            "themes", "needs"
+        )
+
+
+class Initiative(models.Model):
+    """A collective of residents: a bewonersinitiatief, coöperatie, wijkbedrijf, lokaal fonds, ..."""
+
+    name = models.CharField("naam", max_length=150)
+    slug = models.SlugField("slug", max_length=170, unique=True)
+    kind = models.ForeignKey(
+        "wdhs.Term",
+        on_delete=models.PROTECT,
+        related_name="initiatives_of_kind",
+        limit_choices_to={"vocabulary": "initiative_kind"},
+        verbose_name="soort initiatief",
+    )
+    legal_form = models.ForeignKey(
+        "wdhs.Term",
+        on_delete=models.PROTECT,
+        related_name="initiatives_with_legal_form",
+        limit_choices_to={"vocabulary": "legal_form"},
+        verbose_name="rechtsvorm",
+    )
+    themes = models.ManyToManyField(
+        "wdhs.Term",
+        related_name="initiatives_with_theme",
+        limit_choices_to={"vocabulary": "theme"},
+        verbose_name="thema's",
+    )
+    phase = models.ForeignKey(
+        "wdhs.Term",
+        on_delete=models.PROTECT,
+        related_name="initiatives_in_phase",
+        limit_choices_to={"vocabulary": "phase"},
+        verbose_name="fase",
+    )
+    needs = models.ManyToManyField(
+        "wdhs.Term",
+        related_name="initiatives_with_need",
+        limit_choices_to={"vocabulary": "need"},
+        blank=True,
+        verbose_name="wat het initiatief nodig heeft",
+    )
+    kvk_number = models.CharField("KvK-nummer", max_length=8, blank=True)
+    municipality = models.ForeignKey(
+        "wdhs.Municipality", on_delete=models.PROTECT, related_name="initiatives", verbose_name="gemeente"
+    )
+    area = models.CharField("wijk of dorp", max_length=120, blank=True)
+    founded_year = models.PositiveSmallIntegerField("opgericht in", null=True, blank=True)
+    active_people = models.CharField("aantal actieve mensen", max_length=10, choices=ActivePeople.choices)
+    description = models.TextField("beschrijving", help_text="Gewone tekst of Markdown.")
+    website = models.URLField("website", blank=True)
+    social_links = models.TextField("sociale media", blank=True, help_text="Eén https-link per regel.")
+    public_email = models.EmailField(
+        "openbaar e-mailadres", blank=True, help_text="Leeg: bezoekers mailen via een formulier op het portaal."
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
+    rejection_reason = models.TextField("reden van afwijzing", blank=True)
+    pending_changes = models.JSONField(
+        "wijzigingen die wachten op controle",
+        null=True,
+        blank=True,
+        help_text="Wijzigingen van de beheerders. De openbare pagina verandert pas na goedkeuring.",
+    )
+    pending_since = models.DateTimeField("wijzigingen ingediend op", null=True, blank=True)
+    confirmed_at = models.DateTimeField("laatst bevestigd", default=timezone.now)
+    confirmation_requested_at = models.DateTimeField("laatst gevraagd 'klopt dit nog?'", null=True, blank=True)
+    published_at = models.DateTimeField("eerst gepubliceerd", null=True, blank=True)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+    # Place names copied on save so that a search for "Zwolle" or "Drenthe" finds initiatives there.
+    place_names = models.CharField("plaatsnamen (voor zoeken)", max_length=255, blank=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("area", "place_names", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name="zoekindex",
+    )
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "initiatief"
+        verbose_name_plural = "initiatieven"
+        ordering = ["name"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="initiative_search_gin"),
+            models.Index(fields=["status", "municipality"], name="initiative_status_muni"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="afgewezen") | ~models.Q(rejection_reason=""),
+                name="initiative_rejection_has_reason",
+                violation_error_message="Geef een reden op als je een initiatief afwijst.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = unique_slug(self.name)
+        if self.municipality_id:
+            municipality = self.municipality
+            self.place_names = f"{municipality.display_name} {municipality.province.name}"[:255]
+            if kwargs.get("update_fields") is not None and "municipality" in kwargs["update_fields"]:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "place_names"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", args=[self.slug])
+
+    def get_manage_url(self) -> str:
+        return reverse("initiatives:manage", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def is_stale(self) -> bool:
+        return self.confirmed_at < timezone.now() - STALE_AFTER
+
+    @property
+    def social_link_list(self) -> list[str]:
+        return [line.strip() for line in self.social_links.splitlines() if line.strip()]
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:150] or "initiatief"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-initiatief"
+    slug, n = base, 2
+    while Initiative.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class Membership(models.Model):
+    """A person who manages an initiative's page; every initiative keeps at least one."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="memberships", verbose_name="initiatief"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="initiative_memberships",
+        verbose_name="gebruiker",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="uitgenodigd door",
+    )
+    created_at = models.DateTimeField("beheerder sinds", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "beheerder"
+        verbose_name_plural = "beheerders"
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["initiative", "user"], name="membership_unique_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} beheert {self.initiative}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def usable(self) -> InvitationQuerySet:
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to become co-manager; the link works once and expires after two weeks.
+
+    Only a hash of the token is stored, so a leaked database does not hand out working links.
+    """
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="invitations", verbose_name="initiatief"
+    )
+    email = models.EmailField("e-mailadres")
+    token_hash = models.CharField("token (hash)", max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="uitgenodigd door",
+    )
+    created_at = models.DateTimeField("verstuurd", auto_now_add=True)
+    expires_at = models.DateTimeField("verloopt")
+    accepted_at = models.DateTimeField("geaccepteerd", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geaccepteerd door",
+    )
+    revoked_at = models.DateTimeField("ingetrokken", null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uitnodiging"
+        verbose_name_plural = "uitnodigingen"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} voor {self.initiative}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ProblemReason(models.TextChoices):
+    WRONG = "onjuist", "De informatie klopt niet"
+    GONE = "bestaat-niet", "Dit initiatief bestaat niet meer"
+    ABUSE = "ongepast", "De inhoud is ongepast of beledigend"
+    OTHER = "anders", "Iets anders"
+
+
+class ProblemReport(models.Model):
+    """A visitor's report about a public initiative page, handled by staff in the admin."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="problem_reports", verbose_name="initiatief"
+    )
+    reason = models.CharField("wat is er mis", max_length=20, choices=ProblemReason.choices)
+    message = models.TextField("toelichting", blank=True)
+    reporter_email = models.EmailField("e-mailadres melder", blank=True)
+    created_at = models.DateTimeField("gemeld", auto_now_add=True)
+    handled_at = models.DateTimeField("afgehandeld", null=True, blank=True)
+    staff_note = models.TextField("notitie van de redactie", blank=True)
+
+    class Meta:
+        verbose_name = "melding"
+        verbose_name_plural = "meldingen over initiatieven"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.initiative}"

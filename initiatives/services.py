@@ -1,0 +1,319 @@
+"""Writes with side effects for initiatives: registration, review decisions, managers and messages."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.models import (
+    INVITATION_VALID_FOR,
+    Initiative,
+    Invitation,
+    Membership,
+    ProblemReport,
+    Status,
+    hash_token,
+)
+from wdhs.models import Municipality, Term, User
+
+# Fields a manager edits; pending changes of a published initiative store these.
+EDITABLE_FIELDS = [
+    "name",
+    "kind",
+    "legal_form",
+    "kvk_number",
+    "municipality",
+    "area",
+    "themes",
+    "phase",
+    "founded_year",
+    "active_people",
+    "description",
+    "website",
+    "social_links",
+    "public_email",
+    "needs",
+]
+M2M_FIELDS = {"themes", "needs"}
+FK_FIELDS = {"kind", "legal_form", "phase", "municipality"}
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _manager_emails(initiative: Initiative) -> list[str]:
+    return list(initiative.memberships.values_list("user__email", flat=True))
+
+
+def _mail(*, subject: str, template: str, context: dict[str, Any], to: list[str]) -> None:
+    if not to:
+        return
+    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
+    send_mail(f"[We Doen Het Samen] {subject}", body, None, to)
+
+
+def _mail_managers(initiative: Initiative, *, subject: str, template: str, **context: Any) -> None:
+    _mail(
+        subject=subject,
+        template=template,
+        context={"initiative": initiative, **context},
+        to=_manager_emails(initiative),
+    )
+
+
+@transaction.atomic
+def initiative_register(*, user: User, data: dict[str, Any]) -> Initiative:
+    """Create a submitted initiative from a form's cleaned data; the person who registers becomes its manager."""
+    initiative = Initiative(status=Status.SUBMITTED)
+    _apply(initiative, data)
+    Membership.objects.create(initiative=initiative, user=user)
+    _mail(
+        subject=f"Nieuw initiatief om te controleren: {initiative.name}",
+        template="initiatives/email/staff_new.txt",
+        context={"initiative": initiative, "admin_url": _absolute(reverse("admin:initiatives_initiative_changelist"))},
+        to=settings.STAFF_NOTIFICATION_EMAILS,
+    )
+    return initiative
+
+
+def _apply(initiative: Initiative, data: dict[str, Any]) -> None:
+    """Set the editable fields from cleaned data (model instances) and save, many-to-many included."""
+    for name in EDITABLE_FIELDS:
+        if name in data and name not in M2M_FIELDS:
+            setattr(initiative, name, data[name])
+    initiative.save()
+    for name in M2M_FIELDS:
+        if name in data:
+            getattr(initiative, name).set(data[name])
+
+
+def serialise_changes(data: dict[str, Any]) -> dict[str, Any]:
+    """Cleaned form data to JSON: model instances become primary keys."""
+    out: dict[str, Any] = {}
+    for name in EDITABLE_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in M2M_FIELDS:
+            out[name] = sorted(term.pk for term in value)
+        elif name in FK_FIELDS:
+            out[name] = value.pk if value else None
+        else:
+            out[name] = value
+    return out
+
+
+def deserialise_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Stored pending changes back to model instances; terms or places removed since are skipped."""
+    data: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            continue
+        if name in M2M_FIELDS:
+            data[name] = list(Term.objects.filter(pk__in=value))
+        elif name == "municipality":
+            municipality = Municipality.objects.filter(pk=value).first()
+            if municipality:
+                data[name] = municipality
+        elif name in FK_FIELDS:
+            term = Term.objects.filter(pk=value).first()
+            if term:
+                data[name] = term
+        else:
+            data[name] = value
+    return data
+
+
+@transaction.atomic
+def initiative_update(*, initiative: Initiative, by: User, data: dict[str, Any]) -> bool:
+    """Save a manager's changes. Returns True when they wait for review (the initiative is published).
+
+    Published data stays public until staff approve the changes; an initiative that is not public yet
+    is changed directly and (when it was rejected or archived) goes back into the review queue.
+    """
+    if initiative.status == Status.PUBLISHED:
+        initiative.pending_changes = serialise_changes(data)
+        initiative.pending_since = timezone.now()
+        initiative.save(update_fields=["pending_changes", "pending_since", "updated_at"])
+        return True
+    _apply(initiative, data)
+    if initiative.status in {Status.REJECTED, Status.ARCHIVED}:
+        initiative.status = Status.SUBMITTED
+        initiative.rejection_reason = ""
+        initiative.save(update_fields=["status", "rejection_reason", "updated_at"])
+    return False
+
+
+@transaction.atomic
+def initiative_approve(*, initiative: Initiative, by: User | None) -> None:
+    """Publish a submitted initiative, or apply the pending changes of a published one; mail the managers."""
+    had_changes = initiative.pending_changes is not None
+    if had_changes:
+        _apply(initiative, deserialise_changes(initiative.pending_changes or {}))
+    now = timezone.now()
+    was_public = initiative.status == Status.PUBLISHED
+    initiative.status = Status.PUBLISHED
+    initiative.rejection_reason = ""
+    initiative.pending_changes = None
+    initiative.pending_since = None
+    if initiative.published_at is None:
+        initiative.published_at = now
+    initiative.confirmed_at = now
+    initiative.save()
+    _mail_managers(
+        initiative,
+        subject=f"Goedgekeurd: {initiative.name}",
+        template="initiatives/email/approved.txt",
+        changes_only=was_public and had_changes,
+        url=_absolute(initiative.get_absolute_url()),
+    )
+
+
+@transaction.atomic
+def initiative_reject(*, initiative: Initiative, by: User | None, reason: str) -> None:
+    """Reject a submitted initiative, or the pending changes of a published one (it stays public)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Geef een reden op. De beheerders krijgen die te zien.")
+    changes_only = initiative.status == Status.PUBLISHED and initiative.pending_changes is not None
+    if changes_only:
+        initiative.pending_changes = None
+        initiative.pending_since = None
+        initiative.save(update_fields=["pending_changes", "pending_since", "updated_at"])
+    else:
+        initiative.status = Status.REJECTED
+        initiative.rejection_reason = reason
+        initiative.save(update_fields=["status", "rejection_reason", "updated_at"])
+    _mail_managers(
+        initiative,
+        subject=f"Niet goedgekeurd: {initiative.name}",
+        template="initiatives/email/rejected.txt",
+        reason=reason,
+        changes_only=changes_only,
+        url=_absolute(initiative.get_manage_url()),
+    )
+
+
+@transaction.atomic
+def initiative_archive(*, initiative: Initiative, by: User | None) -> None:
+    initiative.status = Status.ARCHIVED
+    initiative.pending_changes = None
+    initiative.pending_since = None
+    initiative.save(update_fields=["status", "pending_changes", "pending_since", "updated_at"])
+    _mail_managers(
+        initiative,
+        subject=f"Gearchiveerd: {initiative.name}",
+        template="initiatives/email/archived.txt",
+        url=_absolute(initiative.get_manage_url()),
+    )
+
+
+def initiative_confirm(*, initiative: Initiative, by: User) -> None:
+    """A manager says the information is still right ("klopt dit nog?" - "ja")."""
+    initiative.confirmed_at = timezone.now()
+    initiative.save(update_fields=["confirmed_at", "updated_at"])
+
+
+def initiative_request_confirmation(*, initiative: Initiative) -> None:
+    """Ask the managers once a year whether the page is still right."""
+    initiative.confirmation_requested_at = timezone.now()
+    initiative.save(update_fields=["confirmation_requested_at"])
+    _mail_managers(
+        initiative,
+        subject=f"Klopt dit nog? {initiative.name}",
+        template="initiatives/email/confirm.txt",
+        url=_absolute(initiative.get_manage_url()),
+    )
+
+
+@transaction.atomic
+def invitation_create(*, initiative: Initiative, email: str, by: User) -> Invitation:
+    """Invite someone by e-mail to co-manage; earlier open invitations to the same address stop working."""
+    now = timezone.now()
+    initiative.invitations.filter(email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=now
+    )
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        initiative=initiative,
+        email=email,
+        token_hash=hash_token(token),
+        invited_by=by,
+        expires_at=now + INVITATION_VALID_FOR,
+    )
+    _mail(
+        subject=f"Uitnodiging: beheer {initiative.name} mee",
+        template="initiatives/email/invitation.txt",
+        context={
+            "initiative": initiative,
+            "inviter": by,
+            "url": _absolute(reverse("initiatives:invitation", args=[token])),
+            "expires_at": invitation.expires_at,
+        },
+        to=[email],
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Use an invitation once: the person becomes a manager; the link stops working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError("Deze uitnodiging is al gebruikt of verlopen.")
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    membership, _ = Membership.objects.get_or_create(
+        initiative=invitation.initiative, user=user, defaults={"invited_by": invitation.invited_by}
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: User) -> None:
+    """Remove a manager; the last one stays, so an initiative is never without a manager."""
+    initiative = Initiative.objects.select_for_update().get(pk=membership.initiative_id)
+    if initiative.memberships.count() <= 1:
+        raise ValidationError("Je kunt de laatste beheerder niet verwijderen. Nodig eerst iemand anders uit.")
+    membership.delete()
+
+
+def problem_report_create(*, initiative: Initiative, reason: str, message: str, reporter_email: str) -> ProblemReport:
+    report = ProblemReport.objects.create(
+        initiative=initiative, reason=reason, message=message, reporter_email=reporter_email
+    )
+    _mail(
+        subject=f"Melding over {initiative.name}",
+        template="initiatives/email/staff_report.txt",
+        context={
+            "report": report,
+            "initiative": initiative,
+            "admin_url": _absolute(reverse("admin:initiatives_problemreport_change", args=[report.pk])),
+        },
+        to=settings.STAFF_NOTIFICATION_EMAILS,
+    )
+    return report
+
+
+def contact_send(*, initiative: Initiative, name: str, email: str, message: str) -> None:
+    """Forward a visitor's message to the managers; their addresses stay hidden from the visitor."""
+    body = render_to_string(
+        "initiatives/email/contact.txt",
+        {"initiative": initiative, "name": name, "email": email, "message": message, "site_url": settings.SITE_URL},
+    )
+    EmailMessage(
+        subject=f"[We Doen Het Samen] Bericht over {initiative.name}",
+        body=body,
+        to=_manager_emails(initiative),
+        reply_to=[email],
+    ).send()

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from initiatives.models import ProblemReport
+from initiatives.views import RATE_LIMIT
+from tests.factories import InitiativeFactory, UserFactory, municipality
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def owner():
+    return UserFactory(email="geheim-beheerder@example.org")
+
+
+@pytest.fixture
+def initiative(owner):
+    return InitiativeFactory(managers=[owner], name="Dorpscoöperatie Het Hart")
+
+
+def test_report_a_problem(client, initiative):
+    url = reverse("initiatives:report", args=[initiative.slug])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"reason": "onjuist", "message": "Het adres is verhuisd."})
+    assert response.status_code == 302
+    report = ProblemReport.objects.get()
+    assert report.initiative == initiative and report.message == "Het adres is verhuisd."
+    assert len(mail.outbox) == 1  # to the editors
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"reason": "bestaat-niet-als-reden"},
+        {"reason": "anders", "message": "<script>x</script>"},
+        {"reason": "anders", "message": "x" * 3000},
+    ],
+)
+def test_report_bad_input(client, initiative, data):
+    response = client.post(reverse("initiatives:report", args=[initiative.slug]), data)
+    assert response.status_code == 400
+    assert not ProblemReport.objects.exists()
+
+
+def test_report_honeypot_is_ignored_silently(client, initiative):
+    response = client.post(
+        reverse("initiatives:report", args=[initiative.slug]), {"reason": "anders", "website_url": "http://spam"}
+    )
+    assert response.status_code == 302
+    assert not ProblemReport.objects.exists()
+
+
+def test_report_is_rate_limited(client, initiative):
+    url = reverse("initiatives:report", args=[initiative.slug])
+    for _ in range(RATE_LIMIT):
+        assert client.post(url, {"reason": "anders"}).status_code == 302
+    response = client.post(url, {"reason": "anders"})
+    assert response.status_code == 429
+    assert "Probeer het over een uur opnieuw" in response.content.decode()
+    assert ProblemReport.objects.count() == RATE_LIMIT
+
+
+def test_report_on_hidden_initiative_is_404(client):
+    hidden = InitiativeFactory(status="ingediend")
+    assert client.post(reverse("initiatives:report", args=[hidden.slug]), {"reason": "anders"}).status_code == 404
+
+
+def test_contact_mails_managers_without_showing_their_address(client, initiative, owner):
+    detail = client.get(initiative.get_absolute_url()).content.decode()
+    assert owner.email not in detail
+    response = client.post(
+        reverse("initiatives:contact", args=[initiative.slug]),
+        {"name": "Ans", "email": "ans@example.org", "message": "Mag ik meedoen?"},
+    )
+    assert response.status_code == 302
+    assert mail.outbox[0].to == [owner.email]
+    assert mail.outbox[0].reply_to == ["ans@example.org"]
+    assert "Mag ik meedoen?" in mail.outbox[0].body
+
+
+def test_contact_bad_input_and_spam(client, initiative):
+    url = reverse("initiatives:contact", args=[initiative.slug])
+    assert client.post(url, {"name": "<b>x</b>", "email": "nee", "message": ""}).status_code == 400
+    assert (
+        client.post(url, {"name": "Bot", "email": "b@example.org", "message": "koop", "website_url": "x"}).status_code
+        == 302
+    )
+    assert mail.outbox == []
+
+
+def test_public_email_is_shown_when_chosen(client):
+    initiative = InitiativeFactory(public_email="info@hethart.example.org")
+    assert "info@hethart.example.org" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE = re.compile(r"\b0\d{9}\b|\+31")
+
+
+def test_csv_export_has_published_only_and_no_personal_data(client, initiative, owner):
+    InitiativeFactory(name="Geheim In Behandeling", status="ingediend")
+    initiative.public_email = "info@hethart.example.org"
+    initiative.save()
+    response = client.get(reverse("initiatives:export_csv"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["naam"] for r in rows] == ["Dorpscoöperatie Het Hart"]
+    assert rows[0]["gemeentecode"] == municipality("Utrecht").code
+    assert not EMAIL.search(text) and not PHONE.search(text)
+
+
+def test_json_export_has_licence_and_columns(client, initiative):
+    response = client.get(reverse("initiatives:export_json"))
+    data = json.loads(response.content)
+    assert "CC0" in data["licentie"]
+    assert set(data["kolommen"]) == set(data["initiatieven"][0])
+    assert not EMAIL.search(response.content.decode())
+
+
+def test_sitemap_lists_published_initiatives(client, initiative):
+    InitiativeFactory(name="Verborgen", status="ingediend")
+    body = client.get("/sitemap.xml").content.decode()
+    assert initiative.get_absolute_url() in body
+    assert "verborgen" not in body
+
+
+def test_personal_data_export_contains_managed_initiatives(client, owner, initiative):
+    client.force_login(owner)
+    data = json.loads(client.get(reverse("my_data_export")).content)
+    assert data["initiatieven"]["beheert"][0]["initiatief"] == initiative.name

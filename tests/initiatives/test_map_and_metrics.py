@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from initiatives import mapsvg
+from tests.factories import InitiativeFactory, municipality
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spread():
+    InitiativeFactory(municipality=municipality("Utrecht"))
+    InitiativeFactory(municipality=municipality("Utrecht"))
+    InitiativeFactory(municipality=municipality("Zwolle"))
+    InitiativeFactory(municipality=municipality("Zwolle"), status="ingediend")  # not counted
+
+
+def test_province_map_on_list_links_and_counts(client, spread):
+    body = client.get(reverse("initiatives:list")).content.decode()
+    assert body.count("<path ") == 12
+    assert 'href="/initiatieven/?provincie=utrecht"' in body
+    assert "<title>Utrecht: 2 initiatieven</title>" in body
+    assert "<title>Overijssel: 1 initiatief</title>" in body
+    assert "<title>Zeeland: 0 initiatieven</title>" in body
+    assert "Bron: Kadaster / Centraal Bureau voor de Statistiek, 2025" in body
+    # the text alternative has the same numbers
+    assert re.search(r'provincie=utrecht">Utrecht</a></th><td class="wdhs-num">2</td>', body)
+
+
+def test_municipality_map(client, spread):
+    response = client.get(reverse("initiatives:map"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.count("<path ") == 342
+    assert 'href="/initiatieven/?gemeente=zwolle"' in body
+    assert "<title>Zwolle: 1 initiatief</title>" in body
+
+
+def test_municipality_map_of_one_province(client, spread):
+    body = client.get(reverse("initiatives:map"), {"provincie": "utrecht"}).content.decode()
+    assert body.count("<path ") == municipality("Utrecht").province.municipalities.count()
+    assert "Zwolle" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+@pytest.mark.parametrize("slug", ["atlantis", "<script>", "x" * 500])
+def test_map_unknown_province(client, slug):
+    response = client.get(reverse("initiatives:map"), {"provincie": slug})
+    assert response.status_code == 404
+    assert "Deze provincie kennen we niet" in response.content.decode()
+
+
+def test_colour_classes_follow_counts():
+    ranges = mapsvg.thresholds([0, 1, 8])
+    assert ranges == [(1, 2), (3, 4), (5, 6), (7, 8)]
+    assert mapsvg.level_for(0, ranges) == 0
+    assert mapsvg.level_for(8, ranges) == 4
+    assert mapsvg.thresholds([0, 0]) == []
+    # with one range the only class is the darkest, for contrast with "geen"
+    assert mapsvg.level_for(1, mapsvg.thresholds([0, 1])) == 4
+
+
+def test_home_section_shows_map_and_total(client, spread):
+    body = client.get("/").content.decode()
+    assert "3 initiatieven in heel Nederland" in body
+    assert 'href="/initiatieven/?provincie=overijssel"' in body
+
+
+def test_metrics_and_breakdowns(spread):
+    from wdhs.portal import BREAKDOWNS, METRICS
+
+    assert METRICS["initiatives.published"].current() == 3
+    series = METRICS["initiatives.published"].series()
+    assert series[-1][1] == 3
+    assert METRICS["initiatives.municipalities_with_initiative"].current() == 2
+    assert ("Utrecht", 2) in BREAKDOWNS["initiatives.by_province"].rows()
+    assert BREAKDOWNS["initiatives.by_theme"].rows() == [("Groen en leefomgeving", 3)]
+
+
+def test_demo_loader_is_idempotent_and_varied():
+    from initiatives.demo import DEMO, load
+    from initiatives.models import Initiative
+
+    load()
+    first = Initiative.objects.count()
+    assert first == len(DEMO) >= 60
+    load()
+    assert Initiative.objects.count() == first
+    published = Initiative.objects.published()
+    assert published.values("municipality__province").distinct().count() == 12
+    assert published.values("kind").distinct().count() == 10
+    assert all(i.memberships.exists() for i in Initiative.objects.all())
