@@ -45,15 +45,22 @@ def region_choices() -> list[tuple[str, str]]:
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    soort = django_filters.ChoiceFilter(label="Soort organisatie", field_name="kind", choices=OrganisationKind.choices)
+    soort = django_filters.ChoiceFilter(
+        label="Soort organisatie", field_name="kind", choices=OrganisationKind.choices, empty_label="Alle soorten"
+    )
     thema = django_filters.ModelChoiceFilter(
-        label="Thema", field_name="themes", to_field_name="slug", queryset=Term.objects.themes()
+        label="Thema",
+        field_name="themes",
+        to_field_name="slug",
+        queryset=Term.objects.themes(),
+        empty_label="Alle thema's",
     )
     provincie = django_filters.ModelChoiceFilter(
         label="Werkt in provincie",
         to_field_name="slug",
         queryset=Province.objects.all(),
         method="filter_province",
+        empty_label="Heel Nederland",
     )
 
     class Meta:

@@ -3,15 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 
 from knowledge.models import Organisation, Resource
 from knowledge.uploads import (
     ALLOWED_ATTACHMENTS,
-    ALLOWED_LOGOS,
     MAX_ATTACHMENT_SIZE,
-    MAX_LOGO_SIZE,
     CheckedFile,
     check_upload,
 )
@@ -143,12 +140,6 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Term.objects.themes()
-
-    def clean_logo(self) -> Any:
-        logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            check_upload(logo, allowed=ALLOWED_LOGOS, max_size=MAX_LOGO_SIZE)
-        return logo
 
 
 class StatusForm(forms.Form):

@@ -36,6 +36,17 @@ def _generated_name(prefix: str, filename: str) -> str:
     return f"{prefix}/{uuid.uuid4().hex}{suffix}"
 
 
+def validate_logo(value: Any) -> None:
+    """Check a newly uploaded logo by content as well as extension, also when it comes in through the admin."""
+    from django.core.files.uploadedfile import UploadedFile
+
+    from knowledge.uploads import ALLOWED_LOGOS, MAX_LOGO_SIZE, check_upload
+
+    upload = getattr(value, "file", value)
+    if isinstance(upload, UploadedFile):
+        check_upload(upload, allowed=ALLOWED_LOGOS, max_size=MAX_LOGO_SIZE)
+
+
 def logo_upload_to(instance: Organisation, filename: str) -> str:
     return _generated_name("kennis/logo", filename)
 
@@ -64,7 +75,11 @@ class Organisation(models.Model):
     slug = models.SlugField("slug", max_length=80, unique=True)
     kind = models.CharField("soort organisatie", max_length=20, choices=OrganisationKind.choices)
     logo = models.FileField(
-        "logo", upload_to=logo_upload_to, blank=True, help_text="PNG of JPG, hoogstens 2 MB. Mag leeg blijven."
+        "logo",
+        upload_to=logo_upload_to,
+        blank=True,
+        validators=[validate_logo],
+        help_text="PNG of JPG, hoogstens 2 MB. Mag leeg blijven.",
     )
     description = models.CharField(
         "korte beschrijving", max_length=500, help_text="Twee of drie zinnen in eenvoudig Nederlands (B1)."
@@ -116,6 +131,10 @@ class Organisation(models.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def logo_url(self) -> str:
+        return reverse("knowledge:organisation_logo", args=[self.slug]) if self.logo else ""
 
     @property
     def service_lines(self) -> list[str]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("kennis/<slug:slug>/bijlagen/<int:pk>/", views.attachment_download, name="attachment"),
     path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("organisaties/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
     path("mijn/kennis/", editor_views.dashboard, name="editor_dashboard"),
     path("mijn/kennis/nieuw/", editor_views.resource_create, name="editor_resource_create"),
     path("mijn/kennis/organisatie/<slug:slug>/", editor_views.organisation_edit, name="editor_organisation_edit"),

@@ -76,17 +76,25 @@ def _term_counts(
     return list(rows)
 
 
-def build_facets(params: QueryDict, result: QuerySet[Resource]) -> list[Facet]:
-    """Each facet's values with their counts in the current result: a fixed number of queries, however many results."""
-    result = result.order_by()
+def build_facets(params: QueryDict, bases: dict[str, QuerySet[Resource]]) -> list[Facet]:
+    """Each facet's values with their counts: a fixed number of queries, however many results.
+
+    A facet counts within the result filtered by all the *other* facets (and the search), so the
+    number next to a value is exactly what you get when you click it.
+    """
+
+    def base(param: str) -> QuerySet[Resource]:
+        return bases[param].order_by()
+
     organisations = list(
-        Organisation.objects.filter(resources__in=result.values("pk"))
+        Organisation.objects.filter(resources__in=base("organisatie").values("pk"))
         .annotate(n=Count("resources"))
         .order_by("name")
         .values_list("slug", "name", "n")
     )
     region_rows = dict(
-        result.annotate(region=Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)))
+        base("regio")
+        .annotate(region=Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)))
         .values("region")
         .annotate(n=Count("pk"))
         .values_list("region", "n")
@@ -95,12 +103,28 @@ def build_facets(params: QueryDict, result: QuerySet[Resource]) -> list[Facet]:
         (slug, name, region_rows.get(slug, 0)) for slug, name in Province.objects.values_list("slug", "name")
     ]
     return [
-        _facet(params, "thema", "Thema", _term_counts(Term.objects.themes(), "knowledge_by_theme", result)),
-        _facet(params, "fase", "Fase", _term_counts(Term.objects.phases(), "knowledge_by_phase", result)),
-        _facet(params, "soort", "Soort", _term_counts(Term.objects.knowledge_kinds(), "knowledge_resources", result)),
+        _facet(params, "thema", "Thema", _term_counts(Term.objects.themes(), "knowledge_by_theme", base("thema"))),
+        _facet(params, "fase", "Fase", _term_counts(Term.objects.phases(), "knowledge_by_phase", base("fase"))),
+        _facet(
+            params, "soort", "Soort", _term_counts(Term.objects.knowledge_kinds(), "knowledge_resources", base("soort"))
+        ),
         _facet(params, "regio", "Regio", regions),
         _facet(params, "organisatie", "Organisatie", organisations),
     ]
+
+
+def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[str, QuerySet[Resource]]:
+    """For each facet, the result with every other facet applied, reusing the values already validated."""
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    bases = {}
+    for facet in filterset.filters:
+        queryset = start
+        for name, filter_ in filterset.filters.items():
+            value = cleaned.get(name)
+            if name != facet and value not in (None, ""):
+                queryset = filter_.filter(queryset, value)
+        bases[facet] = queryset
+    return bases
 
 
 def _search(result: QuerySet[Resource], parsed: ParsedQuery) -> QuerySet[Resource]:
@@ -157,12 +181,14 @@ def resource_list(request: HttpRequest) -> HttpResponse:
             if corrected and _search(base, parse_query(corrected)).exists():
                 suggestion = {"text": corrected, "url": _url_with(params, "q", corrected)}
 
-    facet_base = base.filter(search_vector=search_query(parsed)) if parsed.is_searchable else base
+    start = Resource.objects.published()
+    if parsed.is_searchable:
+        start = start.filter(search_vector=search_query(parsed))
     context = {
         "page_obj": page,
         "items": items,
         "total": paginator.count,
-        "facets": build_facets(params, facet_base),
+        "facets": build_facets(params, _facet_bases(filterset, start)),
         "query": parsed.text,
         "header_query": parsed.text,
         "messages_list": messages,
@@ -211,6 +237,22 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     return FileResponse(
         handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
     )
+
+
+@require_GET
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
+    """The logo, served by us so it also works where the web server does not serve uploads."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not organisation.logo:
+        raise Http404("Deze organisatie heeft geen logo.")
+    content_type = "image/png" if organisation.logo.name.lower().endswith(".png") else "image/jpeg"
+    try:
+        handle = organisation.logo.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Dit logo is er niet meer.") from exc
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET

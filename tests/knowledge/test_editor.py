@@ -271,3 +271,18 @@ def test_second_user_of_same_org_can_edit(client, org_a):
     resource = ResourceFactory(organisation=org_a, status=Resource.Status.DRAFT, published_at=None)
     client.force_login(colleague)
     assert client.get(reverse("knowledge:editor_resource_edit", args=[resource.slug])).status_code == 200
+
+
+def test_logo_upload_is_stored_under_generated_name_and_served(client, alice, org_a):
+    from tests.knowledge.test_uploads import PNG
+
+    client.force_login(alice)
+    url = reverse("knowledge:editor_organisation_edit", args=[org_a.slug])
+    data = {"description": "Over ons.", "logo": SimpleUploadedFile("../../etc/logo.png", PNG)}
+    assert client.post(url, data).status_code == 302
+    org_a.refresh_from_db()
+    assert org_a.logo.name.startswith("kennis/logo/") and ".." not in org_a.logo.name
+    response = client.get(org_a.logo_url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert org_a.logo_url in client.get(org_a.get_absolute_url()).content.decode()
+    assert client.get(reverse("knowledge:organisation_logo", args=["partner-b"])).status_code == 404

@@ -39,6 +39,9 @@ def test_facets_filter_combine_and_count(client):
     phase_counts = {item.label: item.count for item in facets["fase"].items}
     assert phase_counts == {"Idee": 1, "Starten": 1}
     assert {item.label: item.count for item in facets["organisatie"].items}["Buurtkracht"] == 1
+    # Within its own facet a value counts what you get when you switch to it.
+    theme_counts = {item.label: (item.count, item.selected) for item in facets["thema"].items}
+    assert theme_counts["Wonen"] == (2, True) and theme_counts["Voedsel"] == (1, False)
 
     response = client.get(reverse("knowledge:list"), {"thema": "wonen", "fase": "starten"})
     assert [item.title for item in response.context["items"]] == ["Wonen starten"]
@@ -158,3 +161,18 @@ def test_home_shows_themes_with_counts_and_newest(client):
     assert "Nieuwste stuk" in html
     assert "/kennis/?thema=wonen" in html
     assert "1 kennisitem" in html
+
+
+def test_knowledge_pages_have_one_h1_and_no_inline_style_or_script(client):
+    resource = ResourceFactory(body="Tekst met [link](https://example.org).")
+    pages = [
+        reverse("knowledge:list"),
+        reverse("knowledge:list") + "?q=tekst",
+        resource.get_absolute_url(),
+        reverse("knowledge:organisation_list"),
+        resource.organisation.get_absolute_url(),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, url
+        assert "style=" not in html and "<script>" not in html, url
