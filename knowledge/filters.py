@@ -60,7 +60,7 @@ class OrganisationFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Province.objects.all(),
         method="filter_province",
-        empty_label="Heel Nederland",
+        empty_label="Alle provincies",
     )
 
     class Meta:

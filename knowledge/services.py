@@ -94,16 +94,6 @@ def resource_mark_reviewed(*, resource: Resource, by: Any) -> None:
     )
 
 
-@transaction.atomic
-def resource_create(*, data: dict[str, Any], many: dict[str, Any], by: Any) -> Resource:
-    resource = Resource(**data, author=by, status=Status.DRAFT)
-    resource.save()
-    for name, values in many.items():
-        getattr(resource, name).set(values)
-    StatusChange.objects.create(resource=resource, from_status="", to_status=Status.DRAFT, by=by)
-    return resource
-
-
 def attachment_add(*, resource: Resource, upload: UploadedFile, checked: CheckedFile, title: str = "") -> Attachment:
     attachment = Attachment(
         resource=resource,

@@ -41,6 +41,7 @@ class Facet:
     label: str
     items: list[FacetItem]
     clear_url: str | None
+    all_label: str
 
 
 def _url_with(params: QueryDict, key: str, value: str | None) -> str:
@@ -54,6 +55,15 @@ def _url_with(params: QueryDict, key: str, value: str | None) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+ALL_LABELS = {
+    "thema": "Alle thema's",
+    "fase": "Alle fases",
+    "soort": "Alle soorten",
+    "regio": "Alle regio's",
+    "organisatie": "Alle organisaties",
+}
+
+
 def _facet(params: QueryDict, param: str, label: str, rows: list[tuple[str, str, int]]) -> Facet:
     current = params.get(param, "")
     items = [
@@ -61,7 +71,7 @@ def _facet(params: QueryDict, param: str, label: str, rows: list[tuple[str, str,
         for slug, name, count in rows
         if count or slug == current
     ]
-    return Facet(param, label, items, _url_with(params, param, None) if current else None)
+    return Facet(param, label, items, _url_with(params, param, None) if current else None, ALL_LABELS[param])
 
 
 def _term_counts(
