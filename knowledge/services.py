@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
@@ -95,10 +97,13 @@ def resource_mark_reviewed(*, resource: Resource, by: Any) -> None:
 
 
 def attachment_add(*, resource: Resource, upload: UploadedFile, checked: CheckedFile, title: str = "") -> Attachment:
+    # The name is only shown and sent back in Content-Disposition: no control characters, no folders.
+    name = re.sub(r"[\x00-\x1f\x7f\"\\/]", "", PurePosixPath(upload.name or "").name).strip()
+    stem = PurePosixPath(name).stem[:150] or "bijlage"
     attachment = Attachment(
         resource=resource,
         title=title,
-        original_name=upload.name[:200],
+        original_name=f"{stem}.{checked.extension}",
         content_type=checked.content_type,
         size=upload.size or 0,
     )

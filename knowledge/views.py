@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, QuerySet, TextField, Value
+from django.db.models import Count, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -137,9 +137,17 @@ def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[s
     return bases
 
 
+class _PlainMarkdown(Func):
+    """The body without Markdown markup characters, so snippets read as text ("## Stap 1" becomes "Stap 1")."""
+
+    function = "regexp_replace"
+    template = "%(function)s(%(expressions)s, '[#*_`>|\\[\\]]+', ' ', 'g')"
+    output_field = TextField()
+
+
 def _search(result: QuerySet[Resource], parsed: ParsedQuery) -> QuerySet[Resource]:
     query = search_query(parsed)
-    document = Concat("summary", Value(" … "), "body", output_field=TextField())
+    document = Concat("summary", Value(" … "), _PlainMarkdown("body"), output_field=TextField())
     return (
         result.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query), snippet=headline(document, parsed))

@@ -286,3 +286,14 @@ def test_logo_upload_is_stored_under_generated_name_and_served(client, alice, or
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert org_a.logo_url in client.get(org_a.get_absolute_url()).content.decode()
     assert client.get(reverse("knowledge:organisation_logo", args=["partner-b"])).status_code == 404
+
+
+def test_attachment_name_is_cleaned_before_it_reaches_a_header(org_a):
+    from knowledge.services import attachment_add
+    from knowledge.uploads import CheckedFile
+
+    resource = ResourceFactory(organisation=org_a)
+    upload = SimpleUploadedFile('../map/rap"port\r\nX-Kwaad: ja.exe.pdf', PDF)
+    attachment = attachment_add(resource=resource, upload=upload, checked=CheckedFile("pdf", "application/pdf"))
+    assert attachment.original_name == "rapportX-Kwaad: ja.exe.pdf"
+    assert attachment.file.name.startswith("kennis/bijlagen/") and attachment.file.name.endswith(".pdf")

@@ -175,3 +175,13 @@ def test_theme_term_model_still_saves():
     theme = Term.objects.themes().first()
     theme.description = "Nieuwe uitleg"
     theme.save()
+
+
+def test_snippet_has_no_markdown_markup(client):
+    ResourceFactory(
+        title="Stuk", summary="Kort", body="## Buurtkas\n\n**Een buurtkas** helpt. Zie [de buurtkas](https://a.nl)."
+    )
+    html = client.get(URL, {"q": "buurtkas"}).content.decode()
+    snippet = re.search(r'<p class="kb-snippet">(.*?)</p>', html, re.S).group(1)
+    assert "<mark>" in snippet
+    assert "##" not in snippet and "**" not in snippet and "[" not in snippet
