@@ -56,6 +56,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
         "to_review": list(resources.filter(status=Status.REVIEW).order_by("updated_at")[:10]),
         "stale": list(resources.needs_review().order_by("last_reviewed_at", "published_at")[:10]),
         "drafts": resources.filter(status=Status.DRAFT).count(),
+        "recent": [] if user.is_staff else list(resources.order_by("-updated_at")[:8]),
     }
 
 
