@@ -176,3 +176,11 @@ def test_knowledge_pages_have_one_h1_and_no_inline_style_or_script(client):
         html = client.get(url).content.decode()
         assert len(re.findall(r"<h1[\s>]", html)) == 1, url
         assert "style=" not in html and "<script>" not in html, url
+
+
+def test_hostile_urls_give_4xx_or_a_normal_page(client):
+    resource = ResourceFactory()
+    assert client.get(reverse("knowledge:attachment", args=[resource.slug, 10**22])).status_code == 404
+    assert client.get(reverse("knowledge:list"), {"page": "9" * 30}).status_code == 200
+    assert client.get(reverse("knowledge:list"), {"regio": "<script>"}).status_code == 400
+    assert client.get(reverse("knowledge:list"), {"organisatie": "' OR 1=1 --"}).status_code == 400
