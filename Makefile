@@ -71,7 +71,7 @@ test: lint check
 	DJANGO_ENV=test $(PY) -m pytest
 
 bench: setup
-	DJANGO_ENV=test $(PY) -m pytest -m bench -p no:randomly tests/bench --no-header -q
+	DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
 
 clean:
 	rm -rf $(VENV) staticfiles

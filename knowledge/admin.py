@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from goals.admin import GoalLinkInline
 from knowledge import services
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
 
@@ -81,7 +82,7 @@ class ResourceAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "published_at", "last_reviewed_at", "created_at", "updated_at"]
     date_hierarchy = "published_at"
     list_select_related = ["kind", "organisation"]
-    inlines = [AttachmentInline, StatusChangeInline]
+    inlines = [AttachmentInline, StatusChangeInline, GoalLinkInline]
     actions = ["publish", "archive", "mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "organisation", "summary", "body"]}),

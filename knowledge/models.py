@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -296,6 +297,8 @@ class Resource(models.Model):
     )
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+    # Links to the coalition goals this resource contributes to (edited in the admin); removed with it.
+    goal_links = GenericRelation("goals.GoalLink", verbose_name="koppelingen aan doelen")
     # Filled by a database trigger (migration 0002) from title (A), summary and theme names (B),
     # body (C) and organisation name (D), so no write path can forget it.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)

@@ -39,8 +39,59 @@ def term(vocabulary: str, slug: str) -> Term:
     return Term.objects.get(vocabulary=vocabulary, slug=slug)
 
 
-# --- knowledge ---
+# --- goals ---
+import datetime  # noqa: E402 - appended section, keeps the shared imports above untouched
+
 from django.utils import timezone  # noqa: E402
+
+
+def goal(number: int = 1):  # noqa: ANN201 - the goals come from the data migration
+    from goals.models import Goal
+
+    return Goal.objects.get(number=number)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Indicator"
+
+    goal = factory.LazyFunction(lambda: goal(3))
+    name = factory.Sequence(lambda n: f"Testindicator {n}")
+    kind = "measured"
+    unit = "wetten"
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Measurement"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    date = datetime.date(2025, 1, 1)
+    value = 1
+    source_text = "Staatsblad"
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Milestone"
+
+    goal = factory.LazyFunction(lambda: goal(1))
+    date = datetime.date(2025, 6, 1)
+    title = factory.Sequence(lambda n: f"Mijlpaal {n}")
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Update"
+
+    goal = factory.LazyFunction(lambda: goal(1))
+    title = factory.Sequence(lambda n: f"Voortgangsbericht {n}")
+    body = "Een korte tekst over de voortgang."
+    is_published = True
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+# --- knowledge ---
 
 from knowledge.models import Membership, Organisation, Resource  # noqa: E402
 

@@ -251,4 +251,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")},
+    "loggers": {"django": {"level": env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")}},
 }

@@ -30,6 +30,7 @@ urlpatterns = [
     path("toegankelijkheid/", views.static_page("pages/toegankelijkheid.html"), name="accessibility"),
     path("open-data/", views.static_page("pages/open_data.html"), name="open_data"),
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
+    path("doelen/", include("goals.urls")),
     path("", include("knowledge.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", admin.site.urls),

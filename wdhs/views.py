@@ -51,7 +51,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "pages/home.html",
         {
             "routes": route_links,
-            "themes": Term.objects.themes(),
+            # The plain theme grid stays until an app registers a "themes" section (with counts).
+            "themes": Term.objects.themes() if "themes" not in HOME_SECTIONS else None,
             "sections": render_sections(HOME_SECTIONS, request),
         },
     )

@@ -124,3 +124,22 @@ def test_account_delete_needs_password(client):
 def test_anonymous_cannot_delete_or_export(client):
     assert client.post(reverse("account_delete"), {"password": "x"}).status_code == 302
     assert client.get(reverse("my_data_export")).status_code == 302
+
+
+def test_repeated_failed_logins_lock_the_account_for_a_while(client):
+    user = UserFactory()
+    for attempt in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": f"fout-{attempt}"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "Te veel inlogpogingen" in response.content.decode()
+    assert client.get(reverse("mijn")).status_code == 302
+
+
+def test_too_many_requests_get_dutch_429_page(client):
+    statuses = [_signup(client, email=f"spam{n}@example.org", password2="x").status_code for n in range(21)]
+    assert statuses[0] == 400
+    assert statuses[-1] == 429
+    response = _signup(client, email="nog-een@example.org")
+    assert response.status_code == 429
+    assert "Even rustig aan" in response.content.decode()

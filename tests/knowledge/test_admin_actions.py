@@ -58,3 +58,27 @@ def test_index_follows_organisation_rename():
     organisation.name = "Dorpenbond Zuidwest"
     organisation.save()
     assert Resource.objects.filter(search_vector=search_query(parse_query("dorpenbond"))).exists()
+
+
+def test_resource_links_to_a_goal_and_shows_there_only_when_published(client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from goals.models import GoalLink
+    from tests.factories import goal
+
+    published = ResourceFactory(title="Gekoppeld en openbaar")
+    draft = ResourceFactory(title="Gekoppeld concept", status=Resource.Status.DRAFT, published_at=None)
+    content_type = ContentType.objects.get_for_model(Resource)
+    for resource in (published, draft):
+        GoalLink.objects.create(goal=goal(5), content_type=content_type, object_id=resource.pk)
+    html = client.get(goal(5).get_absolute_url()).content.decode()
+    assert "Gekoppeld en openbaar" in html and "Gekoppeld concept" not in html
+    draft.delete()
+    assert GoalLink.objects.filter(object_id=draft.pk, content_type=content_type).count() == 0
+
+
+def test_resource_change_page_has_goal_inline(client, staff):
+    resource = ResourceFactory()
+    client.force_login(staff)
+    html = client.get(reverse("admin:knowledge_resource_change", args=[resource.pk])).content.decode()
+    assert "koppelingen aan doelen" in html.lower()
