@@ -24,6 +24,7 @@ class KnowledgeConfig(AppConfig):
             register_sitemap,
         )
 
+        register_home_section(Section("knowledge_start", 10, "knowledge/_home_start.html", views.home_start_context))
         register_home_section(Section("themes", 20, "knowledge/_home_themes.html", views.themes_context))
         register_home_section(Section("knowledge", 60, "knowledge/_home_knowledge.html", views.home_context))
         register_dashboard_section(

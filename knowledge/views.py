@@ -306,15 +306,20 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def home_start_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The featured guides ("Begin hier"), right below the routes, so a first guide is one click away."""
+    featured = list(Resource.objects.published().filter(is_featured=True).order_by("-published_at")[:4])
+    return {"featured": featured} if featured else None
+
+
 def home_context(request: HttpRequest) -> dict[str, Any] | None:
     """Newest knowledge and the partners for the home page."""
     published = Resource.objects.published().select_related("kind", "organisation")
-    featured = list(published.filter(is_featured=True).order_by("-published_at")[:4])
     newest = list(published.exclude(is_featured=True).order_by("-published_at")[:3])
     partners = list(Organisation.objects.with_published_count().filter(published_count__gt=0).order_by("name"))
-    if not newest and not partners and not featured:
+    if not newest and not partners:
         return None
-    return {"featured": featured, "newest": newest, "partners": partners}
+    return {"newest": newest, "partners": partners}
 
 
 def themes_context(request: HttpRequest) -> dict[str, Any]:

@@ -50,8 +50,9 @@ def test_demo_templates_are_real_open_documents(demo_loaded):
 def test_resident_finds_legal_form_guide_within_two_clicks(client, demo_loaded):
     guide = Resource.objects.get(slug="welke-rechtsvorm-past-bij-jullie")
     home = client.get("/").content.decode()
-    # One click: the guide is featured on the home page ("Begin hier").
+    # One click: the guide is featured on the home page ("Begin hier"), above the theme grid.
     assert f'href="{guide.get_absolute_url()}"' in home
+    assert home.index(guide.get_absolute_url()) < home.index('id="themas-titel"')
     # Two clicks: the route "Ik wil iets starten" lands on a list with the guide on its first page.
     route = re.search(r'href="(/kennis/\?fase=starten)"', home).group(1)
     assert f'href="{guide.get_absolute_url()}"' in client.get(route).content.decode()
