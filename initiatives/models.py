@@ -223,7 +223,9 @@ class Membership(models.Model):
         verbose_name = "beheerder"
         verbose_name_plural = "beheerders"
         ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["initiative", "user"], name="membership_unique_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="initiatives_membership_unique_user")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} beheert {self.initiative}"

@@ -6,3 +6,56 @@ from django.apps import AppConfig
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = "Kennis"
+
+    def ready(self) -> None:
+        from knowledge import demo, editor_views, metrics, personal_data, views
+        from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
+        from wdhs.portal import (
+            Breakdown,
+            DemoLoader,
+            Metric,
+            Section,
+            register_breakdown,
+            register_dashboard_section,
+            register_demo_loader,
+            register_home_section,
+            register_metric,
+            register_personal_data,
+            register_sitemap,
+        )
+
+        register_home_section(Section("knowledge_start", 10, "knowledge/_home_start.html", views.home_start_context))
+        register_home_section(Section("themes", 20, "knowledge/_home_themes.html", views.themes_context))
+        register_home_section(Section("knowledge", 60, "knowledge/_home_knowledge.html", views.home_context))
+        register_dashboard_section(
+            Section("knowledge", 20, "knowledge/_dashboard_section.html", editor_views.dashboard_context)
+        )
+        register_sitemap("knowledge", ResourceSitemap)
+        register_sitemap("organisations", OrganisationSitemap)
+        register_personal_data("kennis", personal_data.export)
+        register_demo_loader(DemoLoader("kennis", 20, demo.load))
+        register_metric(
+            Metric(
+                code="knowledge.published_resources",
+                label="Gepubliceerde kennisitems",
+                unit="kennisitems",
+                current=metrics.published_resources,
+                series=metrics.published_resources_series,
+            )
+        )
+        register_metric(
+            Metric(
+                code="knowledge.partners",
+                label="Organisaties die kennis delen",
+                unit="organisaties",
+                current=metrics.active_partners,
+            )
+        )
+        register_breakdown(
+            Breakdown(
+                code="knowledge.by_organisation",
+                label="Gepubliceerde kennis per organisatie",
+                columns=("organisatie", "gepubliceerde kennisitems"),
+                rows=metrics.by_organisation,
+            )
+        )

@@ -123,3 +123,53 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
         if create:
             for user in extracted if extracted is not None else [UserFactory()]:
                 Membership.objects.create(initiative=obj, user=user)
+
+
+# --- knowledge ---
+
+from knowledge.models import Membership, Organisation, Resource  # noqa: E402
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    slug = factory.Sequence(lambda n: f"organisatie-{n}")
+    kind = "landelijk"
+    description = "Wij helpen bewoners die samen iets doen in hun buurt."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    can_publish = False
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Kennisitem {n}")
+    slug = factory.Sequence(lambda n: f"kennisitem-{n}")
+    kind = factory.LazyFunction(lambda: term("knowledge_kind", "artikel"))
+    summary = "Een korte uitleg in eenvoudig Nederlands."
+    body = "## Waar begin je?\n\nBegin klein en zoek buren die mee willen doen."
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = Resource.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    last_reviewed_at = factory.LazyAttribute(lambda o: o.published_at)
+
+    @factory.post_generation
+    def themes(obj: Resource, create: bool, extracted: list | None, **kwargs: Any) -> None:  # noqa: N805
+        if create:
+            obj.themes.set(extracted if extracted is not None else [term("theme", "zorg-en-welzijn")])
+
+    @factory.post_generation
+    def phases(obj: Resource, create: bool, extracted: list | None, **kwargs: Any) -> None:  # noqa: N805
+        if create:
+            obj.phases.set(extracted if extracted is not None else [term("phase", "starten")])

@@ -82,3 +82,45 @@ def safe_highlight(snippet: str | None) -> SafeString:
     """Escape a snippet completely; only our own <mark> tags become HTML."""
     escaped = escape(snippet or "")
     return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308 - escaped above
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_SUGGESTION_WORDS = 8
+
+
+def suggest_query(parsed: ParsedQuery, *, documents_sql: str, threshold: float = 0.35) -> str | None:
+    """A corrected query for "Bedoelde je …?": each unknown word replaced by the closest known word (pg_trgm).
+
+    `documents_sql` is a SELECT from the calling app's code (never from a visitor) that returns one
+    tsvector column built with the 'simple' configuration, so the known words stay readable
+    (for example `SELECT to_tsvector('simple', title) FROM ...`). Returns None when no word changes.
+    Meant for the case where the exact search found nothing, so the word scan stays off the hot path.
+    """
+    tokens = [token.lower() for token in _TOKEN.findall(parsed.text)][:MAX_SUGGESTION_WORDS]
+    if not tokens:
+        return None
+    from django.db import connection
+
+    sql = """
+        WITH words AS MATERIALIZED (SELECT word, nentry FROM ts_stat(%s) WHERE length(word) >= 3)
+        SELECT t.token,
+               EXISTS (SELECT 1 FROM words w WHERE unaccent(w.word) = unaccent(t.token)),
+               (SELECT w.word FROM words w
+                 WHERE similarity(unaccent(w.word), unaccent(t.token)) >= %s
+                 ORDER BY similarity(unaccent(w.word), unaccent(t.token)) DESC, w.nentry DESC, w.word
+                 LIMIT 1)
+          FROM unnest(%s::text[]) WITH ORDINALITY AS t(token, position)
+         ORDER BY t.position
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [documents_sql, threshold, tokens])
+        rows = cursor.fetchall()
+    words = []
+    changed = False
+    for token, known, closest in rows:
+        if known or len(token) < 3 or not closest:
+            words.append(token)
+        else:
+            words.append(closest)
+            changed = changed or closest != token
+    return " ".join(words) if changed else None

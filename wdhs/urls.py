@@ -32,6 +32,7 @@ urlpatterns = [
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
     path("doelen/", include("goals.urls")),
     path("", include("initiatives.urls")),
+    path("", include("knowledge.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -335,6 +335,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="membership",
-            constraint=models.UniqueConstraint(fields=("initiative", "user"), name="membership_unique_user"),
+            constraint=models.UniqueConstraint(
+                fields=("initiative", "user"), name="initiatives_membership_unique_user"
+            ),
         ),
     ]

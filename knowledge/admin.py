@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from goals.admin import GoalLinkInline
+from knowledge import services
+from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "can_publish", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "is_national", "website", "updated_at"]
+    list_filter = ["kind", "is_national", "themes"]
+    search_fields = ["name", "short_name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["themes", "provinces"]
+    autocomplete_fields = ["municipalities"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "can_publish", "created_at"]
+    list_filter = ["can_publish", "organisation"]
+    search_fields = ["user__email", "user__display_name", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    actions = ["grant_publish", "revoke_publish"]
+
+    @admin.action(description="Recht om zelf te publiceren geven")
+    def grant_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        updated = queryset.update(can_publish=True)
+        self.message_user(request, f"{updated} redacteur(en) mogen nu zelf publiceren.", messages.SUCCESS)
+
+    @admin.action(description="Recht om zelf te publiceren intrekken")
+    def revoke_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        updated = queryset.update(can_publish=False)
+        self.message_user(request, f"{updated} redacteur(en) publiceren nu via de redactie.", messages.SUCCESS)
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "original_name", "content_type", "size", "created_at"]
+    readonly_fields = ["original_name", "content_type", "size", "created_at"]
+    can_delete = True
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Uploads go through the portal form, which checks the content of each file.
+        return False
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    fields = ["at", "from_status", "to_status", "by", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "organisation", "status", "is_featured", "published_at", "last_reviewed_at"]
+    list_filter = ["status", "is_featured", "kind", "organisation", "themes", "phases", "audience", "scope"]
+    search_fields = ["title", "summary", "slug", "organisation__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author", "municipality", "related"]
+    filter_horizontal = ["themes", "phases"]
+    readonly_fields = ["status", "published_at", "last_reviewed_at", "created_at", "updated_at"]
+    date_hierarchy = "published_at"
+    list_select_related = ["kind", "organisation"]
+    inlines = [AttachmentInline, StatusChangeInline, GoalLinkInline]
+    actions = ["publish", "archive", "mark_reviewed"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "organisation", "summary", "body"]}),
+        ("Indeling", {"fields": ["themes", "phases", "audience", "scope", "province", "municipality", "related"]}),
+        ("Training of bijeenkomst", {"fields": ["event_starts_at", "event_place"]}),
+        (
+            "Auteur en status",
+            {"fields": ["author", "author_name", "is_featured", "status", "published_at", "last_reviewed_at"]},
+        ),
+        ("Data", {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    @admin.action(description="Geselecteerde kennisitems publiceren")
+    def publish(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+        done = 0
+        for resource in queryset:
+            try:
+                services.resource_publish(resource=resource, by=request.user)
+            except PermissionDenied:
+                continue
+            done += 1
+        self.message_user(request, f"{done} kennisitem(s) gepubliceerd.", messages.SUCCESS)
+
+    @admin.action(description="Geselecteerde kennisitems archiveren (niet meer zichtbaar)")
+    def archive(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+        for resource in queryset:
+            services.resource_archive(resource=resource, by=request.user)
+        self.message_user(request, f"{queryset.count()} kennisitem(s) gearchiveerd.", messages.SUCCESS)
+
+    @admin.action(description="Markeren als nagekeken (nog actueel)")
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+        for resource in queryset:
+            services.resource_mark_reviewed(resource=resource, by=request.user)
+        self.message_user(request, f"{queryset.count()} kennisitem(s) nagekeken.", messages.SUCCESS)
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["resource", "from_status", "to_status", "by", "at"]
+    list_filter = ["to_status"]
+    search_fields = ["resource__title", "by__email", "note"]
+    list_select_related = ["resource", "by"]
+    readonly_fields = ["resource", "from_status", "to_status", "by", "at", "note"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "resource", "content_type", "size", "created_at"]
+    list_filter = ["content_type"]
+    search_fields = ["title", "original_name", "resource__title"]
+    list_select_related = ["resource"]
+    readonly_fields = ["file", "original_name", "content_type", "size", "created_at"]
+    actions = ["delete_selected"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

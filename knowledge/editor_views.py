@@ -1,0 +1,219 @@
+"""Pages under /mijn/kennis/ where partner editors write knowledge and keep their profile up to date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from knowledge import services
+from knowledge.forms import OrganisationForm, ResourceForm, StatusForm
+from knowledge.models import Attachment, Organisation, Resource, StatusChange
+
+Status = Resource.Status
+
+
+def _editor_organisations(user: Any) -> Any:
+    if user.is_staff:
+        return Organisation.objects.all()
+    return Organisation.objects.edited_by(user)
+
+
+def _get_resource_for_editor(request: HttpRequest, slug: str) -> Resource:
+    """The resource if the user edits its organisation (or is staff); a 404 for everyone else."""
+    return get_object_or_404(
+        Resource.objects.editable_by(request.user).select_related("organisation", "kind"), slug=slug
+    )
+
+
+def _get_organisation_for_editor(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(_editor_organisations(request.user), slug=slug)
+
+
+def _can_edit_content(user: Any, resource: Resource) -> bool:
+    # A published text changes only by someone who may publish; others put it back to draft first.
+    return resource.status != Status.PUBLISHED or services.can_publish(user, resource)
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The knowledge block on /mijn/: only for editors and staff."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    organisations = list(_editor_organisations(user)) if not user.is_staff else []
+    if not organisations and not user.is_staff:
+        return None
+    resources = Resource.objects.editable_by(user).select_related("organisation")
+    return {
+        "organisations": organisations,
+        "is_staff": user.is_staff,
+        "to_review": list(resources.filter(status=Status.REVIEW).order_by("updated_at")[:10]),
+        "stale": list(resources.needs_review().order_by("last_reviewed_at", "published_at")[:10]),
+        "drafts": resources.filter(status=Status.DRAFT).count(),
+        "recent": [] if user.is_staff else list(resources.order_by("-updated_at")[:8]),
+    }
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    organisations = list(_editor_organisations(user).order_by("name"))
+    if not organisations:
+        raise Http404("Je bent geen redacteur van een organisatie.")
+    resources = (
+        Resource.objects.editable_by(user).select_related("organisation", "kind").order_by("status", "-updated_at")
+    )
+    if user.is_staff:
+        # Staff see the work waiting for them, not every published text.
+        resources = resources.filter(status=Status.REVIEW)
+    return render(
+        request,
+        "knowledge/editor/dashboard.html",
+        {"organisations": [] if user.is_staff else organisations, "resources": resources[:200]},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_create(request: HttpRequest) -> HttpResponse:
+    organisations = _editor_organisations(request.user)
+    if not organisations.exists():
+        raise Http404("Je bent geen redacteur van een organisatie.")
+    form = ResourceForm(request.POST or None, request.FILES or None, organisations=organisations)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                resource = form.save(commit=False)
+                resource.author = request.user
+                resource.status = Status.DRAFT
+                resource.save()
+                form.save_m2m()
+                StatusChange.objects.create(resource=resource, to_status=Status.DRAFT, by=request.user)
+                if form.checked_file:
+                    services.attachment_add(
+                        resource=resource,
+                        upload=form.cleaned_data["attachment"],
+                        checked=form.checked_file,
+                        title=form.cleaned_data["attachment_title"],
+                    )
+            messages.success(request, "Je concept is opgeslagen. Bied het aan ter beoordeling als het klaar is.")
+            return redirect("knowledge:editor_resource_edit", resource.slug)
+        return render(request, "knowledge/editor/resource_form.html", {"form": form}, status=400)
+    return render(request, "knowledge/editor/resource_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    resource = _get_resource_for_editor(request, slug)
+    editable = _can_edit_content(request.user, resource)
+    form = ResourceForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=resource,
+        organisations=_editor_organisations(request.user),
+    )
+    context = {
+        "form": form,
+        "resource": resource,
+        "editable": editable,
+        "can_publish": services.can_publish(request.user, resource),
+        "attachments": list(resource.attachments.all()),
+        "history": list(resource.status_changes.select_related("by")[:20]),
+    }
+    if request.method == "POST":
+        if not editable:
+            messages.error(request, "Dit item is gepubliceerd. Zet het eerst terug naar concept om het te wijzigen.")
+            return render(request, "knowledge/editor/resource_form.html", context, status=403)
+        if form.is_valid():
+            with transaction.atomic():
+                resource = form.save()
+                if form.checked_file:
+                    services.attachment_add(
+                        resource=resource,
+                        upload=form.cleaned_data["attachment"],
+                        checked=form.checked_file,
+                        title=form.cleaned_data["attachment_title"],
+                    )
+            messages.success(request, "Je wijzigingen zijn opgeslagen.")
+            return redirect("knowledge:editor_resource_edit", resource.slug)
+        return render(request, "knowledge/editor/resource_form.html", context, status=400)
+    return render(request, "knowledge/editor/resource_form.html", context)
+
+
+@login_required
+@require_POST
+def resource_status(request: HttpRequest, slug: str) -> HttpResponse:
+    resource = _get_resource_for_editor(request, slug)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Deze stap kennen we niet. Kies een van de knoppen.")
+        return redirect("knowledge:editor_resource_edit", resource.slug)
+    action = form.cleaned_data["action"]
+    user = request.user
+    allowed = {
+        "submit": resource.status in (Status.DRAFT, Status.ARCHIVED),
+        "publish": resource.status != Status.PUBLISHED and services.can_publish(user, resource),
+        "withdraw": resource.status in (Status.REVIEW, Status.PUBLISHED, Status.ARCHIVED),
+        "archive": resource.status != Status.ARCHIVED,
+        "reviewed": resource.status == Status.PUBLISHED,
+    }
+    if not allowed[action]:
+        messages.error(request, "Deze stap kan nu niet. Kijk bij de status wat wel kan.")
+        return redirect("knowledge:editor_resource_edit", resource.slug)
+    try:
+        if action == "submit":
+            services.resource_submit(resource=resource, by=user)
+            messages.success(request, "Aangeboden ter beoordeling. De redactie krijgt een bericht.")
+        elif action == "publish":
+            services.resource_publish(resource=resource, by=user)
+            messages.success(request, "Gepubliceerd. Iedereen kan het nu vinden.")
+        elif action == "withdraw":
+            services.resource_withdraw(resource=resource, by=user)
+            messages.success(request, "Teruggezet naar concept. Je kunt het nu wijzigen.")
+        elif action == "archive":
+            services.resource_archive(resource=resource, by=user)
+            messages.success(request, "Gearchiveerd. Bezoekers zien het niet meer.")
+        else:
+            services.resource_mark_reviewed(resource=resource, by=user)
+            messages.success(request, "Dank je! We noteren dat de tekst nog klopt.")
+    except PermissionDenied:
+        messages.error(request, "Je mag dit niet zelf publiceren. Bied het aan ter beoordeling.")
+    return redirect("knowledge:editor_resource_edit", resource.slug)
+
+
+@login_required
+@require_POST
+def attachment_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    resource = _get_resource_for_editor(request, slug)
+    if not _can_edit_content(request.user, resource):
+        raise PermissionDenied
+    attachment = get_object_or_404(Attachment, resource=resource, pk=pk)
+    with transaction.atomic():
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+    messages.success(request, "De bijlage is verwijderd.")
+    return redirect("knowledge:editor_resource_edit", resource.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _get_organisation_for_editor(request, slug)
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                form.save()
+            messages.success(request, "Het profiel van je organisatie is bijgewerkt.")
+            return redirect("knowledge:editor_organisation_edit", organisation.slug)
+        return render(
+            request, "knowledge/editor/organisation_form.html", {"form": form, "organisation": organisation}, status=400
+        )
+    return render(request, "knowledge/editor/organisation_form.html", {"form": form, "organisation": organisation})

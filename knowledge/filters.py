@@ -1,0 +1,71 @@
+"""The facets of /kennis/ and /organisaties/: one value per facet, combinable, all in the URL."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from knowledge.models import Organisation, OrganisationKind, Resource
+from wdhs.models import Province, Term
+
+NATIONAL = "heel-nederland"
+
+
+class ResourceFilter(django_filters.FilterSet):
+    thema = django_filters.ModelChoiceFilter(
+        label="Thema", field_name="themes", to_field_name="slug", queryset=Term.objects.themes()
+    )
+    fase = django_filters.ModelChoiceFilter(
+        label="Fase", field_name="phases", to_field_name="slug", queryset=Term.objects.phases()
+    )
+    soort = django_filters.ModelChoiceFilter(
+        label="Soort", field_name="kind", to_field_name="slug", queryset=Term.objects.knowledge_kinds()
+    )
+    regio = django_filters.ChoiceFilter(label="Regio", method="filter_region", choices=[])
+    organisatie = django_filters.ModelChoiceFilter(
+        label="Organisatie", field_name="organisation", to_field_name="slug", queryset=Organisation.objects.all()
+    )
+
+    class Meta:
+        model = Resource
+        fields: list[str] = []
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["regio"].extra["choices"] = region_choices()
+
+    def filter_region(self, queryset: QuerySet[Resource], name: str, value: str) -> QuerySet[Resource]:
+        if value == NATIONAL:
+            return queryset.filter(scope=Resource.Scope.NATIONAL)
+        return queryset.filter(Q(province__slug=value) | Q(municipality__province__slug=value))
+
+
+def region_choices() -> list[tuple[str, str]]:
+    return [(NATIONAL, "Heel Nederland"), *Province.objects.values_list("slug", "name")]
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    soort = django_filters.ChoiceFilter(
+        label="Soort organisatie", field_name="kind", choices=OrganisationKind.choices, empty_label="Alle soorten"
+    )
+    thema = django_filters.ModelChoiceFilter(
+        label="Thema",
+        field_name="themes",
+        to_field_name="slug",
+        queryset=Term.objects.themes(),
+        empty_label="Alle thema's",
+    )
+    provincie = django_filters.ModelChoiceFilter(
+        label="Werkt in provincie",
+        to_field_name="slug",
+        queryset=Province.objects.all(),
+        method="filter_province",
+        empty_label="Alle provincies",
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def filter_province(self, queryset: QuerySet[Organisation], name: str, value: Province) -> QuerySet[Organisation]:
+        return queryset.filter(Q(is_national=True) | Q(provinces=value) | Q(municipalities__province=value)).distinct()

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.text import slugify
+
+from knowledge.models import Organisation, Resource
+from knowledge.uploads import (
+    ALLOWED_ATTACHMENTS,
+    MAX_ATTACHMENT_SIZE,
+    CheckedFile,
+    check_upload,
+)
+from wdhs.models import Municipality, Province, Term
+
+TOOL_KIND = "tool-of-sjabloon"
+TRAINING_KIND = "training"
+
+
+class ResourceForm(forms.ModelForm):
+    attachment = forms.FileField(
+        label="Bijlage toevoegen",
+        required=False,
+        help_text="PDF, DOCX, ODT, XLSX, ODS, PNG of JPG. Hoogstens 10 MB.",
+    )
+    attachment_title = forms.CharField(
+        label="Titel van de bijlage", required=False, max_length=160, help_text="Bijvoorbeeld: Sjabloon begroting."
+    )
+
+    class Meta:
+        model = Resource
+        fields = [
+            "organisation",
+            "kind",
+            "title",
+            "summary",
+            "body",
+            "themes",
+            "phases",
+            "audience",
+            "scope",
+            "province",
+            "municipality",
+            "event_starts_at",
+            "event_place",
+            "author_name",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "body": forms.Textarea(attrs={"rows": 18}),
+            "themes": forms.CheckboxSelectMultiple,
+            "phases": forms.CheckboxSelectMultiple,
+            "event_starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["kind"].queryset = Term.objects.knowledge_kinds()
+        self.fields["themes"].queryset = Term.objects.themes()
+        self.fields["phases"].queryset = Term.objects.phases()
+        self.fields["province"].queryset = Province.objects.all()
+        self.fields["municipality"].queryset = Municipality.objects.active()
+        self.fields["event_starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
+        if organisations.count() == 1:
+            self.fields["organisation"].initial = organisations.first()
+        self.checked_file: CheckedFile | None = None
+
+    def clean_attachment(self) -> Any:
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            self.checked_file = check_upload(upload, allowed=ALLOWED_ATTACHMENTS, max_size=MAX_ATTACHMENT_SIZE)
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        scope = data.get("scope")
+        if scope == Resource.Scope.PROVINCE and not data.get("province"):
+            self.add_error("province", "Kies de provincie waar dit voor geldt.")
+        if scope == Resource.Scope.MUNICIPALITY and not data.get("municipality"):
+            self.add_error("municipality", "Kies de gemeente waar dit voor geldt.")
+        if scope != Resource.Scope.PROVINCE:
+            data["province"] = None
+        if scope != Resource.Scope.MUNICIPALITY:
+            data["municipality"] = None
+        kind = data.get("kind")
+        if kind and kind.slug == TRAINING_KIND:
+            if not data.get("event_starts_at"):
+                self.add_error("event_starts_at", "Vul de datum en tijd van de training of bijeenkomst in.")
+            if not data.get("event_place"):
+                self.add_error("event_place", "Vul de plaats in, of 'online'.")
+        if kind and kind.slug == TOOL_KIND and not data.get("attachment"):
+            has_file = self.instance.pk and self.instance.attachments.exists()
+            if not has_file:
+                self.add_error("attachment", "Een tool of sjabloon heeft een bestand. Voeg een bijlage toe.")
+        return data
+
+    def save(self, commit: bool = True) -> Resource:
+        resource = super().save(commit=False)
+        resource.province = self.cleaned_data.get("province")
+        resource.municipality = self.cleaned_data.get("municipality")
+        if not resource.slug:
+            resource.slug = unique_slug(resource.title)
+        if commit:
+            resource.save()
+            self.save_m2m()
+        return resource
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:160] or "kennis"
+    slug, n = base, 2
+    while Resource.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "description",
+            "website",
+            "logo",
+            "themes",
+            "is_national",
+            "provinces",
+            "services",
+            "contact",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4, "maxlength": 500}),
+            "themes": forms.CheckboxSelectMultiple,
+            "provinces": forms.CheckboxSelectMultiple,
+            "services": forms.Textarea(attrs={"rows": 5}),
+            "contact": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Term.objects.themes()
+
+
+class StatusForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[
+            ("submit", "Ter beoordeling aanbieden"),
+            ("publish", "Publiceren"),
+            ("withdraw", "Terugzetten naar concept"),
+            ("archive", "Archiveren"),
+            ("reviewed", "Nog actueel"),
+        ]
+    )

@@ -1,0 +1,423 @@
+"""Partner organisations and the knowledge they publish, with an editorial workflow and a search index."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from pathlib import PurePosixPath
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from knowledge.markup import render_markdown
+
+REVIEW_INTERVAL = timedelta(days=365)
+
+
+class OrganisationKind(models.TextChoices):
+    NATIONAL = "landelijk", "landelijke organisatie"
+    FUND = "fonds", "fonds"
+    INSTITUTE = "kennisinstituut", "kennisinstituut"
+    LOCAL = "lokaal", "lokale ondersteuner"
+    MUNICIPALITY = "gemeente", "gemeente"
+    OTHER = "anders", "andere organisatie"
+
+
+def _generated_name(prefix: str, filename: str) -> str:
+    # The visitor's file name never reaches the disk: it could collide, leak or contain path tricks.
+    suffix = PurePosixPath(filename).suffix.lower()[:6]
+    return f"{prefix}/{uuid.uuid4().hex}{suffix}"
+
+
+def validate_logo(value: Any) -> None:
+    """Check a newly uploaded logo by content as well as extension, also when it comes in through the admin."""
+    from django.core.files.uploadedfile import UploadedFile
+
+    from knowledge.uploads import ALLOWED_LOGOS, MAX_LOGO_SIZE, check_upload
+
+    upload = getattr(value, "file", value)
+    if isinstance(upload, UploadedFile):
+        check_upload(upload, allowed=ALLOWED_LOGOS, max_size=MAX_LOGO_SIZE)
+
+
+def logo_upload_to(instance: Organisation, filename: str) -> str:
+    return _generated_name("kennis/logo", filename)
+
+
+def attachment_upload_to(instance: Attachment, filename: str) -> str:
+    return _generated_name("kennis/bijlagen", filename)
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def edited_by(self, user: Any) -> OrganisationQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+    def with_published_count(self) -> OrganisationQuerySet:
+        return self.annotate(
+            published_count=models.Count("resources", filter=Q(resources__status=Resource.Status.PUBLISHED))
+        )
+
+
+class Organisation(models.Model):
+    """A partner that publishes knowledge or offers services: a national organisation, a fund, a municipality."""
+
+    name = models.CharField("naam", max_length=150, unique=True)
+    short_name = models.CharField("korte naam", max_length=60, blank=True)
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    kind = models.CharField("soort organisatie", max_length=20, choices=OrganisationKind.choices)
+    logo = models.FileField(
+        "logo",
+        upload_to=logo_upload_to,
+        blank=True,
+        validators=[validate_logo],
+        help_text="PNG of JPG, hoogstens 2 MB. Mag leeg blijven.",
+    )
+    description = models.CharField(
+        "korte beschrijving", max_length=500, help_text="Twee of drie zinnen in eenvoudig Nederlands (B1)."
+    )
+    website = models.URLField("website", blank=True)
+    themes = models.ManyToManyField(
+        "wdhs.Term",
+        limit_choices_to={"vocabulary": "theme"},
+        related_name="organisations",
+        blank=True,
+        verbose_name="thema's",
+    )
+    is_national = models.BooleanField("werkt in heel Nederland", default=True)
+    provinces = models.ManyToManyField(
+        "wdhs.Province", related_name="organisations", blank=True, verbose_name="provincies"
+    )
+    municipalities = models.ManyToManyField(
+        "wdhs.Municipality", related_name="organisations", blank=True, verbose_name="gemeenten"
+    )
+    services = models.TextField(
+        "wat we bieden", blank=True, help_text="Diensten die bewoners kunnen gebruiken. Eén per regel."
+    )
+    contact = models.TextField(
+        "zo neem je contact op", blank=True, help_text="Bijvoorbeeld een telefoonnummer, e-mailadres of formulier."
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="knowledge_organisations",
+        blank=True,
+        verbose_name="redacteuren",
+    )
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:organisation_detail", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def logo_url(self) -> str:
+        return reverse("knowledge:organisation_logo", args=[self.slug]) if self.logo else ""
+
+    @property
+    def service_lines(self) -> list[str]:
+        return [line.strip(" -*\t") for line in self.services.splitlines() if line.strip(" -*\t")]
+
+
+class Membership(models.Model):
+    """A user who edits an organisation's profile and knowledge; `can_publish` lets them publish without staff."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name="organisatie"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="knowledge_memberships",
+        verbose_name="gebruiker",
+    )
+    can_publish = models.BooleanField(
+        "mag zelf publiceren", default=False, help_text="Zonder dit recht publiceert de redactie van de coalitie."
+    )
+    created_at = models.DateTimeField("sinds", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "redacteur"
+        verbose_name_plural = "redacteuren"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="knowledge_membership_unique_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} bij {self.organisation}"
+
+
+class ResourceQuerySet(models.QuerySet["Resource"]):
+    def published(self) -> ResourceQuerySet:
+        return self.filter(status=Resource.Status.PUBLISHED)
+
+    def editable_by(self, user: Any) -> ResourceQuerySet:
+        """Resources of the organisations the user edits; staff edit everything."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self.all()
+        return self.filter(organisation__memberships__user=user)
+
+    def visible_to(self, user: Any) -> ResourceQuerySet:
+        """Published resources for everyone, plus drafts of the user's own organisations (all for staff)."""
+        if not user.is_authenticated:
+            return self.published()
+        if user.is_staff:
+            return self.all()
+        return self.filter(
+            Q(status=Resource.Status.PUBLISHED) | Q(organisation__in=Organisation.objects.edited_by(user).values("pk"))
+        )
+
+    def needs_review(self) -> ResourceQuerySet:
+        """Published resources nobody checked for a year: "nog actueel?"."""
+        limit = timezone.now() - REVIEW_INTERVAL
+        return self.published().filter(
+            Q(last_reviewed_at__lt=limit) | Q(last_reviewed_at__isnull=True, published_at__lt=limit)
+        )
+
+    def for_listing(self) -> ResourceQuerySet:
+        return self.select_related("kind", "organisation").prefetch_related("themes", "phases")
+
+
+class Resource(models.Model):
+    """One piece of knowledge: an article, a step-by-step plan, a template, a training, a FAQ."""
+
+    class Status(models.TextChoices):
+        DRAFT = "concept", "concept"
+        REVIEW = "beoordeling", "ter beoordeling"
+        PUBLISHED = "gepubliceerd", "gepubliceerd"
+        ARCHIVED = "gearchiveerd", "gearchiveerd"
+
+    class Audience(models.TextChoices):
+        EVERYONE = "iedereen", "iedereen"
+        RESIDENTS = "bewoners", "bewoners met een plan"
+        INITIATIVES = "initiatieven", "bestaande initiatieven"
+        PROFESSIONALS = "professionals", "ondersteuners en professionals"
+        MUNICIPALITIES = "gemeenten", "gemeenten"
+
+    class Scope(models.TextChoices):
+        NATIONAL = "landelijk", "heel Nederland"
+        PROVINCE = "provincie", "een provincie"
+        MUNICIPALITY = "gemeente", "een gemeente"
+
+    kind = models.ForeignKey(
+        "wdhs.Term",
+        on_delete=models.PROTECT,
+        limit_choices_to={"vocabulary": "knowledge_kind"},
+        related_name="knowledge_resources",
+        verbose_name="soort kennis",
+    )
+    title = models.CharField("titel", max_length=160)
+    slug = models.SlugField("slug", max_length=180, unique=True)
+    summary = models.CharField(
+        "samenvatting", max_length=300, help_text="Hoogstens 300 tekens, in eenvoudig Nederlands (B1)."
+    )
+    body = models.TextField("tekst", help_text="Schrijf in Markdown: ## voor een tussenkop, - voor een opsomming.")
+    themes = models.ManyToManyField(
+        "wdhs.Term",
+        limit_choices_to={"vocabulary": "theme"},
+        related_name="knowledge_by_theme",
+        verbose_name="thema's",
+    )
+    phases = models.ManyToManyField(
+        "wdhs.Term",
+        limit_choices_to={"vocabulary": "phase"},
+        related_name="knowledge_by_phase",
+        blank=True,
+        verbose_name="fases",
+    )
+    audience = models.CharField("voor wie", max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    scope = models.CharField("geldt voor", max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
+    province = models.ForeignKey(
+        "wdhs.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="knowledge_resources",
+        verbose_name="provincie",
+    )
+    municipality = models.ForeignKey(
+        "wdhs.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="knowledge_resources",
+        verbose_name="gemeente",
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="resources", verbose_name="organisatie"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="knowledge_resources",
+        verbose_name="auteur",
+    )
+    author_name = models.CharField(
+        "naam auteur", max_length=120, blank=True, help_text="Zo staat de auteur op de pagina. Mag leeg blijven."
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField("gepubliceerd op", null=True, blank=True)
+    is_featured = models.BooleanField(
+        "uitgelicht", default=False, help_text="Staat op de voorpagina bij 'Begin hier'. Kies er een paar."
+    )
+    last_reviewed_at = models.DateTimeField("laatst nagekeken", null=True, blank=True)
+    related = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="related_from", verbose_name="zie ook"
+    )
+    event_starts_at = models.DateTimeField(
+        "datum en tijd", null=True, blank=True, help_text="Alleen voor een training of bijeenkomst."
+    )
+    event_place = models.CharField(
+        "plaats", max_length=200, blank=True, help_text="Adres of 'online'. Alleen voor een training of bijeenkomst."
+    )
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+    # Links to the coalition goals this resource contributes to (edited in the admin); removed with it.
+    goal_links = GenericRelation("goals.GoalLink", verbose_name="koppelingen aan doelen")
+    # Filled by a database trigger (migration 0002) from title (A), summary and theme names (B),
+    # body (C) and organisation name (D), so no write path can forget it.
+    search_vector = SearchVectorField("zoekindex", null=True, editable=False)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kennisitem"
+        verbose_name_plural = "kennisitems"
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="resource_search_gin"),
+            models.Index(fields=["status", "-published_at"], name="resource_status_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope="landelijk", province__isnull=True, municipality__isnull=True)
+                | Q(scope="provincie", province__isnull=False, municipality__isnull=True)
+                | Q(scope="gemeente", municipality__isnull=False),
+                name="resource_scope_matches_place",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="gepubliceerd") | Q(published_at__isnull=False),
+                name="resource_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:detail", args=[self.slug])
+
+    @cached_property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def reviewed_or_published_at(self) -> Any:
+        return self.last_reviewed_at or self.published_at
+
+    @property
+    def needs_review(self) -> bool:
+        moment = self.reviewed_or_published_at
+        return self.is_published and moment is not None and moment < timezone.now() - REVIEW_INTERVAL
+
+    @property
+    def region_label(self) -> str:
+        if self.scope == self.Scope.MUNICIPALITY and self.municipality_id:
+            return f"gemeente {self.municipality.display_name}"
+        if self.scope == self.Scope.PROVINCE and self.province_id:
+            return f"provincie {self.province.name}"
+        return "heel Nederland"
+
+    @property
+    def byline(self) -> str:
+        if self.author_name:
+            return self.author_name
+        return self.author.public_name if self.author else ""
+
+
+class StatusChange(models.Model):
+    """One step in a resource's workflow: who moved it from which status to which, and when."""
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="status_changes", verbose_name="kennisitem"
+    )
+    from_status = models.CharField("van", max_length=20, choices=Resource.Status.choices, blank=True)
+    to_status = models.CharField("naar", max_length=20, choices=Resource.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="knowledge_status_changes",
+        verbose_name="door",
+    )
+    at = models.DateTimeField("op", default=timezone.now)
+    note = models.CharField("toelichting", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.resource}: {self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+
+class Attachment(models.Model):
+    """A file that belongs to a resource (a template, a hand-out), stored under a generated name."""
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="attachments", verbose_name="kennisitem"
+    )
+    title = models.CharField("titel", max_length=160, blank=True)
+    file = models.FileField("bestand", upload_to=attachment_upload_to, max_length=200)
+    original_name = models.CharField("oorspronkelijke bestandsnaam", max_length=200)
+    content_type = models.CharField("bestandstype", max_length=120)
+    size = models.PositiveIntegerField("grootte (bytes)")
+    created_at = models.DateTimeField("toegevoegd", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bijlage"
+        verbose_name_plural = "bijlagen"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:attachment", args=[self.resource.slug, self.pk])
+
+    @property
+    def extension(self) -> str:
+        return PurePosixPath(self.original_name).suffix.lstrip(".").upper()

@@ -1,0 +1,112 @@
+"""Writes with side effects for knowledge: the editorial workflow (with its log) and the mail to staff."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from knowledge.models import Attachment, Membership, Resource, StatusChange
+from knowledge.uploads import CheckedFile
+
+Status = Resource.Status
+
+
+def can_publish(user: Any, resource: Resource) -> bool:
+    """Coalition staff publish everything; an editor only with `can_publish` for the resource's organisation."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(organisation_id=resource.organisation_id, user=user, can_publish=True).exists()
+
+
+def _move(*, resource: Resource, to: str, by: Any, note: str = "", fields: tuple[str, ...] = ()) -> StatusChange:
+    change = StatusChange.objects.create(
+        resource=resource, from_status=resource.status, to_status=to, by=by if by and by.pk else None, note=note
+    )
+    resource.status = to
+    resource.save(update_fields=["status", "updated_at", *fields])
+    return change
+
+
+@transaction.atomic
+def resource_submit(*, resource: Resource, by: Any) -> StatusChange:
+    """An editor asks the coalition staff to check and publish a draft; staff get a mail."""
+    if resource.status not in (Status.DRAFT, Status.ARCHIVED):
+        raise ValueError("Alleen een concept kun je ter beoordeling aanbieden.")
+    change = _move(resource=resource, to=Status.REVIEW, by=by)
+    url = settings.SITE_URL + reverse("knowledge:editor_resource_edit", args=[resource.slug])
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"Ter beoordeling: {resource.title}",
+            message=(
+                f"{by} heeft een kennisitem van {resource.organisation} ter beoordeling aangeboden.\n\n"
+                f"Titel: {resource.title}\n{resource.summary}\n\nBekijk en publiceer het hier: {url}\n"
+            ),
+            from_email=None,
+            recipient_list=list(settings.STAFF_NOTIFICATION_EMAILS),
+            fail_silently=False,
+        )
+    )
+    return change
+
+
+@transaction.atomic
+def resource_publish(*, resource: Resource, by: Any) -> StatusChange:
+    if not can_publish(by, resource):
+        raise PermissionDenied("Je mag dit kennisitem niet publiceren.")
+    now = timezone.now()
+    if resource.published_at is None:
+        resource.published_at = now
+    resource.last_reviewed_at = now
+    return _move(resource=resource, to=Status.PUBLISHED, by=by, fields=("published_at", "last_reviewed_at"))
+
+
+@transaction.atomic
+def resource_archive(*, resource: Resource, by: Any) -> StatusChange:
+    return _move(resource=resource, to=Status.ARCHIVED, by=by)
+
+
+@transaction.atomic
+def resource_withdraw(*, resource: Resource, by: Any) -> StatusChange:
+    """Back to draft, for example after feedback from staff."""
+    return _move(resource=resource, to=Status.DRAFT, by=by)
+
+
+@transaction.atomic
+def resource_mark_reviewed(*, resource: Resource, by: Any) -> None:
+    """The editor checked the text and it is still right ("nog actueel?" answered with yes)."""
+    resource.last_reviewed_at = timezone.now()
+    resource.save(update_fields=["last_reviewed_at", "updated_at"])
+    StatusChange.objects.create(
+        resource=resource,
+        from_status=resource.status,
+        to_status=resource.status,
+        by=by if by and by.pk else None,
+        note="Nagekeken: nog actueel.",
+    )
+
+
+def attachment_add(*, resource: Resource, upload: UploadedFile, checked: CheckedFile, title: str = "") -> Attachment:
+    # The name is only shown and sent back in Content-Disposition: no control characters, no folders.
+    name = re.sub(r"[\x00-\x1f\x7f\"\\/]", "", PurePosixPath(upload.name or "").name).strip()
+    stem = PurePosixPath(name).stem[:150] or "bijlage"
+    attachment = Attachment(
+        resource=resource,
+        title=title,
+        original_name=f"{stem}.{checked.extension}",
+        content_type=checked.content_type,
+        size=upload.size or 0,
+    )
+    attachment.file.save(f"bijlage.{checked.extension}", upload, save=False)
+    attachment.save()
+    return attachment

@@ -1,0 +1,329 @@
+"""Public pages: the knowledge list with search and facets, a resource, the partners, downloads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from knowledge.filters import NATIONAL, OrganisationFilter, ResourceFilter
+from knowledge.models import Attachment, Organisation, Resource
+from wdhs.models import Province, Term
+from wdhs.search import ParsedQuery, headline, parse_query, safe_highlight, search_query, suggest_query
+
+PAGE_SIZE = 20
+# Known words for "Bedoelde je …?": titles, summaries, theme and organisation names, unstemmed.
+SUGGESTION_DOCUMENTS = """
+    SELECT to_tsvector('simple', title || ' ' || summary) FROM knowledge_resource WHERE status = 'gepubliceerd'
+    UNION ALL SELECT to_tsvector('simple', name) FROM wdhs_term WHERE vocabulary = 'theme'
+    UNION ALL SELECT to_tsvector('simple', name || ' ' || short_name) FROM knowledge_organisation
+"""
+
+
+@dataclass
+class FacetItem:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    items: list[FacetItem]
+    clear_url: str | None
+    all_label: str
+
+
+def _url_with(params: QueryDict, key: str, value: str | None) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(key, None)
+    else:
+        query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+ALL_LABELS = {
+    "thema": "Alle thema's",
+    "fase": "Alle fases",
+    "soort": "Alle soorten",
+    "regio": "Alle regio's",
+    "organisatie": "Alle organisaties",
+}
+
+
+def _facet(params: QueryDict, param: str, label: str, rows: list[tuple[str, str, int]]) -> Facet:
+    current = params.get(param, "")
+    items = [
+        FacetItem(name, count, _url_with(params, param, None if slug == current else slug), slug == current)
+        for slug, name, count in rows
+        if count or slug == current
+    ]
+    return Facet(param, label, items, _url_with(params, param, None) if current else None, ALL_LABELS[param])
+
+
+def _term_counts(
+    vocabulary_qs: QuerySet[Term], relation: str, result: QuerySet[Resource]
+) -> list[tuple[str, str, int]]:
+    rows = (
+        vocabulary_qs.filter(**{f"{relation}__in": result.values("pk")})
+        .annotate(n=Count(relation))
+        .order_by("position", "name")
+        .values_list("slug", "name", "n")
+    )
+    return list(rows)
+
+
+def build_facets(params: QueryDict, bases: dict[str, QuerySet[Resource]]) -> list[Facet]:
+    """Each facet's values with their counts: a fixed number of queries, however many results.
+
+    A facet counts within the result filtered by all the *other* facets (and the search), so the
+    number next to a value is exactly what you get when you click it.
+    """
+
+    def base(param: str) -> QuerySet[Resource]:
+        return bases[param].order_by()
+
+    organisations = list(
+        Organisation.objects.filter(resources__in=base("organisatie").values("pk"))
+        .annotate(n=Count("resources"))
+        .order_by("name")
+        .values_list("slug", "name", "n")
+    )
+    region_rows = dict(
+        base("regio")
+        .annotate(region=Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)))
+        .values("region")
+        .annotate(n=Count("pk"))
+        .values_list("region", "n")
+    )
+    regions = [(NATIONAL, "Heel Nederland", region_rows.get(NATIONAL, 0))] + [
+        (slug, name, region_rows.get(slug, 0)) for slug, name in Province.objects.values_list("slug", "name")
+    ]
+    return [
+        _facet(params, "thema", "Thema", _term_counts(Term.objects.themes(), "knowledge_by_theme", base("thema"))),
+        _facet(params, "fase", "Fase", _term_counts(Term.objects.phases(), "knowledge_by_phase", base("fase"))),
+        _facet(
+            params, "soort", "Soort", _term_counts(Term.objects.knowledge_kinds(), "knowledge_resources", base("soort"))
+        ),
+        _facet(params, "regio", "Regio", regions),
+        _facet(params, "organisatie", "Organisatie", organisations),
+    ]
+
+
+def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[str, QuerySet[Resource]]:
+    """For each facet, the result with every other facet applied, reusing the values already validated."""
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    bases = {}
+    for facet in filterset.filters:
+        queryset = start
+        for name, filter_ in filterset.filters.items():
+            value = cleaned.get(name)
+            if name != facet and value not in (None, ""):
+                queryset = filter_.filter(queryset, value)
+        bases[facet] = queryset
+    return bases
+
+
+class _PlainMarkdown(Func):
+    """The body without Markdown markup characters, so snippets read as text ("## Stap 1" becomes "Stap 1")."""
+
+    function = "regexp_replace"
+    template = "%(function)s(%(expressions)s, '[#*_`>|\\[\\]]+', ' ', 'g')"
+    output_field = TextField()
+
+
+def _search(result: QuerySet[Resource], parsed: ParsedQuery) -> QuerySet[Resource]:
+    query = search_query(parsed)
+    document = Concat("summary", Value(" … "), _PlainMarkdown("body"), output_field=TextField())
+    return (
+        result.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query), snippet=headline(document, parsed))
+        .order_by("-rank", "-published_at", "pk")
+    )
+
+
+def _matching_organisations(parsed: ParsedQuery) -> list[Organisation]:
+    text = parsed.text.replace('"', "")
+    return list(
+        Organisation.objects.annotate(similarity=TrigramWordSimilarity(text, "name"))
+        .filter(Q(name__unaccent__icontains=text) | Q(short_name__unaccent__icontains=text) | Q(similarity__gte=0.6))
+        .order_by("-similarity", "name")[:4]
+    )
+
+
+@require_GET
+def resource_list(request: HttpRequest) -> HttpResponse:
+    params = request.GET
+    filterset = ResourceFilter(params, queryset=Resource.objects.published())
+    status = 200
+    messages: list[str] = []
+    if filterset.is_bound and not filterset.form.is_valid():
+        # An old or hand-made link: ignore the unknown filter, say so, and still show the rest.
+        status = 400
+        messages.append("Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten.")
+    base = filterset.qs
+
+    raw_query = params.get("q")
+    parsed = parse_query(raw_query)
+    if parsed.message:
+        messages.append(parsed.message)
+    elif raw_query is not None and not parsed.is_searchable:
+        messages.append("Je hebt geen zoekwoord ingevuld. Hieronder zie je alle kennis.")
+
+    results = _search(base, parsed) if parsed.is_searchable else base.order_by("-published_at", "pk")
+    paginator = Paginator(results.for_listing(), PAGE_SIZE)
+    page = paginator.get_page(params.get("page"))
+    items = list(page.object_list)
+    for item in items:
+        item.highlight = safe_highlight(getattr(item, "snippet", None)) if parsed.is_searchable else None
+
+    suggestion = None
+    organisations: list[Organisation] = []
+    if parsed.is_searchable:
+        organisations = _matching_organisations(parsed)
+        if paginator.count == 0:
+            corrected = suggest_query(parsed, documents_sql=SUGGESTION_DOCUMENTS)
+            if corrected and _search(base, parse_query(corrected)).exists():
+                suggestion = {"text": corrected, "url": _url_with(params, "q", corrected)}
+
+    start = Resource.objects.published()
+    if parsed.is_searchable:
+        start = start.filter(search_vector=search_query(parsed))
+    context = {
+        "page_obj": page,
+        "items": items,
+        "total": paginator.count,
+        "facets": build_facets(params, _facet_bases(filterset, start)),
+        "query": parsed.text,
+        "header_query": parsed.text,
+        "messages_list": messages,
+        "suggestion": suggestion,
+        "organisations": organisations,
+        "has_filters": any(params.get(key) for key in ("thema", "fase", "soort", "regio", "organisatie")),
+    }
+    return render(request, "knowledge/resource_list.html", context, status=status)
+
+
+@require_GET
+def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    resource = get_object_or_404(
+        Resource.objects.visible_to(request.user).select_related(
+            "kind", "organisation", "author", "province", "municipality"
+        ),
+        slug=slug,
+    )
+    related = list(resource.related.published().for_listing()[:6])
+    if len(related) < 3:
+        theme_ids = [theme.pk for theme in resource.themes.all()]
+        more = (
+            Resource.objects.published()
+            .filter(themes__in=theme_ids)
+            .exclude(pk__in=[resource.pk, *[r.pk for r in related]])
+            .distinct()
+            .for_listing()
+            .order_by("-published_at")[: 3 - len(related)]
+        )
+        related += list(more)
+    return render(
+        request,
+        "knowledge/resource_detail.html",
+        {"resource": resource, "related": related, "attachments": list(resource.attachments.all())},
+    )
+
+
+@require_GET
+def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    resource = get_object_or_404(Resource.objects.visible_to(request.user), slug=slug)
+    attachment = get_object_or_404(Attachment, resource=resource, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Dit bestand is er niet meer.") from exc
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+
+
+@require_GET
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
+    """The logo, served by us so it also works where the web server does not serve uploads."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not organisation.logo:
+        raise Http404("Deze organisatie heeft geen logo.")
+    content_type = "image/png" if organisation.logo.name.lower().endswith(".png") else "image/jpeg"
+    try:
+        handle = organisation.logo.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Dit logo is er niet meer.") from exc
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    filterset = OrganisationFilter(
+        request.GET, queryset=Organisation.objects.with_published_count().prefetch_related("themes")
+    )
+    status = 200
+    message = ""
+    if filterset.is_bound and not filterset.form.is_valid():
+        status = 400
+        message = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
+    organisations = filterset.qs.order_by("name")
+    return render(
+        request,
+        "knowledge/organisation_list.html",
+        {"filter": filterset, "organisations": organisations, "message": message},
+        status=status,
+    )
+
+
+@require_GET
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.prefetch_related("themes", "provinces", "municipalities"), slug=slug
+    )
+    resources = organisation.resources.published().for_listing().order_by("-published_at")
+    page = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "knowledge/organisation_detail.html",
+        {"organisation": organisation, "page_obj": page, "items": page.object_list},
+    )
+
+
+def home_start_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The featured guides ("Begin hier"), right below the routes, so a first guide is one click away."""
+    featured = list(Resource.objects.published().filter(is_featured=True).order_by("-published_at")[:4])
+    return {"featured": featured} if featured else None
+
+
+def home_context(request: HttpRequest) -> dict[str, Any] | None:
+    """Newest knowledge and the partners for the home page."""
+    published = Resource.objects.published().select_related("kind", "organisation")
+    newest = list(published.exclude(is_featured=True).order_by("-published_at")[:3])
+    partners = list(Organisation.objects.with_published_count().filter(published_count__gt=0).order_by("name"))
+    if not newest and not partners:
+        return None
+    return {"newest": newest, "partners": partners}
+
+
+def themes_context(request: HttpRequest) -> dict[str, Any]:
+    themes = Term.objects.themes().annotate(
+        knowledge_count=Count("knowledge_by_theme", filter=Q(knowledge_by_theme__status=Resource.Status.PUBLISHED))
+    )
+    return {"themes": list(themes)}
