@@ -323,7 +323,21 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def themes_context(request: HttpRequest) -> dict[str, Any]:
-    themes = Term.objects.themes().annotate(
-        knowledge_count=Count("knowledge_by_theme", filter=Q(knowledge_by_theme__status=Resource.Status.PUBLISHED))
+    # Aggregation drops Meta.ordering, so order explicitly; distinct counts because two joins multiply rows.
+    themes = (
+        Term.objects.themes()
+        .annotate(
+            knowledge_count=Count(
+                "knowledge_by_theme",
+                filter=Q(knowledge_by_theme__status=Resource.Status.PUBLISHED),
+                distinct=True,
+            ),
+            initiative_count=Count(
+                "initiatives_with_theme",
+                filter=Q(initiatives_with_theme__status="gepubliceerd"),
+                distinct=True,
+            ),
+        )
+        .order_by("position", "name")
     )
     return {"themes": list(themes)}
