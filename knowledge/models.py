@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from knowledge.markup import render_markdown
+from wdhs.markup import render_markdown
 
 REVIEW_INTERVAL = timedelta(days=365)
 

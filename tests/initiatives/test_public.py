@@ -88,12 +88,14 @@ def test_list_query_count_is_constant(client, django_assert_max_num_queries):
 
 
 def test_markdown_cannot_smuggle_scripts_or_javascript_links():
-    from initiatives.markup import render_markdown
+    from wdhs.markup import render_markdown
 
     html = render_markdown(
-        "[klik](javascript:alert(1)) <script>alert(2)</script> ![x](https://e.org/x.png) <a onclick='x'>a</a>"
+        "[klik](javascript:alert(1)) <script>alert(2)</script> ![x](https://e.org/x.png) <a onclick='x'>a</a>",
+        short=True,
     )
     assert "javascript:" not in html
     assert "<script" not in html
     assert "<img" not in html
     assert "onclick" not in html
+    assert "alert(2)" not in html

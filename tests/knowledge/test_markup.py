@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.markup import render_markdown
+from wdhs.markup import render_markdown
 
 
 def test_markdown_becomes_html_with_second_level_headings():
