@@ -11,6 +11,7 @@ class KnowledgeConfig(AppConfig):
         from knowledge import (
             demo,
             demo_funding,
+            demo_questions,
             editor_views,
             metrics,
             personal_data,
@@ -18,7 +19,7 @@ class KnowledgeConfig(AppConfig):
             views_funding,
             views_questions,
         )
-        from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
+        from knowledge.sitemaps import FundingSchemeSitemap, OrganisationSitemap, ResourceSitemap
         from wdhs.portal import (
             Breakdown,
             DemoLoader,
@@ -51,8 +52,10 @@ class KnowledgeConfig(AppConfig):
         register_dashboard_section(
             Section("funding", 40, "funding/_dashboard_section.html", views_funding.dashboard_context)
         )
+        register_sitemap("funding", FundingSchemeSitemap)
         register_personal_data("vragen", views_questions.personal_data)
         register_demo_loader(DemoLoader("financiering", 30, demo_funding.load))
+        register_demo_loader(DemoLoader("vragen", 31, demo_questions.load))
         register_metric(
             Metric(
                 code="questions.answered",

@@ -168,3 +168,11 @@ def test_home_shows_the_help_block(client, schemes):
     html = client.get("/").content.decode()
     assert 'href="/financiering/"' in html
     assert 'href="/vraag/"' in html
+
+
+def test_sitemap_lists_active_schemes(client, schemes):
+    schemes["brabant"].is_active = False
+    schemes["brabant"].save()
+    xml = client.get("/sitemap.xml").content.decode()
+    assert schemes["formal"].get_absolute_url() in xml
+    assert schemes["brabant"].get_absolute_url() not in xml

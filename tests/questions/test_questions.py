@@ -350,3 +350,16 @@ def test_answered_metric(care_partner):
     assert METRICS["questions.answered"].current() == 1.0
     assert METRICS["questions.answered"].series()[-1][1] == 1.0
     assert "funding.schemes" in METRICS
+
+
+def test_demo_questions_are_idempotent_and_routed():
+    from knowledge import demo, demo_questions
+
+    demo.load()
+    first = demo_questions.load()
+    assert "4 voorbeeldvragen toegevoegd" in first
+    assert "0 voorbeeldvragen toegevoegd" in demo_questions.load()
+    assert Question.objects.count() == 4
+    assert Question.objects.filter(organisation__slug="nederland-zorgt-voor-elkaar").count() == 3
+    assert Question.objects.staff_inbox().count() == 1
+    assert not Question.objects.exclude(email__endswith="@example.org").exists()
