@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,8 +13,36 @@ from knowledge import services_questions
 from knowledge.models import FundingScheme, Question
 
 
+class FundingSchemeForm(forms.ModelForm):
+    class Meta:
+        model = FundingScheme
+        fields = [
+            "name", "slug", "funder", "funder_name", "kind", "summary", "description", "apply_url",
+            "themes", "scope", "provinces", "municipalities",
+            "min_amount", "max_amount", "is_rolling", "deadline", "deadline_note",
+            "legal_forms", "penvoerder_ok", "phases", "funds_one_day", "funds_equipment", "funds_buildings",
+            "funds_costs_made", "own_contribution_percent", "min_age_years", "max_age_years",
+            "is_example", "is_active",
+        ]  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        has_area = bool(data.get("provinces")) or bool(data.get("municipalities"))
+        if data.get("scope") == FundingScheme.Scope.REGIONAL and not has_area:
+            raise forms.ValidationError("Kies bij een regionale regeling minstens één provincie of gemeente.")
+        if data.get("scope") == FundingScheme.Scope.NATIONAL and has_area:
+            raise forms.ValidationError(
+                "Deze regeling geldt in heel Nederland. Haal de provincies en gemeenten weg, "
+                "of kies 'alleen in bepaalde provincies of gemeenten'."
+            )
+        if not data.get("is_rolling") and data.get("deadline") is None and not data.get("deadline_note"):
+            raise forms.ValidationError("Vul bij aanvragen in rondes de volgende deadline in, of leg de rondes uit.")
+        return data
+
+
 @admin.register(FundingScheme)
 class FundingSchemeAdmin(admin.ModelAdmin):
+    form = FundingSchemeForm
     list_display = [
         "name",
         "funder_display",

@@ -190,6 +190,11 @@ class FundingScheme(models.Model):
         return self.funder.display_name if self.funder_id else self.funder_name
 
     @property
+    def description_text(self) -> str:
+        """The description without the example note, which the page already shows as a warning."""
+        return self.description.replace(EXAMPLE_NOTE, "").strip()
+
+    @property
     def example_note(self) -> str:
         return EXAMPLE_NOTE if self.is_example else ""
 

@@ -176,3 +176,31 @@ def test_sitemap_lists_active_schemes(client, schemes):
     xml = client.get("/sitemap.xml").content.decode()
     assert schemes["formal"].get_absolute_url() in xml
     assert schemes["brabant"].get_absolute_url() not in xml
+
+
+def test_admin_refuses_inconsistent_schemes(client, staff):
+    client.force_login(staff)
+    data = {
+        "name": "Regeling zonder gebied",
+        "slug": "regeling-zonder-gebied",
+        "funder_name": "Fonds",
+        "kind": term("funding_kind", "gift").pk,
+        "summary": "Een regeling.",
+        "apply_url": "http://example.org/aanvragen",
+        "scope": "regio",
+        "min_amount": "5000",
+        "max_amount": "100",
+        "is_rolling": "on",
+        "funds_one_day": "ja",
+        "funds_costs_made": "nee",
+        "funds_equipment": "ja",
+        "funds_buildings": "nee",
+        "own_contribution_percent": "0",
+        "is_active": "on",
+    }
+    response = client.post(reverse("admin:knowledge_fundingscheme_add"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kies bij een regionale regeling minstens één provincie of gemeente." in html
+    assert "Gebruik een veilige link die begint met https://." in html
+    assert not FundingScheme.objects.filter(slug="regeling-zonder-gebied").exists()
