@@ -204,3 +204,18 @@ def test_admin_refuses_inconsistent_schemes(client, staff):
     assert "Kies bij een regionale regeling minstens één provincie of gemeente." in html
     assert "Gebruik een veilige link die begint met https://." in html
     assert not FundingScheme.objects.filter(slug="regeling-zonder-gebied").exists()
+
+
+def test_mijn_links_managers_to_the_finder_for_their_initiative(client):
+    manager = UserFactory()
+    initiative = InitiativeFactory(managers=[manager])
+    client.force_login(manager)
+    html = client.get(reverse("mijn")).content.decode()
+    assert f"/financiering/?initiatief={initiative.slug}" in html
+    client.force_login(UserFactory())
+    assert "?initiatief=" not in client.get(reverse("mijn")).content.decode()
+
+
+def test_schemes_that_do_not_fit_are_folded_away(client, schemes):
+    html = client.get(URL, {"gemeente": "Zwolle"}).content.decode()
+    assert "<details" in html and "Laat zien welke regelingen niet passen" in html

@@ -363,3 +363,14 @@ def test_demo_questions_are_idempotent_and_routed():
     assert Question.objects.filter(organisation__slug="nederland-zorgt-voor-elkaar").count() == 3
     assert Question.objects.staff_inbox().count() == 1
     assert not Question.objects.exclude(email__endswith="@example.org").exists()
+
+
+def test_inbox_query_count_does_not_grow(client, care_partner, django_assert_max_num_queries):
+    organisation, editor = care_partner
+    for index in range(20):
+        QuestionFactory(organisation=organisation, municipality=municipality("Utrecht"), text=f"Vraag nummer {index}?")
+    client.force_login(editor)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("questions:inbox"))
+    assert response.status_code == 200
+    assert "Vraag nummer 19?" in response.content.decode()
