@@ -145,3 +145,7 @@ class AttachmentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+# The funding schemes and questions have their own admin module, next to their own models.
+from knowledge import admin_funding  # noqa: E402, F401

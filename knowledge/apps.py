@@ -8,8 +8,18 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Kennis"
 
     def ready(self) -> None:
-        from knowledge import demo, editor_views, metrics, personal_data, views
-        from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
+        from knowledge import (
+            demo,
+            demo_funding,
+            demo_questions,
+            editor_views,
+            metrics,
+            personal_data,
+            views,
+            views_funding,
+            views_questions,
+        )
+        from knowledge.sitemaps import FundingSchemeSitemap, OrganisationSitemap, ResourceSitemap
         from wdhs.portal import (
             Breakdown,
             DemoLoader,
@@ -34,6 +44,35 @@ class KnowledgeConfig(AppConfig):
         register_sitemap("organisations", OrganisationSitemap)
         register_personal_data("kennis", personal_data.export)
         register_demo_loader(DemoLoader("kennis", 20, demo.load))
+        # The funding finder and "Stel je vraag" live in this app: funders and partners are its organisations.
+        register_home_section(Section("help", 30, "funding/_home_section.html", views_funding.home_context))
+        register_dashboard_section(
+            Section("questions", 15, "questions/_dashboard_section.html", views_questions.dashboard_context)
+        )
+        register_dashboard_section(
+            Section("funding", 40, "funding/_dashboard_section.html", views_funding.dashboard_context)
+        )
+        register_sitemap("funding", FundingSchemeSitemap)
+        register_personal_data("vragen", views_questions.personal_data)
+        register_demo_loader(DemoLoader("financiering", 30, demo_funding.load))
+        register_demo_loader(DemoLoader("vragen", 31, demo_questions.load))
+        register_metric(
+            Metric(
+                code="questions.answered",
+                label="Beantwoorde vragen van bewoners",
+                unit="vragen",
+                current=metrics.answered_questions,
+                series=metrics.answered_questions_series,
+            )
+        )
+        register_metric(
+            Metric(
+                code="funding.schemes",
+                label="Financieringsregelingen in de wijzer",
+                unit="regelingen",
+                current=metrics.funding_schemes,
+            )
+        )
         register_metric(
             Metric(
                 code="knowledge.published_resources",

@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from knowledge.models import Organisation, Resource
+from knowledge.models import FundingScheme, Organisation, Question, Resource
 
 
 def published_resources() -> float:
@@ -44,3 +44,29 @@ def by_organisation() -> list[tuple[str, int]]:
         .values_list("name", "n")
     )
     return list(rows)
+
+
+def answered_questions() -> float:
+    return float(Question.objects.answered().count())
+
+
+def answered_questions_series() -> list[tuple[date, float]]:
+    """Cumulative number of answered questions at the end of each month with an answer, oldest first."""
+    rows = (
+        Question.objects.answered()
+        .annotate(month=TruncMonth("answered_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+        .values_list("month", "n")
+    )
+    total = 0
+    series = []
+    for month, n in rows:
+        total += n
+        series.append((month.date() if hasattr(month, "date") else month, float(total)))
+    return series
+
+
+def funding_schemes() -> float:
+    return float(FundingScheme.objects.active().count())

@@ -421,3 +421,8 @@ class Attachment(models.Model):
     @property
     def extension(self) -> str:
         return PurePosixPath(self.original_name).suffix.lstrip(".").upper()
+
+
+# The funding finder and "Stel je vraag" keep their models in their own modules, so they stay findable.
+from knowledge.models_funding import FundingScheme  # noqa: E402, F401
+from knowledge.models_questions import Question  # noqa: E402, F401

@@ -173,3 +173,33 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     def phases(obj: Resource, create: bool, extracted: list | None, **kwargs: Any) -> None:  # noqa: N805
         if create:
             obj.phases.set(extracted if extracted is not None else [term("phase", "starten")])
+
+
+# --- funding and questions (knowledge app) ---
+
+from knowledge.models import FundingScheme, Question  # noqa: E402
+
+
+class FundingSchemeFactory(factory.django.DjangoModelFactory):
+    """A national gift with no rules unless told otherwise; rules are set per test."""
+
+    class Meta:
+        model = FundingScheme
+
+    name = factory.Sequence(lambda n: f"Regeling {n}")
+    slug = factory.Sequence(lambda n: f"regeling-{n}")
+    funder_name = "Voorbeeldfonds"
+    kind = factory.LazyFunction(lambda: term("funding_kind", "gift"))
+    summary = "Een gift voor bewoners die samen iets doen."
+    apply_url = "https://example.org/aanvragen"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    name = "Anna de Vries"
+    email = factory.Sequence(lambda n: f"vraagsteller{n}@example.org")
+    text = "Hoe richten we een stichting op voor onze buurtmoestuin?"
+    theme = factory.LazyFunction(lambda: term("theme", "zorg-en-welzijn"))
+    consent_store = True

@@ -33,6 +33,8 @@ urlpatterns = [
     path("doelen/", include("goals.urls")),
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
+    path("financiering/", include("knowledge.urls_funding")),
+    path("", include("knowledge.urls_questions")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,99 @@
+# ruff: noqa: E501 - Dutch prose for visitors reads better unwrapped
+"""Forms for "Stel je vraag": the question itself and the partner's answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from initiatives.forms import HoneypotMixin, MunicipalityInput, find_municipality, reject_html, single_line
+from wdhs.models import Municipality, Term
+
+QUESTION_MIN, QUESTION_MAX = 20, 3000
+ANSWER_MIN, ANSWER_MAX = 20, 5000
+
+
+class AskForm(HoneypotMixin):
+    name = forms.CharField(
+        label="Je naam",
+        max_length=120,
+        validators=[reject_html, single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Je e-mailadres",
+        max_length=254,
+        help_text="Hier sturen we het antwoord naartoe. We zetten het nergens online.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    municipality = forms.CharField(
+        label="Je gemeente",
+        required=False,
+        max_length=80,
+        widget=MunicipalityInput(attrs={"autocomplete": "off"}),
+        help_text="Dan zoeken we een partner bij jou in de buurt. Bijvoorbeeld: Zwolle.",
+    )
+    theme = forms.ChoiceField(
+        label="Waar gaat je vraag over?",
+        required=False,
+        help_text="Weet je het niet? Dan kiest de redactie wie je vraag beantwoordt.",
+        error_messages={"invalid_choice": "Dit thema kennen we niet. Kies een thema uit de lijst."},
+    )
+    text = forms.CharField(
+        label="Je vraag",
+        min_length=QUESTION_MIN,
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text="Vertel kort wat je wilt weten en wat je al geprobeerd hebt. Zet er geen gegevens van anderen in.",
+        error_messages={
+            "min_length": f"Je vraag is erg kort. Gebruik minstens {QUESTION_MIN} tekens, dan kunnen we je beter helpen.",
+            "max_length": f"Je vraag is te lang. Gebruik hoogstens {QUESTION_MAX} tekens.",
+        },
+    )
+    consent_store = forms.BooleanField(
+        label="Ik geef toestemming om mijn vraag, naam en e-mailadres te bewaren om mijn vraag te beantwoorden.",
+        help_text="We verwijderen je naam en e-mailadres 12 maanden na het antwoord.",
+        error_messages={"required": "Zonder je toestemming kunnen we je vraag niet bewaren en beantwoorden."},
+    )
+    consent_publish = forms.BooleanField(
+        label="Mag dit anoniem als voorbeeld op het platform?",
+        required=False,
+        help_text="Dan kunnen anderen leren van je vraag en het antwoord. We laten je naam, e-mailadres en gemeente weg.",
+    )
+
+    field_order = ["name", "email", "municipality", "theme", "text", "consent_store", "consent_publish", "website_url"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "Weet ik niet")] + [(t.slug, t.name) for t in Term.objects.themes()]
+        self.found_municipality: Municipality | None = None
+
+    def clean_municipality(self) -> str:
+        text = self.cleaned_data["municipality"].strip()
+        if text:
+            self.found_municipality = find_municipality(text)
+            if self.found_municipality is None:
+                raise forms.ValidationError(
+                    "Deze gemeente kennen we niet. Kies een naam uit de lijst, bijvoorbeeld Zwolle."
+                )
+        return text
+
+    def theme_term(self) -> Term | None:
+        slug = self.cleaned_data.get("theme")
+        return Term.objects.themes().filter(slug=slug).first() if slug else None
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Je antwoord",
+        min_length=ANSWER_MIN,
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="De vraagsteller krijgt dit antwoord per e-mail. Schrijf in eenvoudige taal, en noem waar iemand verder kan.",
+        error_messages={
+            "required": "Schrijf eerst je antwoord.",
+            "min_length": f"Je antwoord is erg kort. Gebruik minstens {ANSWER_MIN} tekens.",
+            "max_length": f"Je antwoord is te lang. Gebruik hoogstens {ANSWER_MAX} tekens.",
+        },
+    )

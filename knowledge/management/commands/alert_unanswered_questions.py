@@ -1,0 +1,17 @@
+"""Mail staff about questions without an answer after 5 working days; run daily (each question is reported once)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from knowledge.services_questions import questions_alert_unanswered
+
+
+class Command(BaseCommand):
+    help = "Waarschuwt de redactie over vragen die na 5 werkdagen nog geen antwoord hebben."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        count = questions_alert_unanswered()
+        self.stdout.write(f"{count} vraag/vragen zonder antwoord gemeld aan de redactie.")

@@ -1,0 +1,137 @@
+"""Questions from residents ("Stel je vraag"), routed to a partner organisation and answered in the portal."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+# Personal data of the asker is removed this long after the answer (or after asking, if never answered).
+RETENTION = timedelta(days=365)
+# Staff are alerted when a question waits longer than this many working days.
+ANSWER_WITHIN_WORKING_DAYS = 5
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def open(self) -> QuestionQuerySet:
+        return self.filter(answered_at__isnull=True)
+
+    def answered(self) -> QuestionQuerySet:
+        return self.filter(answered_at__isnull=False)
+
+    def for_editor(self, user: object) -> QuestionQuerySet:
+        """Questions of the organisations the user edits; staff see all, including the staff inbox."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_staff:  # type: ignore[attr-defined]
+            return self.all()
+        return self.filter(organisation__memberships__user=user)
+
+    def staff_inbox(self) -> QuestionQuerySet:
+        return self.filter(organisation__isnull=True)
+
+    def due_for_purge(self, now: object = None) -> QuestionQuerySet:
+        limit = (now or timezone.now()) - RETENTION
+        return self.filter(personal_data_removed_at__isnull=True).filter(
+            Q(answered_at__lt=limit) | Q(answered_at__isnull=True, created_at__lt=limit)
+        )
+
+
+class Question(models.Model):
+    """A question someone asked; the asker's name and e-mail are removed 12 months after the answer."""
+
+    class Routing(models.TextChoices):
+        AUTOMATIC = "automatisch", "automatisch (regel)"
+        STAFF = "redactie", "door de redactie gekozen"
+
+    name = models.CharField("naam vraagsteller", max_length=120, blank=True)
+    email = models.EmailField("e-mailadres vraagsteller", blank=True)
+    municipality = models.ForeignKey(
+        "wdhs.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name="gemeente",
+    )
+    theme = models.ForeignKey(
+        "wdhs.Term",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"vocabulary": "theme"},
+        related_name="questions",
+        verbose_name="thema",
+    )
+    text = models.TextField("vraag")
+    consent_store = models.BooleanField("toestemming om op te slaan", default=False)
+    consent_publish = models.BooleanField(
+        "mag anoniem als voorbeeld op het platform",
+        default=False,
+        help_text="Vraagsteller gaf hier apart toestemming voor.",
+    )
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name="toegewezen aan organisatie",
+        help_text="Leeg: de vraag staat in de inbox van de redactie.",
+    )
+    routing = models.CharField("toewijzing", max_length=20, choices=Routing.choices, default=Routing.AUTOMATIC)
+    routing_reason = models.CharField("waarom deze organisatie", max_length=300, blank=True)
+    answer = models.TextField("antwoord", blank=True)
+    answered_at = models.DateTimeField("beantwoord op", null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answered_questions",
+        verbose_name="beantwoord door",
+    )
+    alerted_at = models.DateTimeField("redactie gewaarschuwd op", null=True, blank=True)
+    personal_data_removed_at = models.DateTimeField("persoonsgegevens verwijderd op", null=True, blank=True)
+    faq = models.OneToOneField(
+        "knowledge.Resource",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_question",
+        verbose_name="veelgestelde vraag",
+    )
+    created_at = models.DateTimeField("gesteld op", default=timezone.now, db_index=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vraag"
+        verbose_name_plural = "vragen"
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True) | ~Q(answer=""), name="question_answered_has_answer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        text = " ".join(self.text.split())
+        return text if len(text) <= 80 else f"{text[:79]}…"
+
+    def get_inbox_url(self) -> str:
+        return reverse("questions:inbox_detail", args=[self.pk])
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    @property
+    def asker_label(self) -> str:
+        if self.personal_data_removed_at:
+            return "(verwijderd)"
+        return self.name or "(geen naam)"

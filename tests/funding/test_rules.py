@@ -1,0 +1,250 @@
+"""Each rule of the funding finder: fits, maybe and does not fit, with its reason. Pure functions, no database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge import funding as f
+from knowledge.funding import Answers, Coverage, Purpose, Region, SchemeRules, Verdict
+
+TODAY = date(2026, 11, 23)
+STICHTING_OF_VERENIGING = {"vereniging": "Vereniging", "stichting": "Stichting"}
+
+
+def answers(**kwargs: object) -> Answers:
+    return Answers(today=TODAY, **kwargs)  # type: ignore[arg-type]
+
+
+def rules(**kwargs: object) -> SchemeRules:
+    return SchemeRules(funder="Oranje Fonds", **kwargs)  # type: ignore[arg-type]
+
+
+# --- theme ---
+
+
+def test_theme_fits():
+    check = f.check_theme(rules(themes={"wonen": "Wonen"}), answers(theme="wonen", theme_name="Wonen"))
+    assert check.verdict == Verdict.FITS
+    assert "wonen" in check.reason
+
+
+def test_theme_does_not_fit_names_the_themes():
+    check = f.check_theme(
+        rules(themes={"wonen": "Wonen", "voedsel": "Voedsel"}), answers(theme="ouderen", theme_name="Ouderen")
+    )
+    assert check.verdict == Verdict.DOES_NOT_FIT
+    assert check.reason == "Oranje Fonds steunt alleen plannen over wonen of voedsel."
+
+
+def test_theme_without_rule_or_answer_says_nothing():
+    assert f.check_theme(rules(), answers(theme="wonen", theme_name="Wonen")) is None
+    assert f.check_theme(rules(themes={"wonen": "Wonen"}), answers()) is None
+
+
+# --- region ---
+
+UTRECHT_ONLY = Region(national=False, municipalities=frozenset({"utrecht"}), names=("gemeente Utrecht",))
+GELDERLAND = Region(national=False, provinces=frozenset({"gelderland"}), names=("provincie Gelderland",))
+
+
+def test_region_fits_by_municipality_and_by_province():
+    in_utrecht = answers(municipality="utrecht", municipality_name="Utrecht", province="utrecht")
+    assert f.check_region(rules(region=UTRECHT_ONLY), in_utrecht).verdict == Verdict.FITS
+    in_arnhem = answers(municipality="arnhem", municipality_name="Arnhem", province="gelderland")
+    check = f.check_region(rules(region=GELDERLAND), in_arnhem)
+    assert check.verdict == Verdict.FITS
+    assert "Arnhem" in check.reason
+
+
+def test_region_does_not_fit_elsewhere():
+    check = f.check_region(
+        rules(region=UTRECHT_ONLY), answers(municipality="zwolle", municipality_name="Zwolle", province="overijssel")
+    )
+    assert check.verdict == Verdict.DOES_NOT_FIT
+    assert check.reason == "Oranje Fonds geeft alleen geld in gemeente Utrecht."
+
+
+def test_region_maybe_without_municipality():
+    check = f.check_region(rules(region=UTRECHT_ONLY), answers())
+    assert check.verdict == Verdict.MAYBE
+    assert check.reason.startswith("Check")
+
+
+def test_national_scheme_has_no_region_check():
+    assert f.check_region(rules(), answers(municipality="zwolle")) is None
+
+
+# --- legal form and penvoerder ---
+
+
+def test_legal_form_fits():
+    check = f.check_legal_form(
+        rules(legal_forms=STICHTING_OF_VERENIGING), answers(legal_form="stichting", legal_form_name="Stichting")
+    )
+    assert check.verdict == Verdict.FITS
+
+
+def test_informal_group_without_penvoerder_is_told_a_penvoerder_helps():
+    check = f.check_legal_form(
+        rules(legal_forms=STICHTING_OF_VERENIGING, penvoerder_ok=True), answers(legal_form=f.INFORMAL_WITHOUT)
+    )
+    assert check.verdict == Verdict.DOES_NOT_FIT
+    assert check.reason == (
+        "Oranje Fonds geeft alleen geld aan een vereniging of stichting; met een penvoerder kan het wel."
+    )
+
+
+def test_informal_group_with_penvoerder_fits_when_the_fund_allows_it():
+    check = f.check_legal_form(
+        rules(legal_forms=STICHTING_OF_VERENIGING, penvoerder_ok=True), answers(legal_form=f.INFORMAL_WITH)
+    )
+    assert check.verdict == Verdict.FITS
+    assert "penvoerder" in check.reason
+
+
+def test_informal_group_with_penvoerder_does_not_fit_when_the_fund_refuses():
+    check = f.check_legal_form(rules(legal_forms=STICHTING_OF_VERENIGING), answers(legal_form=f.INFORMAL_WITH))
+    assert check.verdict == Verdict.DOES_NOT_FIT
+    assert check.reason == "Oranje Fonds geeft alleen geld aan een vereniging of stichting."
+
+
+def test_legal_form_unknown_is_maybe():
+    check = f.check_legal_form(rules(legal_forms=STICHTING_OF_VERENIGING), answers())
+    assert check.verdict == Verdict.MAYBE
+    assert "vereniging of stichting" in check.reason
+
+
+# --- phase ---
+
+
+def test_phase_fits_and_does_not_fit():
+    scheme = rules(phases={"groeien": "Groeien", "blijven-bestaan": "Blijven bestaan"})
+    assert f.check_phase(scheme, answers(phase="groeien", phase_name="Groeien")).verdict == Verdict.FITS
+    check = f.check_phase(scheme, answers(phase="idee", phase_name="Idee"))
+    assert check.verdict == Verdict.DOES_NOT_FIT
+    assert check.reason == "Oranje Fonds steunt alleen initiatieven in de fase groeien of blijven bestaan."
+
+
+# --- purposes: one-day activities, equipment, buildings, costs already made ---
+
+
+@pytest.mark.parametrize("purpose", list(Purpose))
+def test_each_purpose_has_three_verdicts(purpose: Purpose):
+    check = f.check_purpose(purpose)
+    wanted = answers(purposes=frozenset({purpose}))
+    words = f.PURPOSE_WORDS[purpose]
+    yes = check(rules(coverage={purpose: Coverage.YES}), wanted)
+    no = check(rules(coverage={purpose: Coverage.NO}), wanted)
+    ask = check(rules(coverage={purpose: Coverage.ASK}), wanted)
+    assert (yes.verdict, no.verdict, ask.verdict) == (Verdict.FITS, Verdict.DOES_NOT_FIT, Verdict.MAYBE)
+    assert no.reason == f"Oranje Fonds betaalt geen {words}."
+    assert words in ask.reason
+    assert check(rules(coverage={purpose: Coverage.NO}), answers()) is None
+
+
+def test_costs_already_made_reason_in_plain_dutch():
+    check = f.check_purpose(Purpose.COSTS_MADE)(
+        rules(coverage={Purpose.COSTS_MADE: Coverage.NO}), answers(purposes=frozenset({Purpose.COSTS_MADE}))
+    )
+    assert check.reason == "Oranje Fonds betaalt geen kosten die je al gemaakt hebt."
+
+
+# --- amount ---
+
+
+def test_amount_fits_between_limits():
+    check = f.check_amount(rules(min_amount=500, max_amount=5000), answers(amount=2500))
+    assert check.verdict == Verdict.FITS
+
+
+def test_amount_below_minimum_does_not_fit():
+    check = f.check_amount(rules(min_amount=10000), answers(amount=2500))
+    assert check.verdict == Verdict.DOES_NOT_FIT
+    assert check.reason == "Oranje Fonds geeft minstens € 10.000; je zoekt € 2.500."
+
+
+def test_amount_above_maximum_is_maybe():
+    check = f.check_amount(rules(max_amount=5000), answers(amount=12000))
+    assert check.verdict == Verdict.MAYBE
+    assert "hoogstens € 5.000" in check.reason
+
+
+# --- own contribution ---
+
+
+def test_own_contribution_fits_maybe_and_does_not_fit():
+    scheme = rules(own_contribution_percent=25)
+    assert f.check_own_contribution(scheme, answers(amount=4000, own_money=1000)).verdict == Verdict.FITS
+    maybe = f.check_own_contribution(scheme, answers(amount=4000))
+    assert maybe.verdict == Verdict.MAYBE
+    assert "25%" in maybe.reason
+    no = f.check_own_contribution(scheme, answers(amount=4000, own_money=999))
+    assert no.verdict == Verdict.DOES_NOT_FIT
+    assert no.reason == "Oranje Fonds wil dat je minstens 25% zelf betaalt: € 1.000. Je hebt nu € 999."
+
+
+def test_no_own_contribution_rule_says_nothing():
+    assert f.check_own_contribution(rules(), answers(amount=4000, own_money=0)) is None
+
+
+# --- age of the organisation ---
+
+
+def test_age_rules():
+    new_only = rules(max_age_years=5)
+    assert f.check_age(new_only, answers(founded_year=2024)).verdict == Verdict.FITS
+    too_old = f.check_age(new_only, answers(founded_year=2010))
+    assert too_old.verdict == Verdict.DOES_NOT_FIT
+    assert "hoogstens 5 jaar" in too_old.reason
+    established = rules(min_age_years=2)
+    too_young = f.check_age(established, answers(founded_year=2026))
+    assert too_young.verdict == Verdict.DOES_NOT_FIT
+    assert "minstens 2 jaar" in too_young.reason
+    assert f.check_age(established, answers()).verdict == Verdict.MAYBE
+
+
+# --- deadline ---
+
+
+def test_deadline_rules():
+    assert f.check_deadline(rules(), answers()).verdict == Verdict.FITS
+    far = f.check_deadline(rules(is_rolling=False, deadline=date(2027, 3, 1)), answers())
+    assert far.verdict == Verdict.FITS
+    soon = f.check_deadline(rules(is_rolling=False, deadline=date(2026, 12, 1)), answers())
+    assert soon.verdict == Verdict.MAYBE
+    assert "1 december 2026" in soon.reason
+    past = f.check_deadline(rules(is_rolling=False, deadline=date(2026, 11, 1)), answers())
+    assert past.verdict == Verdict.DOES_NOT_FIT
+    assert "sloot op 1 november 2026" in past.reason
+    unknown = f.check_deadline(rules(is_rolling=False), answers())
+    assert unknown.verdict == Verdict.MAYBE
+
+
+# --- combining ---
+
+
+def test_worst_check_decides_and_reasons_come_worst_first():
+    scheme = rules(
+        legal_forms=STICHTING_OF_VERENIGING,
+        penvoerder_ok=True,
+        max_amount=1000,
+        coverage={Purpose.ONE_DAY: Coverage.YES},
+    )
+    result = f.evaluate(
+        scheme, answers(legal_form=f.INFORMAL_WITHOUT, amount=3000, purposes=frozenset({Purpose.ONE_DAY}))
+    )
+    assert result.verdict == Verdict.DOES_NOT_FIT
+    assert [c.verdict for c in result.reasons][:2] == [Verdict.DOES_NOT_FIT, Verdict.MAYBE]
+    assert [c.rule for c in result.deciding] == ["rechtsvorm"]
+
+
+def test_no_rules_and_no_answers_fits():
+    assert f.evaluate(rules(), answers()).verdict == Verdict.FITS
+
+
+def test_euro_and_names_in_dutch():
+    assert f.euro(1250000) == "€ 1.250.000"
+    assert f.join_names(["a", "b", "c"]) == "a, b of c"
+    assert f.cap("oranje Fonds") == "Oranje Fonds"
