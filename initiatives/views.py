@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -23,6 +22,7 @@ from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemRe
 from initiatives.mapsvg import build_map
 from initiatives.models import Initiative, Invitation, Membership, hash_token
 from wdhs.models import Municipality, Province
+from wdhs.ratelimit import rate_limited
 from wdhs.search import parse_query
 
 PAGE_SIZE = 20
@@ -38,22 +38,6 @@ def _get_initiative_for_manager(request: HttpRequest, slug: str) -> Initiative:
 
 def _published_or_404(slug: str) -> Initiative:
     return get_object_or_404(Initiative.objects.published().with_relations(), slug=slug)
-
-
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "onbekend")
-
-
-def _rate_limited(request: HttpRequest, action: str) -> bool:
-    """True when this address already sent RATE_LIMIT messages this hour (shared cache, so across processes)."""
-    key = f"initiatives:rate:{action}:{_client_ip(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > RATE_LIMIT
 
 
 # --- public pages ---
@@ -167,7 +151,7 @@ def initiative_report(request: HttpRequest, slug: str) -> HttpResponse:
             # Pretend it worked: a bot learns nothing from the answer.
             messages.success(request, "Bedankt. We kijken zo snel mogelijk naar je melding.")
             return redirect(initiative)
-        if _rate_limited(request, "report"):
+        if rate_limited(request, "initiatives-report", limit=RATE_LIMIT):
             return render(
                 request,
                 "initiatives/report.html",
@@ -195,7 +179,7 @@ def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_spam:
             messages.success(request, "Je bericht is verstuurd.")
             return redirect(initiative)
-        if _rate_limited(request, "contact"):
+        if rate_limited(request, "initiatives-contact", limit=RATE_LIMIT):
             return render(
                 request,
                 "initiatives/contact.html",
@@ -369,7 +353,7 @@ def manager_invite(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     form = InviteForm(request.POST, initiative=initiative)
     if form.is_valid():
-        if _rate_limited(request, "invite"):
+        if rate_limited(request, "initiatives-invite", limit=RATE_LIMIT):
             messages.error(request, "Je hebt veel uitnodigingen verstuurd. Probeer het over een uur opnieuw.")
             return redirect(initiative.get_manage_url())
         services.invitation_create(initiative=initiative, email=form.cleaned_data["email"], by=request.user)

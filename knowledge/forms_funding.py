@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from initiatives.forms import MunicipalityInput, find_municipality
 from knowledge.funding import Answers, Purpose
+from wdhs.formtools import MunicipalityInput, find_municipality
 from wdhs.models import Municipality, Term
 
 # More than this is not a neighbourhood plan; it is a typo or a tampered URL.

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from initiatives.forms import HoneypotMixin, MunicipalityInput, find_municipality, reject_html, single_line
+from wdhs.formtools import HoneypotMixin, MunicipalityInput, find_municipality, reject_html, single_line
 from wdhs.models import Municipality, Term
 
 QUESTION_MIN, QUESTION_MAX = 20, 3000

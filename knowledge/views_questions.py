@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,21 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from knowledge import services_questions
 from knowledge.forms_questions import AnswerForm, AskForm
 from knowledge.models import Organisation, Question
+from wdhs.ratelimit import rate_limited
 
 RATE_LIMIT = 5  # questions per hour per visitor address
 INBOX_PAGE_SIZE = 25
-
-
-def _rate_limited(request: HttpRequest) -> bool:
-    """True when this address already asked RATE_LIMIT questions this hour (shared cache, so across processes)."""
-    key = f"questions:rate:{request.META.get('REMOTE_ADDR', 'onbekend')}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > RATE_LIMIT
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,7 +30,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         if form.is_spam:
             # Pretend it worked: a bot learns nothing from the answer.
             return redirect("questions:thanks")
-        if _rate_limited(request):
+        if rate_limited(request, "questions-ask", limit=RATE_LIMIT):
             return render(request, "questions/ask.html", {"form": form, "limited": True}, status=429)
         if form.is_valid():
             services_questions.question_ask(

@@ -1,0 +1,79 @@
+"""Form pieces every app uses: text checks, the municipality type-ahead and a honeypot against spam."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+
+from wdhs.models import Municipality
+
+_HTML = re.compile(r"<\s*[a-zA-Z/!?]")
+HTML_MESSAGE = "Gebruik geen HTML-code, zoals <script> of <b>. Gewone tekst is genoeg."
+
+
+def reject_html(value: str) -> None:
+    if value and _HTML.search(value):
+        raise forms.ValidationError(HTML_MESSAGE, code="html")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def single_line(value: str) -> None:
+    """Names end up in e-mail subjects, where a line break is not allowed."""
+    if value and _CONTROL.search(value):
+        raise forms.ValidationError("Gebruik hier één regel tekst, zonder regeleinden of speciale tekens.", code="line")
+
+
+def require_https(value: str) -> None:
+    if value and not value.lower().startswith("https://"):
+        raise forms.ValidationError(
+            "Gebruik een veilige link die begint met https://. Links met http:// nemen we niet op.", code="https"
+        )
+
+
+class MunicipalityInput(forms.TextInput):
+    """A text box with a <datalist> of all municipalities: the browser suggests names while you type, no JS needed."""
+
+    template_name = "forms/widgets/municipality.html"
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options"] = municipality_names()
+        context["widget"]["list_id"] = f"{context['widget']['attrs'].get('id', name)}-lijst"
+        context["widget"]["attrs"]["list"] = context["widget"]["list_id"]
+        return context
+
+
+def municipality_names() -> list[str]:
+    return [m.display_name for m in Municipality.objects.active().only("name")]
+
+
+def find_municipality(text: str) -> Municipality | None:
+    """Match what was typed to one municipality: by CBS name, the spoken name ("Den Haag") or the slug."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    for municipality in Municipality.objects.active().select_related("province"):
+        names = {municipality.name.casefold(), municipality.display_name.casefold(), municipality.slug}
+        if municipality.name == "'s-Gravenhage":
+            names |= {"den haag", "’s-gravenhage"}
+        if wanted in names:
+            return municipality
+    return None
+
+
+class HoneypotMixin(forms.Form):
+    """A field people do not see; bots that fill it in are ignored."""
+
+    website_url = forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website_url"))
