@@ -12,3 +12,7 @@ class WdhsConfig(AppConfig):
         from wdhs.sitemaps import StaticPagesSitemap
 
         register_sitemap("paginas", StaticPagesSitemap)
+
+        from wdhs.search_sources import register_builtin_sources
+
+        register_builtin_sources()

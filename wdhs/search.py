@@ -58,9 +58,11 @@ def parse_query(raw: str | None) -> ParsedQuery:
 
 
 def search_query(parsed: ParsedQuery) -> SearchQuery:
-    """A tsquery in web-search syntax: words AND-ed, "exact phrase", -excluded, `of` for OR."""
-    text = re.sub(r"\bof\b", "or", parsed.text, flags=re.IGNORECASE)
-    return SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+    """The tsquery for a visitor's query, with Dutch word forms, synonyms and typo corrections (`expand_query`)."""
+    expanded = expand_query(parsed)
+    if expanded.query is None:
+        return SearchQuery("", config=SEARCH_CONFIG, search_type="plain")  # matches nothing
+    return expanded.query
 
 
 def headline(expression: str | Expression, parsed: ParsedQuery, *, max_words: int = 35) -> SearchHeadline:
@@ -124,3 +126,199 @@ def suggest_query(parsed: ParsedQuery, *, documents_sql: str, threshold: float =
             words.append(closest)
             changed = changed or closest != token
     return " ".join(words) if changed else None
+
+
+# --- the engine: one query builder for every search box (/zoeken/, /kennis/, /initiatieven/) ---
+
+_QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
+_OR_WORDS = {"of", "or", "OF", "OR"}
+TYPO_THRESHOLD = 0.4
+
+
+@dataclass
+class ExpandedQuery:
+    """A visitor's query with Dutch word forms, synonyms and typo corrections.
+
+    `query` is the tsquery (None when only stop words remain); `terms` are the folded forms to
+    highlight; `corrections` maps a typed word to the known word we searched for instead.
+    """
+
+    query: SearchQuery | None
+    terms: frozenset[str]
+    corrections: dict[str, str]
+    corrected_text: str | None
+
+
+def _plain(text: str) -> SearchQuery:
+    return SearchQuery(text, config=SEARCH_CONFIG, search_type="plain")
+
+
+def _any_of(queries: list[SearchQuery]) -> SearchQuery:
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined
+
+
+def _synonyms() -> dict[str, list[str]]:
+    from wdhs.models import SearchSynonym
+    from wdhs.search_lexicon import fold
+
+    table: dict[str, list[str]] = {}
+    for word, synonyms in SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms"):
+        table.setdefault(fold(word), []).extend(" ".join(s.lower().split()) for s in synonyms.split(",") if s.strip())
+    return table
+
+
+def _known_and_closest(words: list[str], candidates: dict[str, list[str]]) -> tuple[set[str], dict[str, str]]:
+    """Which words (or one of their forms) occur in indexed documents, and the closest known word for the others."""
+    from django.db import connection
+
+    from wdhs.search_lexicon import fold
+
+    every = sorted({fold(form) for word in words for form in candidates[word]})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT plain FROM wdhs_searchword WHERE plain = ANY(%s::text[])", [every])
+        present = {row[0] for row in cursor.fetchall()}
+        known = {word for word in words if any(fold(form) in present for form in candidates[word])}
+        closest: dict[str, str] = {}
+        for word in words:
+            if word in known or len(word) < 4:
+                continue
+            cursor.execute(
+                "SELECT word, similarity(plain, %s) AS s FROM wdhs_searchword WHERE plain %% %s "
+                "ORDER BY s DESC, abs(length(plain) - length(%s)), word LIMIT 1",
+                [fold(word), fold(word), fold(word)],
+            )
+            row = cursor.fetchone()
+            if row and row[1] >= TYPO_THRESHOLD:
+                closest[word] = row[0]
+    return known, closest
+
+
+def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
+    """Build the tsquery: per word its forms (lemma, diminutive, compound parts as AND), staff synonyms
+    and, for a word no document contains, the closest word that does (pg_trgm). "Phrases" stay
+    exact, -word excludes, `of` between words means either."""
+    from wdhs.search_lexicon import STOP_WORDS, _shorter_lemma, fold, query_parts, word_forms
+
+    if not parsed.is_searchable:
+        return ExpandedQuery(None, frozenset(), {}, None)
+    ensure_fresh_index()
+    items: list[tuple[str, str]] = []  # (kind, text): phrase, word, not, or
+    for phrase, token in _QUERY_TOKEN.findall(parsed.text):
+        if phrase:
+            items.append(("phrase", phrase))
+            continue
+        if token in _OR_WORDS:
+            items.append(("or", token))
+            continue
+        negate = token.startswith("-") and len(token) > 1
+        for word in re.findall(r"\w+", token.lower()):
+            items.append(("not" if negate else "word", word))
+    words = [text for kind, text in items if kind == "word" and text not in STOP_WORDS]
+    synonyms = _synonyms() if words else {}
+    forms: dict[str, list[str]] = {}
+    for word in words:
+        forms[word] = [word, *[f for f in (_shorter_lemma(word),) if f != word], *word_forms(word)]
+    known, closest = _known_and_closest(words, forms) if words else (set(), {})
+
+    terms: set[str] = set()
+    parts_query: list[tuple[str, SearchQuery]] = []
+    for kind, text in items:
+        if kind == "phrase":
+            parts_query.append(("and", SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase")))
+            terms.update(fold(w) for w in re.findall(r"\w+", text))
+        elif kind == "not":
+            parts_query.append(("and", ~_plain(text)))
+        elif kind == "or":
+            parts_query.append(("or", None))  # type: ignore[arg-type]
+        elif text in forms:
+            word_forms_ = forms[text]
+            base = word_forms_[1] if len(word_forms_) > 1 and word_forms_[1] == _shorter_lemma(text) else text
+            alternatives = [_plain(text)]
+            if base != text:
+                alternatives.append(_plain(base))
+            compound = query_parts(text)
+            if len(compound) >= 2:
+                combined = _plain(compound[0])
+                for part in compound[1:]:
+                    combined = combined & _plain(part)
+                alternatives.append(combined)
+            for synonym in synonyms.get(fold(text), []) + (synonyms.get(fold(base), []) if base != text else []):
+                if " " in synonym:
+                    alternatives.append(SearchQuery(synonym, config=SEARCH_CONFIG, search_type="phrase"))
+                else:
+                    alternatives.append(_plain(synonym))
+                    lemma_ = _shorter_lemma(synonym)
+                    if lemma_ != synonym:
+                        alternatives.append(_plain(lemma_))
+                terms.update(fold(w) for w in re.findall(r"\w+", synonym))
+            if text in closest:
+                alternatives.append(_plain(closest[text]))
+                terms.add(fold(closest[text]))
+            terms.update(fold(f) for f in word_forms_)
+            terms.update(fold(p) for p in compound)
+            parts_query.append(("and", _any_of(alternatives)))
+    query: SearchQuery | None = None
+    pending_or = False
+    for op, part in parts_query:
+        if op == "or":
+            pending_or = query is not None
+            continue
+        if query is None:
+            query = part
+        elif pending_or:
+            query = query | part
+        else:
+            query = query & part
+        pending_or = False
+    corrected_text = None
+    if closest:
+        corrected_text = " ".join(closest.get(w, w) for w in re.findall(r"\w+", parsed.text.lower()))
+    return ExpandedQuery(query, frozenset(terms), closest, corrected_text)
+
+
+def ensure_fresh_index() -> None:
+    """The read-time fix-up: words that writes queued since the last search get their forms first."""
+    from wdhs.search_lexicon import pending_words_exist, refresh_vocabulary
+
+    if pending_words_exist():
+        refresh_vocabulary()
+
+
+def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> SafeString:
+    """A snippet of `text` around the first matches, words exactly as written, matches in <mark>.
+
+    A word matches when it, its lemma or one of its compound parts is among `terms` (folded), so
+    "subsidies" marks "subsidie" and "energie" marks "energiecoöperatie". Everything is escaped.
+    """
+    from wdhs.search_lexicon import fold, word_forms
+
+    text = _CONTROL.sub(" ", text or "")
+    tokens = re.split(r"(\w+)", text)  # odd indexes are words
+    word_positions = list(range(1, len(tokens), 2))
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        return folded in terms or any(fold(form) in terms for form in word_forms(folded))
+
+    hits = [i for i in word_positions if matches(tokens[i])] if terms else []
+    if word_positions:
+        first = word_positions.index(hits[0]) if hits else 0
+        start_word = max(0, first - max_words // 3)
+        chosen = word_positions[start_word : start_word + max_words]
+        start, stop = chosen[0], chosen[-1]
+        pieces = tokens[start : stop + 1]
+        offset = start
+    else:
+        pieces, offset = [text], 0
+    out = []
+    for index, piece in enumerate(pieces, start=offset):
+        if index % 2 == 1 and index in hits:
+            out.append(f"<mark>{escape(piece)}</mark>")
+        else:
+            out.append(escape(piece))
+    prefix = "… " if word_positions and offset > 1 else ""
+    suffix = " …" if word_positions and offset + len(pieces) < len(tokens) - 1 else ""
+    return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308 - every piece escaped
