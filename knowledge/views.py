@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET
 from knowledge.filters import NATIONAL, OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from wdhs.models import Province, Term
-from wdhs.search import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
+from wdhs.search import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query, plain_markdown
 from wdhs.search_sources import search_source
 
 PAGE_SIZE = 20
@@ -142,14 +141,6 @@ def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[s
 def _search(result: QuerySet[Resource], expanded: ExpandedQuery) -> QuerySet[Resource]:
     """The portal's one search engine (wdhs.search_sources "kennis"), within the filtered resources."""
     return search_source("kennis").search(None, expanded, queryset=result)
-
-
-_MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]]+")
-
-
-def plain_markdown(text: str) -> str:
-    """The body without Markdown markup, so snippets read as text ("## Stap 1" becomes "Stap 1")."""
-    return " ".join(_MARKDOWN_MARKS.sub(" ", text or "").split())
 
 
 def _matching_organisations(parsed: ParsedQuery) -> list[Organisation]:

@@ -287,6 +287,14 @@ def ensure_fresh_index() -> None:
         refresh_vocabulary()
 
 
+_MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]]+")
+
+
+def plain_markdown(text: str) -> str:
+    """Text without Markdown markup, so snippets read as text ("## Stap 1" becomes "Stap 1")."""
+    return " ".join(_MARKDOWN_MARKS.sub(" ", text or "").split())
+
+
 def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> SafeString:
     """A snippet of `text` around the first matches, words exactly as written, matches in <mark>.
 
@@ -301,14 +309,14 @@ def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> 
 
     def matches(word: str) -> bool:
         folded = fold(word)
-        return folded in terms or any(fold(form) in terms for form in word_forms(folded))
+        return folded in terms or any(fold(form) in terms for form in word_forms(word.lower()))
 
     hits = [i for i in word_positions if matches(tokens[i])] if terms else []
     if word_positions:
         first = word_positions.index(hits[0]) if hits else 0
         start_word = max(0, first - max_words // 3)
         chosen = word_positions[start_word : start_word + max_words]
-        start, stop = chosen[0], chosen[-1]
+        start, stop = (0 if start_word == 0 else chosen[0]), chosen[-1]
         pieces = tokens[start : stop + 1]
         offset = start
     else:

@@ -19,7 +19,7 @@ from django.db.models import Expression, F, FloatField, Func, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
-from wdhs.search import SEARCH_CONFIG, ExpandedQuery, expand_query, parse_query
+from wdhs.search import SEARCH_CONFIG, ExpandedQuery, expand_query, parse_query, plain_markdown
 
 
 class Freshness(Func):
@@ -158,7 +158,7 @@ def register_builtin_sources() -> None:
                 queryset=_resources,
                 template="search/result_resource.html",
                 title=lambda o: o.title,
-                text=lambda o: f"{o.summary} … {o.body}",
+                text=lambda o: f"{o.summary} … {plain_markdown(o.body)}",
                 table="knowledge_resource",
                 freshness=("last_reviewed_at", "published_at"),
                 list_url_name="knowledge:list",
@@ -185,7 +185,7 @@ def register_builtin_sources() -> None:
                 queryset=_initiatives,
                 template="search/result_initiative.html",
                 title=lambda o: o.name,
-                text=lambda o: o.description,
+                text=lambda o: plain_markdown(o.description),
                 table="initiatives_initiative",
                 freshness=("confirmed_at",),
                 list_url_name="initiatives:list",
