@@ -256,7 +256,8 @@ def pending_words_exist() -> bool:
 
 
 def refresh_vocabulary(*, limit: int | None = REFRESH_BATCH, everything: bool = False) -> int:
-    """Give queued words (or with `everything`, all words) their forms and re-index documents that gain forms.
+    """Give queued words (or with `everything`, all words: after a change to this module, followed by
+    `reindex_all`) their forms, and re-index the documents that contain queued words that gained forms.
 
     Safe to run at the same time in several processes: rows are locked and skipped when taken.
     Returns the number of words processed.
@@ -323,15 +324,25 @@ def reindex_all() -> dict[str, int]:
 
 
 def rebuild() -> dict[str, int]:
-    """The whole index from scratch: queue every word, compute all forms, re-index everything twice.
+    """The whole index from scratch, in one transaction: forget all words (also those of deleted
+    documents), re-index so the triggers queue the words in use, compute their forms, re-index again."""
+    from django.db import transaction
 
-    The first pass queues words the table does not know yet; the second uses their forms.
-    """
-    counts = reindex_all()
-    refresh_vocabulary(limit=None, everything=True)
-    counts = reindex_all()
-    refresh_vocabulary(limit=None)
+    from wdhs.models import SearchWord
+
+    with transaction.atomic():
+        SearchWord.objects.all().delete()
+        reindex_all()
+        refresh_vocabulary(limit=None)
+        counts = reindex_all()
+        refresh_vocabulary(limit=None)
     return counts
+
+
+def load_demo_words() -> str:
+    """Demo loader: file queued words after the other loaders ran (idempotent)."""
+    count = refresh_vocabulary(limit=None)
+    return f"{count} nieuwe zoekwoord(en) verwerkt."
 
 
 def query_parts(word: str) -> tuple[str, ...]:

@@ -90,6 +90,38 @@ class SearchSource:
         return qs.annotate(search_rank=rank).order_by("-search_rank", "pk")
 
 
+def search_trigger_sql(table: str, weighted: dict[str, str]) -> tuple[str, str]:
+    """(create, drop) SQL for a BEFORE INSERT OR UPDATE trigger that fills `table.search_vector`.
+
+    `weighted` maps column names to weights A-D, for example {"title": "A", "summary": "B",
+    "description": "C"}. Use in a migration: `migrations.RunSQL(*search_trigger_sql(...))`, after
+    adding `search_vector = SearchVectorField(null=True, editable=False)` with a GinIndex. The
+    trigger goes through wdhs_search_vector(), so the documents get the same Dutch word forms.
+    """
+    for name in (table, *weighted):
+        if not name.replace("_", "").isalnum():
+            raise ValueError(f"Not a plain SQL name: {name!r}")
+    if not weighted or any(weight not in "ABCD" or len(weight) != 1 for weight in weighted.values()):
+        raise ValueError("Give at least one column, each with a weight A, B, C or D.")
+    parts = "\n        || ".join(
+        f"wdhs_search_vector(NEW.{column}::text, '{weight}')" for column, weight in weighted.items()
+    )
+    function = f"{table}_search_vector"
+    # Names are checked above and come from a developer's migration, never from a visitor.
+    create = f"""
+CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search_vector := {parts};
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER {function} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {function}();
+UPDATE {table} SET search_vector = NULL;
+"""  # noqa: S608
+    drop = f"DROP TRIGGER IF EXISTS {function} ON {table}; DROP FUNCTION IF EXISTS {function}();"
+    return create, drop
+
+
 _SOURCES: dict[str, SearchSource] = {}
 
 

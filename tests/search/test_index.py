@@ -302,3 +302,40 @@ def test_initiatives_and_organisations_models_keep_their_vector():
     organisation = OrganisationFactory(name="Windkoepel")
     assert Initiative.objects.get(pk=initiative.pk).search_vector
     assert Organisation.objects.get(pk=organisation.pk).search_vector
+
+
+def test_trigger_helper_gives_a_new_source_the_same_word_forms():
+    from wdhs.search_sources import search_trigger_sql
+
+    create, drop = search_trigger_sql("zoektest_regeling", {"title": "A", "description": "C"})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE zoektest_regeling"
+            " (id serial PRIMARY KEY, title text, description text, search_vector tsvector)"
+        )
+        cursor.execute(create)
+        cursor.execute("INSERT INTO zoektest_regeling (title, description) VALUES ('Subsidies voor buurthuizen', 'x')")
+        expand_query(parse_query("iets"))  # files the queued words
+        cursor.execute("UPDATE zoektest_regeling SET search_vector = NULL")
+        cursor.execute("SELECT count(*) FROM zoektest_regeling WHERE search_vector @@ to_tsquery('wdhs_dutch', 'huis')")
+        assert cursor.fetchone()[0] == 1
+        cursor.execute(drop)
+
+
+@pytest.mark.parametrize(
+    ("table", "columns"),
+    [("x; DROP TABLE y", {"title": "A"}), ("ok", {"title": "E"}), ("ok", {}), ("ok", {"a b": "A"})],
+)
+def test_trigger_helper_refuses_odd_names(table, columns):
+    from wdhs.search_sources import search_trigger_sql
+
+    with pytest.raises(ValueError):
+        search_trigger_sql(table, columns)
+
+
+def test_demo_loader_files_the_words():
+    from wdhs.portal import DEMO_LOADERS
+
+    ResourceFactory(title="Zwembadcoöperaties")
+    assert "verwerkt" in DEMO_LOADERS["zoekindex"].load()
+    assert not SearchWord.objects.filter(expansion__isnull=True).exists()
