@@ -170,8 +170,8 @@ def _synonyms() -> dict[str, list[str]]:
     return table
 
 
-def _known_and_closest(words: list[str], candidates: dict[str, list[str]]) -> tuple[set[str], dict[str, str]]:
-    """Which words (or one of their forms) occur in indexed documents, and the closest known word for the others."""
+def _closest_known(words: list[str], candidates: dict[str, list[str]]) -> dict[str, str]:
+    """For each word of which no form occurs in an indexed document, the closest word that does (pg_trgm)."""
     from django.db import connection
 
     from wdhs.search_lexicon import fold
@@ -193,86 +193,88 @@ def _known_and_closest(words: list[str], candidates: dict[str, list[str]]) -> tu
             row = cursor.fetchone()
             if row and row[1] >= TYPO_THRESHOLD:
                 closest[word] = row[0]
-    return known, closest
+    return closest
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """The query as (kind, text) items: "phrase", "word", "not" (a -word) and "or"."""
+    items: list[tuple[str, str]] = []
+    for phrase, token in _QUERY_TOKEN.findall(text):
+        if phrase:
+            items.append(("phrase", phrase))
+        elif token in _OR_WORDS:
+            items.append(("or", token))
+        else:
+            negate = token.startswith("-") and len(token) > 1
+            items.extend(("not" if negate else "word", word) for word in re.findall(r"\w+", token.lower()))
+    return items
+
+
+def _word_query(
+    word: str, forms: list[str], synonyms: dict[str, list[str]], closest: str | None
+) -> tuple[SearchQuery, set[str]]:
+    """One query word as an OR of: itself, its lemma, its compound parts ANDed, its synonyms and the
+    closest known word (for a typo). Also returns the folded forms to highlight."""
+    from wdhs.search_lexicon import _shorter_lemma, fold, query_parts
+
+    base = _shorter_lemma(word)
+    alternatives = [_plain(word)] + ([_plain(base)] if base != word else [])
+    terms = {fold(form) for form in forms}
+    compound = query_parts(word)
+    if compound:
+        combined = _plain(compound[0])
+        for part in compound[1:]:
+            combined = combined & _plain(part)
+        alternatives.append(combined)
+        terms.update(fold(part) for part in compound)
+    for synonym in dict.fromkeys(synonyms.get(fold(word), []) + synonyms.get(fold(base), [])):
+        if " " in synonym:
+            alternatives.append(SearchQuery(synonym, config=SEARCH_CONFIG, search_type="phrase"))
+        else:
+            alternatives.append(_plain(synonym))
+            if _shorter_lemma(synonym) != synonym:
+                alternatives.append(_plain(_shorter_lemma(synonym)))
+        terms.update(fold(w) for w in re.findall(r"\w+", synonym))
+    if closest:
+        alternatives.append(_plain(closest))
+        terms.add(fold(closest))
+    return _any_of(alternatives), terms
 
 
 def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
     """Build the tsquery: per word its forms (lemma, diminutive, compound parts as AND), staff synonyms
     and, for a word no document contains, the closest word that does (pg_trgm). "Phrases" stay
-    exact, -word excludes, `of` between words means either."""
-    from wdhs.search_lexicon import STOP_WORDS, _shorter_lemma, fold, query_parts, word_forms
+    exact, -word excludes, `of` between words means either. Files queued words first."""
+    from wdhs.search_lexicon import STOP_WORDS, _shorter_lemma, fold, word_forms
 
     if not parsed.is_searchable:
         return ExpandedQuery(None, frozenset(), {}, None)
     ensure_fresh_index()
-    items: list[tuple[str, str]] = []  # (kind, text): phrase, word, not, or
-    for phrase, token in _QUERY_TOKEN.findall(parsed.text):
-        if phrase:
-            items.append(("phrase", phrase))
-            continue
-        if token in _OR_WORDS:
-            items.append(("or", token))
-            continue
-        negate = token.startswith("-") and len(token) > 1
-        for word in re.findall(r"\w+", token.lower()):
-            items.append(("not" if negate else "word", word))
-    words = [text for kind, text in items if kind == "word" and text not in STOP_WORDS]
+    items = _tokens(parsed.text)
+    words = list(dict.fromkeys(text for kind, text in items if kind == "word" and text not in STOP_WORDS))
+    forms = {word: list(dict.fromkeys([word, _shorter_lemma(word), *word_forms(word)])) for word in words}
     synonyms = _synonyms() if words else {}
-    forms: dict[str, list[str]] = {}
-    for word in words:
-        forms[word] = [word, *[f for f in (_shorter_lemma(word),) if f != word], *word_forms(word)]
-    known, closest = _known_and_closest(words, forms) if words else (set(), {})
+    closest = _closest_known(words, forms) if words else {}
 
     terms: set[str] = set()
-    parts_query: list[tuple[str, SearchQuery]] = []
+    query: SearchQuery | None = None
+    join_with_or = False
     for kind, text in items:
+        if kind == "or":
+            join_with_or = query is not None
+            continue
         if kind == "phrase":
-            parts_query.append(("and", SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase")))
+            part = SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase")
             terms.update(fold(w) for w in re.findall(r"\w+", text))
         elif kind == "not":
-            parts_query.append(("and", ~_plain(text)))
-        elif kind == "or":
-            parts_query.append(("or", None))  # type: ignore[arg-type]
+            part = ~_plain(text)
         elif text in forms:
-            word_forms_ = forms[text]
-            base = word_forms_[1] if len(word_forms_) > 1 and word_forms_[1] == _shorter_lemma(text) else text
-            alternatives = [_plain(text)]
-            if base != text:
-                alternatives.append(_plain(base))
-            compound = query_parts(text)
-            if len(compound) >= 2:
-                combined = _plain(compound[0])
-                for part in compound[1:]:
-                    combined = combined & _plain(part)
-                alternatives.append(combined)
-            for synonym in synonyms.get(fold(text), []) + (synonyms.get(fold(base), []) if base != text else []):
-                if " " in synonym:
-                    alternatives.append(SearchQuery(synonym, config=SEARCH_CONFIG, search_type="phrase"))
-                else:
-                    alternatives.append(_plain(synonym))
-                    lemma_ = _shorter_lemma(synonym)
-                    if lemma_ != synonym:
-                        alternatives.append(_plain(lemma_))
-                terms.update(fold(w) for w in re.findall(r"\w+", synonym))
-            if text in closest:
-                alternatives.append(_plain(closest[text]))
-                terms.add(fold(closest[text]))
-            terms.update(fold(f) for f in word_forms_)
-            terms.update(fold(p) for p in compound)
-            parts_query.append(("and", _any_of(alternatives)))
-    query: SearchQuery | None = None
-    pending_or = False
-    for op, part in parts_query:
-        if op == "or":
-            pending_or = query is not None
-            continue
-        if query is None:
-            query = part
-        elif pending_or:
-            query = query | part
+            part, word_terms = _word_query(text, forms[text], synonyms, closest.get(text))
+            terms.update(word_terms)
         else:
-            query = query & part
-        pending_or = False
+            continue  # a stop word
+        query = part if query is None else (query | part if join_with_or else query & part)
+        join_with_or = False
     corrected_text = None
     if closest:
         corrected_text = " ".join(closest.get(w, w) for w in re.findall(r"\w+", parsed.text.lower()))
