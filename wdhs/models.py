@@ -212,6 +212,11 @@ class SearchWord(models.Model):
         indexes = [
             GinIndex(fields=["plain"], opclasses=["gin_trgm_ops"], name="wdhs_searchword_trgm"),
             models.Index(fields=["word"], condition=models.Q(expansion__isnull=True), name="wdhs_searchword_pending"),
+            # "Does any document word have this form?" (a lemma or compound part typed in a query).
+            GinIndex(
+                models.Func(models.F("expansion"), models.Value(" "), function="string_to_array"),
+                name="wdhs_searchword_forms",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -170,25 +170,45 @@ def _synonyms() -> dict[str, list[str]]:
     return table
 
 
-def _closest_known(words: list[str], candidates: dict[str, list[str]]) -> dict[str, str]:
-    """For each word of which no form occurs in an indexed document, the closest word that does (pg_trgm)."""
+def _closest_known(words: list[str]) -> dict[str, str]:
+    """For each word that no indexed document contains, the closest word that one does (pg_trgm).
+
+    A word counts as contained when it or its lemma is in the vocabulary, or, for a compound,
+    each part is (in some inflection); compound parts alone would hide typos ("huurdesvereniging"
+    has the known part "vereniging").
+    """
     from django.db import connection
 
-    from wdhs.search_lexicon import fold
+    from wdhs.search_lexicon import _shorter_lemma, fold, query_parts
 
-    every = sorted({fold(form) for word in words for form in candidates[word]})
+    whole = {word: {fold(word), fold(_shorter_lemma(word))} for word in words}
+    parts = {
+        word: [{fold(part + ending) for ending in ("", "s", "e", "en", "n")} for part in query_parts(word)]
+        for word in words
+    }
+    every = sorted(set().union(*whole.values(), *(v for groups in parts.values() for v in groups)))
+    as_form = sorted(set(words) | {_shorter_lemma(word) for word in words})
+    closest: dict[str, str] = {}
     with connection.cursor() as cursor:
         cursor.execute("SELECT plain FROM wdhs_searchword WHERE plain = ANY(%s::text[])", [every])
         present = {row[0] for row in cursor.fetchall()}
-        known = {word for word in words if any(fold(form) in present for form in candidates[word])}
-        closest: dict[str, str] = {}
+        # Forms that only occur as a lemma or compound part of a document word (vrijwilliger, huis).
+        cursor.execute(
+            "SELECT DISTINCT f FROM wdhs_searchword, unnest(string_to_array(expansion, ' ')) AS f "
+            "WHERE string_to_array(expansion, ' ') && %s::text[] AND f = ANY(%s::text[])",
+            [as_form, as_form],
+        )
+        present |= {fold(row[0]) for row in cursor.fetchall()}
         for word in words:
-            if word in known or len(word) < 4:
+            if len(word) < 4 or whole[word] & present:
                 continue
+            if parts[word] and all(group & present for group in parts[word]):
+                continue
+            folded = fold(word)
             cursor.execute(
                 "SELECT word, similarity(plain, %s) AS s FROM wdhs_searchword WHERE plain %% %s "
                 "ORDER BY s DESC, abs(length(plain) - length(%s)), word LIMIT 1",
-                [fold(word), fold(word), fold(word)],
+                [folded, folded, folded],
             )
             row = cursor.fetchone()
             if row and row[1] >= TYPO_THRESHOLD:
@@ -254,7 +274,7 @@ def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
     words = list(dict.fromkeys(text for kind, text in items if kind == "word" and text not in STOP_WORDS))
     forms = {word: list(dict.fromkeys([word, _shorter_lemma(word), *word_forms(word)])) for word in words}
     synonyms = _synonyms() if words else {}
-    closest = _closest_known(words, forms) if words else {}
+    closest = _closest_known(words) if words else {}
 
     terms: set[str] = set()
     query: SearchQuery | None = None

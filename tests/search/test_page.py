@@ -95,9 +95,18 @@ def test_typo_gives_bedoelde_je_with_a_link_and_finds_the_word(client):
     )
 
 
-def test_no_suggestion_for_known_words(client):
-    ResourceFactory(title="Vrijwilligers vinden")
-    assert client.get(URL, {"q": "vrijwilligers"}).context["suggestion"] is None
+@pytest.mark.parametrize("query", ["vrijwilligers", "vrijwilliger", "huis", "energie coöperatie", "zorgcoöperaties"])
+def test_no_suggestion_for_known_words_forms_and_parts(client, query):
+    # Known as written, as a lemma of a document word, as a compound part, or all parts known.
+    ResourceFactory(title="Vrijwilligers vinden voor het buurthuis", summary="Een energiecoöperatie en zorg.")
+    assert client.get(URL, {"q": query}).context["suggestion"] is None
+
+
+def test_typo_inside_a_compound_is_still_corrected(client):
+    ResourceFactory(title="Een huurdersvereniging oprichten")
+    response = client.get(URL, {"q": "huurdesvereniging"})
+    assert response.context["suggestion"]["text"] == "huurdersvereniging"
+    assert titles(response, "kennis") == ["Een huurdersvereniging oprichten"]
 
 
 def test_synonyms_edited_by_staff_take_effect_at_once(client):
