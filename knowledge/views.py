@@ -20,12 +20,6 @@ from wdhs.search import ExpandedQuery, ParsedQuery, expand_query, highlight_text
 from wdhs.search_sources import search_source
 
 PAGE_SIZE = 20
-# Known words for "Bedoelde je …?": titles, summaries, theme and organisation names, unstemmed.
-SUGGESTION_DOCUMENTS = """
-    SELECT to_tsvector('simple', title || ' ' || summary) FROM knowledge_resource WHERE status = 'gepubliceerd'
-    UNION ALL SELECT to_tsvector('simple', name) FROM wdhs_term WHERE vocabulary = 'theme'
-    UNION ALL SELECT to_tsvector('simple', name || ' ' || short_name) FROM knowledge_organisation
-"""
 
 
 @dataclass

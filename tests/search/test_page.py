@@ -271,3 +271,48 @@ def test_query_count_does_not_grow_with_results(client, django_assert_max_num_qu
     client.get(URL, {"q": "buurt"})
     with django_assert_max_num_queries(16):
         assert client.get(URL, {"q": "buurt"}).status_code == 200
+
+
+def test_goals_are_a_group_too(client):
+    response = client.get(URL, {"q": "gemeenten partners"})
+    assert [r.item.number for r in group(response, "doelen").results] == [2]
+    assert 'href="/zoeken/?q=gemeenten+partners&amp;soort=doelen"' in response.content.decode()
+
+
+def test_results_page_is_not_indexed_by_search_engines(client):
+    assert '<meta name="robots" content="noindex">' in client.get(URL, {"q": "buurt"}).content.decode()
+
+
+def test_a_registered_source_appears_as_its_own_group(client):
+    """How the funding finder plugs in: one registration, then /zoeken/ shows and links the group."""
+    from wdhs import search_sources
+    from wdhs.search_sources import SearchSource, register_search_source
+
+    register_search_source(
+        SearchSource(
+            key="financiering",
+            label="Financiering",
+            order=40,
+            queryset=lambda user: Resource.objects.published().filter(title__startswith="Regeling"),
+            template="search/result_resource.html",
+            title=lambda o: o.title,
+            text=lambda o: o.summary,
+            table="knowledge_resource",
+            list_url_name="funding:finder",  # not there yet: falls back to /zoeken/?soort=financiering
+        )
+    )
+    try:
+        ResourceFactory(title="Regeling voor buurthuizen", summary="Geld voor een buurthuis.")
+        response = client.get(URL, {"q": "buurthuis"})
+        assert [g.source.key for g in response.context["groups"]] == [
+            "kennis",
+            "initiatieven",
+            "organisaties",
+            "financiering",
+            "doelen",
+        ]
+        assert titles(response, "financiering") == ["Regeling voor buurthuizen"]
+        assert 'href="/zoeken/?q=buurthuis&amp;soort=financiering"' in response.content.decode()
+        assert client.get(URL, {"q": "buurthuis", "soort": "financiering"}).status_code == 200
+    finally:
+        search_sources._SOURCES.pop("financiering", None)
