@@ -1,5 +1,10 @@
 """Shared Dutch full-text search: query cleaning, tsquery building and safe highlighted snippets.
 
+The engine is `expand_query()` (word forms from wdhs.search_lexicon, staff synonyms, typo
+correction) with `highlight_text()` for snippets; `search_query()` returns its tsquery. The
+older `headline()`/`suggest_query()` helpers remain for callers outside the search pages.
+See docs/search.md.
+
 Every app searches through these helpers with the `wdhs_dutch` configuration (Dutch stemmer with
 accent folding, migration wdhs/0003), so knowledge, initiatives and later funding find words the
 same way. Documents keep a tsvector column maintained by the database (generated column or
