@@ -10,7 +10,7 @@ from django.db.models import Count, F, QuerySet
 
 from initiatives.models import Initiative
 from wdhs.models import Municipality, Province, Term
-from wdhs.search import parse_query, search_query
+from wdhs.search import expand_query, parse_query, search_query
 
 SORT_CHOICES = [
     ("relevantie", "Best passend bij je zoekwoorden"),
@@ -74,7 +74,11 @@ class InitiativeFilter(django_filters.FilterSet):
         parsed = parse_query(value)
         if not parsed.is_searchable:
             return queryset
-        query = search_query(parsed)
+        # The portal's one engine (wdhs.search.expand_query), built once per page: every facet count reuses it.
+        cache = self.__dict__.setdefault("_expanded_queries", {})
+        if parsed.text not in cache:
+            cache[parsed.text] = expand_query(parsed).query or search_query(parsed)
+        query = cache[parsed.text]
         return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
 
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:

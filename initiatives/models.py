@@ -8,13 +8,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-
-from wdhs.search import SEARCH_CONFIG
 
 # An initiative that has not been confirmed by its managers for this long is shown as "niet recent bevestigd".
 STALE_AFTER = timedelta(days=457)  # about 15 months
@@ -127,14 +125,10 @@ class Initiative(models.Model):
     updated_at = models.DateTimeField("gewijzigd", auto_now=True)
     # Place names copied on save so that a search for "Zwolle" or "Drenthe" finds initiatives there.
     place_names = models.CharField("plaatsnamen (voor zoeken)", max_length=255, blank=True, editable=False)
-    search_vector = models.GeneratedField(
-        expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("area", "place_names", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        verbose_name="zoekindex",
-    )
+    # Filled by a database trigger (migration 0002) from name (A), area and place names (B) and
+    # description (C), with Dutch word forms (lemmas, compound parts) from wdhs.search_lexicon.
+    # Not a generated column: the word forms come from a lookup table, which a generated column may not read.
+    search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
 

@@ -115,6 +115,9 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+    # Filled by a database trigger (migration 0004) from name and short name (A), description (B)
+    # and services (C), with Dutch word forms from wdhs.search_lexicon.
+    search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -122,6 +125,7 @@ class Organisation(models.Model):
         verbose_name = "organisatie"
         verbose_name_plural = "organisaties"
         ordering = ["name"]
+        indexes = [GinIndex(fields=["search_vector"], name="organisation_search_gin")]
 
     def __str__(self) -> str:
         return self.name

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -16,15 +16,10 @@ from django.views.decorators.http import require_GET
 from knowledge.filters import NATIONAL, OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from wdhs.models import Province, Term
-from wdhs.search import ParsedQuery, headline, parse_query, safe_highlight, search_query, suggest_query
+from wdhs.search import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query, plain_markdown
+from wdhs.search_sources import search_source
 
 PAGE_SIZE = 20
-# Known words for "Bedoelde je …?": titles, summaries, theme and organisation names, unstemmed.
-SUGGESTION_DOCUMENTS = """
-    SELECT to_tsvector('simple', title || ' ' || summary) FROM knowledge_resource WHERE status = 'gepubliceerd'
-    UNION ALL SELECT to_tsvector('simple', name) FROM wdhs_term WHERE vocabulary = 'theme'
-    UNION ALL SELECT to_tsvector('simple', name || ' ' || short_name) FROM knowledge_organisation
-"""
 
 
 @dataclass
@@ -137,22 +132,9 @@ def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[s
     return bases
 
 
-class _PlainMarkdown(Func):
-    """The body without Markdown markup characters, so snippets read as text ("## Stap 1" becomes "Stap 1")."""
-
-    function = "regexp_replace"
-    template = "%(function)s(%(expressions)s, '[#*_`>|\\[\\]]+', ' ', 'g')"
-    output_field = TextField()
-
-
-def _search(result: QuerySet[Resource], parsed: ParsedQuery) -> QuerySet[Resource]:
-    query = search_query(parsed)
-    document = Concat("summary", Value(" … "), _PlainMarkdown("body"), output_field=TextField())
-    return (
-        result.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query), snippet=headline(document, parsed))
-        .order_by("-rank", "-published_at", "pk")
-    )
+def _search(result: QuerySet[Resource], expanded: ExpandedQuery) -> QuerySet[Resource]:
+    """The portal's one search engine (wdhs.search_sources "kennis"), within the filtered resources."""
+    return search_source("kennis").search(None, expanded, queryset=result)
 
 
 def _matching_organisations(parsed: ParsedQuery) -> list[Organisation]:
@@ -183,25 +165,28 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     elif raw_query is not None and not parsed.is_searchable:
         messages.append("Je hebt geen zoekwoord ingevuld. Hieronder zie je alle kennis.")
 
-    results = _search(base, parsed) if parsed.is_searchable else base.order_by("-published_at", "pk")
+    expanded = expand_query(parsed)
+    results = _search(base, expanded) if parsed.is_searchable else base.order_by("-published_at", "pk")
     paginator = Paginator(results.for_listing(), PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     items = list(page.object_list)
     for item in items:
-        item.highlight = safe_highlight(getattr(item, "snippet", None)) if parsed.is_searchable else None
+        item.highlight = (
+            highlight_text(f"{item.summary} … {plain_markdown(item.body)}", expanded.terms)
+            if parsed.is_searchable
+            else None
+        )
 
     suggestion = None
     organisations: list[Organisation] = []
     if parsed.is_searchable:
         organisations = _matching_organisations(parsed)
-        if paginator.count == 0:
-            corrected = suggest_query(parsed, documents_sql=SUGGESTION_DOCUMENTS)
-            if corrected and _search(base, parse_query(corrected)).exists():
-                suggestion = {"text": corrected, "url": _url_with(params, "q", corrected)}
+        if expanded.corrected_text and paginator.count:
+            suggestion = {"text": expanded.corrected_text, "url": _url_with(params, "q", expanded.corrected_text)}
 
     start = Resource.objects.published()
     if parsed.is_searchable:
-        start = start.filter(search_vector=search_query(parsed))
+        start = _search(start, expanded)
     context = {
         "page_obj": page,
         "items": items,

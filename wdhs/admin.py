@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from wdhs.models import Municipality, Province, Term, User
+from wdhs.models import Municipality, Province, SearchSynonym, SearchWord, Term, User
 
 
 @admin.register(User)
@@ -86,3 +86,60 @@ class TermAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Term | None = None) -> bool:
         # Content points to terms; staff switch a term off instead of deleting it.
         return False
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    list_display = ("word", "synonyms", "is_active", "updated_at")
+    list_filter = ("is_active",)
+    search_fields = ("word", "synonyms")
+    actions = ("activate", "deactivate")
+
+    @admin.action(description="Zet de gekozen synoniemen aan")
+    def activate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
+        count = queryset.update(is_active=True)
+        self.message_user(request, f"{count} synoniem(en) staan aan.", messages.SUCCESS)
+
+    @admin.action(description="Zet de gekozen synoniemen uit")
+    def deactivate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
+        count = queryset.update(is_active=False)
+        self.message_user(request, f"{count} synoniem(en) staan uit.", messages.SUCCESS)
+
+
+class PendingFilter(admin.SimpleListFilter):
+    title = "verwerkt"
+    parameter_name = "verwerkt"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("ja", "Verwerkt"), ("nee", "Wacht nog")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> QuerySet[SearchWord]:
+        if self.value() == "ja":
+            return queryset.filter(expansion__isnull=False)
+        if self.value() == "nee":
+            return queryset.filter(expansion__isnull=True)
+        return queryset
+
+
+@admin.register(SearchWord)
+class SearchWordAdmin(admin.ModelAdmin):
+    """Read-only view of the words in the search index; the forms come from wdhs.search_lexicon."""
+
+    list_display = ("word", "expansion")
+    list_filter = (PendingFilter,)
+    search_fields = ("word",)
+    actions = ("refresh",)
+    list_per_page = 100
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SearchWord | None = None) -> bool:
+        return False
+
+    @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij")
+    def refresh(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> None:
+        from wdhs.search_lexicon import refresh_vocabulary
+
+        count = refresh_vocabulary(limit=None)
+        self.message_user(request, f"{count} woord(en) verwerkt.", messages.SUCCESS)

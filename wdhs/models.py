@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
@@ -187,3 +188,67 @@ class Term(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:80]
         super().save(*args, **kwargs)
+
+
+class SearchWord(models.Model):
+    """A word that occurs in an indexed document, with the extra forms that should find it.
+
+    Filled by the database triggers (new words arrive with `expansion` empty = NULL) and by
+    `wdhs.search_lexicon` (lemmas, diminutives, compound parts). Also the vocabulary for
+    "Bedoelde je …?". Not edited by hand: `manage.py rebuild_search_index` recomputes it.
+    """
+
+    word = models.CharField("woord", max_length=100, primary_key=True)
+    plain = models.CharField("woord zonder accenten", max_length=100, db_index=True)
+    # NULL means "not processed yet" (queued by a trigger); "" means "no extra forms".
+    expansion = models.TextField(  # noqa: DJ001
+        "vindbaar via", null=True, blank=True, help_text="Leeg: nog niet verwerkt."
+    )
+
+    class Meta:
+        verbose_name = "zoekwoord"
+        verbose_name_plural = "zoekwoorden (automatisch)"
+        ordering = ["word"]
+        indexes = [
+            GinIndex(fields=["plain"], opclasses=["gin_trgm_ops"], name="wdhs_searchword_trgm"),
+            models.Index(fields=["word"], condition=models.Q(expansion__isnull=True), name="wdhs_searchword_pending"),
+            # "Does any document word have this form?" (a lemma or compound part typed in a query).
+            GinIndex(
+                models.Func(models.F("expansion"), models.Value(" "), function="string_to_array"),
+                name="wdhs_searchword_forms",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class SearchSynonym(models.Model):
+    """A word visitors use, and the words in our texts it should also find (geld -> financiering, subsidie)."""
+
+    word = models.CharField(
+        "zoekwoord", max_length=60, unique=True, help_text="Eén woord zoals bezoekers het typen, bijvoorbeeld ‘geld’."
+    )
+    synonyms = models.CharField(
+        "zoek ook op",
+        max_length=400,
+        help_text="Woorden of woordgroepen, gescheiden door komma's. Bijvoorbeeld: financiering, subsidie.",
+    )
+    is_active = models.BooleanField("actief", default=True)
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+
+    class Meta:
+        verbose_name = "synoniem voor zoeken"
+        verbose_name_plural = "synoniemen voor zoeken"
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return f"{self.word} → {self.synonyms}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.word = " ".join(self.word.lower().split())
+        super().save(*args, **kwargs)
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [" ".join(part.lower().split()) for part in self.synonyms.split(",") if part.strip()]

@@ -31,6 +31,7 @@ urlpatterns = [
     path("open-data/", views.static_page("pages/open_data.html"), name="open_data"),
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
     path("doelen/", include("goals.urls")),
+    path("", include("wdhs.search_urls")),
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
     path("financiering/", include("knowledge.urls_funding")),
