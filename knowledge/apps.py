@@ -33,6 +33,7 @@ class KnowledgeConfig(AppConfig):
             register_personal_data,
             register_sitemap,
         )
+        from wdhs.search_sources import SearchSource, register_search_source
 
         register_home_section(Section("knowledge_start", 10, "knowledge/_home_start.html", views.home_start_context))
         register_home_section(Section("themes", 20, "knowledge/_home_themes.html", views.themes_context))
@@ -55,6 +56,21 @@ class KnowledgeConfig(AppConfig):
         register_sitemap("funding", FundingSchemeSitemap)
         register_personal_data("vragen", views_questions.personal_data)
         register_demo_loader(DemoLoader("financiering", 30, demo_funding.load))
+        # Schemes in /zoeken/. The finder has no text filter of its own (it sorts by answers, not words),
+        # so "Bekijk alle" links to /zoeken/?soort=financiering (list_url_name None).
+        register_search_source(
+            SearchSource(
+                key="financiering",
+                label="Financiering",
+                order=40,
+                queryset=views_funding.search_schemes,
+                template="search/result_funding.html",
+                title=lambda scheme: scheme.name,
+                text=views_funding.search_text,
+                table="knowledge_fundingscheme",
+                freshness=("updated_at",),
+            )
+        )
         register_demo_loader(DemoLoader("vragen", 31, demo_questions.load))
         register_metric(
             Metric(

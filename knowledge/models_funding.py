@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -154,6 +156,8 @@ class FundingScheme(models.Model):
     is_active = models.BooleanField("zichtbaar in de wijzer", default=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+    # Kept by a database trigger (migration knowledge/0006) with the Dutch word forms of wdhs_search_vector().
+    search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = FundingSchemeQuerySet.as_manager()
 
@@ -161,6 +165,7 @@ class FundingScheme(models.Model):
         verbose_name = "financieringsregeling"
         verbose_name_plural = "financieringsregelingen"
         ordering = ["name"]
+        indexes = [GinIndex(fields=["search_vector"], name="fundingscheme_search_gin")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(funder__isnull=False) | ~Q(funder_name=""),

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -92,6 +93,16 @@ def scheme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "funding/detail.html",
         {"scheme": scheme, "result": result, "querystring": request.GET.urlencode() if result else ""},
     )
+
+
+def search_schemes(user: Any) -> QuerySet[FundingScheme]:
+    """What /zoeken/ may show in the group "Financiering": the schemes the finder shows (active ones)."""
+    return FundingScheme.objects.active().select_related("kind", "funder")
+
+
+def search_text(scheme: FundingScheme) -> str:
+    """What a search snippet is made from: the summary and the description, without the example note."""
+    return f"{scheme.summary} {scheme.description_text}"
 
 
 def home_context(request: HttpRequest) -> dict[str, Any] | None:

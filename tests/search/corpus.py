@@ -375,6 +375,42 @@ ORGANISATIONS: list[tuple[str, str, str, str]] = [
     ("lsa", "LSA bewoners", "LSA", "Landelijk netwerk van bewonersorganisaties en huurdersverenigingen."),
 ]
 
+# (slug, name, summary, description, funding kind slug, funder: organisation slug or a plain name)
+FUNDING_SCHEMES: list[tuple[str, str, str, str, str, str]] = [
+    (
+        "buurthuis-opknappen",
+        "Bijdrage voor het opknappen van een buurthuis",
+        "Geld voor verf, meubels en een keuken in de ontmoetingsplek van de wijk.",
+        "Je vraagt aan met een begroting en foto's van wat je wilt verbeteren.",
+        "gift",
+        "oranje-fonds",
+    ),
+    (
+        "energie-startlening",
+        "Startlening voor een energiecoöperatie",
+        "Een lening met lage rente voor de eerste zonnepanelen op een dak in de buurt.",
+        "Je betaalt terug van de opbrengst van de stroom.",
+        "lening",
+        "Het Energiefonds",
+    ),
+    (
+        "wijkbudget-groen",
+        "Wijkbudget voor groen in de straat",
+        "De gemeente betaalt plantenbakken, geveltuinen en bomen die bewoners zelf verzorgen.",
+        "Een groepje buren vraagt aan. Je spreekt af wie de planten water geeft.",
+        "subsidie",
+        "Gemeente Zwolle",
+    ),
+    (
+        "samen-doneren",
+        "Crowdfunding voor je buurtproject",
+        "Zet je plan online en laat buren en bedrijven een bedrag geven.",
+        "Het platform rekent geen kosten als je je doel haalt.",
+        "crowdfunding",
+        "Buurtgeld",
+    ),
+]
+
 # (query, query class, keys that must be in the first ten results of their kind)
 QUERIES: list[tuple[str, str, list[str]]] = [
     # plurals
@@ -462,6 +498,12 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("Oranje Fonds", "naam", ["o:oranje-fonds"]),
     ("LVKK", "naam", ["o:lvkk"]),
     ("Drenthe", "naam", ["i:zorgcooperatie-hooghalen"]),
+    # funding schemes (group "Financiering")
+    ("buurthuizen opknappen", "financiering", ["f:buurthuis-opknappen"]),
+    ("leningen zonnepanelen", "financiering", ["f:energie-startlening"]),
+    ("geveltuintje", "financiering", ["f:wijkbudget-groen"]),
+    ("geld ophalen bij buren", "financiering", ["f:samen-doneren"]),
+    ("Oranje Fonds", "financiering", ["f:buurthuis-opknappen"]),
 ]
 
 THEMES_OF_ORGANISATIONS: dict[str, list[str]] = {}

@@ -9,8 +9,8 @@ from django.db.models import F
 from django.urls import reverse
 
 from initiatives.models import Initiative
-from knowledge.models import Organisation, Resource
-from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory, term
+from knowledge.models import FundingScheme, Organisation, Resource
+from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory, term
 from wdhs.models import SearchWord
 from wdhs.search import expand_query, parse_query
 from wdhs.search_lexicon import compound_parts, query_parts, word_forms
@@ -252,14 +252,38 @@ def _many_documents() -> None:
         Organisation(name=f"Stichting {text} {n}", slug=f"veel-{n}", kind="lokaal", description=f"Over {text}.")
         for n, text in enumerate(texts[:800])
     )
+    funding_kind = term("funding_kind", "gift")
+    FundingScheme.objects.bulk_create(
+        FundingScheme(
+            name=f"Regeling {text}",
+            slug=f"veel-{n}",
+            funder_name="Fonds",
+            kind=funding_kind,
+            summary=f"Geld voor {text}.",
+            apply_url="https://example.org/",
+        )
+        for n, text in enumerate(texts)
+    )
     ResourceFactory(title="Subsidies voor buurthuizen", summary="Vrijwilligers en energie.")
+    FundingSchemeFactory(name="Subsidies voor buurthuizen", summary="Vrijwilligers en energie.")
     InitiativeFactory(name="Energiecoöperatie Buurthuizen")
     OrganisationFactory(name="Vereniging van buurthuizen", description="Subsidies en vrijwilligers.")
     with connection.cursor() as cursor:
         # What autovacuum does on a live server: move new entries from the GIN pending list into the index.
-        for index in ("resource_search_gin", "initiative_search_gin", "organisation_search_gin"):
+        for index in (
+            "resource_search_gin",
+            "initiative_search_gin",
+            "organisation_search_gin",
+            "fundingscheme_search_gin",
+        ):
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-        for table in ("knowledge_resource", "initiatives_initiative", "knowledge_organisation", "wdhs_searchword"):
+        for table in (
+            "knowledge_resource",
+            "initiatives_initiative",
+            "knowledge_organisation",
+            "knowledge_fundingscheme",
+            "wdhs_searchword",
+        ):
             cursor.execute(f"ANALYZE {table}")
 
 
@@ -268,6 +292,7 @@ SOURCES = [
     ("kennis", "knowledge_resource", "resource_search_gin"),
     ("initiatieven", "initiatives_initiative", "initiative_search_gin"),
     ("organisaties", "knowledge_organisation", "organisation_search_gin"),
+    ("financiering", "knowledge_fundingscheme", "fundingscheme_search_gin"),
 ]
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Resource
-from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory
+from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -262,12 +262,14 @@ def test_query_count_does_not_grow_with_results(client, django_assert_max_num_qu
     for n in range(3):
         ResourceFactory(title=f"Buurt helpen {n}")
         InitiativeFactory(name=f"Buurtinitiatief {n}")
+        FundingSchemeFactory(name=f"Buurtregeling {n}", funder=OrganisationFactory())
     client.get(URL, {"q": "buurt"})  # files the new words first
     with django_assert_max_num_queries(16):
         assert client.get(URL, {"q": "buurt"}).status_code == 200
     for n in range(20):
         ResourceFactory(title=f"Buurt helpen meer {n}")
         InitiativeFactory(name=f"Buurtinitiatief meer {n}")
+        FundingSchemeFactory(name=f"Buurtregeling meer {n}", funder=OrganisationFactory())
     client.get(URL, {"q": "buurt"})
     with django_assert_max_num_queries(16):
         assert client.get(URL, {"q": "buurt"}).status_code == 200
@@ -284,35 +286,17 @@ def test_results_page_is_not_indexed_by_search_engines(client):
 
 
 def test_a_registered_source_appears_as_its_own_group(client):
-    """How the funding finder plugs in: one registration, then /zoeken/ shows and links the group."""
-    from wdhs import search_sources
-    from wdhs.search_sources import SearchSource, register_search_source
-
-    register_search_source(
-        SearchSource(
-            key="financiering",
-            label="Financiering",
-            order=40,
-            queryset=lambda user: Resource.objects.published().filter(title__startswith="Regeling"),
-            template="search/result_resource.html",
-            title=lambda o: o.title,
-            text=lambda o: o.summary,
-            table="knowledge_resource",
-            list_url_name="funding:finder",  # not there yet: falls back to /zoeken/?soort=financiering
-        )
-    )
-    try:
-        ResourceFactory(title="Regeling voor buurthuizen", summary="Geld voor een buurthuis.")
-        response = client.get(URL, {"q": "buurthuis"})
-        assert [g.source.key for g in response.context["groups"]] == [
-            "kennis",
-            "initiatieven",
-            "organisaties",
-            "financiering",
-            "doelen",
-        ]
-        assert titles(response, "financiering") == ["Regeling voor buurthuizen"]
-        assert 'href="/zoeken/?q=buurthuis&amp;soort=financiering"' in response.content.decode()
-        assert client.get(URL, {"q": "buurthuis", "soort": "financiering"}).status_code == 200
-    finally:
-        search_sources._SOURCES.pop("financiering", None)
+    """The funding source (registered in knowledge/apps.py): /zoeken/ shows and links its group."""
+    FundingSchemeFactory(name="Regeling voor buurthuizen", summary="Geld voor een buurthuis.")
+    response = client.get(URL, {"q": "buurthuis"})
+    assert [g.source.key for g in response.context["groups"]] == [
+        "kennis",
+        "initiatieven",
+        "organisaties",
+        "financiering",
+        "doelen",
+    ]
+    assert titles(response, "financiering") == ["Regeling voor buurthuizen"]
+    # The finder sorts by answers, not words: the group links to its own part of /zoeken/.
+    assert 'href="/zoeken/?q=buurthuis&amp;soort=financiering"' in response.content.decode()
+    assert client.get(URL, {"q": "buurthuis", "soort": "financiering"}).status_code == 200

@@ -6,9 +6,16 @@ from collections import defaultdict
 
 import pytest
 
-from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory, municipality, term
+from tests.factories import (
+    FundingSchemeFactory,
+    InitiativeFactory,
+    OrganisationFactory,
+    ResourceFactory,
+    municipality,
+    term,
+)
 from tests.search import conftest
-from tests.search.corpus import INITIATIVES, ORGANISATIONS, QUERIES, RESOURCES, published_days_ago
+from tests.search.corpus import FUNDING_SCHEMES, INITIATIVES, ORGANISATIONS, QUERIES, RESOURCES, published_days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +49,17 @@ def build_corpus() -> None:
             kind=term("initiative_kind", kind),
             description=description,
             themes=[term("theme", t) for t in themes],
+        )
+    for slug, name, summary, description, kind, funder in FUNDING_SCHEMES:
+        organisation = organisations.get(funder)
+        FundingSchemeFactory(
+            slug=slug,
+            name=name,
+            summary=summary,
+            description=description,
+            kind=term("funding_kind", kind),
+            funder=organisation,
+            funder_name="" if organisation else funder,
         )
 
 
