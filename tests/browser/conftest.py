@@ -1,0 +1,170 @@
+"""Fixtures for the browser tests: one Chromium and one HTML checker per test run, a fresh context per test.
+
+The tests run against pytest-django's live server on the real test database. Live-server tests are
+transactional: the database is emptied after each test, so the reference data (places, taxonomy terms)
+is loaded again before each test and once more when the browser tests are done.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser import harness
+
+SKIP_BANNER = "!" * 100
+_skip_reason: list[str] = []
+
+
+def _unavailable() -> str | None:
+    missing = harness.missing_tools()
+    if not missing:
+        return None
+    return "BROWSERTESTS OVERGESLAGEN: dit ontbreekt: " + "; ".join(missing) + ". Draai `make test` als root."
+
+
+@pytest.fixture(scope="session")
+def browser_tools_available() -> None:
+    reason = _unavailable()
+    if reason:
+        if harness.in_ci():
+            pytest.fail(f"{reason} In CI (CI=true) moet de browser er zijn.", pytrace=False)
+        _skip_reason.append(reason)
+        pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skip_reason:
+        terminalreporter.write_line(SKIP_BANNER, red=True, bold=True)
+        terminalreporter.write_line(_skip_reason[0], red=True, bold=True)
+        terminalreporter.write_line(SKIP_BANNER, red=True, bold=True)
+
+
+@pytest.fixture(scope="package")
+def playwright_driver(browser_tools_available: None) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in the main thread; Django then refuses database calls from
+    # that thread although they are plain sync calls. Allowed only while the browser runs (this package).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as driver:
+            yield driver
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(playwright_driver: Any) -> Iterator[Any]:
+    chromium = playwright_driver.chromium.launch(executable_path=harness.find_chromium(), args=harness.CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="package")
+def html_checker(browser_tools_available: None) -> Iterator[harness.HtmlChecker]:
+    checker = harness.HtmlChecker()
+    checker.start()
+    yield checker
+    checker.stop()
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _restore_reference_data(django_db_blocker: Any) -> Iterator[None]:
+    # The last live-server test empties the database; the tests after this package expect the places and terms.
+    yield
+    with django_db_blocker.unblock():
+        _load_reference_data()
+
+
+def _load_reference_data() -> None:
+    from wdhs.models import Municipality, Term
+    from wdhs.places import load_places
+    from wdhs.taxonomy import load_terms
+
+    if not Municipality.objects.exists():
+        load_places()
+    load_terms(Term)
+
+
+@pytest.fixture
+def site(live_server: Any, transactional_db: None) -> str:
+    """The base URL of the portal on the live server, with the reference data in place."""
+    _load_reference_data()
+    return live_server.url
+
+
+def _new_page(browser: Any, site: str, *, javascript: bool, viewport: dict[str, int]) -> Iterator[Any]:
+    context = browser.new_context(
+        base_url=site, java_script_enabled=javascript, viewport=viewport, locale="nl-NL", reduced_motion="reduce"
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    harness.watch(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page(browser: Any, site: str) -> Iterator[Any]:
+    """A browser tab with JavaScript on, 1280 px wide."""
+    yield from _new_page(browser, site, javascript=True, viewport=harness.DESKTOP)
+
+
+@pytest.fixture
+def nojs_page(browser: Any, site: str) -> Iterator[Any]:
+    """A browser tab with JavaScript off: everything must work without it."""
+    yield from _new_page(browser, site, javascript=False, viewport=harness.DESKTOP)
+
+
+@pytest.fixture
+def phone_page(browser: Any, site: str) -> Iterator[Any]:
+    """A browser tab as on a 360 px wide phone."""
+    yield from _new_page(browser, site, javascript=True, viewport=harness.PHONE)
+
+
+@pytest.fixture
+def log_in(site: str) -> Any:
+    """`log_in(page, user)`: give the browser the session of `user` (the login form has its own journey)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def log_in(page: Any, user: Any) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
+
+    return log_in
+
+
+@pytest.fixture
+def check_page(html_checker: harness.HtmlChecker) -> Any:
+    """`check_page(page)`: axe-core and the HTML checker on what the browser shows now; fails with the list."""
+
+    def check(page: Any) -> None:
+        problems = []
+        violations = harness.axe_violations(page)
+        if violations:
+            problems.append("axe-core (WCAG 2.2 A/AA):\n" + harness.format_axe(violations))
+        document = harness.log_of(page).last_document
+        assert document is not None, "Er is nog geen pagina geladen."
+        html = document.text()
+        harness.save_html(page.url, html)
+        errors = html_checker.errors(html)
+        if errors:
+            problems.append("W3C HTML-checker:\n" + harness.format_html_errors(errors))
+        log = harness.log_of(page)
+        if log.errors:
+            problems.append("Fouten in de browser:\n" + "\n".join(f"- {e}" for e in log.errors))
+            log.errors.clear()
+        assert not problems, f"{page.url}\n" + "\n".join(problems)
+
+    return check

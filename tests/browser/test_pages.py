@@ -1,0 +1,43 @@
+"""Every page type in tests/browser/pages.py: WCAG 2.2 A/AA by axe-core, valid HTML, reflow at 200% and 400% zoom."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser import harness
+from tests.browser.pages import LOGGED_IN_PAGES, PUBLIC_PAGES, Page
+
+
+def _scan(page: Any, spec: Page, check_page: Any) -> None:
+    response = page.goto(spec.resolve())
+    assert response is not None
+    if spec.then:
+        spec.then(page)
+    status = harness.log_of(page).last_document.status
+    assert status == spec.status, f"{page.url} gaf status {status}, verwacht {spec.status}"
+    check_page(page)
+    if spec.screenshots:
+        harness.screenshot(page, f"{spec.name}-1280")
+    problems = []
+    for zoom, width in harness.ZOOM_WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 800})
+        problems += [f"{zoom} zoom ({width} px): {p}" for p in harness.reflow_problems(page)]
+    if spec.screenshots:
+        page.set_viewport_size(harness.PHONE)
+        harness.screenshot(page, f"{spec.name}-360")
+    assert not problems, f"{page.url}\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("spec", PUBLIC_PAGES, ids=lambda spec: spec.name)
+def test_public_page(page: Any, check_page: Any, spec: Page) -> None:
+    _scan(page, spec, check_page)
+
+
+@pytest.mark.parametrize("spec", LOGGED_IN_PAGES, ids=lambda spec: spec.name)
+def test_logged_in_page(page: Any, check_page: Any, log_in: Any, spec: Page) -> None:
+    from tests.factories import UserFactory
+
+    log_in(page, UserFactory(display_name="Sanne de Vries"))
+    _scan(page, spec, check_page)
