@@ -84,6 +84,7 @@ def missing_tools() -> list[str]:
 class PageLog:
     """The last document the browser loaded, and the errors it reported (CSP violations show up here)."""
 
+    javascript: bool = True
     last_document: Any = None
     errors: list[str] = field(default_factory=list)
 
@@ -91,8 +92,8 @@ class PageLog:
 _LOGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def watch(page: Any) -> PageLog:
-    log = PageLog()
+def watch(page: Any, *, javascript: bool = True) -> PageLog:
+    log = PageLog(javascript=javascript)
     _LOGS[page] = log
 
     def on_response(response: Any) -> None:
@@ -281,8 +282,9 @@ def focused(page: Any) -> dict[str, Any]:
           const el = document.activeElement;
           if (!el || el === document.body) return {tag: 'body', visible: false, text: ''};
           const s = getComputedStyle(el);
-          const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
-          const shadow = s.boxShadow && s.boxShadow !== 'none';
+          // The portal's own focus style: an outline of 2 px or more (the browser default is 'auto 1px').
+          const outline = s.outlineStyle !== 'none' && s.outlineStyle !== 'auto' && parseFloat(s.outlineWidth) >= 2;
+          const shadow = !!s.boxShadow && s.boxShadow !== 'none';
           const r = el.getBoundingClientRect();
           return {
             tag: el.tagName.toLowerCase(), id: el.id, href: el.getAttribute('href'),
