@@ -19,21 +19,20 @@ SKIP_BANNER = "!" * 100
 _skip_reason: list[str] = []
 
 
-def _unavailable() -> str | None:
-    missing = harness.missing_tools()
-    if not missing:
-        return None
-    return "BROWSERTESTS OVERGESLAGEN: dit ontbreekt: " + "; ".join(missing) + ". Draai `make test` als root."
-
-
 @pytest.fixture(scope="session")
 def browser_tools_available() -> None:
-    reason = _unavailable()
-    if reason:
-        if harness.in_ci():
-            pytest.fail(f"{reason} In CI (CI=true) moet de browser er zijn.", pytrace=False)
-        _skip_reason.append(reason)
-        pytest.skip(reason)
+    missing = harness.missing_tools()
+    if not missing:
+        return
+    if harness.in_ci():
+        pytest.fail(
+            "BROWSERTESTS KUNNEN NIET DRAAIEN, en in CI (CI=true) is dat een fout. Dit ontbreekt: "
+            + "; ".join(missing),
+            pytrace=False,
+        )
+    reason = "BROWSERTESTS OVERGESLAGEN. Dit ontbreekt: " + "; ".join(missing) + ". Draai `make test` als root."
+    _skip_reason.append(reason)
+    pytest.skip(reason)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -39,5 +39,21 @@ def test_public_page(page: Any, check_page: Any, spec: Page) -> None:
 def test_logged_in_page(page: Any, check_page: Any, log_in: Any, spec: Page) -> None:
     from tests.factories import UserFactory
 
-    log_in(page, UserFactory(display_name="Sanne de Vries"))
+    # A long address and name: they must wrap at 320 px instead of pushing the page sideways.
+    person = UserFactory(
+        email="sannedevriesvandenberg@bewonersinitiatiefooststellingwerf.example.org",
+        display_name="Sanne de Vries-van den Berg",
+    )
+    log_in(page, person)
     _scan(page, spec, check_page)
+
+
+@pytest.mark.urls("tests.browser.full_header_urls")
+@pytest.mark.parametrize("path", ["/", "/kennis/"], ids=["home", "menu-item-actief"])
+def test_full_header_with_every_menu_item_and_the_search_box(page: Any, check_page: Any, path: str) -> None:
+    # The header as it will be once all apps are merged: every menu item, the search box, a current item.
+    name = "volledige-kop-" + ("home" if path == "/" else "menu")
+    _scan(page, Page(name, path), check_page)
+    page.set_viewport_size(harness.DESKTOP)
+    assert page.locator("nav[aria-label='Hoofdmenu'] a").count() == 5
+    assert page.locator("header form[role='search'] input[type='search']").count() == 1
