@@ -168,7 +168,7 @@ def check_page(html_checker: harness.HtmlChecker) -> Any:
         if log.javascript:
             violations = harness.axe_violations(page)
             if violations:
-                problems.append("axe-core (WCAG 2.2 A/AA):\n" + harness.format_axe(violations))
+                problems.append("axe-core (WCAG 2.2 A/AA en best practices):\n" + harness.format_axe(violations))
         document = log.last_document
         assert document is not None, "Er is nog geen pagina geladen."
         html = document.text()

@@ -39,6 +39,26 @@ def submit_wrong_email(page: Any) -> None:
         page.locator("#id_password1").press("Enter")
 
 
+def submit_without_csrf_cookie(page: Any) -> None:
+    """A form sent after the CSRF cookie is gone (cookies blocked, or the session expired): the 403 page."""
+    page.context.clear_cookies()
+    page.locator("#id_login").fill("iemand@example.org")
+    page.locator("#id_password").fill("een-wachtwoord-123")
+    with page.expect_navigation():
+        page.locator("#id_password").press("Enter")
+
+
+def password_reset_link() -> str:
+    """The link from the password-reset mail, for a person who exists."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    from tests.factories import UserFactory
+
+    person = UserFactory()
+    return f"/accounts/password/reset/key/{user_pk_to_url_str(person)}-{default_token_generator.make_token(person)}/"
+
+
 PUBLIC_PAGES: list[Page] = [
     Page("home", "/"),
     Page("over", "/over/"),
@@ -51,6 +71,10 @@ PUBLIC_PAGES: list[Page] = [
     Page("aanmelden", "/accounts/signup/"),
     Page("aanmelden-fouten", "/accounts/signup/", status=400, then=submit_wrong_email),
     Page("wachtwoord-vergeten", "/accounts/password/reset/"),
+    Page("wachtwoord-vergeten-verstuurd", "/accounts/password/reset/done/"),
+    Page("wachtwoord-nieuw", password_reset_link),
+    Page("bevestig-je-e-mailadres", "/accounts/confirm-email/"),
+    Page("formulier-verlopen", "/accounts/login/", status=403, then=submit_without_csrf_cookie),
     Page("niet-gevonden", "/deze-pagina-bestaat-niet/", status=404),
 ]
 
@@ -61,4 +85,6 @@ LOGGED_IN_PAGES: list[Page] = [
     Page("account-verwijderen-fouten", "/mijn/account-verwijderen/", status=400, then=submit_empty),
     Page("e-mailadressen", "/accounts/email/"),
     Page("wachtwoord-wijzigen", "/accounts/password/change/"),
+    Page("wachtwoord-wijzigen-fouten", "/accounts/password/change/", status=400, then=submit_empty),
+    Page("uitloggen", "/accounts/logout/"),
 ]

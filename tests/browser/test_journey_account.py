@@ -1,6 +1,7 @@
 """Journey: a person signs up, confirms the e-mail address, lands logged in on /mijn/ and logs out.
 
-By keyboard only (Tab to a field or button, type, Enter), once with JavaScript and once without.
+By keyboard only (Tab to a field or button, type, Enter): once with JavaScript on a desktop screen,
+once without JavaScript on a 360 px wide phone.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from tests.browser import harness
 PASSWORD = "Samen-de-wijk-in-2026"
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
-def test_sign_up_confirm_and_log_out_by_keyboard(open_page: Any, site: str, check_page: Any, javascript: bool) -> None:
+@pytest.mark.parametrize(
+    ("javascript", "viewport"),
+    [(True, harness.DESKTOP), (False, harness.PHONE)],
+    ids=["met-js-1280px", "zonder-js-telefoon-360px"],
+)
+def test_sign_up_confirm_and_log_out_by_keyboard(
+    open_page: Any, site: str, check_page: Any, javascript: bool, viewport: dict[str, int]
+) -> None:
     from allauth.account.models import EmailAddress
 
-    page = open_page(javascript=javascript)
+    page = open_page(javascript=javascript, viewport=viewport)
     # One address per run: allauth sends one confirmation mail per address per 3 minutes (rate limit in the cache).
     email = f"fatima.{'js' if javascript else 'zonder-js'}.{uuid.uuid4().hex[:8]}@example.org"
 
