@@ -9,12 +9,11 @@ import pytest
 from tests.browser import harness
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/signup/"])
-def test_focus_is_always_visible(page: Any, path: str) -> None:
-    page.goto(path)
+def _tab_through(page: Any) -> list[str]:
+    """Tab through the whole page; the problems with the focus indicator on the way."""
     seen: list[dict[str, Any]] = []
     problems = []
-    for _ in range(80):
+    for _ in range(120):
         page.keyboard.press("Tab")
         now = harness.focused(page)
         if now["tag"] == "body" or (seen and now == seen[0]):
@@ -24,7 +23,24 @@ def test_focus_is_always_visible(page: Any, path: str) -> None:
             problems.append(f"geen zichtbare focus op {now['tag']} '{now['text']}' ({now['outline']})")
         if not now["onscreen"]:
             problems.append(f"focus op een onzichtbaar element {now['tag']} '{now['text']}'")
-    assert len(seen) >= 5, f"Met Tab kom je maar bij {len(seen)} elementen op {path}."
+    assert len(seen) >= 5, f"Met Tab kom je maar bij {len(seen)} elementen op {page.url}."
+    return problems
+
+
+@pytest.mark.parametrize("path", ["/", "/accounts/signup/", "/accounts/login/"])
+def test_focus_is_always_visible(page: Any, path: str) -> None:
+    page.goto(path)
+    problems = _tab_through(page)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["/mijn/", "/accounts/email/"])
+def test_focus_is_always_visible_when_logged_in(page: Any, log_in: Any, path: str) -> None:
+    from tests.factories import UserFactory
+
+    log_in(page, UserFactory())
+    page.goto(path)
+    problems = _tab_through(page)
     assert not problems, "\n".join(problems)
 
 

@@ -27,6 +27,10 @@ def _scan(page: Any, spec: Page, check_page: Any) -> None:
     if spec.screenshots:
         page.set_viewport_size(harness.PHONE)
         harness.screenshot(page, f"{spec.name}-360")
+    # Last, because it changes the page: larger text spacing at 400% zoom still loses nothing.
+    page.set_viewport_size({"width": 320, "height": 800})
+    harness.apply_text_spacing(page)
+    problems += [f"tekstafstand (WCAG 1.4.12) bij 320 px: {p}" for p in harness.reflow_problems(page)]
     assert not problems, f"{page.url}\n" + "\n".join(problems)
 
 
