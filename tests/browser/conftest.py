@@ -160,7 +160,7 @@ def check_page(html_checker: harness.HtmlChecker) -> Any:
     Fails with the list of problems. The page must come from `open_page` (or `page`, `nojs_page`, `phone_page`).
     """
 
-    def check(page: Any) -> None:
+    def check(page: Any, name: str | None = None) -> None:
         problems = []
         log = harness.log_of(page)
         # axe-core waits on timers, and those never fire with JavaScript off. Without JavaScript the page is
@@ -172,10 +172,10 @@ def check_page(html_checker: harness.HtmlChecker) -> Any:
         document = log.last_document
         assert document is not None, "Er is nog geen pagina geladen."
         html = document.text()
-        harness.save_html(page.url, html)
+        saved = harness.save_html(name or page.url, html)
         errors = html_checker.errors(html)
         if errors:
-            problems.append("W3C HTML-checker:\n" + harness.format_html_errors(errors))
+            problems.append(f"W3C HTML-checker (de HTML staat in {saved}):\n" + harness.format_html_errors(errors))
         if log.errors:
             problems.append("Fouten in de browser:\n" + "\n".join(f"- {e}" for e in log.errors))
             log.errors.clear()

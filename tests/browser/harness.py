@@ -208,12 +208,13 @@ class HtmlChecker:
         return [m for m in self.messages(html) if m.get("type") in {"error", "non-document-error"}]
 
 
-def save_html(url: str, html: str) -> Path:
-    """Keep the HTML that was checked, to read the line numbers in the checker's messages."""
+def save_html(name: str, html: str) -> Path:
+    """Keep the HTML that was checked (by page name or URL), to read the line numbers in the checker's messages."""
     folder = ARTIFACTS / "html"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (re.sub(r"[^a-z0-9]+", "-", urllib.parse.urlsplit(url).path.lower()).strip("-") or "home")
-    path = path.with_suffix(".html")
+    if "://" in name:
+        name = urllib.parse.urlsplit(name).path
+    path = folder / f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-') or 'home'}.html"
     path.write_text(html, encoding="utf-8")
     return path
 

@@ -17,7 +17,7 @@ def _scan(page: Any, spec: Page, check_page: Any) -> None:
         spec.then(page)
     status = harness.log_of(page).last_document.status
     assert status == spec.status, f"{page.url} gaf status {status}, verwacht {spec.status}"
-    check_page(page)
+    check_page(page, spec.name)
     if spec.screenshots:
         harness.screenshot(page, f"{spec.name}-1280")
     problems = []
