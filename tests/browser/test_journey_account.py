@@ -29,6 +29,7 @@ def test_sign_up_confirm_and_log_out_by_keyboard(
     from allauth.account.models import EmailAddress
 
     page = open_page(javascript=javascript, viewport=viewport)
+    label = f"{'met' if javascript else 'zonder'}-js-{viewport['width']}"
     # One address per run: allauth sends one confirmation mail per address per 3 minutes (rate limit in the cache).
     email = f"fatima.{'js' if javascript else 'zonder-js'}.{uuid.uuid4().hex[:8]}@example.org"
 
@@ -55,6 +56,7 @@ def test_sign_up_confirm_and_log_out_by_keyboard(
     # "Check your mail": the address is not confirmed yet, and the mail has the link.
     assert page.locator("h1").inner_text().strip()
     check_page(page)
+    harness.screenshot(page, f"reis-aanmelden-{label}-check-je-mail")
     assert not EmailAddress.objects.get(email=email).verified
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [email]
@@ -72,13 +74,16 @@ def test_sign_up_confirm_and_log_out_by_keyboard(
     assert page.url.endswith("/mijn/")
     assert page.locator("h1").inner_text() == "Mijn omgeving"
     assert "Welkom, Fatima" in page.locator("main").inner_text()
+    assert "bevestigd" in page.locator(".wdhs-messages").inner_text()
     check_page(page)
+    harness.screenshot(page, f"reis-aanmelden-{label}-mijn")
 
     harness.tab_to(page, "main form[action='/accounts/logout/'] button")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.rstrip("/") == site.rstrip("/")
     assert page.locator("header a[href='/accounts/login/']").inner_text() == "Inloggen"
+    assert "afgemeld" in page.locator(".wdhs-messages").inner_text()
     check_page(page)
 
     # Logged out for real: the own page asks to log in again.
