@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: one Chromium and one HTML checker per test run, a fresh context per test.
+"""Fixtures for the browser tests: one Chromium and one HTML checker for the package, a fresh context per test.
 
 The tests run against pytest-django's live server on the real test database. Live-server tests are
 transactional: the database is emptied after each test, so the reference data (places, taxonomy terms)
@@ -76,7 +76,7 @@ def html_checker(browser_tools_available: None) -> Iterator[harness.HtmlChecker]
 
 
 @pytest.fixture(scope="package", autouse=True)
-def _restore_reference_data(django_db_blocker: Any) -> Iterator[None]:
+def _restore_reference_data(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     # The last live-server test empties the database; the tests after this package expect the places and terms.
     yield
     with django_db_blocker.unblock():
