@@ -1,28 +1,38 @@
-"""The portal's URLs plus a stand-in page under every URL name the header links to once the apps exist.
+"""The portal's URLs plus a stand-in page for every URL name the header links to that does not exist yet.
 
-So the browser tests can check the full header (all menu items and the search box) before those apps land.
+So the browser tests check the full header (all menu items and the search box) before the apps that own
+those pages land; once an app is merged, its real page is used instead of the stand-in.
 """
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import NoReverseMatch, URLPattern, URLResolver, include, path, reverse
 
 from wdhs import views
 from wdhs.urls import urlpatterns as portal_urlpatterns
 
 _STAND_IN = views.static_page("pages/over.html")
+_HEADER_TARGETS = [
+    ("kennis", "knowledge", "list"),
+    ("initiatieven", "initiatives", "list"),
+    ("geld", "funding", "finder"),
+    ("vraag", "questions", "ask"),
+    ("doelen", "goals", "index"),
+    ("zoeken", "search", "results"),
+]
 
 
-def _stand_in(prefix: str, namespace: str, name: str) -> URLResolver:
-    return path(f"{prefix}/", include(([path("", _STAND_IN, name=name)], namespace)))
+def _exists(name: str) -> bool:
+    try:
+        reverse(name, urlconf="wdhs.urls")
+    except NoReverseMatch:
+        return False
+    return True
 
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    _stand_in("kennis", "knowledge", "list"),
-    _stand_in("initiatieven", "initiatives", "list"),
-    _stand_in("geld", "funding", "finder"),
-    _stand_in("vraag", "questions", "ask"),
-    _stand_in("doelen", "goals", "index"),
-    _stand_in("zoeken", "search", "results"),
-    *portal_urlpatterns,
+    path(f"{prefix}/", include(([path("", _STAND_IN, name=name)], namespace)))
+    for prefix, namespace, name in _HEADER_TARGETS
+    if not _exists(f"{namespace}:{name}")
 ]
+urlpatterns += portal_urlpatterns

@@ -53,11 +53,15 @@ def test_logged_in_page(page: Any, check_page: Any, log_in: Any, spec: Page) -> 
 
 
 @pytest.mark.urls("tests.browser.full_header_urls")
-@pytest.mark.parametrize("path", ["/", "/kennis/"], ids=["home", "menu-item-actief"])
-def test_full_header_with_every_menu_item_and_the_search_box(page: Any, check_page: Any, path: str) -> None:
+@pytest.mark.parametrize("where", ["home", "menu"], ids=["home", "menu-item-actief"])
+def test_full_header_with_every_menu_item_and_the_search_box(page: Any, check_page: Any, where: str) -> None:
     # The header as it will be once all apps are merged: every menu item, the search box, a current item.
-    name = "volledige-kop-" + ("home" if path == "/" else "menu")
-    _scan(page, Page(name, path), check_page)
+    from django.urls import reverse
+
+    path = "/" if where == "home" else reverse("knowledge:list")
+    _scan(page, Page(f"volledige-kop-{where}", path), check_page)
     page.set_viewport_size(harness.DESKTOP)
     assert page.locator("nav[aria-label='Hoofdmenu'] a").count() == 5
     assert page.locator("header form[role='search'] input[type='search']").count() == 1
+    if where == "menu":
+        assert page.locator("nav[aria-label='Hoofdmenu'] a[aria-current='page']").count() == 1
