@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 MANAGE_DEV := DJANGO_ENV=development $(PY) manage.py
 MANAGE_TEST := DJANGO_ENV=test $(PY) manage.py
 
-.PHONY: help install db db-stop setup run test lint check bench clean
+NPM_STAMP := node_modules/.installed
+
+.PHONY: help install browser db db-stop setup run test lint check bench clean
 
 help:
 	@echo "make run   - installeert alles en start het portaal op http://127.0.0.1:8000"
@@ -40,6 +42,30 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# What the browser tests need: axe-core and the W3C HTML checker from npm (package-lock.json), Chromium and Java
+# from Debian. --ignore-scripts: vnu-jar's install script would try to download a Java of its own.
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP) \
+	    || echo "LET OP: npm ci mislukte; de browsertests worden overgeslagen (in CI: fout)." >&2; \
+	else echo "LET OP: npm ontbreekt, dus axe-core en de HTML-checker ook (apt-get install npm)." >&2; fi
+
+browser: install $(NPM_STAMP)
+	@need=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need="$$need chromium"; \
+	command -v java >/dev/null 2>&1 || need="$$need openjdk-17-jre-headless"; \
+	if [ -n "$$need" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installeren voor de browsertests:$$need"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq $$need >/dev/null || echo "Installeren van$$need mislukt." >&2; \
+	fi; \
+	if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
+	  echo "!! GEEN CHROMIUM: de browsertests (toegankelijkheid, HTML, routes) worden OVERGESLAGEN.        !!" >&2; \
+	  echo "!! Installeer Chromium (apt-get install chromium, als root). In CI (CI=true) faalt de build.   !!" >&2; \
+	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
+	fi
+
 # The embedded PostgreSQL, unless DATABASE_URL points to a server of your own.
 db: install
 	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m wdhs.pgembed start; else echo "DATABASE_URL is gezet: de ingebouwde database wordt niet gestart."; fi
@@ -67,11 +93,11 @@ check: db
 	DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
 	  DJANGO_ALLOWED_HOSTS=kennisplatform.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
-test: lint check
+test: lint check browser
 	DJANGO_ENV=test $(PY) -m pytest
 
 bench: setup
 	DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules test-artifacts

@@ -1,0 +1,184 @@
+"""Fixtures for the browser tests: one Chromium and one HTML checker for the package, a fresh context per test.
+
+The tests run against pytest-django's live server on the real test database. Live-server tests are
+transactional: the database is emptied after each test, so the reference data (places, taxonomy terms)
+is loaded again before each test and once more when the browser tests are done.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser import harness
+
+SKIP_BANNER = "!" * 100
+_skip_reason: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def browser_tools_available() -> None:
+    missing = harness.missing_tools()
+    if not missing:
+        return
+    if harness.in_ci():
+        pytest.fail(
+            "BROWSERTESTS KUNNEN NIET DRAAIEN, en in CI (CI=true) is dat een fout. Dit ontbreekt: "
+            + "; ".join(missing),
+            pytrace=False,
+        )
+    reason = "BROWSERTESTS OVERGESLAGEN. Dit ontbreekt: " + "; ".join(missing) + ". Draai `make test` als root."
+    _skip_reason.append(reason)
+    pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skip_reason:
+        terminalreporter.write_line(SKIP_BANNER, red=True, bold=True)
+        terminalreporter.write_line(_skip_reason[0], red=True, bold=True)
+        terminalreporter.write_line(SKIP_BANNER, red=True, bold=True)
+
+
+@pytest.fixture(scope="package")
+def playwright_driver(browser_tools_available: None) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in the main thread; Django then refuses database calls from
+    # that thread although they are plain sync calls. Allowed only while the browser runs (this package).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as driver:
+            yield driver
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(playwright_driver: Any) -> Iterator[Any]:
+    chromium = playwright_driver.chromium.launch(executable_path=harness.find_chromium(), args=harness.CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="package")
+def html_checker(browser_tools_available: None) -> Iterator[harness.HtmlChecker]:
+    checker = harness.HtmlChecker()
+    checker.start()
+    yield checker
+    checker.stop()
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _restore_reference_data(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    # The last live-server test empties the database; the tests after this package expect the places and terms.
+    yield
+    with django_db_blocker.unblock():
+        _load_reference_data()
+
+
+def _load_reference_data() -> None:
+    from wdhs.models import Municipality, Term
+    from wdhs.places import load_places
+    from wdhs.taxonomy import load_terms
+
+    if not Municipality.objects.exists():
+        load_places()
+    load_terms(Term)
+
+
+@pytest.fixture
+def site(live_server: Any, transactional_db: None) -> str:
+    """The base URL of the portal on the live server, with the reference data in place."""
+    _load_reference_data()
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser: Any, site: str) -> Iterator[Any]:
+    """`open_page(javascript=True, viewport=harness.DESKTOP)`: a new browser tab in its own context (own cookies)."""
+    contexts = []
+
+    def open_page(*, javascript: bool = True, viewport: dict[str, int] = harness.DESKTOP) -> Any:
+        context = browser.new_context(
+            base_url=site, java_script_enabled=javascript, viewport=viewport, locale="nl-NL", reduced_motion="reduce"
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        harness.watch(page, javascript=javascript)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page: Any) -> Any:
+    """A browser tab with JavaScript on, 1280 px wide."""
+    return open_page()
+
+
+@pytest.fixture
+def nojs_page(open_page: Any) -> Any:
+    """A browser tab with JavaScript off: everything must work without it."""
+    return open_page(javascript=False)
+
+
+@pytest.fixture
+def phone_page(open_page: Any) -> Any:
+    """A browser tab as on a 360 px wide phone."""
+    return open_page(viewport=harness.PHONE)
+
+
+@pytest.fixture
+def log_in(site: str) -> Any:
+    """`log_in(page, user)`: give the browser the session of `user` (the login form has its own journey)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def log_in(page: Any, user: Any) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
+
+    return log_in
+
+
+@pytest.fixture
+def check_page(html_checker: harness.HtmlChecker) -> Any:
+    """`check_page(page)`: axe-core, the HTML checker and browser errors on the page as it is now.
+
+    Fails with the list of problems. The page must come from `open_page` (or `page`, `nojs_page`, `phone_page`).
+    """
+
+    def check(page: Any, name: str | None = None) -> None:
+        problems = []
+        log = harness.log_of(page)
+        # axe-core waits on timers, and those never fire with JavaScript off. Without JavaScript the page is
+        # the served HTML, which the HTML checker below reads; axe-core runs on it in the tests with JavaScript.
+        if log.javascript:
+            violations = harness.axe_violations(page)
+            if violations:
+                problems.append("axe-core (WCAG 2.2 A/AA en best practices):\n" + harness.format_axe(violations))
+        document = log.last_document
+        assert document is not None, "Er is nog geen pagina geladen."
+        html = document.text()
+        saved = harness.save_html(name or page.url, html)
+        errors = html_checker.errors(html)
+        if errors:
+            problems.append(f"W3C HTML-checker (de HTML staat in {saved}):\n" + harness.format_html_errors(errors))
+        if log.errors:
+            problems.append("Fouten in de browser:\n" + "\n".join(f"- {e}" for e in log.errors))
+            log.errors.clear()
+        assert not problems, f"{page.url}\n" + "\n".join(problems)
+
+    return check
