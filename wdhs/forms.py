@@ -16,7 +16,7 @@ class SignupForm(AllauthSignupForm):
         label="Je naam",
         max_length=120,
         required=False,
-        help_text="Niet verplicht. Zo zien anderen je naam, bijvoorbeeld bij een initiatief.",
+        help_text="Zo zien anderen je naam, bijvoorbeeld bij een initiatief.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 

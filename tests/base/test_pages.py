@@ -87,3 +87,11 @@ def test_server_error_page_renders_without_request_context():
 
     html = get_template("500.html").render({})
     assert "Er ging iets mis" in html
+
+
+def test_account_pages_use_the_words_of_the_header(client):
+    login = client.get(reverse("account_login")).content.decode()
+    assert re.search(r"<title>\s*Inloggen", login) and "Aanmelden" not in login
+    signup = client.get(reverse("account_signup")).content.decode()
+    assert "Account maken" in signup and "Registreren" not in signup
+    assert signup.count("niet verplicht") == 1

@@ -83,7 +83,7 @@ def test_sign_up_confirm_and_log_out_by_keyboard(
         page.keyboard.press("Enter")
     assert page.url.rstrip("/") == site.rstrip("/")
     assert page.locator("header a[href='/accounts/login/']").inner_text() == "Inloggen"
-    assert "afgemeld" in page.locator(".wdhs-messages").inner_text()
+    assert "uitgelogd" in page.locator(".wdhs-messages").inner_text()
     check_page(page)
 
     # Logged out for real: the own page asks to log in again.
