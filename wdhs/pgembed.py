@@ -193,6 +193,9 @@ def start() -> Layout:
     """Start the server when it is not running (initialising it once) and wait until ready."""
     lay = layout()
     _prepare(lay)
+    if is_running(lay) and not (lay.socket_dir / ".s.PGSQL.5432").exists():
+        # A temp-folder cleaner removed the socket: the server runs but nobody can reach it.
+        _run(lay, [lay.tool("pg_ctl"), "stop", "-D", str(lay.data_dir), "-m", "fast", "-w"])
     if not is_running(lay):
         if lay.log_file.exists():
             _chown(lay, lay.log_file)

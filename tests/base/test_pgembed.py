@@ -104,3 +104,20 @@ def test_embedded_database_works_for_an_ordinary_user(tmp_path_factory):
     finally:
         run("stop")
         shutil.rmtree(home, ignore_errors=True)
+
+
+def test_start_recovers_when_the_socket_was_removed(pg_root):
+    assert _pgembed(pg_root, "start").returncode == 0
+    from wdhs import pgembed
+
+    os.environ["WDHS_PGDATA_ROOT"] = str(pg_root)
+    try:
+        socket = pgembed.layout().socket_dir / ".s.PGSQL.5432"
+    finally:
+        del os.environ["WDHS_PGDATA_ROOT"]
+    socket.unlink()  # as a cleaner of temporary folders would
+
+    again = _pgembed(pg_root, "start")
+    assert again.returncode == 0, again.stderr
+    assert socket.exists()
+    assert _psql(pg_root, "SELECT 1") == "1"
