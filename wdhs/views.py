@@ -125,6 +125,14 @@ def static_page(template: str):  # noqa: ANN201 - returns a view
 
 
 @require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Pages without an icon link (the admin, feeds in a browser) make browsers ask for /favicon.ico.
+    from django.templatetags.static import static
+
+    return redirect(static("img/logo.svg"), permanent=True)
+
+
+@require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

@@ -20,6 +20,7 @@ class Page:
     status: int = 200
     then: Callable[[Any], None] | None = None  # gets the Playwright page
     screenshots: bool = True  # a key page: save it at 360 and 1280 px
+    reflow: bool = True  # False only for layout that is not ours (Django's admin), with the reason next to it
 
     def resolve(self) -> str:
         return self.path() if callable(self.path) else self.path
@@ -59,6 +60,280 @@ def password_reset_link() -> str:
     return f"/accounts/password/reset/key/{user_pk_to_url_str(person)}-{default_token_generator.make_token(person)}/"
 
 
+# --- the apps: data for the pages (runs inside the test database, before the browser opens the page) ---
+
+# The person test_logged_in_page logs in; a `path` function finds them here to give them a role first.
+LOGGED_IN_EMAIL = "sannedevriesvandenberg@bewonersinitiatiefooststellingwerf.example.org"
+
+
+def logged_in_person() -> Any:
+    from wdhs.models import User
+
+    return User.objects.get(email=LOGGED_IN_EMAIL)
+
+
+def _resource_with_attachment(**extra: Any) -> Any:
+    from django.core.files.base import ContentFile
+
+    from knowledge.demo import ODT_MIMETYPE, odt_document
+    from knowledge.models import Attachment
+    from tests.factories import ResourceFactory, term
+
+    resource = ResourceFactory(
+        title="Welke rechtsvorm past bij jullie?",
+        kind=term("knowledge_kind", "handleiding"),
+        summary="Informele groep, vereniging, stichting of coöperatie? Lees wat bij jullie plan past.",
+        body="## Eerst: waarom een rechtsvorm?\n\nMet een rechtsvorm kan je groep zelf een contract tekenen.\n\n"
+        "- een vereniging\n- een stichting\n- een coöperatie",
+        **extra,
+    )
+    data = odt_document(["Keuzehulp rechtsvorm", "Vraag 1: hebben jullie leden?"])
+    attachment = Attachment(
+        resource=resource,
+        title="Keuzehulp rechtsvorm",
+        original_name="keuzehulp.odt",
+        content_type=ODT_MIMETYPE,
+        size=len(data),
+    )
+    attachment.file.save("keuzehulp.odt", ContentFile(data), save=False)
+    attachment.save()
+    ResourceFactory(title="Een vereniging oprichten", organisation=resource.organisation)
+    return resource
+
+
+def knowledge_list_filtered() -> str:
+    from tests.factories import ResourceFactory, term
+
+    _resource_with_attachment(phases=[term("phase", "starten"), term("phase", "idee")])
+    ResourceFactory(title="Vrijwilligers vinden en houden")
+    return "/kennis/?fase=starten&soort=handleiding"
+
+
+def knowledge_list_search() -> str:
+    _resource_with_attachment()
+    return "/kennis/?q=rechtsvorm"
+
+
+def resource_detail() -> str:
+    return _resource_with_attachment().get_absolute_url()
+
+
+def organisation_list() -> str:
+    from tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="Landelijk Samenwerkingsverband Aandachtswijken")
+    OrganisationFactory(name="Katalys", kind="landelijk")
+    return "/organisaties/?soort=landelijk"
+
+
+def organisation_detail() -> str:
+    return _resource_with_attachment().organisation.get_absolute_url()
+
+
+def _initiatives() -> Any:
+    from tests.factories import InitiativeFactory, municipality, term
+
+    InitiativeFactory(name="Energiecoöperatie De Zonnewijk", municipality=municipality("Zwolle"))
+    InitiativeFactory(name="Repair Café Lombok", themes=[term("theme", "ontmoeting-en-cultuur")])
+    return InitiativeFactory(
+        name="Buurtmoestuin De Groene Hoek",
+        description="Met buren kweken we groente op een braakliggend stuk grond.\n\nIedereen mag meedoen.",
+        website="https://example.org/groene-hoek",
+    )
+
+
+def initiative_list_filtered() -> str:
+    _initiatives()
+    return "/initiatieven/?provincie=utrecht&thema=groen-en-leefomgeving"
+
+
+def initiative_detail() -> str:
+    return _initiatives().get_absolute_url()
+
+
+def initiative_map() -> str:
+    _initiatives()
+    return "/initiatieven/kaart/"
+
+
+def initiative_map_province() -> str:
+    _initiatives()
+    return "/initiatieven/kaart/?provincie=utrecht"
+
+
+def initiative_report() -> str:
+    return _initiatives().get_absolute_url() + "melden/"
+
+
+def initiative_contact() -> str:
+    from tests.factories import InitiativeFactory
+
+    return (
+        InitiativeFactory(name="Buurthuis Het Anker", public_email="anker@example.org").get_absolute_url() + "contact/"
+    )
+
+
+def initiative_manage() -> str:
+    from tests.factories import InitiativeFactory
+
+    return InitiativeFactory(name="Voedselbank Oost", managers=[logged_in_person()]).get_manage_url()
+
+
+def initiative_edit() -> str:
+    return initiative_manage() + "bewerken/"
+
+
+def initiative_manage_pending() -> str:
+    from tests.factories import InitiativeFactory
+
+    return InitiativeFactory(
+        name="Speeltuin De Kastanje", status="ingediend", published_at=None, managers=[logged_in_person()]
+    ).get_manage_url()
+
+
+def _schemes() -> Any:
+    from tests.factories import FundingSchemeFactory
+
+    FundingSchemeFactory(name="Buurtfonds Zwolle", summary="Voor kleine plannen in Zwolle.")
+    FundingSchemeFactory(name="Fonds voor de wijk", summary="Geld voor ontmoeting in de buurt.")
+    return FundingSchemeFactory(
+        name="Oranje Fonds Groen", summary="Een gift voor groene plannen van bewoners.", funder_name="Oranje Fonds"
+    )
+
+
+def funding_finder() -> str:
+    _schemes()
+    return "/financiering/"
+
+
+def funding_finder_answered() -> str:
+    _schemes()
+    return "/financiering/?doel=eendaags&bedrag=2500&thema=groen-en-leefomgeving&rechtsvorm=stichting&fase=starten"
+
+
+def funding_finder_bad_answer() -> str:
+    _schemes()
+    return "/financiering/?bedrag=-5&gemeente=Atlantis&opgericht=3000"
+
+
+def funding_detail() -> str:
+    return _schemes().get_absolute_url()
+
+
+def _goals_with_update() -> Any:
+    from tests.factories import MeasurementFactory, UpdateFactory, goal
+
+    MeasurementFactory(indicator__goal=goal(3))
+    return UpdateFactory(goal=goal(1), title="Het kennisplatform gaat open", slug="kennisplatform-gaat-open")
+
+
+def goals_index() -> str:
+    _goals_with_update()
+    return "/doelen/"
+
+
+def goal_detail() -> str:
+    _goals_with_update()
+    return "/doelen/1/"
+
+
+def goal_update() -> str:
+    return _goals_with_update().get_absolute_url()
+
+
+def goals_dashboard() -> str:
+    person = logged_in_person()
+    person.is_staff = True
+    person.save(update_fields=["is_staff"])
+    _goals_with_update()
+    return "/doelen/dashboard/"
+
+
+def search_results() -> str:
+    from tests.factories import FundingSchemeFactory, InitiativeFactory
+
+    _resource_with_attachment()
+    InitiativeFactory(name="Stichting Buurtkracht", description="Een stichting voor de buurt.")
+    FundingSchemeFactory(name="Startfonds stichtingen", summary="Voor een nieuwe stichting.")
+    return "/zoeken/?q=stichting"
+
+
+def search_typo() -> str:
+    from tests.factories import ResourceFactory
+
+    ResourceFactory(title="Vrijwilligers vinden en houden")
+    return "/zoeken/?q=vrijwiligers"
+
+
+def _editor(can_publish: bool = False) -> Any:
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(user=logged_in_person(), can_publish=can_publish).organisation
+
+
+def editor_dashboard() -> str:
+    from knowledge.models import Resource
+    from tests.factories import ResourceFactory
+
+    organisation = _editor()
+    ResourceFactory(title="Een buurtbudget aanvragen", organisation=organisation, status=Resource.Status.DRAFT)
+    ResourceFactory(title="Welke rechtsvorm past bij jullie?", organisation=organisation)
+    return "/mijn/kennis/"
+
+
+def editor_resource_new() -> str:
+    _editor()
+    return "/mijn/kennis/nieuw/"
+
+
+def editor_resource_edit() -> str:
+    from knowledge.models import Resource
+
+    resource = _resource_with_attachment(organisation=_editor(), status=Resource.Status.DRAFT, published_at=None)
+    return f"/mijn/kennis/{resource.slug}/"
+
+
+def editor_organisation() -> str:
+    return f"/mijn/kennis/organisatie/{_editor().slug}/"
+
+
+def question_inbox() -> str:
+    from tests.factories import QuestionFactory
+
+    organisation = _editor()
+    QuestionFactory(organisation=organisation)
+    QuestionFactory(organisation=organisation, text="Mogen we geld inzamelen met een loterij?")
+    return "/mijn/vragen/"
+
+
+def question_answer() -> str:
+    from tests.factories import QuestionFactory
+
+    return f"/mijn/vragen/{QuestionFactory(organisation=_editor()).pk}/"
+
+
+def admin_index() -> str:
+    person = logged_in_person()
+    person.is_staff = True
+    person.is_superuser = True
+    person.save(update_fields=["is_staff", "is_superuser"])
+    return "/beheer/"
+
+
+def clear_name_and_send(page: Any) -> None:
+    """A form that starts filled in (edit): empty the name and send it, for the error summary."""
+    page.locator("#id_name").fill("")
+    with page.expect_navigation():
+        page.locator("#id_name").press("Enter")
+
+
+def send_by_button(page: Any) -> None:
+    """Send a form without text fields (only a text area) with its button, by keyboard."""
+    page.locator("main form.wdhs-form button[type='submit']").first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 PUBLIC_PAGES: list[Page] = [
     Page("home", "/"),
     Page("over", "/over/"),
@@ -76,6 +351,43 @@ PUBLIC_PAGES: list[Page] = [
     Page("bevestig-je-e-mailadres", "/accounts/confirm-email/"),
     Page("formulier-verlopen", "/accounts/login/", status=403, then=submit_without_csrf_cookie),
     Page("niet-gevonden", "/deze-pagina-bestaat-niet/", status=404),
+    # Knowledge and organisations
+    Page("kennisbank", "/kennis/"),
+    Page("kennisbank-gefilterd", knowledge_list_filtered),
+    Page("kennisbank-zoeken", knowledge_list_search),
+    Page("kennisbank-niets-gevonden", "/kennis/?q=zwembadkrokodil"),
+    Page("kennisbank-foute-filter", "/kennis/?thema=bestaat-niet", status=400),
+    Page("kennis-artikel", resource_detail),
+    Page("organisaties", organisation_list),
+    Page("organisatie", organisation_detail),
+    # Initiatives
+    Page("initiatieven", "/initiatieven/"),
+    Page("initiatieven-gefilterd", initiative_list_filtered),
+    Page("initiatieven-niets-gevonden", "/initiatieven/?q=zwembadkrokodil"),
+    Page("initiatieven-foute-filter", "/initiatieven/?provincie=atlantis", status=400),
+    Page("initiatief", initiative_detail),
+    Page("initiatieven-kaart", initiative_map),
+    Page("initiatieven-kaart-provincie", initiative_map_province),
+    Page("initiatief-melden", initiative_report),
+    Page("initiatief-melden-fouten", initiative_report, status=400, then=submit_empty),
+    Page("initiatief-contact", initiative_contact),
+    # Funding and questions
+    Page("financiering", funding_finder),
+    Page("financiering-antwoorden", funding_finder_answered),
+    Page("financiering-fout-antwoord", funding_finder_bad_answer, status=400),
+    Page("financiering-regeling", funding_detail),
+    Page("vraag", "/vraag/"),
+    Page("vraag-fouten", "/vraag/", status=400, then=submit_empty),
+    Page("vraag-verstuurd", "/vraag/verstuurd/"),
+    # Goals
+    Page("doelen", goals_index),
+    Page("doel", goal_detail),
+    Page("doel-bericht", goal_update),
+    # Search
+    Page("zoeken", search_results),
+    Page("zoeken-bedoelde-je", search_typo),
+    Page("zoeken-leeg", "/zoeken/"),
+    Page("zoeken-niets-gevonden", "/zoeken/?q=zwembadkrokodil"),
 ]
 
 # Opened by a logged-in person with a confirmed e-mail address (tests.factories.UserFactory).
@@ -87,4 +399,23 @@ LOGGED_IN_PAGES: list[Page] = [
     Page("wachtwoord-wijzigen", "/accounts/password/change/"),
     Page("wachtwoord-wijzigen-fouten", "/accounts/password/change/", status=400, then=submit_empty),
     Page("uitloggen", "/accounts/logout/"),
+    Page("initiatief-aanmelden", "/initiatieven/aanmelden/"),
+    Page("initiatief-aanmelden-fouten", "/initiatieven/aanmelden/", status=400, then=submit_empty),
+    Page("initiatief-beheren", initiative_manage),
+    Page("initiatief-beheren-in-behandeling", initiative_manage_pending),
+    Page("initiatief-bewerken", initiative_edit),
+    Page("initiatief-bewerken-fouten", initiative_edit, status=400, then=clear_name_and_send),
+    Page("redactie", editor_dashboard),
+    Page("redactie-nieuw", editor_resource_new),
+    Page("redactie-nieuw-fouten", editor_resource_new, status=400, then=submit_empty),
+    Page("redactie-bewerken", editor_resource_edit),
+    Page("redactie-organisatie", editor_organisation),
+    Page("vragen-inbox", question_inbox),
+    Page("vragen-beantwoorden", question_answer),
+    Page("vragen-beantwoorden-fouten", question_answer, status=400, then=send_by_button),
+    Page("doelen-dashboard", goals_dashboard),
+    # Django's admin, for staff only: axe-core and the HTML checker pass on the index. Its layout is Django's and
+    # does not reflow at 320 px, so no reflow check. A changelist fails axe only on Django's own filter sidebar
+    # (target-size: filter links 20 px apart), so it stays out; see docs/browser-tests.md.
+    Page("beheer", admin_index, reflow=False),
 ]

@@ -1,0 +1,82 @@
+"""Journey: a partner editor writes a resource with an attachment and submits it; a colleague who may publish
+publishes it; a resident then finds it on /kennis/ and downloads the attachment. With and without JavaScript.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.browser import harness
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_editor_writes_submits_and_a_publisher_publishes_with_attachment(
+    open_page: Any, log_in: Any, check_page: Any, javascript: bool
+) -> None:
+    from knowledge.demo import ODT_MIMETYPE, odt_document
+    from knowledge.models import Resource
+    from tests.factories import MembershipFactory, UserFactory
+
+    label = f"{'met' if javascript else 'zonder'}-js"
+    title = f"Een buurtbudget aanvragen {uuid.uuid4().hex[:4]}"
+    writer = MembershipFactory(user=UserFactory(display_name="Mila"), can_publish=False)
+    publisher = MembershipFactory(organisation=writer.organisation, user=UserFactory(), can_publish=True)
+
+    # The editor writes a draft with an attachment.
+    page = open_page(javascript=javascript)
+    log_in(page, writer.user)
+    page.goto("/mijn/kennis/")
+    with page.expect_navigation():
+        page.locator("main a[href='/mijn/kennis/nieuw/']").first.click()
+    page.locator("#id_kind").select_option(label="Stappenplan")
+    page.locator("#id_title").fill(title)
+    page.locator("#id_summary").fill("Zo vraag je met je buren geld aan voor een plan in de wijk.")
+    page.locator("#id_body").fill("## Stap 1\n\nBespreek het plan met je buren.\n\n## Stap 2\n\nVul het formulier in.")
+    page.locator("input[name='themes']").first.check()
+    page.locator("input[name='phases']").first.check()
+    page.locator("#id_attachment").set_input_files(
+        {"name": "begroting.odt", "mimeType": ODT_MIMETYPE, "buffer": odt_document(["Begroting", "Koffie: 20 euro"])}
+    )
+    page.locator("#id_attachment_title").fill("Sjabloon begroting")
+    with page.expect_navigation():
+        page.locator("main form.wdhs-form button[type='submit']").click()
+    assert "Je concept is opgeslagen" in page.locator(".wdhs-messages").inner_text(), page.locator("main").inner_text()
+    assert "Sjabloon begroting" in page.locator("main").inner_text()
+    check_page(page)
+
+    # Submit for review; the editor may not publish.
+    assert page.locator("button[value='publish']").count() == 0
+    with page.expect_navigation():
+        page.locator("button[value='submit']").click()
+    assert "Aangeboden ter beoordeling" in page.locator(".wdhs-messages").inner_text()
+    check_page(page)
+    resource = Resource.objects.get(title=title)
+    assert resource.status == Resource.Status.REVIEW
+
+    # A colleague who may publish finds it on the dashboard and publishes it.
+    colleague = open_page(javascript=javascript)
+    log_in(colleague, publisher.user)
+    colleague.goto("/mijn/kennis/")
+    assert title in colleague.locator("main").inner_text()
+    with colleague.expect_navigation():
+        colleague.locator(f"main a[href='/mijn/kennis/{resource.slug}/']").first.click()
+    with colleague.expect_navigation():
+        colleague.locator("button[value='publish']").click()
+    assert "Gepubliceerd" in colleague.locator(".wdhs-messages").inner_text()
+    check_page(colleague)
+
+    # A resident sees it on /kennis/ and downloads the attachment.
+    resident = open_page(javascript=javascript, viewport=harness.PHONE)
+    resident.goto("/kennis/")
+    with resident.expect_navigation():
+        resident.locator(f"main a[href='{resource.get_absolute_url()}']").click()
+    assert resident.locator("h1").inner_text().strip() == title
+    check_page(resident)
+    harness.screenshot(resident, f"reis-redactie-{label}-gepubliceerd-360")
+    link = resident.locator("main a", has_text="Sjabloon begroting")
+    download = resident.request.get(link.get_attribute("href"))
+    assert download.status == 200
+    assert download.body()[:2] == b"PK"  # an OpenDocument file is a zip
