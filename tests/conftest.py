@@ -1,19 +1,9 @@
 from __future__ import annotations
 
-import importlib
 import os
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-
-# Rows that data migrations create. A live-server test flushes the database, and --reuse-db keeps
-# that flushed database for the next run, so every session puts these rows back (all idempotent).
-DATA_MIGRATIONS = [
-    ("wdhs.migrations.0002_extensions_and_taxonomy", "load_starting_terms"),
-    ("wdhs.migrations.0005_starting_synonyms", "load"),
-    ("goals.migrations.0002_five_goals", "load"),
-]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -27,9 +17,10 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
     with django_db_blocker.unblock():
-        call_command("load_places", verbosity=0)
-        for module, function in DATA_MIGRATIONS:
-            getattr(importlib.import_module(module), function)(apps, None)
+        from tests.reference_data import load_reference_data
+
+        call_command("load_places", verbosity=0)  # also updates places changed since the last run
+        load_reference_data()
     yield
 
 

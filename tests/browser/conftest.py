@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from importlib import import_module
 from typing import Any
 
 import pytest
 
 from tests.browser import harness
+from tests.reference_data import load_reference_data
 
 SKIP_BANNER = "!" * 100
 # Data migrations with an idempotent `load(apps, schema_editor)`, run again after each flush.
-DATA_MIGRATIONS = ["wdhs.migrations.0005_starting_synonyms", "goals.migrations.0002_five_goals"]
 _skip_reason: list[str] = []
 
 
@@ -83,29 +82,7 @@ def _restore_reference_data(django_db_setup: None, django_db_blocker: Any) -> It
     # The last live-server test empties the database; the tests after this package expect the places and terms.
     yield
     with django_db_blocker.unblock():
-        _load_reference_data()
-
-
-def _load_reference_data() -> None:
-    from django.apps import apps
-
-    from wdhs.models import Municipality, Term
-    from wdhs.places import load_places
-    from wdhs.taxonomy import load_terms
-
-    if not Municipality.objects.exists():
-        load_places()
-    load_terms(Term)
-    # Data that migrations put in (the five goals, the starting search synonyms): the flush after a
-    # live-server test removes it too, and --reuse-db would carry that loss into the next run.
-    for migration in DATA_MIGRATIONS:
-        import_module(migration).load(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
-    # Uploads (attachments, logos) in a test go to a temporary folder, not to the project's media/.
-    settings.MEDIA_ROOT = tmp_path / "media"
+        load_reference_data()
 
 
 @pytest.fixture
@@ -113,7 +90,7 @@ def site(live_server: Any, transactional_db: None) -> str:
     """The base URL of the portal on the live server, with the reference data in place."""
     from django.core.cache import cache
 
-    _load_reference_data()
+    load_reference_data()
     # The rate limits of the public forms count in the database cache, which the flush does not empty and
     # --reuse-db keeps between runs: without this, the fifth run in an hour gets "te veel vragen" (429).
     cache.clear()

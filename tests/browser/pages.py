@@ -249,6 +249,15 @@ def goals_dashboard() -> str:
     return "/doelen/dashboard/"
 
 
+def question_rate_limited() -> str:
+    """The ask form after too many questions from one address: the next one gets the 429 page."""
+    from django.core.cache import cache
+
+    for address in ("127.0.0.1", "::1"):
+        cache.set(f"wdhs:rate:questions-ask:{address}", 99, timeout=600)
+    return "/vraag/"
+
+
 def search_results() -> str:
     from tests.factories import FundingSchemeFactory, InitiativeFactory
 
@@ -379,6 +388,7 @@ PUBLIC_PAGES: list[Page] = [
     Page("vraag", "/vraag/"),
     Page("vraag-fouten", "/vraag/", status=400, then=submit_empty),
     Page("vraag-verstuurd", "/vraag/verstuurd/"),
+    Page("vraag-te-vaak", question_rate_limited, status=429, then=submit_empty),
     # Goals
     Page("doelen", goals_index),
     Page("doel", goal_detail),
