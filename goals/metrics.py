@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
+from django.db.models import QuerySet
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
-
-from wdhs.portal import Metric, register_metric
-
-
-def monthly_cumulative(queryset: QuerySet, date_field: str) -> list[tuple[datetime.date, float]]:
-    """Cumulative count at the start of each month in which rows were added, oldest first."""
-    per_month = (
-        queryset.annotate(month=TruncMonth(date_field, tzinfo=timezone.get_current_timezone()))
-        .values("month")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("month")
-    )
-    total = 0
-    points = []
-    for row in per_month:
-        total += row["n"]
-        month = row["month"]
-        points.append((month.date() if isinstance(month, datetime.datetime) else month, float(total)))
-    return points
+from wdhs.portal import Metric, monthly_cumulative, register_metric
 
 
 def _verified_accounts() -> QuerySet:

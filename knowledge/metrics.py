@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 
 from knowledge.models import FundingScheme, Organisation, Question, Resource
+from wdhs.portal import monthly_cumulative
 
 
 def published_resources() -> float:
@@ -15,21 +15,8 @@ def published_resources() -> float:
 
 
 def published_resources_series() -> list[tuple[date, float]]:
-    """Cumulative number of published resources at the end of each month with a publication, oldest first."""
-    rows = (
-        Resource.objects.published()
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-        .values_list("month", "n")
-    )
-    total = 0
-    series = []
-    for month, n in rows:
-        total += n
-        series.append((month.date() if hasattr(month, "date") else month, float(total)))
-    return series
+    """Cumulative number of published resources per month with a publication, oldest first."""
+    return monthly_cumulative(Resource.objects.published(), "published_at")
 
 
 def active_partners() -> float:
@@ -51,21 +38,8 @@ def answered_questions() -> float:
 
 
 def answered_questions_series() -> list[tuple[date, float]]:
-    """Cumulative number of answered questions at the end of each month with an answer, oldest first."""
-    rows = (
-        Question.objects.answered()
-        .annotate(month=TruncMonth("answered_at"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-        .values_list("month", "n")
-    )
-    total = 0
-    series = []
-    for month, n in rows:
-        total += n
-        series.append((month.date() if hasattr(month, "date") else month, float(total)))
-    return series
+    """Cumulative number of answered questions per month with an answer, oldest first."""
+    return monthly_cumulative(Question.objects.answered(), "answered_at")
 
 
 def funding_schemes() -> float:

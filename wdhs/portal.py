@@ -6,13 +6,17 @@ an item appears only once its page exists.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 ContextBuilder = Callable[[HttpRequest], dict[str, Any] | None]
 
@@ -135,3 +139,20 @@ def register_metric(metric: Metric) -> None:
 
 def register_breakdown(breakdown: Breakdown) -> None:
     BREAKDOWNS[breakdown.code] = breakdown
+
+
+def monthly_cumulative(queryset: QuerySet, date_field: str) -> list[tuple[datetime.date, float]]:
+    """Cumulative count at the start of each month in which rows were added, oldest first."""
+    per_month = (
+        queryset.annotate(month=TruncMonth(date_field, tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("month")
+    )
+    total = 0
+    points = []
+    for row in per_month:
+        total += row["n"]
+        month = row["month"]
+        points.append((month.date() if isinstance(month, datetime.datetime) else month, float(total)))
+    return points
