@@ -33,7 +33,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Update
-from wdhs.portal import METRICS
+from wdhs.metrics import METRICS
 
 
 class GoalLinkInline(GenericTabularInline):

@@ -42,7 +42,7 @@ UPDATES = [
 ]
 
 
-def load_demo() -> str:
+def load() -> str:
     created = 0
     for number, slug, title, days_ago, body in UPDATES:
         goal = Goal.objects.filter(number=number).first()

@@ -1,25 +1,23 @@
-"""Live numbers the goals app can count itself, registered in wdhs.portal.METRICS."""
+"""Live numbers the goals app can count itself, registered in wdhs.metrics.METRICS."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from wdhs.portal import Metric, monthly_cumulative, register_metric
+from goals.models import Update
+from wdhs.metrics import Metric, monthly_cumulative, register_metric
+from wdhs.models import User
 
 
 def _verified_accounts() -> QuerySet:
-    from wdhs.models import User
-
     return User.objects.filter(is_active=True, emailaddress__verified=True).distinct()
 
 
 def _published_updates() -> QuerySet:
-    from goals.models import Update
-
     return Update.objects.published()
 
 
-def register_metrics() -> None:
+def register() -> None:
     register_metric(
         Metric(
             code="wdhs.accounts",

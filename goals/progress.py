@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from goals.charts import Chart, format_number, line_chart
 from goals.models import Indicator
-from wdhs.portal import METRICS
+from wdhs.metrics import METRICS
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from goals.charts import MONTHS, Chart, bar_chart, line_chart
 from goals.links import public_linked_objects
 from goals.models import Goal, Indicator, Measurement, Update
 from goals.progress import indicator_status, live_points
-from wdhs.portal import BREAKDOWNS, METRICS
+from wdhs.metrics import BREAKDOWNS, METRICS
 
 # The tables the dashboard always shows, also before the app that fills them is installed.
 EXPECTED_BREAKDOWNS = [
@@ -40,6 +40,17 @@ def goal_cards() -> list[dict[str, Any]]:
         main = goal.main_indicator()
         cards.append({"goal": goal, "main": indicator_status(main) if main else None})
     return cards
+
+
+def home_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The goals block on the home page."""
+    cards = goal_cards()
+    return {"cards": cards} if cards else None
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
+    """On /mijn/: a link to the goals dashboard, for staff only."""
+    return {} if request.user.is_staff else None
 
 
 @require_GET

@@ -4,10 +4,13 @@ from django.apps import AppConfig
 
 
 class InitiativesConfig(AppConfig):
+    """The register of citizen collectives: public list and map, registration, managers, review."""
+
     name = "initiatives"
     verbose_name = "Initiatieven"
 
     def ready(self) -> None:
-        from initiatives import portal
+        from initiatives import metrics, search
 
-        portal.register()
+        search.register()
+        metrics.register()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, QuerySet
 
 from initiatives.models import Initiative
+from initiatives.search import INITIATIVES
 from wdhs.models import Municipality, Province, Term
-from wdhs.search import expand_query, parse_query, search_query
+from wdhs.search.query import expand_query, parse_query
 
 SORT_CHOICES = [
     ("relevantie", "Best passend bij je zoekwoorden"),
@@ -74,12 +74,12 @@ class InitiativeFilter(django_filters.FilterSet):
         parsed = parse_query(value)
         if not parsed.is_searchable:
             return queryset
-        # The portal's one engine (wdhs.search.expand_query), built once per page: every facet count reuses it.
+        # The portal's one engine and ranking (source "initiatieven" of /zoeken/), the query built once
+        # per page: every facet count reuses it.
         cache = self.__dict__.setdefault("_expanded_queries", {})
         if parsed.text not in cache:
-            cache[parsed.text] = expand_query(parsed).query or search_query(parsed)
-        query = cache[parsed.text]
-        return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+            cache[parsed.text] = expand_query(parsed)
+        return INITIATIVES.search(None, cache[parsed.text], queryset=queryset)
 
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         # Ordering is applied in `ordered()`, after all filters; this filter only validates the value.
@@ -104,7 +104,7 @@ class InitiativeFilter(django_filters.FilterSet):
         sort = cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
         qs = self.qs
         if sort == "relevantie" and self.search_text:
-            return qs.order_by("-rank", "name", "pk")
+            return qs.order_by("-search_rank", "pk")
         if sort == "nieuw":
             return qs.order_by(F("published_at").desc(nulls_last=True), "pk")
         if sort == "gemeente":

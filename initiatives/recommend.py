@@ -1,13 +1,10 @@
 """Suggestions for a collective ("Aanbevolen voor jullie"), each with the reason it was suggested, best first.
 
-Sources are functions that get one initiative and return scored suggestions. This app brings one
-source (peer initiatives that resemble it); other apps (knowledge, partner organisations) can add
-theirs with `register_source` from their AppConfig.ready().
+Today the suggestions are peer initiatives that resemble it: people who can tell how they did it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -26,19 +23,8 @@ class Suggestion:
     reasons: tuple[str, ...] = field(default_factory=tuple)
 
 
-Source = Callable[[Initiative], list[Suggestion]]
-SOURCES: dict[str, Source] = {}
-
-
-def register_source(name: str, source: Source) -> None:
-    SOURCES[name] = source
-
-
 def suggestions_for(initiative: Initiative, *, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
-    found: list[Suggestion] = []
-    for source in SOURCES.values():
-        found.extend(source(initiative))
-    return sorted(found, key=lambda s: (-s.score, s.title))[:limit]
+    return sorted(peer_initiatives(initiative), key=lambda s: (-s.score, s.title))[:limit]
 
 
 def peer_initiatives(initiative: Initiative) -> list[Suggestion]:
@@ -82,6 +68,3 @@ def peer_initiatives(initiative: Initiative) -> list[Suggestion]:
                 )
             )
     return suggestions
-
-
-register_source("initiatives.peers", peer_initiatives)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from initiatives import views
+from initiatives import exports, views
 
 app_name = "initiatives"
 
@@ -10,8 +10,8 @@ urlpatterns = [
     path("initiatieven/", views.initiative_list, name="list"),
     path("initiatieven/aanmelden/", views.initiative_register, name="register"),
     path("initiatieven/kaart/", views.initiative_map, name="map"),
-    path("initiatieven/export.csv", views.export_csv, name="export_csv"),
-    path("initiatieven/export.json", views.export_json, name="export_json"),
+    path("initiatieven/export.csv", exports.export_csv, name="export_csv"),
+    path("initiatieven/export.json", exports.export_json, name="export_json"),
     path("initiatieven/uitnodiging/<str:token>/", views.invitation_accept, name="invitation"),
     path("initiatieven/<slug:slug>/", views.initiative_detail, name="detail"),
     path("initiatieven/<slug:slug>/melden/", views.initiative_report, name="report"),

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import json
 from typing import Any
 
 from django.contrib import messages
@@ -9,26 +7,23 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from initiatives import services
+from initiatives.exports import EXPORT_COLUMNS
 from initiatives.filters import InitiativeFilter
 from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm
-from initiatives.mapsvg import build_map
-from initiatives.models import Initiative, Invitation, Membership, hash_token
-from wdhs.models import Municipality, Province
+from initiatives.map import municipality_map, province_counts, province_map
+from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
+from initiatives.recommend import suggestions_for
+from wdhs.models import Province
 from wdhs.ratelimit import rate_limited
-from wdhs.search import parse_query
+from wdhs.search.query import parse_query
 
 PAGE_SIZE = 20
 RATE_LIMIT = 5  # messages per hour per visitor address for each kind of form
-LICENCE = "CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/deed.nl)"
-LICENCE_LINK = '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"'
 
 
 def _get_initiative_for_manager(request: HttpRequest, slug: str) -> Initiative:
@@ -65,28 +60,6 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     return render(request, "initiatives/list.html", context, status=400 if errors else 200)
 
 
-def province_counts() -> dict[str, int]:
-    return dict(
-        Initiative.objects.published()
-        .order_by()
-        .values_list("municipality__province__code")
-        .annotate(n=Count("pk"))
-        .values_list("municipality__province__code", "n")
-    )
-
-
-def province_map(counts_by_code: dict[str, int]) -> dict[str, Any]:
-    """The province map with links to the filtered list and to each province's municipality map."""
-    provinces = list(Province.objects.all())
-    list_url, map_url = reverse("initiatives:list"), reverse("initiatives:map")
-    links = {p.code: f"{list_url}?provincie={p.slug}" for p in provinces}
-    map_links = {p.code: f"{map_url}?provincie={p.slug}" for p in provinces}
-    data = build_map(level="province", counts=counts_by_code, links=links, names={p.code: p.name for p in provinces})
-    for area in data["areas"]:
-        area["map_url"] = map_links.get(area["code"], "")
-    return data
-
-
 @require_GET
 def initiative_map(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("provincie", "")
@@ -103,21 +76,7 @@ def initiative_map(request: HttpRequest) -> HttpResponse:
                 },
                 status=404,
             )
-    published = Initiative.objects.published().order_by()
-    if province:
-        published = published.filter(municipality__province=province)
-    counts = dict(
-        published.values_list("municipality__code").annotate(n=Count("pk")).values_list("municipality__code", "n")
-    )
-    municipalities = Municipality.objects.all() if province is None else province.municipalities.all()
-    municipalities = municipalities.only("code", "name", "slug")
-    data = build_map(
-        level="municipality",
-        counts=counts,
-        links={m.code: f"{reverse('initiatives:list')}?gemeente={m.slug}" for m in municipalities},
-        names={m.code: m.display_name for m in municipalities},
-        province_code=province.code if province else "",
-    )
+    data = municipality_map(province)
     rows = sorted((a for a in data["areas"] if a["count"]), key=lambda a: (-a["count"], a["name"]))
     return render(
         request,
@@ -197,88 +156,6 @@ def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(initiative)
         return render(request, "initiatives/contact.html", {"initiative": initiative, "form": form}, status=400)
     return render(request, "initiatives/contact.html", {"initiative": initiative, "form": form})
-
-
-# --- open data ---
-
-EXPORT_COLUMNS = [
-    ("naam", "Naam van het initiatief"),
-    ("url", "Adres van de pagina op het portaal"),
-    ("soort", "Soort initiatief"),
-    ("rechtsvorm", "Rechtsvorm"),
-    ("kvk_nummer", "KvK-nummer (leeg als niet opgegeven)"),
-    ("gemeente", "Gemeente (CBS-naam)"),
-    ("gemeentecode", "CBS-gemeentecode"),
-    ("provincie", "Provincie"),
-    ("wijk_of_dorp", "Wijk of dorp"),
-    ("themas", "Thema's, gescheiden door een puntkomma"),
-    ("fase", "Fase"),
-    ("behoeften", "Wat het initiatief nodig heeft, gescheiden door een puntkomma"),
-    ("opgericht", "Jaar van oprichting"),
-    ("actieve_mensen", "Aantal actieve mensen (bandbreedte)"),
-    ("website", "Website"),
-    ("beschrijving", "Beschrijving (Markdown)"),
-    ("gepubliceerd", "Datum van eerste publicatie"),
-    ("laatst_bevestigd", "Datum waarop de beheerders de gegevens het laatst bevestigden"),
-]
-
-
-def _export_rows(request: HttpRequest) -> list[dict[str, Any]]:
-    rows = []
-    for i in Initiative.objects.published().with_relations().order_by("name", "pk"):
-        rows.append(
-            {
-                "naam": i.name,
-                "url": request.build_absolute_uri(i.get_absolute_url()),
-                "soort": i.kind.name,
-                "rechtsvorm": i.legal_form.name,
-                "kvk_nummer": i.kvk_number,
-                "gemeente": i.municipality.name,
-                "gemeentecode": i.municipality.code,
-                "provincie": i.municipality.province.name,
-                "wijk_of_dorp": i.area,
-                "themas": "; ".join(t.name for t in i.themes.all()),
-                "fase": i.phase.name,
-                "behoeften": "; ".join(t.name for t in i.needs.all()),
-                "opgericht": i.founded_year or "",
-                "actieve_mensen": i.active_people,
-                "website": i.website,
-                "beschrijving": i.description,
-                "gepubliceerd": i.published_at.date().isoformat() if i.published_at else "",
-                "laatst_bevestigd": i.confirmed_at.date().isoformat(),
-            }
-        )
-    return rows
-
-
-@require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="initiatieven.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.DictWriter(response, fieldnames=[name for name, _ in EXPORT_COLUMNS])
-    writer.writeheader()
-    for row in _export_rows(request):
-        writer.writerow(row)
-    response["Link"] = LICENCE_LINK
-    return response
-
-
-@require_GET
-def export_json(request: HttpRequest) -> HttpResponse:
-    data = {
-        "titel": "Initiatieven op het kennisplatform We Doen Het Samen",
-        "licentie": LICENCE,
-        "bron": request.build_absolute_uri("/initiatieven/"),
-        "gemaakt": timezone.now().isoformat(timespec="seconds"),
-        "kolommen": dict(EXPORT_COLUMNS),
-        "initiatieven": _export_rows(request),
-    }
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
-    )
-    response["Link"] = LICENCE_LINK
-    return response
 
 
 # --- register and manage ---
@@ -410,3 +287,26 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, f"Je beheert nu {invitation.initiative.name} samen met de anderen.")
         return redirect(invitation.initiative.get_manage_url())
     return render(request, "initiatives/invitation.html", {"invitation": invitation})
+
+
+# --- the pieces of the home page and /mijn/ that this app gives ---
+
+
+def home_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The province map with the total; hidden while nothing is published (an empty map helps nobody)."""
+    counts = province_counts()
+    if not counts:
+        return None
+    return {"map": province_map(counts)}
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The person's initiatives on /mijn/, with suggestions for the first few."""
+    if not request.user.is_authenticated:
+        return None
+    initiatives = list(
+        Initiative.objects.managed_by(request.user).select_related("municipality", "phase").order_by("name")
+    )
+    # Suggestions for the first few only: a person managing many initiatives still gets a fast page.
+    recommended = [(i, suggestions_for(i)) for i in initiatives[:3] if i.status != Status.ARCHIVED]
+    return {"initiatives": initiatives, "recommended": [(i, s) for i, s in recommended if s]}

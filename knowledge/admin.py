@@ -7,7 +7,12 @@ from django.http import HttpRequest
 
 from goals.admin import GoalLinkInline
 from knowledge import services
+from knowledge.funding.admin import FundingSchemeAdmin
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
+from knowledge.questions.admin import QuestionAdmin
+
+# The funding finder and "Stel je vraag" register their admin next to their own models.
+__all__ = ["FundingSchemeAdmin", "QuestionAdmin"]
 
 
 class MembershipInline(admin.TabularInline):
@@ -145,7 +150,3 @@ class AttachmentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
-
-
-# The funding schemes and questions have their own admin module, next to their own models.
-from knowledge import admin_funding  # noqa: E402, F401

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from knowledge.models import Organisation, OrganisationKind, Resource
 from wdhs.models import Province, Term
+from wdhs.search.query import MAX_RAW_QUERY
 
 NATIONAL = "heel-nederland"
 
@@ -45,6 +46,12 @@ def region_choices() -> list[tuple[str, str]]:
 
 
 class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Zoek op naam of wat ze doen",
+        method="search",
+        max_length=MAX_RAW_QUERY,
+        help_text="Niet verplicht. Bijvoorbeeld: vrijwilligers of energie.",
+    )
     soort = django_filters.ChoiceFilter(
         label="Soort organisatie", field_name="kind", choices=OrganisationKind.choices, empty_label="Alle soorten"
     )
@@ -66,6 +73,10 @@ class OrganisationFilter(django_filters.FilterSet):
     class Meta:
         model = Organisation
         fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Organisation], name: str, value: str) -> QuerySet[Organisation]:
+        # The search (with the ranking of /zoeken/) runs in the view, after every other filter.
+        return queryset
 
     def filter_province(self, queryset: QuerySet[Organisation], name: str, value: Province) -> QuerySet[Organisation]:
         return queryset.filter(Q(is_national=True) | Q(provinces=value) | Q(municipalities__province=value)).distinct()

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db.models import Count, Q
 
-from knowledge.models import FundingScheme, Organisation, Question, Resource
-from wdhs.portal import monthly_cumulative
+from knowledge.models import Organisation, Resource
+from wdhs.metrics import Breakdown, Metric, monthly_cumulative, register_breakdown, register_metric
 
 
 def published_resources() -> float:
@@ -33,14 +33,29 @@ def by_organisation() -> list[tuple[str, int]]:
     return list(rows)
 
 
-def answered_questions() -> float:
-    return float(Question.objects.answered().count())
-
-
-def answered_questions_series() -> list[tuple[date, float]]:
-    """Cumulative number of answered questions per month with an answer, oldest first."""
-    return monthly_cumulative(Question.objects.answered(), "answered_at")
-
-
-def funding_schemes() -> float:
-    return float(FundingScheme.objects.active().count())
+def register() -> None:
+    register_metric(
+        Metric(
+            code="knowledge.published_resources",
+            label="Gepubliceerde kennisitems",
+            unit="kennisitems",
+            current=published_resources,
+            series=published_resources_series,
+        )
+    )
+    register_metric(
+        Metric(
+            code="knowledge.partners",
+            label="Organisaties die kennis delen",
+            unit="organisaties",
+            current=active_partners,
+        )
+    )
+    register_breakdown(
+        Breakdown(
+            code="knowledge.by_organisation",
+            label="Gepubliceerde kennis per organisatie",
+            columns=("organisatie", "gepubliceerde kennisitems"),
+            rows=by_organisation,
+        )
+    )

@@ -17,7 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from knowledge.funding.models import FundingScheme
+from knowledge.questions.models import Question
 from wdhs.markup import render_markdown
+
+# The funding finder (/financiering/) and "Stel je vraag" (/vraag/) keep their models in their own folders.
+__all__ = ["Attachment", "FundingScheme", "Membership", "Organisation", "Question", "Resource", "StatusChange"]
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -425,8 +430,3 @@ class Attachment(models.Model):
     @property
     def extension(self) -> str:
         return PurePosixPath(self.original_name).suffix.lstrip(".").upper()
-
-
-# The funding finder and "Stel je vraag" keep their models in their own modules, so they stay findable.
-from knowledge.models_funding import FundingScheme  # noqa: E402, F401
-from knowledge.models_questions import Question  # noqa: E402, F401

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.contrib.sitemaps import Sitemap
 
-from knowledge.models import FundingScheme, Organisation, Resource
+from knowledge.models import Organisation, Resource
 
 
 class ResourceSitemap(Sitemap):
@@ -26,15 +26,4 @@ class OrganisationSitemap(Sitemap):
         return list(Organisation.objects.only("slug", "updated_at").order_by("pk"))
 
     def lastmod(self, item: Organisation) -> datetime:
-        return item.updated_at
-
-
-class FundingSchemeSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.6
-
-    def items(self) -> list[FundingScheme]:
-        return list(FundingScheme.objects.active().only("slug", "updated_at").order_by("pk"))
-
-    def lastmod(self, item: FundingScheme) -> datetime:
         return item.updated_at

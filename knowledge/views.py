@@ -13,11 +13,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryD
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from initiatives.models import Status as InitiativeStatus
 from knowledge.filters import NATIONAL, OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
+from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs.models import Province, Term
-from wdhs.search import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query, plain_markdown
-from wdhs.search_sources import search_source
+from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
 
 PAGE_SIZE = 20
 
@@ -133,8 +134,8 @@ def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[s
 
 
 def _search(result: QuerySet[Resource], expanded: ExpandedQuery) -> QuerySet[Resource]:
-    """The portal's one search engine (wdhs.search_sources "kennis"), within the filtered resources."""
-    return search_source("kennis").search(None, expanded, queryset=result)
+    """The portal's one search engine with the ranking of /zoeken/ (source "kennis"), within the filtered resources."""
+    return RESOURCES.search(None, expanded, queryset=result)
 
 
 def _matching_organisations(parsed: ParsedQuery) -> list[Organisation]:
@@ -171,11 +172,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(params.get("page"))
     items = list(page.object_list)
     for item in items:
-        item.highlight = (
-            highlight_text(f"{item.summary} … {plain_markdown(item.body)}", expanded.terms)
-            if parsed.is_searchable
-            else None
-        )
+        item.highlight = highlight_text(resource_text(item), expanded.terms) if parsed.is_searchable else None
 
     suggestion = None
     organisations: list[Organisation] = []
@@ -264,15 +261,23 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         request.GET, queryset=Organisation.objects.with_published_count().prefetch_related("themes")
     )
     status = 200
-    message = ""
+    messages: list[str] = []
     if filterset.is_bound and not filterset.form.is_valid():
         status = 400
-        message = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
-    organisations = filterset.qs.order_by("name")
+        messages.append("Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten.")
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    parsed = parse_query(cleaned.get("q"))
+    if parsed.message:
+        messages.append(parsed.message)
+    organisations = filterset.qs
+    if parsed.is_searchable:
+        organisations = ORGANISATIONS.search(None, expand_query(parsed), queryset=organisations)
+    else:
+        organisations = organisations.order_by("name")
     return render(
         request,
         "knowledge/organisation_list.html",
-        {"filter": filterset, "organisations": organisations, "message": message},
+        {"filter": filterset, "organisations": organisations, "messages_list": messages, "query": parsed.text},
         status=status,
     )
 
@@ -319,7 +324,7 @@ def themes_context(request: HttpRequest) -> dict[str, Any]:
             ),
             initiative_count=Count(
                 "initiatives_with_theme",
-                filter=Q(initiatives_with_theme__status="gepubliceerd"),
+                filter=Q(initiatives_with_theme__status=InitiativeStatus.PUBLISHED),
                 distinct=True,
             ),
         )

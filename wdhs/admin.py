@@ -6,6 +6,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from wdhs.models import Municipality, Province, SearchSynonym, SearchWord, Term, User
+from wdhs.search.index import refresh_pending
 
 
 @admin.register(User)
@@ -123,7 +124,7 @@ class PendingFilter(admin.SimpleListFilter):
 
 @admin.register(SearchWord)
 class SearchWordAdmin(admin.ModelAdmin):
-    """Read-only view of the words in the search index; the forms come from wdhs.search_lexicon."""
+    """Read-only view of the words in the search index; the forms come from wdhs.search.lexicon."""
 
     list_display = ("word", "expansion")
     list_filter = (PendingFilter,)
@@ -139,7 +140,5 @@ class SearchWordAdmin(admin.ModelAdmin):
 
     @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij")
     def refresh(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> None:
-        from wdhs.search_lexicon import refresh_vocabulary
-
-        count = refresh_vocabulary(limit=None)
+        count = refresh_pending()
         self.message_user(request, f"{count} woord(en) verwerkt.", messages.SUCCESS)

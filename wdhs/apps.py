@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class WdhsConfig(AppConfig):
@@ -8,16 +9,10 @@ class WdhsConfig(AppConfig):
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
     def ready(self) -> None:
-        from wdhs.portal import register_sitemap
-        from wdhs.sitemaps import StaticPagesSitemap
+        from wdhs.models import Term
+        from wdhs.reference import after_migrate
+        from wdhs.search.index import watch
 
-        register_sitemap("paginas", StaticPagesSitemap)
-
-        from wdhs.portal import DemoLoader, register_demo_loader
-        from wdhs.search_lexicon import load_demo_words
-        from wdhs.search_sources import register_builtin_sources
-
-        register_builtin_sources()
-        # Last of the demo loaders: file the word forms of everything just loaded, so the first
-        # search does not have to (seed commands write through triggers that only queue words).
-        register_demo_loader(DemoLoader("zoekindex", 1000, load_demo_words))
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="wdhs.reference")
+        # Theme and kind names are part of the documents' search text (see the triggers).
+        watch(Term)

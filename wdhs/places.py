@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -29,20 +30,29 @@ class LoadResult:
         )
 
 
-def _sync(model: type, lookup: dict[str, object], values: dict[str, object], result: LoadResult) -> object:
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        result.created += 1
-        return model.objects.create(**lookup, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
+def _sync_all(
+    model: type[Province] | type[Municipality], wanted: dict[str, dict[str, Any]], result: LoadResult
+) -> None:
+    """Create or update rows by CBS code in a few queries, whatever the number of rows."""
+    existing = {obj.code: obj for obj in model.objects.all()}
+    new, changed, fields = [], [], set()
+    for code, values in wanted.items():
+        obj = existing.get(code)
+        if obj is None:
+            new.append(model(code=code, **values))
+            continue
+        names = [name for name, value in values.items() if getattr(obj, name) != value]
+        for name in names:
             setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-        result.updated += 1
-    else:
-        result.unchanged += 1
-    return obj
+        if names:
+            changed.append(obj)
+            fields.update(names)
+    model.objects.bulk_create(new)
+    if changed:
+        model.objects.bulk_update(changed, sorted(fields))
+    result.created += len(new)
+    result.updated += len(changed)
+    result.unchanged += len(wanted) - len(new) - len(changed)
 
 
 @transaction.atomic
@@ -52,28 +62,24 @@ def load_places(csv_path: Path | None = None) -> LoadResult:
     path = csv_path or DATA_DIR / "gemeenten.csv"
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    provinces: dict[str, Province] = {}
-    for row in rows:
-        code = row["provinciecode"]
-        if code not in provinces:
-            name = row["provincienaam"]
-            provinces[code] = _sync(Province, {"code": code}, {"name": name, "slug": slugify(name)}, result)
-    seen: set[str] = set()
-    for row in rows:
-        code = row["gemeentecode"]
-        seen.add(code)
-        _sync(
-            Municipality,
-            {"code": code},
-            {
-                "name": row["gemeentenaam"],
-                "slug": slugify(row["gemeentenaam"]) or code.lower(),
-                "province": provinces[row["provinciecode"]],
-                "label_lat": float(row["label_lat"]),
-                "label_lon": float(row["label_lon"]),
-                "is_active": True,
-            },
-            result,
-        )
-    result.deactivated = Municipality.objects.filter(is_active=True).exclude(code__in=seen).update(is_active=False)
+    provinces = {
+        row["provinciecode"]: {"name": row["provincienaam"], "slug": slugify(row["provincienaam"])} for row in rows
+    }
+    _sync_all(Province, provinces, result)
+    province_ids = dict(Province.objects.values_list("code", "pk"))
+    municipalities = {
+        row["gemeentecode"]: {
+            "name": row["gemeentenaam"],
+            "slug": slugify(row["gemeentenaam"]) or row["gemeentecode"].lower(),
+            "province_id": province_ids[row["provinciecode"]],
+            "label_lat": float(row["label_lat"]),
+            "label_lon": float(row["label_lon"]),
+            "is_active": True,
+        }
+        for row in rows
+    }
+    _sync_all(Municipality, municipalities, result)
+    result.deactivated = (
+        Municipality.objects.filter(is_active=True).exclude(code__in=list(municipalities)).update(is_active=False)
+    )
     return result

@@ -1,10 +1,12 @@
 """Starting values of the one taxonomy, shared by knowledge, initiatives and funding.
 
-Loaded by a data migration (wdhs/migrations/0002_taxonomy.py); staff edit them in the admin
+Loaded into an empty vocabulary after `migrate` (see wdhs.reference); staff edit them in the admin
 afterwards. Each entry: (slug, name, explanation in plain Dutch).
 """
 
 from __future__ import annotations
+
+from wdhs.models import Term
 
 STARTING_TERMS: dict[str, list[tuple[str, str, str]]] = {
     "theme": [
@@ -115,15 +117,13 @@ STARTING_TERMS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-def load_terms(term_model: type) -> int:
-    """Create missing starting terms; never overwrite what staff changed. Returns how many were made."""
-    made = 0
-    for vocabulary, entries in STARTING_TERMS.items():
-        for position, (slug, name, description) in enumerate(entries, start=1):
-            _, created = term_model.objects.get_or_create(
-                vocabulary=vocabulary,
-                slug=slug,
-                defaults={"name": name, "description": description, "position": position},
-            )
-            made += int(created)
-    return made
+def load_terms() -> int:
+    """The starting terms of every vocabulary that has none yet; never touches what staff made. Returns how many."""
+    filled = set(Term.objects.values_list("vocabulary", flat=True).distinct())
+    made = Term.objects.bulk_create(
+        Term(vocabulary=vocabulary, slug=slug, name=name, description=description, position=position)
+        for vocabulary, entries in STARTING_TERMS.items()
+        if vocabulary not in filled
+        for position, (slug, name, description) in enumerate(entries, start=1)
+    )
+    return len(made)

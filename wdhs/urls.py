@@ -1,3 +1,5 @@
+"""Every URL of the portal, in Dutch; each app brings its own urls.py (see ../shared/PRODUCT.md)."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -5,8 +7,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from goals.sitemaps import GoalSitemap, UpdateSitemap
+from initiatives.sitemaps import InitiativeSitemap
+from knowledge.funding.sitemaps import FundingSchemeSitemap
+from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
 from wdhs import views
-from wdhs.portal import SITEMAPS
+from wdhs.sitemaps import StaticPagesSitemap
 
 admin.site.site_header = "Beheer We Doen Het Samen"
 admin.site.site_title = "Beheer WDHS"
@@ -16,6 +22,16 @@ admin.site.site_url = "/"
 handler400 = "wdhs.views.bad_request"
 handler403 = "wdhs.views.permission_denied"
 handler404 = "wdhs.views.page_not_found"
+
+SITEMAPS = {
+    "paginas": StaticPagesSitemap,
+    "knowledge": ResourceSitemap,
+    "organisations": OrganisationSitemap,
+    "funding": FundingSchemeSitemap,
+    "initiatives": InitiativeSitemap,
+    "doelen": GoalSitemap,
+    "doelen-nieuws": UpdateSitemap,
+}
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,11 +48,11 @@ urlpatterns = [
     path("open-data/", views.static_page("pages/open_data.html"), name="open_data"),
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
     path("doelen/", include("goals.urls")),
-    path("", include("wdhs.search_urls")),
+    path("", include("wdhs.search.urls")),
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
-    path("financiering/", include("knowledge.urls_funding")),
-    path("", include("knowledge.urls_questions")),
+    path("financiering/", include("knowledge.funding.urls")),
+    path("", include("knowledge.questions.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]

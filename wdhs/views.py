@@ -1,6 +1,13 @@
+"""The pages of the portal as a whole: home and /mijn/ (composed from the apps), AVG export, static and error pages.
+
+Together with wdhs/urls.py this is where the apps meet; the rest of wdhs/ is the shared base and
+never imports an app.
+"""
+
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,53 +16,60 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from goals import personal_data as goals_personal_data
+from goals import views as goal_views
+from initiatives import personal_data as initiatives_personal_data
+from initiatives import views as initiative_views
+from knowledge import editor_views
+from knowledge import personal_data as knowledge_personal_data
+from knowledge import views as knowledge_views
+from knowledge.funding import views as funding_views
+from knowledge.questions import personal_data as questions_personal_data
+from knowledge.questions import views as question_views
 from wdhs.forms import AccountDeleteForm
-from wdhs.models import Term
-from wdhs.portal import DASHBOARD_SECTIONS, HOME_SECTIONS, PERSONAL_DATA, render_sections, url_or_none
+
+
+def _sections(*pieces: tuple[str, dict[str, Any] | None]) -> list[dict[str, Any]]:
+    """The blocks of a page in order: a template and its context; an app returns None to leave its block out."""
+    return [{"template": template, "context": context} for template, context in pieces if context is not None]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    # The four routes of the home page; each shows once the page it lands on exists.
+    """The home page: four routes, then the blocks the apps give, in the order of ../shared/PRODUCT.md."""
     routes = [
         (
             "Ik wil iets starten",
             "Van idee tot eerste stap: wat je nodig hebt en wie je helpt.",
-            "knowledge:list",
-            "fase=starten",
+            reverse("knowledge:list") + "?fase=starten",
         ),
-        ("Ik zoek geld", "Fondsen, subsidies en leningen die bij jouw plan passen.", "funding:finder", ""),
+        ("Ik zoek geld", "Fondsen, subsidies en leningen die bij jouw plan passen.", reverse("funding:finder")),
         (
             "Ik wil samenwerken met de gemeente",
             "Zo maak je afspraken met je gemeente, ook over het Right to Challenge.",
-            "knowledge:list",
-            "q=gemeente",
+            reverse("knowledge:list") + "?q=gemeente",
         ),
         (
             "Ik zoek anderen die hetzelfde doen",
             "Initiatieven bij jou in de buurt en in heel Nederland.",
-            "initiatives:list",
-            "",
+            reverse("initiatives:list"),
         ),
     ]
-    route_links = [
-        {"title": title, "text": text, "url": f"{url}?{query}" if query else url}
-        for title, text, name, query in routes
-        if (url := url_or_none(name))
-    ]
-    return render(
-        request,
-        "pages/home.html",
-        {
-            "routes": route_links,
-            # The plain theme grid stays until an app registers a "themes" section (with counts).
-            "themes": Term.objects.themes() if "themes" not in HOME_SECTIONS else None,
-            "sections": render_sections(HOME_SECTIONS, request),
-        },
+    sections = _sections(
+        ("knowledge/_home_start.html", knowledge_views.home_start_context(request)),
+        ("knowledge/_home_themes.html", knowledge_views.themes_context(request)),
+        ("funding/_home_section.html", funding_views.home_context(request)),
+        ("initiatives/_home_section.html", initiative_views.home_context(request)),
+        ("goals/_home_section.html", goal_views.home_context(request)),
+        ("knowledge/_home_knowledge.html", knowledge_views.home_context(request)),
     )
+    context = {"routes": [{"title": t, "text": x, "url": u} for t, x, u in routes], "sections": sections}
+    return render(request, "pages/home.html", context)
 
 
 @never_cache
@@ -73,7 +87,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def mijn(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/mijn.html", {"sections": render_sections(DASHBOARD_SECTIONS, request)})
+    sections = _sections(
+        ("questions/_dashboard_section.html", question_views.dashboard_context(request)),
+        ("initiatives/_dashboard_section.html", initiative_views.dashboard_context(request)),
+        ("knowledge/_dashboard_section.html", editor_views.dashboard_context(request)),
+        ("funding/_dashboard_section.html", funding_views.dashboard_context(request)),
+        ("goals/_mijn_section.html", goal_views.dashboard_context(request)),
+    )
+    return render(request, "pages/mijn.html", {"sections": sections})
 
 
 @login_required
@@ -90,8 +111,10 @@ def my_data_export(request: HttpRequest) -> HttpResponse:
             "e-mailadressen": list(user.emailaddress_set.values("email", "verified", "primary")),
         }
     }
-    for name, exporter in sorted(PERSONAL_DATA.items()):
-        data[name] = exporter(user)
+    data["doelen"] = goals_personal_data.export(user)
+    data["initiatieven"] = initiatives_personal_data.export(user)
+    data["kennis"] = knowledge_personal_data.export(user)
+    data["vragen"] = questions_personal_data.export(user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )
@@ -127,8 +150,6 @@ def static_page(template: str):  # noqa: ANN201 - returns a view
 @require_GET
 def favicon(request: HttpRequest) -> HttpResponse:
     # Pages without an icon link (the admin, feeds in a browser) make browsers ask for /favicon.ico.
-    from django.templatetags.static import static
-
     return redirect(static("img/logo.svg"), permanent=True)
 
 

@@ -1,8 +1,8 @@
 """Fixtures for the browser tests: one Chromium and one HTML checker for the package, a fresh context per test.
 
 The tests run against pytest-django's live server on the real test database. Live-server tests are
-transactional: the database is emptied after each test, so the reference data (places, taxonomy terms)
-is loaded again before each test and once more when the browser tests are done.
+transactional: the database is emptied after each test, and the post_migrate handlers that the flush
+sends load the reference data (places, taxonomy, goals) again, as after `migrate`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from typing import Any
 import pytest
 
 from tests.browser import harness
-from tests.reference_data import load_reference_data
 
 SKIP_BANNER = "!" * 100
-# Data migrations with an idempotent `load(apps, schema_editor)`, run again after each flush.
 _skip_reason: list[str] = []
 
 
@@ -77,20 +75,11 @@ def html_checker(browser_tools_available: None) -> Iterator[harness.HtmlChecker]
     checker.stop()
 
 
-@pytest.fixture(scope="package", autouse=True)
-def _restore_reference_data(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    # The last live-server test empties the database; the tests after this package expect the places and terms.
-    yield
-    with django_db_blocker.unblock():
-        load_reference_data()
-
-
 @pytest.fixture
 def site(live_server: Any, transactional_db: None) -> str:
     """The base URL of the portal on the live server, with the reference data in place."""
     from django.core.cache import cache
 
-    load_reference_data()
     # The rate limits of the public forms count in the database cache, which the flush does not empty and
     # --reuse-db keeps between runs: without this, the fifth run in an hour gets "te veel vragen" (429).
     cache.clear()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from knowledge.demo_funding import load
+from knowledge.funding.demo import load
+from knowledge.funding.models import EXAMPLE_NOTE
 from knowledge.models import FundingScheme
-from knowledge.models_funding import EXAMPLE_NOTE
 from tests.factories import FundingSchemeFactory, InitiativeFactory, UserFactory, municipality, province, term
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from knowledge import funding as f
-from knowledge.funding import Answers, Coverage, Purpose, Region, SchemeRules, Verdict
+from knowledge.funding import rules as f
+from knowledge.funding.rules import Answers, Coverage, Purpose, Region, SchemeRules, Verdict
 
 TODAY = date(2026, 11, 23)
 STICHTING_OF_VERENIGING = {"vereniging": "Vereniging", "stichting": "Stichting"}

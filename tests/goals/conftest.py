@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from wdhs.portal import BREAKDOWNS, METRICS, Breakdown, Metric
+from wdhs.metrics import BREAKDOWNS, METRICS, Breakdown, Metric
 
 
 @pytest.fixture

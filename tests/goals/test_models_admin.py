@@ -11,7 +11,7 @@ from django.utils import timezone
 from goals.admin import IndicatorForm, MeasurementForm
 from goals.models import Goal, Indicator, Measurement, Milestone, Update
 from tests.factories import IndicatorFactory, MeasurementFactory, MilestoneFactory, UpdateFactory, goal
-from wdhs.portal import METRICS, Metric
+from wdhs.metrics import METRICS, Metric
 
 pytestmark = pytest.mark.django_db
 

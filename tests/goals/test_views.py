@@ -14,8 +14,8 @@ from django.utils import timezone
 from goals.models import GoalLink, Indicator, Update
 from goals.progress import indicator_status
 from tests.factories import MeasurementFactory, UpdateFactory, UserFactory, goal
+from wdhs.metrics import Breakdown, Metric
 from wdhs.models import Municipality, Term
-from wdhs.portal import Breakdown, Metric
 
 pytestmark = pytest.mark.django_db
 

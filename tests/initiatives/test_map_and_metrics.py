@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from initiatives import mapsvg
+from initiatives import map as mapsvg
 from tests.factories import InitiativeFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_home_section_shows_map_and_total(client, spread):
 
 
 def test_metrics_and_breakdowns(spread):
-    from wdhs.portal import BREAKDOWNS, METRICS
+    from wdhs.metrics import BREAKDOWNS, METRICS
 
     assert METRICS["initiatives.published"].current() == 3
     series = METRICS["initiatives.published"].series()

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from knowledge.models import Resource, StatusChange
 from tests.factories import ResourceFactory, UserFactory
-from wdhs.search import parse_query, search_query
+from wdhs.search.query import parse_query, search_query
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from knowledge import demo
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.uploads import ALLOWED_ATTACHMENTS, MAX_ATTACHMENT_SIZE, check_upload
 from tests.factories import OrganisationFactory, ResourceFactory
+from wdhs.metrics import BREAKDOWNS, METRICS
 from wdhs.models import Term
 from wdhs.partners import COALITION_PARTNERS
-from wdhs.portal import BREAKDOWNS, METRICS
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from knowledge.models import Resource
 from tests.factories import OrganisationFactory, ResourceFactory, term
 from wdhs.models import Term
-from wdhs.search import parse_query, search_query, suggest_query
+from wdhs.search.query import parse_query, search_query
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_snippet_is_highlighted_and_escaped(client):
     assert "<mark>Vrijwilligers</mark>" in html
     assert "<script>alert(1)</script>" not in html
     snippet = re.search(r'<p class="kb-snippet">(.*?)</p>', html, re.S).group(1)
-    # PostgreSQL drops the tags from the snippet; everything else is escaped by safe_highlight.
+    # Markdown marks are dropped from the snippet; everything else is escaped by highlight_text.
     assert "<b>" not in snippet and "&amp;" in snippet
 
 
@@ -98,13 +98,6 @@ def test_no_suggestion_when_nothing_is_close(client):
     response = client.get(URL, {"q": "xqzwv"})
     assert response.context["suggestion"] is None
     assert "Nog niets gevonden" in response.content.decode()
-
-
-def test_suggest_query_helper_keeps_known_words():
-    ResourceFactory(title="Stichting oprichten bij de notaris")
-    sql = "SELECT to_tsvector('simple', title) FROM knowledge_resource"
-    assert suggest_query(parse_query("stichting notaeris"), documents_sql=sql) == "stichting notaris"
-    assert suggest_query(parse_query("stichting"), documents_sql=sql) is None
 
 
 def test_search_combines_with_facets(client):

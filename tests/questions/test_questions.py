@@ -14,8 +14,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from knowledge import services_questions
 from knowledge.models import Question, Resource
+from knowledge.questions import services as services_questions
 from tests.factories import MembershipFactory, OrganisationFactory, QuestionFactory, UserFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
@@ -343,7 +343,7 @@ def test_personal_data_export_contains_questions_by_email(client):
 
 
 def test_answered_metric(care_partner):
-    from wdhs.portal import METRICS
+    from wdhs.metrics import METRICS
 
     QuestionFactory(organisation=care_partner[0], answer="Antwoord.", answered_at=timezone.now())
     QuestionFactory(organisation=care_partner[0])
@@ -353,7 +353,8 @@ def test_answered_metric(care_partner):
 
 
 def test_demo_questions_are_idempotent_and_routed():
-    from knowledge import demo, demo_questions
+    from knowledge import demo
+    from knowledge.questions import demo as demo_questions
 
     demo.load()
     first = demo_questions.load()

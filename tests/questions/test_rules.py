@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from knowledge.questions import Ask, Partner, add_working_days, anonymise, faq_title, is_overdue, route, score_partner
+from knowledge.questions.routing import (
+    Ask,
+    Partner,
+    add_working_days,
+    anonymise,
+    faq_title,
+    is_overdue,
+    route,
+    score_partner,
+)
 
 ASK_UTRECHT_CARE = Ask(
     theme="zorg-en-welzijn",

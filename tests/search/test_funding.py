@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from knowledge.models import FundingScheme, Organisation
 from tests.factories import FundingSchemeFactory, OrganisationFactory, term
+from tests.search.keys import search_keys
 from wdhs.models import SearchWord
-from wdhs.search_sources import search_keys
+from wdhs.search.index import refresh_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,7 @@ def test_a_scheme_is_found_by_a_word_form_in_the_financiering_group(client):
         summary="Een bijdrage voor verf, meubels en een nieuwe keuken.",
         funder_name="Fonds De Wijk",
     )
+    refresh_pending()
     response = client.get(URL, {"q": "buurthuizen"})
     assert response.status_code == 200
     group = funding_group(response)
@@ -121,18 +123,3 @@ def test_rebuild_command_includes_schemes(capsys):
     call_command("rebuild_search_index")
     assert "knowledge_fundingscheme: 1 rijen opnieuw geïndexeerd" in capsys.readouterr().out
     assert found("energie") == ["f:energie"]
-
-
-def test_demo_schemes_are_findable_after_the_demo_loaders():
-    from wdhs.portal import DEMO_LOADERS
-
-    loaders = sorted(DEMO_LOADERS.values(), key=lambda loader: loader.order)
-    # The search index files the word forms last, after the funding schemes are loaded.
-    assert [loader.name for loader in loaders].index("financiering") < [loader.name for loader in loaders].index(
-        "zoekindex"
-    )
-    DEMO_LOADERS["kennis"].load()
-    DEMO_LOADERS["financiering"].load()
-    DEMO_LOADERS["zoekindex"].load()
-    assert not SearchWord.objects.filter(expansion__isnull=True).exists()
-    assert found("energiecoöperaties")

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from initiatives.models import Initiative
 from knowledge.models import FundingScheme, Organisation, Resource
 from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory, term
+from tests.search.keys import search_keys
 from wdhs.models import SearchWord
-from wdhs.search import expand_query, parse_query
-from wdhs.search_lexicon import compound_parts, query_parts, word_forms
-from wdhs.search_sources import search_keys, search_source
+from wdhs.search import triggers
+from wdhs.search.index import refresh_pending
+from wdhs.search.lexicon import compound_parts, query_parts, word_forms
+from wdhs.search.query import expand_query, parse_query
+from wdhs.search.registry import search_source
 
 pytestmark = pytest.mark.django_db
 
@@ -53,14 +59,17 @@ def test_query_parts_drop_the_linking_sound():
     assert compound_parts("huis") == ()
 
 
-def test_save_and_queryset_update_keep_the_index(client):
-    resource = ResourceFactory(title="Eerst dit")
+def test_save_and_queryset_update_keep_the_index(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        resource = ResourceFactory(title="Eerst dit")
     assert kennis("energie") == []
     Resource.objects.filter(pk=resource.pk).update(title="Daarna een energiecoöperatie")
+    refresh_pending()  # a queryset update sends no signal: the refresh job files the words
     assert kennis("energie") == [f"r:{resource.slug}"]
     resource.refresh_from_db()
     resource.title = "Nu over buurthuizen"
-    resource.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.save()
     assert kennis("energie") == []
     assert kennis("buurthuis") == [f"r:{resource.slug}"]
 
@@ -86,10 +95,12 @@ def test_bulk_create_and_bulk_update_keep_the_index():
         resource.status = Resource.Status.PUBLISHED
         resource.published_at = resource.created_at
     Resource.objects.bulk_update(made, ["status", "published_at"])
+    refresh_pending()  # bulk writes send no signals: the loader (or the refresh job) files the words
     assert sorted(kennis("coöperatie")) == ["r:bulk-0", "r:bulk-1", "r:bulk-2"]
     for resource in made:
         resource.title = "Iets over subsidies"
     Resource.objects.bulk_update(made, ["title"])
+    refresh_pending()
     assert kennis("coöperatie") == []
     assert len(kennis("subsidie")) == 3
 
@@ -98,31 +109,33 @@ def test_raw_sql_like_a_data_migration_keeps_the_index():
     initiative = InitiativeFactory(name="Zomaar iets")
     with connection.cursor() as cursor:
         cursor.execute("UPDATE initiatives_initiative SET name = 'Dorpshuizen Samen' WHERE id = %s", [initiative.pk])
+    refresh_pending()
     assert search_keys("dorpshuis")["i"] == [f"i:{initiative.slug}"]
 
 
-def test_admin_edit_keeps_the_index(client, staff):
+def test_admin_edit_keeps_the_index(client, staff, django_capture_on_commit_callbacks):
     organisation = OrganisationFactory(name="Iets", slug="iets", description="Kort.")
     client.force_login(staff)
     url = reverse("admin:knowledge_organisation_change", args=[organisation.pk])
-    response = client.post(
-        url,
-        {
-            "name": "Koepel van Zorgcoöperaties",
-            "short_name": "",
-            "slug": "iets",
-            "kind": "landelijk",
-            "description": "Wij helpen zorgcoöperaties.",
-            "website": "",
-            "is_national": "on",
-            "services": "",
-            "contact": "",
-            "memberships-TOTAL_FORMS": "0",
-            "memberships-INITIAL_FORMS": "0",
-            "memberships-MIN_NUM_FORMS": "0",
-            "memberships-MAX_NUM_FORMS": "1000",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "name": "Koepel van Zorgcoöperaties",
+                "short_name": "",
+                "slug": "iets",
+                "kind": "landelijk",
+                "description": "Wij helpen zorgcoöperaties.",
+                "website": "",
+                "is_national": "on",
+                "services": "",
+                "contact": "",
+                "memberships-TOTAL_FORMS": "0",
+                "memberships-INITIAL_FORMS": "0",
+                "memberships-MIN_NUM_FORMS": "0",
+                "memberships-MAX_NUM_FORMS": "1000",
+            },
+        )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert search_keys("coöperatie")["o"] == ["o:iets"]
 
@@ -133,11 +146,39 @@ def test_theme_change_reindexes_the_resource():
     assert kennis("klimaat") == [f"r:{resource.slug}"]
 
 
-def test_unknown_words_are_queued_then_filed():
-    ResourceFactory(title="Het zwembadcomité")
+def test_unknown_words_are_queued_then_filed_after_the_write_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        ResourceFactory(title="Het zwembadcomité")
+        ResourceFactory(title="Nog een zwembadcomité")
     assert SearchWord.objects.filter(word="zwembadcomité", expansion__isnull=True).exists()
-    expand_query(parse_query("iets"))  # any search files queued words first
+    assert len(callbacks) == 1  # one refresh per transaction, however many rows it wrote
+    callbacks[0]()
     assert SearchWord.objects.get(word="zwembadcomité").expansion is not None
+
+
+def test_a_search_never_writes(client):
+    """GET pages only read: words that writes queued wait for the refresh, the search answers with what is indexed."""
+    ResourceFactory(title="Het zwembadcomité", summary="Over zwembaden.")
+    InitiativeFactory(name="Zwembadcomité Oost")
+    assert SearchWord.objects.filter(expansion__isnull=True).exists()
+    urls = [
+        (reverse("search:results"), {"q": "zwembadcomité"}),
+        (reverse("search:results"), {"q": "zwembad", "soort": "kennis"}),
+        (reverse("knowledge:list"), {"q": "zwembadcomite"}),
+        (reverse("initiatives:list"), {"q": "zwembad comité"}),
+        (reverse("knowledge:organisation_list"), {"q": "zwembad"}),
+        (reverse("funding:finder"), {"q": "zwembad"}),
+        (reverse("home"), {}),
+    ]
+    for url, params in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params).status_code == 200
+        writes = [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().split()[0].upper() in WRITES]
+        assert writes == [], (url, writes)
+    assert SearchWord.objects.filter(expansion__isnull=True).exists()
+
+
+WRITES = {"INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE"}
 
 
 def test_rebuild_command_rebuilds_everything(capsys):
@@ -298,7 +339,7 @@ SOURCES = [
 
 def test_hot_queries_use_the_search_index():
     _many_documents()
-    expand_query(parse_query("iets"))  # file the new words first, as a visitor's search would
+    refresh_pending()  # file the new words first, as the refresh after a write does
     for query in HOT_QUERIES:
         expanded = expand_query(parse_query(query))
         for key, table, index in SOURCES:
@@ -316,7 +357,7 @@ def test_hot_queries_use_the_search_index():
 
 def test_vocabulary_lookups_use_indexes():
     ResourceFactory(title="Vrijwilligers vinden")
-    expand_query(parse_query("iets"))
+    refresh_pending()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("EXPLAIN SELECT word FROM wdhs_searchword WHERE plain %% %s", ["vrijwiligers"])
@@ -340,9 +381,7 @@ def test_initiatives_and_organisations_models_keep_their_vector():
 
 
 def test_trigger_helper_gives_a_new_source_the_same_word_forms():
-    from wdhs.search_sources import search_trigger_sql
-
-    create, drop = search_trigger_sql("zoektest_regeling", {"title": "A", "description": "C"})
+    create, drop = triggers.vector_trigger("zoektest_regeling", [("NEW.title", "A"), ("NEW.description", "C")])
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE TABLE zoektest_regeling"
@@ -350,27 +389,47 @@ def test_trigger_helper_gives_a_new_source_the_same_word_forms():
         )
         cursor.execute(create)
         cursor.execute("INSERT INTO zoektest_regeling (title, description) VALUES ('Subsidies voor buurthuizen', 'x')")
-        expand_query(parse_query("iets"))  # files the queued words
+        refresh_pending()  # files the queued words
         cursor.execute("UPDATE zoektest_regeling SET search_vector = NULL")
         cursor.execute("SELECT count(*) FROM zoektest_regeling WHERE search_vector @@ to_tsquery('wdhs_dutch', 'huis')")
         assert cursor.fetchone()[0] == 1
         cursor.execute(drop)
 
 
+def test_touch_trigger_reindexes_documents_when_a_related_name_changes():
+    create, drop = triggers.touch_trigger(
+        "zoektest_naam_gewijzigd",
+        on="zoektest_naam",
+        columns=("name",),
+        documents="zoektest_doc",
+        where="name_id = NEW.id",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE zoektest_naam (id serial PRIMARY KEY, name text)")
+        cursor.execute("CREATE TABLE zoektest_doc (id serial PRIMARY KEY, name_id int, search_vector tsvector)")
+        cursor.execute(create)
+        cursor.execute("INSERT INTO zoektest_naam (name) VALUES ('a') RETURNING id")
+        name_id = cursor.fetchone()[0]
+        cursor.execute("INSERT INTO zoektest_doc (name_id, search_vector) VALUES (%s, 'x')", [name_id])
+        cursor.execute("UPDATE zoektest_naam SET name = 'a'")  # no real change: nothing touched
+        cursor.execute("SELECT count(*) FROM zoektest_doc WHERE search_vector IS NULL")
+        assert cursor.fetchone()[0] == 0
+        cursor.execute("UPDATE zoektest_naam SET name = 'b'")
+        cursor.execute("SELECT count(*) FROM zoektest_doc WHERE search_vector IS NULL")
+        assert cursor.fetchone()[0] == 1
+        cursor.execute(drop)
+
+
 @pytest.mark.parametrize(
-    ("table", "columns"),
-    [("x; DROP TABLE y", {"title": "A"}), ("ok", {"title": "E"}), ("ok", {}), ("ok", {"a b": "A"})],
+    ("table", "parts"),
+    [("x; DROP TABLE y", [("NEW.title", "A")]), ("ok", [("NEW.title", "E")]), ("ok", []), ("a b", [("NEW.t", "A")])],
 )
-def test_trigger_helper_refuses_odd_names(table, columns):
-    from wdhs.search_sources import search_trigger_sql
-
+def test_trigger_helper_refuses_odd_names(table, parts):
     with pytest.raises(ValueError):
-        search_trigger_sql(table, columns)
+        triggers.vector_trigger(table, parts)
 
 
-def test_demo_loader_files_the_words():
-    from wdhs.portal import DEMO_LOADERS
-
-    ResourceFactory(title="Zwembadcoöperaties")
-    assert "verwerkt" in DEMO_LOADERS["zoekindex"].load()
+def test_demo_loader_files_the_words_and_the_schemes_are_findable():
+    call_command("load_demo", stdout=io.StringIO())
     assert not SearchWord.objects.filter(expansion__isnull=True).exists()
+    assert search_keys("energiecoöperaties")["f"]

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from knowledge.models import Resource
 from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory
+from wdhs.search.index import refresh_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +100,7 @@ def test_typo_gives_bedoelde_je_with_a_link_and_finds_the_word(client):
 def test_no_suggestion_for_known_words_forms_and_parts(client, query):
     # Known as written, as a lemma of a document word, as a compound part, or all parts known.
     ResourceFactory(title="Vrijwilligers vinden voor het buurthuis", summary="Een energiecoöperatie en zorg.")
+    refresh_pending()
     assert client.get(URL, {"q": query}).context["suggestion"] is None
 
 
@@ -178,6 +180,7 @@ def test_highlight_shows_words_as_written_and_escapes_everything_else(client):
         summary="<b>Energiecoöperaties</b> & <script>alert(1)</script> in de Subsidies",
         body="## Tekst\n\n**vet**",
     )
+    refresh_pending()
     html = client.get(URL, {"q": "energie subsidie"}).content.decode()
     snippet = re.search(r'<p class="zk-snippet">(.*?)</p>', html, re.S).group(1)
     assert "<mark>Energiecoöperaties</mark>" in snippet

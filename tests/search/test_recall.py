@@ -16,6 +16,7 @@ from tests.factories import (
 )
 from tests.search import conftest
 from tests.search.corpus import FUNDING_SCHEMES, INITIATIVES, ORGANISATIONS, QUERIES, RESOURCES, published_days_ago
+from wdhs.search.index import refresh_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -61,11 +62,12 @@ def build_corpus() -> None:
             funder=organisation,
             funder_name="" if organisation else funder,
         )
+    refresh_pending()  # as a bulk loader does when it is done
 
 
 def results_for(query: str) -> dict[str, list[str]]:
     """The first ten keys per kind, through the portal's search engine."""
-    from wdhs.search_sources import search_keys
+    from tests.search.keys import search_keys
 
     return search_keys(query, limit=10)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from knowledge.services_questions import questions_alert_unanswered
+from knowledge.questions.services import questions_alert_unanswered
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from knowledge.services_questions import questions_purge_personal_data
+from knowledge.questions.services import questions_purge_personal_data
 
 
 class Command(BaseCommand):

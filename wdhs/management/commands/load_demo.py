@@ -6,8 +6,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from goals import demo as goals_demo
+from initiatives import demo as initiatives_demo
+from knowledge import demo as knowledge_demo
+from knowledge.funding import demo as funding_demo
+from knowledge.questions import demo as questions_demo
 from wdhs.models import User
-from wdhs.portal import DEMO_LOADERS
+from wdhs.search.index import refresh_pending
 
 DEV_STAFF_EMAIL = "redactie@wdhs.localhost"
 DEV_STAFF_PASSWORD = "samen-doen-2024"  # noqa: S105 - development only, never in production
@@ -17,9 +22,18 @@ class Command(BaseCommand):
     help = "Laadt de voorbeeldinhoud van alle onderdelen. Kan vaker draaien: er komt niets dubbel."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for loader in sorted(DEMO_LOADERS.values(), key=lambda item: (item.order, item.name)):
+        loaders = [
+            ("kennis", knowledge_demo.load),
+            ("financiering", funding_demo.load),
+            ("initiatieven", initiatives_demo.load),
+            ("vragen", questions_demo.load),
+            ("doelen", goals_demo.load),
+        ]
+        for name, load in loaders:
             with transaction.atomic():
-                self.stdout.write(f"{loader.name}: {loader.load()}")
+                self.stdout.write(f"{name}: {load()}")
+        # Demo content is written in bulk: give its words their forms now, so the first search finds them.
+        self.stdout.write(f"zoekindex: {refresh_pending()} nieuwe zoekwoorden verwerkt.")
         if settings.ENVIRONMENT == "development":
             self._dev_staff_account()
 

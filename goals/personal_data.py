@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import Any
+
+from goals.models import Measurement, Update
+
+
+def export(user: Any) -> dict[str, Any]:
+    """What the goals app stores about a person: updates they wrote and measurements they entered."""
+    return {
+        "voortgangsberichten": list(
+            Update.objects.filter(author=user).values("title", "published_at", "is_published").order_by("pk")
+        ),
+        "metingen": list(
+            Measurement.objects.filter(entered_by=user).values("indicator__name", "date", "value").order_by("pk")
+        ),
+    }

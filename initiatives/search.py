@@ -1,0 +1,35 @@
+"""What /zoeken/ and /initiatieven/ search in this app: the published initiatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from initiatives.models import Initiative
+from wdhs.search.index import watch
+from wdhs.search.query import plain_markdown
+from wdhs.search.registry import SearchSource, register_search_source
+
+
+def published_initiatives(user: Any) -> QuerySet[Initiative]:
+    return Initiative.objects.published().select_related("municipality__province", "kind")
+
+
+INITIATIVES = SearchSource(
+    key="initiatieven",
+    label="Initiatieven",
+    order=20,
+    queryset=published_initiatives,
+    template="search/result_initiative.html",
+    title=lambda initiative: initiative.name,
+    text=lambda initiative: plain_markdown(initiative.description),
+    table="initiatives_initiative",
+    freshness=("confirmed_at",),
+    list_url_name="initiatives:list",
+)
+
+
+def register() -> None:
+    register_search_source(INITIATIVES)
+    watch(Initiative)

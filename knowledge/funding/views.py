@@ -1,0 +1,113 @@
+# ruff: noqa: E501 - Dutch prose for visitors reads better unwrapped
+"""The funding finder at /financiering/: a few questions, then every scheme sorted in three groups with reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from initiatives.models import Initiative
+from knowledge.funding.forms import FinderForm
+from knowledge.funding.models import FundingScheme
+from knowledge.funding.rules import Result, Verdict, evaluate
+from knowledge.funding.search import SCHEMES
+from wdhs.search.query import expand_query, parse_query
+
+GROUP_INTRO = {
+    Verdict.FITS: "Volgens je antwoorden past deze regeling. Lees de voorwaarden goed na voordat je aanvraagt.",
+    Verdict.MAYBE: "Deze regelingen passen misschien. Check eerst de punten hieronder.",
+    Verdict.DOES_NOT_FIT: "Deze regelingen passen niet bij je antwoorden. Je ziet waarom, zodat je weet wat je kunt veranderen.",
+}
+
+
+def _answered(request: HttpRequest) -> bool:
+    """Whether the visitor answered a question; search words alone only narrow the list."""
+    return any(key in FinderForm.base_fields and key != "q" for key in request.GET)
+
+
+def _initiative_answers(initiative: Initiative) -> dict[str, Any]:
+    """The finder's answers that an initiative's own data already gives."""
+    theme = initiative.themes.order_by("position").first()
+    answers: dict[str, Any] = {
+        "thema": theme.slug if theme else "",
+        "gemeente": initiative.municipality.display_name,
+        "rechtsvorm": initiative.legal_form.slug,
+        "fase": initiative.phase.slug,
+        "opgericht": initiative.founded_year or "",
+    }
+    return {k: v for k, v in answers.items() if v}
+
+
+def _grouped(schemes: list[FundingScheme], form: FinderForm) -> list[dict[str, Any]]:
+    answers = form.answers()
+    groups: dict[Verdict, list[tuple[FundingScheme, Result]]] = {v: [] for v in Verdict}
+    for scheme in schemes:
+        result = evaluate(scheme.rules(), answers)
+        groups[result.verdict].append((scheme, result))
+    return [{"verdict": verdict, "intro": GROUP_INTRO[verdict], "items": items} for verdict, items in groups.items()]
+
+
+@require_GET
+def finder(request: HttpRequest) -> HttpResponse:
+    slug = request.GET.get("initiatief")
+    if slug is not None:
+        # Start from a registered initiative: only its managers may; others learn nothing about it.
+        initiative = (
+            Initiative.objects.managed_by(request.user)
+            .select_related("municipality", "legal_form", "phase")
+            .filter(slug=slug[:170])
+            .first()
+        )
+        if initiative is None:
+            messages.info(request, "Dit initiatief kunnen we niet invullen. Beantwoord de vragen hieronder zelf.")
+            return redirect("funding:finder")
+        messages.success(request, f"We hebben de antwoorden ingevuld met de gegevens van {initiative.name}.")
+        return redirect(f"{request.path}?{urlencode(_initiative_answers(initiative))}")
+
+    form = FinderForm(request.GET) if request.GET else FinderForm()
+    context: dict[str, Any] = {"form": form, "querystring": request.GET.urlencode()}
+    if form.is_bound and not form.is_valid():
+        return render(request, "funding/finder.html", context, status=400)
+    parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
+    schemes = FundingScheme.objects.active().for_finder()
+    if parsed.is_searchable:
+        # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
+        schemes = SCHEMES.search(None, expand_query(parsed), queryset=schemes)
+    context["schemes"] = list(schemes)
+    context["query"] = parsed.text
+    if _answered(request):
+        context["groups"] = _grouped(context["schemes"], form)
+    return render(request, "funding/finder.html", context)
+
+
+@require_GET
+def scheme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    scheme = get_object_or_404(FundingScheme.objects.active().for_finder(), slug=slug)
+    result = None
+    form = FinderForm(request.GET) if _answered(request) else None
+    # The answers from the finder come along in the URL; bad ones are simply not used here.
+    if form is not None and form.is_valid():
+        result = evaluate(scheme.rules(), form.answers())
+    return render(
+        request,
+        "funding/detail.html",
+        {"scheme": scheme, "result": result, "querystring": request.GET.urlencode() if result else ""},
+    )
+
+
+def home_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The "Hulp nodig?" block on the home page: the finder and the question form."""
+    return {"scheme_count": FundingScheme.objects.active().count()}
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
+    """On /mijn/: "Zoek geld voor ..." for each initiative the person manages, answers filled in."""
+    if not request.user.is_authenticated:
+        return None
+    initiatives = list(Initiative.objects.managed_by(request.user).order_by("name").only("name", "slug")[:10])
+    return {"initiatives": initiatives} if initiatives else None

@@ -1,0 +1,118 @@
+"""Stel je vraag at /vraag/, and the partner inbox at /mijn/vragen/ where editors answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from knowledge.models import Organisation, Question
+from knowledge.questions import services
+from knowledge.questions.forms import AnswerForm, AskForm
+from wdhs.ratelimit import rate_limited
+
+RATE_LIMIT = 5  # questions per hour per visitor address
+INBOX_PAGE_SIZE = 25
+
+
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {"name": request.user.display_name, "email": request.user.email}
+    form = AskForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_spam:
+            # Pretend it worked: a bot learns nothing from the answer.
+            return redirect("questions:thanks")
+        if rate_limited(request, "questions-ask", limit=RATE_LIMIT):
+            return render(request, "questions/ask.html", {"form": form, "limited": True}, status=429)
+        if form.is_valid():
+            services.question_ask(
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                text=form.cleaned_data["text"].strip(),
+                municipality=form.found_municipality,
+                theme=form.theme_term(),
+                consent_publish=form.cleaned_data["consent_publish"],
+            )
+            return redirect("questions:thanks")
+        return render(request, "questions/ask.html", {"form": form}, status=400)
+    return render(request, "questions/ask.html", {"form": form})
+
+
+@require_GET
+def thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "questions/thanks.html")
+
+
+def _inbox_queryset(request: HttpRequest) -> Any:
+    return Question.objects.for_editor(request.user).select_related("organisation", "theme", "municipality")
+
+
+@login_required
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    organisations = list(Organisation.objects.edited_by(user).order_by("name"))
+    if not organisations and not user.is_staff:
+        raise Http404("Je bent geen redacteur van een organisatie.")
+    questions = _inbox_queryset(request).order_by("created_at")
+    show = request.GET.get("toon", "open")
+    if show not in ("open", "beantwoord", "redactie"):
+        show = "open"
+    if show == "open":
+        questions = questions.open()
+    elif show == "beantwoord":
+        questions = questions.answered().order_by("-answered_at")
+    else:
+        questions = questions.open().staff_inbox()
+    page_obj = Paginator(questions, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "questions/inbox.html",
+        {"organisations": organisations, "page_obj": page_obj, "show": show, "is_staff": user.is_staff},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inbox_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # Editors see only their organisations' questions; for everyone else the question does not exist.
+    question = get_object_or_404(_inbox_queryset(request), pk=pk)
+    form = AnswerForm(request.POST or None)
+    context = {"question": question, "form": form}
+    if request.method == "POST":
+        if question.is_answered:
+            messages.error(request, "Deze vraag is al beantwoord. Het antwoord is al verstuurd.")
+            return render(request, "questions/inbox_detail.html", context, status=409)
+        if form.is_valid():
+            services.question_answer(question=question, answer=form.cleaned_data["answer"].strip(), by=request.user)
+            if question.email:
+                messages.success(request, "Dank je! Je antwoord is per e-mail naar de vraagsteller gestuurd.")
+            else:
+                messages.success(request, "Je antwoord is opgeslagen. De vraagsteller had geen e-mailadres meer.")
+            return redirect("questions:inbox")
+        return render(request, "questions/inbox_detail.html", context, status=400)
+    return render(request, "questions/inbox_detail.html", context)
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The questions block on /mijn/: for partner editors and staff."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    if not user.is_staff and not Organisation.objects.edited_by(user).exists():
+        return None
+    questions = Question.objects.for_editor(user)
+    return {
+        "open": questions.open().count(),
+        "staff_inbox": questions.open().staff_inbox().count() if user.is_staff else 0,
+        "latest": list(questions.open().select_related("organisation").order_by("created_at")[:5]),
+        "is_staff": user.is_staff,
+    }

@@ -1,0 +1,60 @@
+"""What /zoeken/ and /kennis/ search in this app: published knowledge and the partner organisations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from knowledge.models import Organisation, Resource
+from wdhs.search.index import watch
+from wdhs.search.query import plain_markdown
+from wdhs.search.registry import SearchSource, register_search_source
+
+
+def published_resources(user: Any) -> QuerySet[Resource]:
+    return Resource.objects.published().select_related("kind", "organisation")
+
+
+def organisations(user: Any) -> QuerySet[Organisation]:
+    return Organisation.objects.all()
+
+
+def resource_text(resource: Resource) -> str:
+    return f"{resource.summary} … {plain_markdown(resource.body)}"
+
+
+def organisation_text(organisation: Organisation) -> str:
+    return f"{organisation.description} {organisation.services}"
+
+
+RESOURCES = SearchSource(
+    key="kennis",
+    label="Kennis",
+    order=10,
+    queryset=published_resources,
+    template="search/result_resource.html",
+    title=lambda resource: resource.title,
+    text=resource_text,
+    table="knowledge_resource",
+    freshness=("last_reviewed_at", "published_at"),
+    list_url_name="knowledge:list",
+)
+
+ORGANISATIONS = SearchSource(
+    key="organisaties",
+    label="Organisaties",
+    order=30,
+    queryset=organisations,
+    template="search/result_organisation.html",
+    title=lambda organisation: organisation.name,
+    text=organisation_text,
+    table="knowledge_organisation",
+    list_url_name="knowledge:organisation_list",
+)
+
+
+def register() -> None:
+    register_search_source(RESOURCES)
+    register_search_source(ORGANISATIONS)
+    watch(Resource, Organisation)

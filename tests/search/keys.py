@@ -1,0 +1,23 @@
+"""The test set's view of a search: the first slugs per kind, as "<letter>:<slug>"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+
+from wdhs.search.query import expand_query, parse_query
+from wdhs.search.registry import get_source
+
+KINDS = {"r": "kennis", "i": "initiatieven", "o": "organisaties", "g": "doelen", "f": "financiering"}
+
+
+def search_keys(text: str, *, limit: int = 10, user: Any = None) -> dict[str, list[str]]:
+    expanded = expand_query(parse_query(text))
+    result = {}
+    for letter, key in KINDS.items():
+        source = get_source(key)
+        assert source is not None, key
+        rows = source.search(user or AnonymousUser(), expanded)[:limit]
+        result[letter] = [f"{letter}:{getattr(obj, 'slug', obj.pk)}" for obj in rows]
+    return result

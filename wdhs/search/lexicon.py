@@ -1,0 +1,256 @@
+"""Dutch word forms for search: lemmas (simplemma), diminutives and compound parts. No database.
+
+PostgreSQL's Dutch stemmer misses many plurals (subsidies, initiatieven, buurthuizen), diminutives
+and every compound. Managed PostgreSQL servers allow no custom dictionaries, so the extra forms are
+computed here; `wdhs.search.index` stores them in a lookup table that the database triggers read.
+See docs/search.md.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import simplemma
+
+LANGUAGE = "nl"
+MIN_PART = 3
+# Linking sounds between the parts of a compound: bewoner-s-initiatief, pannen-koek, zonne-paneel.
+LINKS = ("s", "en", "e")
+# Three-letter starts that are prefixes, not words (ver-huur, be-stuur, aan-pak).
+PREFIXES = frozenset(
+    [
+        "aan",
+        "af",
+        "bij",
+        "be",
+        "ge",
+        "her",
+        "ont",
+        "ver",
+        "mee",
+        "weg",
+        "uit",
+        "op",
+        "toe",
+        "in",
+        "om",
+        "bes",
+        "bet",
+        "beg",
+        "gem",
+        "gek",
+        "bed",
+        "rep",
+        "pers",
+        "sta",
+        "star",
+        "stud",
+        "min",
+        "zon",
+        "koe",
+        "lom",
+        "rij",
+        "vin",
+        "wan",
+    ]
+)
+# Endings that look like words but are suffixes (kind-eren, persoon-lijk).
+SUFFIXES = frozenset(
+    ["eren", "enten", "ieren", "lijk", "lijke", "heid", "baar", "aren", "ende", "ling", "tjes", "etje", "gers", "ders"]
+)
+# Words that look like compounds but are not (vrij + williger).
+NO_SPLIT = frozenset(["vrijwilliger", "vrijwillig", "vrijwillige", "vrijwilligster", "gemeente", "organisatie"])
+DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
+MAX_WORD = 60
+# Dutch stop words: never expanded, never corrected (the stemmer drops them too).
+STOP_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "in",
+        "op",
+        "van",
+        "voor",
+        "met",
+        "aan",
+        "bij",
+        "is",
+        "te",
+        "zijn",
+        "of",
+        "ook",
+        "om",
+        "naar",
+        "uit",
+        "als",
+        "dat",
+        "die",
+        "dit",
+        "er",
+        "hoe",
+        "wat",
+        "wie",
+        "je",
+        "jij",
+        "we",
+        "wij",
+        "ze",
+        "zij",
+        "hun",
+        "hij",
+        "zich",
+        "niet",
+        "geen",
+        "maar",
+        "dan",
+        "nog",
+        "wel",
+        "al",
+        "tot",
+        "over",
+        "onder",
+        "door",
+        "na",
+        "zo",
+        "kan",
+    ]
+)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: the key the database uses too (unaccent)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=50_000)
+def is_known(word: str) -> bool:
+    return simplemma.is_known(word, lang=LANGUAGE)
+
+
+@lru_cache(maxsize=50_000)
+def lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang=LANGUAGE).lower()
+
+
+def _diminutive_base(word: str) -> str | None:
+    for ending in DIMINUTIVES:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            base = word[: -len(ending)]
+            if is_known(base):
+                return base
+    return None
+
+
+def _splits(word: str, depth: int = 0) -> list[tuple[str, str]]:
+    """All ways to read `word` as modifier + head (head possibly a compound itself), longest modifier first."""
+    found: list[tuple[str, str]] = []
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, head = word[:i], word[i:]
+        if len(head) < 4 or head in SUFFIXES:
+            continue
+        if not (is_known(head) or (depth == 0 and _splits(head, 1))):
+            continue
+        for link in ("", *LINKS):
+            if link and not left.endswith(link):
+                continue
+            core = left[: len(left) - len(link)]
+            if len(core) < MIN_PART or (len(core) == MIN_PART and core in PREFIXES):
+                continue
+            if is_known(core):
+                found.append((core, head))
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The parts of a Dutch compound, as lemmas: energiecoöperaties -> (energie, coöperatie).
+
+    Takes the reading with the longest modifier (buurt|huis, not buur|thuis), keeps both the modifier
+    with and without its linking sound (dorps/dorp), and splits the head once more
+    (speeltuinvereniging -> speeltuin, vereniging, speel, tuin). Returns () for a simple word.
+    """
+    word = word.lower()
+    if len(word) < 7 or word in NO_SPLIT:
+        return ()
+    candidates = _splits(word)
+    if not candidates:
+        return ()
+    longest = len(candidates[0][0]) + (len(word) - len(candidates[0][0]) - len(candidates[0][1]))
+    parts: list[str] = []
+    for core, head in candidates:
+        if len(word) - len(head) != longest:
+            continue
+        for part in (core, head):
+            if part not in parts:
+                parts.append(part)
+        for sub in compound_parts(head):
+            if sub not in parts:
+                parts.append(sub)
+    result = []
+    for part in parts:
+        for form in (part, shorter_lemma(part)):
+            if form not in result:
+                result.append(form)
+    return tuple(result)
+
+
+def shorter_lemma(word: str) -> str:
+    """The lemma when it is not longer than the word: plurals shrink (huizen -> huis); nouns that
+    simplemma reads as verbs would grow (buurt -> buurten) and only add noise."""
+    base = lemma(word)
+    return base if len(base) <= len(word) else word
+
+
+@lru_cache(maxsize=50_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """Other forms of one word that should find it: lemma, diminutive base, compound parts. Never the word."""
+    word = word.lower()
+    if len(word) < 3 or len(word) > MAX_WORD or word in STOP_WORDS or word[0].isdigit():
+        return ()
+    forms: list[str] = []
+
+    def add(form: str | None) -> None:
+        if form and form != word and form not in forms and form not in STOP_WORDS:
+            forms.append(form)
+
+    base = shorter_lemma(word)
+    add(base)
+    # simplemma knows many diminutives (buurtje -> buurt); the rule covers the rest (speeltuintje).
+    small = _diminutive_base(word) if base == word else _diminutive_base(base)
+    add(small)
+    # An inflected known word is split through its lemma (buurthuizen -> buurthuis -> buurt + huis),
+    # so endings are never taken for words (kinderen is not kin + deren).
+    root = small or base
+    for part in compound_parts(root):
+        add(part)
+    return tuple(forms)
+
+
+def expansion(word: str) -> str:
+    """What the lookup table stores for a word: its extra forms, space-separated (may be empty)."""
+    return " ".join(word_forms(word))
+
+
+def expansions(words: Iterable[str]) -> dict[str, str]:
+    return {word: expansion(word) for word in words}
+
+
+def query_parts(word: str) -> tuple[str, ...]:
+    """For a compound in a query, its parts to AND together: modifier (without linking sound) and head lemma."""
+    word = word.lower()
+    base = shorter_lemma(word)
+    root = (_diminutive_base(word) if base == word else _diminutive_base(base)) or base
+    if len(root) < 7 or root in NO_SPLIT:
+        return ()
+    candidates = _splits(root)
+    if not candidates:
+        return ()
+    longest = len(root) - len(candidates[0][1])
+    group = [c for c in candidates if len(root) - len(c[1]) == longest]
+    core, head = group[-1]
+    return (core, shorter_lemma(head))

@@ -1,0 +1,269 @@
+"""A visitor's query: cleaned, expanded into one tsquery (word forms, synonyms, typos), and highlighted.
+
+`parse_query()` cleans what came from the URL; `expand_query()` builds the tsquery with the Dutch
+word forms of `wdhs.search.lexicon`, the staff's synonyms and, for a word no document contains, the
+closest word that one does; `highlight_text()` marks the matches in a snippet. Everything here only
+reads the database. Documents are indexed with the `wdhs_dutch` configuration (Dutch stemmer with
+accent folding) by the triggers of `wdhs.search.triggers`. See docs/search.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from wdhs.models import SearchSynonym
+from wdhs.search.lexicon import STOP_WORDS, fold, query_parts, shorter_lemma, word_forms
+
+SEARCH_CONFIG = "wdhs_dutch"
+MAX_QUERY_LENGTH = 200
+# Longer input is cut by parse_query with a message; far longer input is refused as hand-made.
+MAX_RAW_QUERY = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
+_WORD = re.compile(r"\w", re.UNICODE)
+_QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
+_OR_WORDS = {"of", "or", "OF", "OR"}
+TYPO_THRESHOLD = 0.4
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A visitor's query, cleaned; `message` explains in Dutch what we changed or why nothing is searched."""
+
+    raw: str
+    text: str
+    message: str = ""
+    phrases: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_searchable(self) -> bool:
+        return bool(self.text)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    """Clean a query from the URL: control characters out, length capped, quotes balanced."""
+    raw = raw or ""
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", raw))
+    text = " ".join(text.split())
+    message = ""
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+        message = f"Je zoekvraag was erg lang. We zochten op de eerste {MAX_QUERY_LENGTH} tekens."
+    if text.count('"') % 2:
+        text = text.replace('"', " ").strip()
+        text = " ".join(text.split())
+    if text and not _WORD.search(text):
+        return ParsedQuery(raw=raw, text="", message="Typ een of meer woorden om te zoeken, bijvoorbeeld ‘stichting’.")
+    phrases = tuple(p.strip() for p in re.findall(r'"([^"]+)"', text) if p.strip())
+    return ParsedQuery(raw=raw, text=text, message=message, phrases=phrases)
+
+
+def search_query(parsed: ParsedQuery) -> SearchQuery:
+    """The tsquery for a visitor's query, with Dutch word forms, synonyms and typo corrections (`expand_query`)."""
+    expanded = expand_query(parsed)
+    if expanded.query is None:
+        return SearchQuery("", config=SEARCH_CONFIG, search_type="plain")  # matches nothing
+    return expanded.query
+
+
+@dataclass
+class ExpandedQuery:
+    """A visitor's query with Dutch word forms, synonyms and typo corrections.
+
+    `query` is the tsquery (None when only stop words remain); `terms` are the folded forms to
+    highlight; `corrections` maps a typed word to the known word we searched for instead.
+    """
+
+    query: SearchQuery | None
+    terms: frozenset[str]
+    corrections: dict[str, str]
+    corrected_text: str | None
+
+
+def _plain(text: str) -> SearchQuery:
+    return SearchQuery(text, config=SEARCH_CONFIG, search_type="plain")
+
+
+def _any_of(queries: list[SearchQuery]) -> SearchQuery:
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined
+
+
+def _synonyms() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for word, synonyms in SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms"):
+        table.setdefault(fold(word), []).extend(" ".join(s.lower().split()) for s in synonyms.split(",") if s.strip())
+    return table
+
+
+def _closest_known(words: list[str]) -> dict[str, str]:
+    """For each word that no indexed document contains, the closest word that one does (pg_trgm).
+
+    A word counts as contained when it or its lemma is in the vocabulary, or, for a compound,
+    each part is (in some inflection); compound parts alone would hide typos ("huurdesvereniging"
+    has the known part "vereniging").
+    """
+    whole = {word: {fold(word), fold(shorter_lemma(word))} for word in words}
+    parts = {
+        word: [{fold(part + ending) for ending in ("", "s", "e", "en", "n")} for part in query_parts(word)]
+        for word in words
+    }
+    every = sorted(set().union(*whole.values(), *(v for groups in parts.values() for v in groups)))
+    as_form = sorted(set(words) | {shorter_lemma(word) for word in words})
+    closest: dict[str, str] = {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT plain FROM wdhs_searchword WHERE plain = ANY(%s::text[])", [every])
+        present = {row[0] for row in cursor.fetchall()}
+        # Forms that only occur as a lemma or compound part of a document word (vrijwilliger, huis).
+        cursor.execute(
+            "SELECT DISTINCT f FROM wdhs_searchword, unnest(string_to_array(expansion, ' ')) AS f "
+            "WHERE string_to_array(expansion, ' ') && %s::text[] AND f = ANY(%s::text[])",
+            [as_form, as_form],
+        )
+        present |= {fold(row[0]) for row in cursor.fetchall()}
+        for word in words:
+            if len(word) < 4 or whole[word] & present:
+                continue
+            if parts[word] and all(group & present for group in parts[word]):
+                continue
+            folded = fold(word)
+            cursor.execute(
+                "SELECT word, similarity(plain, %s) AS s FROM wdhs_searchword WHERE plain %% %s "
+                "ORDER BY s DESC, abs(length(plain) - length(%s)), word LIMIT 1",
+                [folded, folded, folded],
+            )
+            row = cursor.fetchone()
+            if row and row[1] >= TYPO_THRESHOLD:
+                closest[word] = row[0]
+    return closest
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """The query as (kind, text) items: "phrase", "word", "not" (a -word) and "or"."""
+    items: list[tuple[str, str]] = []
+    for phrase, token in _QUERY_TOKEN.findall(text):
+        if phrase:
+            items.append(("phrase", phrase))
+        elif token in _OR_WORDS:
+            items.append(("or", token))
+        else:
+            negate = token.startswith("-") and len(token) > 1
+            items.extend(("not" if negate else "word", word) for word in re.findall(r"\w+", token.lower()))
+    return items
+
+
+def _word_query(
+    word: str, forms: list[str], synonyms: dict[str, list[str]], closest: str | None
+) -> tuple[SearchQuery, set[str]]:
+    """One query word as an OR of: itself, its lemma, its compound parts ANDed, its synonyms and the
+    closest known word (for a typo). Also returns the folded forms to highlight."""
+    base = shorter_lemma(word)
+    alternatives = [_plain(word)] + ([_plain(base)] if base != word else [])
+    terms = {fold(form) for form in forms}
+    compound = query_parts(word)
+    if compound:
+        combined = _plain(compound[0])
+        for part in compound[1:]:
+            combined = combined & _plain(part)
+        alternatives.append(combined)
+        terms.update(fold(part) for part in compound)
+    for synonym in dict.fromkeys(synonyms.get(fold(word), []) + synonyms.get(fold(base), [])):
+        if " " in synonym:
+            alternatives.append(SearchQuery(synonym, config=SEARCH_CONFIG, search_type="phrase"))
+        else:
+            alternatives.append(_plain(synonym))
+            if shorter_lemma(synonym) != synonym:
+                alternatives.append(_plain(shorter_lemma(synonym)))
+        terms.update(fold(w) for w in re.findall(r"\w+", synonym))
+    if closest:
+        alternatives.append(_plain(closest))
+        terms.add(fold(closest))
+    return _any_of(alternatives), terms
+
+
+def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
+    """Build the tsquery: per word its forms (lemma, diminutive, compound parts as AND), staff synonyms
+    and, for a word no document contains, the closest word that does (pg_trgm). "Phrases" stay
+    exact, -word excludes, `of` between words means either. Files queued words first."""
+    if not parsed.is_searchable:
+        return ExpandedQuery(None, frozenset(), {}, None)
+    items = _tokens(parsed.text)
+    words = list(dict.fromkeys(text for kind, text in items if kind == "word" and text not in STOP_WORDS))
+    forms = {word: list(dict.fromkeys([word, shorter_lemma(word), *word_forms(word)])) for word in words}
+    synonyms = _synonyms() if words else {}
+    closest = _closest_known(words) if words else {}
+
+    terms: set[str] = set()
+    query: SearchQuery | None = None
+    join_with_or = False
+    for kind, text in items:
+        if kind == "or":
+            join_with_or = query is not None
+            continue
+        if kind == "phrase":
+            part = SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase")
+            terms.update(fold(w) for w in re.findall(r"\w+", text))
+        elif kind == "not":
+            part = ~_plain(text)
+        elif text in forms:
+            part, word_terms = _word_query(text, forms[text], synonyms, closest.get(text))
+            terms.update(word_terms)
+        else:
+            continue  # a stop word
+        query = part if query is None else (query | part if join_with_or else query & part)
+        join_with_or = False
+    corrected_text = None
+    if closest:
+        corrected_text = " ".join(closest.get(w, w) for w in re.findall(r"\w+", parsed.text.lower()))
+    return ExpandedQuery(query, frozenset(terms), closest, corrected_text)
+
+
+_MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]]+")
+
+
+def plain_markdown(text: str) -> str:
+    """Text without Markdown markup, so snippets read as text ("## Stap 1" becomes "Stap 1")."""
+    return " ".join(_MARKDOWN_MARKS.sub(" ", text or "").split())
+
+
+def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> SafeString:
+    """A snippet of `text` around the first matches, words exactly as written, matches in <mark>.
+
+    A word matches when it, its lemma or one of its compound parts is among `terms` (folded), so
+    "subsidies" marks "subsidie" and "energie" marks "energiecoöperatie". Everything is escaped.
+    """
+    text = _CONTROL.sub(" ", text or "")
+    tokens = re.split(r"(\w+)", text)  # odd indexes are words
+    word_positions = list(range(1, len(tokens), 2))
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        return folded in terms or any(fold(form) in terms for form in word_forms(word.lower()))
+
+    hits = [i for i in word_positions if matches(tokens[i])] if terms else []
+    if word_positions:
+        first = word_positions.index(hits[0]) if hits else 0
+        start_word = max(0, first - max_words // 3)
+        chosen = word_positions[start_word : start_word + max_words]
+        start, stop = (0 if start_word == 0 else chosen[0]), chosen[-1]
+        pieces = tokens[start : stop + 1]
+        offset = start
+    else:
+        pieces, offset = [text], 0
+    out = []
+    for index, piece in enumerate(pieces, start=offset):
+        if index % 2 == 1 and index in hits:
+            out.append(f"<mark>{escape(piece)}</mark>")
+        else:
+            out.append(escape(piece))
+    prefix = "… " if word_positions and offset > 1 else ""
+    suffix = " …" if word_positions and offset + len(pieces) < len(tokens) - 1 else ""
+    return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308 - every piece escaped

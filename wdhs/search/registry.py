@@ -1,0 +1,112 @@
+"""The search sources: every kind of content that /zoeken/ and the list pages search registers itself here.
+
+A source says which documents a visitor may see, where its search vector is (a column kept by a
+trigger from `wdhs.search.triggers`, or an expression for tiny tables), how to rank freshness, which
+list page searches it, and which template shows one result. Each app registers its sources in its
+own `search.py`, called from its AppConfig.ready(); the base imports no app. See docs/search.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Expression, F, FloatField, Func, QuerySet
+from django.db.models.functions import Coalesce
+from django.urls import NoReverseMatch, reverse
+
+from wdhs.search.query import ExpandedQuery
+
+
+class Freshness(Func):
+    """1.25 for something published or reviewed today, sliding towards 1.0 over the years: newer slightly ahead."""
+
+    template = "(1.0 + 0.25 / (1.0 + GREATEST(EXTRACT(EPOCH FROM (now() - %(expressions)s)), 0) / 31536000.0))"
+    output_field = FloatField()
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """One kind of result on /zoeken/.
+
+    key: URL value of `soort` and group id ("kennis"); label: Dutch group heading; order: position.
+    queryset(user): the documents this visitor may see. vector: name of the tsvector column (kept by
+    a trigger that uses wdhs_search_vector) or an expression. table: the database table to re-index
+    when word forms change (None for an expression). freshness: field(s) with the date that counts
+    for "newer slightly ahead" (first non-empty wins). list_url_name: URL name of the kind's own list
+    that accepts ?q= (None: /zoeken/?soort=<key>). template: renders one result (gets `item`,
+    `snippet`). title(obj) and text(obj): what the snippet is made from.
+    """
+
+    key: str
+    label: str
+    order: int
+    queryset: Callable[[Any], QuerySet]
+    template: str
+    title: Callable[[Any], str]
+    text: Callable[[Any], str]
+    vector: str | Callable[[], Expression] = "search_vector"
+    table: str | None = None
+    freshness: tuple[str, ...] = ()
+    list_url_name: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def list_url(self, text: str) -> str:
+        if self.list_url_name:
+            try:
+                return f"{reverse(self.list_url_name)}?{urlencode({'q': text})}"
+            except NoReverseMatch:
+                pass
+        return f"{reverse('search:results')}?{urlencode({'q': text, 'soort': self.key})}"
+
+    def vector_expression(self) -> Any:
+        return F(self.vector) if isinstance(self.vector, str) else self.vector()
+
+    def search(self, user: Any, expanded: ExpandedQuery, *, queryset: QuerySet | None = None) -> QuerySet:
+        """Matching documents for this visitor, best first: title > summary > body, newer slightly ahead.
+
+        `queryset` narrows the documents further (a list page's filters); it replaces `queryset(user)`,
+        so the caller is responsible for visibility then.
+        """
+        query = expanded.query
+        qs = self.queryset(user) if queryset is None else queryset
+        if query is None:
+            return qs.none()
+        if isinstance(self.vector, str):
+            qs = qs.filter(**{self.vector: query})
+            vector = F(self.vector)
+        else:
+            qs = qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
+            vector = F("_search_vector")
+        rank = SearchRank(vector, query)
+        if self.freshness:
+            fields = [F(name) for name in self.freshness]
+            moment = Coalesce(*fields) if len(fields) > 1 else fields[0]
+            rank = rank * Coalesce(Freshness(moment), 1.0, output_field=FloatField())
+        return qs.annotate(search_rank=rank).order_by("-search_rank", "pk")
+
+
+_SOURCES: dict[str, SearchSource] = {}
+
+
+def register_search_source(source: SearchSource) -> None:
+    _SOURCES[source.key] = source
+
+
+def search_sources() -> list[SearchSource]:
+    return sorted(_SOURCES.values(), key=lambda s: s.order)
+
+
+def get_source(key: str) -> SearchSource | None:
+    return _SOURCES.get(key)
+
+
+def search_source(key: str) -> SearchSource:
+    return _SOURCES[key]
+
+
+def indexed_tables() -> list[str]:
+    return [s.table for s in search_sources() if s.table]

@@ -1,9 +1,0 @@
-from __future__ import annotations
-
-from django.urls import path
-
-from wdhs import search_views
-
-app_name = "search"
-
-urlpatterns = [path("zoeken/", search_views.results, name="results")]
