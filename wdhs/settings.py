@@ -20,11 +20,23 @@ def env(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+_TRUE_VALUES = ("1", "true", "yes", "on")
+_FALSE_VALUES = ("0", "false", "no", "off")
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in _TRUE_VALUES:
+        return True
+    if value in _FALSE_VALUES:
+        return False
+    # A typo such as "ture" must not quietly turn a setting off.
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} wordt niet begrepen. Gebruik voor aan: {', '.join(_TRUE_VALUES)}; "
+        f"voor uit: {', '.join(_FALSE_VALUES)}."
+    )
 
 
 def env_int(name: str, default: int) -> int:

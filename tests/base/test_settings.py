@@ -5,6 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from wdhs.settings import env_bool
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -64,3 +69,45 @@ def test_database_url_must_be_postgres():
     result = _manage("check", DJANGO_ENV="test", DATABASE_URL="sqlite:///tmp/x.db")
     assert result.returncode != 0
     assert "PostgreSQL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1", True),
+        ("true", True),
+        ("Yes", True),
+        (" ON ", True),
+        ("0", False),
+        ("False", False),
+        ("no", False),
+        ("off", False),
+    ],
+)
+def test_env_bool_reads_the_accepted_values(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
+    monkeypatch.setenv("WDHS_TEST_FLAG", value)
+    assert env_bool("WDHS_TEST_FLAG", not expected) is expected
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_env_bool_uses_the_default_when_unset_or_empty(monkeypatch: pytest.MonkeyPatch, default: bool) -> None:
+    monkeypatch.delenv("WDHS_TEST_FLAG", raising=False)
+    assert env_bool("WDHS_TEST_FLAG", default) is default
+    monkeypatch.setenv("WDHS_TEST_FLAG", "")
+    assert env_bool("WDHS_TEST_FLAG", default) is default
+
+
+@pytest.mark.parametrize("value", ["ture", "2", "ja", "of"])
+def test_env_bool_refuses_an_unknown_value(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("WDHS_TEST_FLAG", value)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        env_bool("WDHS_TEST_FLAG", False)
+    message = str(refused.value)
+    assert f"WDHS_TEST_FLAG={value!r}" in message
+    assert "1, true, yes, on" in message and "0, false, no, off" in message
+
+
+def test_a_typo_in_django_debug_stops_the_portal() -> None:
+    result = _manage("check", DJANGO_ENV="development", DJANGO_DEBUG="ture")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='ture' wordt niet begrepen" in result.stderr
