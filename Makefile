@@ -5,8 +5,14 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-MANAGE_DEV := DJANGO_ENV=development $(PY) manage.py
-MANAGE_TEST := DJANGO_ENV=test $(PY) manage.py
+
+# Every manage.py and pytest call gets DATABASE_URL: yours when you set one, else the embedded server's
+# (evaluated when a recipe runs, after `install` made .venv).
+ifeq ($(strip $(DATABASE_URL)),)
+WITH_DB = DATABASE_URL='$(shell $(PY) -m wdhs.pgembed url)'
+endif
+MANAGE_DEV = $(WITH_DB) DJANGO_ENV=development $(PY) manage.py
+MANAGE_TEST = $(WITH_DB) DJANGO_ENV=test $(PY) manage.py
 
 NPM_STAMP := node_modules/.installed
 
@@ -90,14 +96,14 @@ lint: install
 check: db
 	$(MANAGE_TEST) check --fail-level WARNING
 	$(MANAGE_TEST) makemigrations --check --dry-run
-	DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+	$(WITH_DB) DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
 	  DJANGO_ALLOWED_HOSTS=kennisplatform.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
 test: lint check browser
-	DJANGO_ENV=test $(PY) -m pytest
+	$(WITH_DB) DJANGO_ENV=test $(PY) -m pytest
 
 bench: setup
-	DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
+	$(WITH_DB) DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules test-artifacts

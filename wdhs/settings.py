@@ -2,6 +2,7 @@
 
 DJANGO_ENV picks the defaults: "production" (the default: strict, needs DJANGO_SECRET_KEY),
 "development" (`make run`: DEBUG on, mail to the console) or "test" (`make test`).
+DATABASE_URL names the database; the Makefile sets it to the embedded server of wdhs.pgembed.
 """
 
 from __future__ import annotations
@@ -121,15 +122,17 @@ TEMPLATES = [
     },
 ]
 
-# One database: PostgreSQL. DATABASE_URL wins; otherwise the embedded server of wdhs.pgembed.
-if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
-    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        raise ImproperlyConfigured("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
-else:
-    from wdhs.pgembed import database_settings
-
-    DATABASES = {"default": database_settings()}
+# One database: PostgreSQL, named by DATABASE_URL only. `make run` and `make test` start the embedded
+# server (wdhs/pgembed.py) and pass its URL; a server of your own is just another URL.
+if not env("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL ontbreekt, dus het portaal weet niet welke database het moet gebruiken. "
+        "Gebruik 'make run' of 'make test': die starten de ingebouwde PostgreSQL en zetten DATABASE_URL. "
+        "Of zet DATABASE_URL zelf, bijvoorbeeld DATABASE_URL=postgres://gebruiker:wachtwoord@localhost:5432/wdhs."
+    )
+DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    raise ImproperlyConfigured("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -13,11 +13,20 @@ from wdhs.settings import env_bool
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+def _environment(unset: tuple[str, ...] = (), **env: str) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in unset}
     environment.update(env)
+    return environment
+
+
+def _manage(*args: str, unset: tuple[str, ...] = (), **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=_environment(unset, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -69,6 +78,28 @@ def test_database_url_must_be_postgres():
     result = _manage("check", DJANGO_ENV="test", DATABASE_URL="sqlite:///tmp/x.db")
     assert result.returncode != 0
     assert "PostgreSQL" in result.stderr
+
+
+def test_settings_without_database_url_say_how_to_get_one() -> None:
+    result = _manage("check", unset=("DATABASE_URL",), DJANGO_ENV="test")
+    assert result.returncode != 0
+    assert "DATABASE_URL ontbreekt" in result.stderr
+    assert "'make run' of 'make test'" in result.stderr
+    assert "zet DATABASE_URL zelf" in result.stderr
+
+
+def test_pytest_without_database_url_says_how_to_run_the_tests() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "tests/base/test_settings.py"],
+        cwd=ROOT,
+        env=_environment(("DATABASE_URL",), DJANGO_ENV="test"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DATABASE_URL ontbreekt" in result.stdout + result.stderr
+    assert "'make run' of 'make test'" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
