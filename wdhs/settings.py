@@ -3,6 +3,7 @@
 DJANGO_ENV picks the defaults: "production" (the default: strict, needs DJANGO_SECRET_KEY),
 "development" (`make run`: DEBUG on, mail to the console) or "test" (`make test`).
 DATABASE_URL names the database; the Makefile sets it to the embedded server of wdhs.pgembed.
+Importing this module only reads the environment: it starts nothing and creates no files.
 """
 
 from __future__ import annotations
@@ -213,7 +214,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Only production serves collected files (collectstatic). Development and tests serve straight from the
+# finders, so they have no folder to collect into, and whitenoise none to warn about.
+STATIC_ROOT = BASE_DIR / "staticfiles" if PRODUCTION else None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -224,8 +227,6 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
-if not PRODUCTION:
-    STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns when it is missing; finders serve the files
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("WDHS_MEDIA_ROOT", str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -100,6 +101,46 @@ def test_pytest_without_database_url_says_how_to_run_the_tests() -> None:
     assert result.returncode != 0
     assert "DATABASE_URL ontbreekt" in result.stdout + result.stderr
     assert "'make run' of 'make test'" in result.stdout + result.stderr
+
+
+# Imports the settings in a fresh interpreter while an audit hook records every folder made and every
+# process started (-B: writing bytecode would make __pycache__ folders of its own).
+_IMPORT_PROBE = """
+import json, sys
+watched = ("os.mkdir", "subprocess.Popen", "os.posix_spawn", "os.fork", "os.system", "os.exec", "os.spawn")
+seen = []
+sys.addaudithook(lambda event, args: seen.append([event, repr(args[:1])]) if event.startswith(watched) else None)
+try:
+    import wdhs.settings
+    outcome = "imported"
+except Exception as exc:
+    outcome = type(exc).__name__
+print(json.dumps({"outcome": outcome, "seen": seen, "pgembed": "wdhs.pgembed" in sys.modules}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("env", "outcome"),
+    [
+        ({"DJANGO_ENV": "development"}, "imported"),
+        ({"DJANGO_ENV": "test"}, "imported"),
+        ({"DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "k" * 60, "DJANGO_ALLOWED_HOSTS": "x.nl"}, "imported"),
+        ({"DJANGO_ENV": "development", "DATABASE_URL": ""}, "ImproperlyConfigured"),
+    ],
+    ids=["development", "test", "production", "no-database-url"],
+)
+def test_importing_settings_creates_no_folder_and_starts_no_process(env: dict[str, str], outcome: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", _IMPORT_PROBE],
+        cwd=ROOT,
+        env=_environment(**{"DATABASE_URL": "postgres://nobody@127.0.0.1:9/never-connected", **env}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report == {"outcome": outcome, "seen": [], "pgembed": False}
 
 
 @pytest.mark.parametrize(
