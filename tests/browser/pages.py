@@ -75,8 +75,8 @@ def logged_in_person() -> Any:
 def _resource_with_attachment(**extra: Any) -> Any:
     from django.core.files.base import ContentFile
 
-    from knowledge.demo import ODT_MIMETYPE, odt_document
     from knowledge.models import Attachment
+    from tests.documents import ODT_MIMETYPE, odt_document
     from tests.factories import ResourceFactory, term
 
     resource = ResourceFactory(

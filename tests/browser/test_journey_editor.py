@@ -16,8 +16,8 @@ from tests.browser import harness
 def test_editor_writes_submits_and_a_publisher_publishes_with_attachment(
     open_page: Any, log_in: Any, check_page: Any, javascript: bool
 ) -> None:
-    from knowledge.demo import ODT_MIMETYPE, odt_document
     from knowledge.models import Resource
+    from tests.documents import ODT_MIMETYPE, odt_document
     from tests.factories import MembershipFactory, UserFactory
 
     label = f"{'met' if javascript else 'zonder'}-js"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from goals import demo as goals_demo
@@ -11,6 +11,7 @@ from initiatives import demo as initiatives_demo
 from knowledge import demo as knowledge_demo
 from knowledge.funding import demo as funding_demo
 from knowledge.questions import demo as questions_demo
+from wdhs.demo import DemoDataError
 from wdhs.models import User
 from wdhs.search.index import refresh_pending
 
@@ -22,6 +23,11 @@ class Command(BaseCommand):
     help = "Laadt de voorbeeldinhoud van alle onderdelen. Kan vaker draaien: er komt niets dubbel."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.ENVIRONMENT == "production":
+            raise CommandError(
+                "load_demo draait niet in productie (DJANGO_ENV=production): voorbeeldinhoud hoort niet "
+                "in de echte database. Gebruik het alleen op je eigen computer of in een testomgeving."
+            )
         loaders = [
             ("kennis", knowledge_demo.load),
             ("financiering", funding_demo.load),
@@ -30,8 +36,11 @@ class Command(BaseCommand):
             ("doelen", goals_demo.load),
         ]
         for name, load in loaders:
-            with transaction.atomic():
-                self.stdout.write(f"{name}: {load()}")
+            try:
+                with transaction.atomic():
+                    self.stdout.write(f"{name}: {load()}")
+            except DemoDataError as error:
+                raise CommandError(f"Voorbeeldinhoud van {name} niet geladen: {error}") from error
         # Demo content is written in bulk: give its words their forms now, so the first search finds them.
         self.stdout.write(f"zoekindex: {refresh_pending()} nieuwe zoekwoorden verwerkt.")
         if settings.ENVIRONMENT == "development":
