@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from initiatives import services
+from initiatives import changes, services
 from initiatives.exports import EXPORT_COLUMNS
 from initiatives.filters import InitiativeFilter
 from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm
@@ -198,7 +198,7 @@ def initiative_manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
-    form = InitiativeForm(request.POST or None, instance=initiative)
+    form = InitiativeForm(request.POST or None, instance=initiative, initial=changes.form_initial(initiative))
     if request.method == "POST":
         if form.is_valid():
             pending = services.initiative_update(initiative=initiative, by=request.user, data=form.cleaned_data)

@@ -37,7 +37,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 text=form.cleaned_data["text"].strip(),
-                municipality=form.found_municipality,
+                municipality=form.cleaned_data["municipality"],
                 theme=form.theme_term(),
                 consent_publish=form.cleaned_data["consent_publish"],
             )
