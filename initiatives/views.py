@@ -19,11 +19,11 @@ from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
 from wdhs.models import Province
+from wdhs.public_forms import RATE_LIMIT, handle_public_form
 from wdhs.ratelimit import rate_limited
 from wdhs.search.query import parse_query
 
 PAGE_SIZE = 20
-RATE_LIMIT = 5  # messages per hour per visitor address for each kind of form
 
 
 def _get_initiative_for_manager(request: HttpRequest, slug: str) -> Initiative:
@@ -104,58 +104,40 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def initiative_report(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _published_or_404(slug)
-    form = ProblemReportForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_spam:
-            # Pretend it worked: a bot learns nothing from the answer.
-            messages.success(request, "Bedankt. We kijken zo snel mogelijk naar je melding.")
-            return redirect(initiative)
-        if rate_limited(request, "initiatives-report", limit=RATE_LIMIT):
-            return render(
-                request,
-                "initiatives/report.html",
-                {"initiative": initiative, "form": form, "limited": True},
-                status=429,
-            )
-        if form.is_valid():
-            services.problem_report_create(
-                initiative=initiative,
-                reason=form.cleaned_data["reason"],
-                message=form.cleaned_data["message"],
-                reporter_email=form.cleaned_data["reporter_email"],
-            )
-            messages.success(request, "Bedankt. We kijken zo snel mogelijk naar je melding.")
-            return redirect(initiative)
-        return render(request, "initiatives/report.html", {"initiative": initiative, "form": form}, status=400)
-    return render(request, "initiatives/report.html", {"initiative": initiative, "form": form})
+    return handle_public_form(
+        request,
+        ProblemReportForm(request.POST or None),
+        template="initiatives/report.html",
+        context={"initiative": initiative},
+        action="initiatives-report",
+        limited_message="Je hebt al veel meldingen gestuurd. Probeer het over een uur opnieuw.",
+        save=lambda data: services.problem_report_create(
+            initiative=initiative,
+            reason=data["reason"],
+            message=data["message"],
+            reporter_email=data["reporter_email"],
+        ),
+        success_url=initiative,
+        success_message="Bedankt. We kijken zo snel mogelijk naar je melding.",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _published_or_404(slug)
-    form = ContactForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_spam:
-            messages.success(request, "Je bericht is verstuurd.")
-            return redirect(initiative)
-        if rate_limited(request, "initiatives-contact", limit=RATE_LIMIT):
-            return render(
-                request,
-                "initiatives/contact.html",
-                {"initiative": initiative, "form": form, "limited": True},
-                status=429,
-            )
-        if form.is_valid():
-            services.contact_send(
-                initiative=initiative,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                message=form.cleaned_data["message"],
-            )
-            messages.success(request, "Je bericht is verstuurd. Het initiatief antwoordt je per e-mail.")
-            return redirect(initiative)
-        return render(request, "initiatives/contact.html", {"initiative": initiative, "form": form}, status=400)
-    return render(request, "initiatives/contact.html", {"initiative": initiative, "form": form})
+    return handle_public_form(
+        request,
+        ContactForm(request.POST or None),
+        template="initiatives/contact.html",
+        context={"initiative": initiative},
+        action="initiatives-contact",
+        limited_message="Je hebt al veel berichten gestuurd. Probeer het over een uur opnieuw.",
+        save=lambda data: services.contact_send(
+            initiative=initiative, name=data["name"], email=data["email"], message=data["message"]
+        ),
+        success_url=initiative,
+        success_message="Je bericht is verstuurd. Het initiatief antwoordt je per e-mail.",
+    )
 
 
 # --- register and manage ---
