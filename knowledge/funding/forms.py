@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from knowledge.funding.rules import Answers, Purpose
+from knowledge.funding.rules import Answers, Purpose, euro
 from wdhs.formtools import MunicipalityField
 from wdhs.models import Municipality, Term
 from wdhs.search.query import MAX_RAW_QUERY
@@ -26,7 +26,7 @@ PURPOSE_CHOICES = [
 AMOUNT_ERRORS = {
     "invalid": "Vul een bedrag in hele euro's in, zonder punt of komma. Bijvoorbeeld: 2500.",
     "min_value": "Een bedrag kan niet negatief zijn. Vul 0 of meer in.",
-    "max_value": f"Dat bedrag is te hoog voor deze wijzer. Vul hoogstens {MAX_AMOUNT:_} euro in.".replace("_", "."),
+    "max_value": f"Dat bedrag is te hoog voor deze wijzer. Vul hoogstens {euro(MAX_AMOUNT)} in.",
 }
 
 
