@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from copy import copy
 from typing import Any
 
 from django.contrib import messages
@@ -180,7 +181,8 @@ def initiative_manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
-    form = InitiativeForm(request.POST or None, instance=initiative, initial=changes.form_initial(initiative))
+    # Validating writes what was typed into the form's instance; a copy keeps the page on the saved version.
+    form = InitiativeForm(request.POST or None, instance=copy(initiative), initial=changes.form_initial(initiative))
     if request.method == "POST":
         if form.is_valid():
             pending = services.initiative_update(initiative=initiative, by=request.user, data=form.cleaned_data)

@@ -108,6 +108,14 @@ def test_edit_bad_input_keeps_data_unchanged(client, owner, initiative):
     assert initiative.pending_changes is None
 
 
+def test_edit_bad_input_shows_the_saved_name_above_the_form(client, owner, initiative):
+    client.force_login(owner)
+    data = valid_data(name="Nog Niet Opgeslagen", website="http://x.example.org")
+    body = client.post(reverse("initiatives:edit", args=[initiative.slug]), data).content.decode()
+    assert f"{initiative.name} aanpassen</h1>" in body
+    assert 'value="Nog Niet Opgeslagen"' in body  # what was typed stays in the form
+
+
 def test_edit_does_not_flag_itself_as_duplicate(client, owner, initiative):
     client.force_login(owner)
     data = valid_data(name=initiative.name, municipality="Utrecht")
