@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from initiatives.forms import InitiativeForm
 from initiatives.models import Initiative
 
-FIELDS: tuple[str, ...] = tuple(InitiativeForm._meta.fields or ())
+FIELDS: tuple[str, ...] = tuple(InitiativeForm.Meta.fields)
 
 
 def _field(name: str) -> Any:
