@@ -14,23 +14,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 SVG_NS = "http://www.w3.org/2000/svg"
-MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 EMPTY_TEXT = "Nog geen gegevens."
 
 Number = int | float | Decimal
 
 
 def format_number(value: Number) -> str:
-    """Dutch notation: 1.234.567 and 12,5."""
-    number = float(value)
-    if number == int(number):
-        return f"{int(number):,}".replace(",", ".")
-    text = f"{number:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    """Dutch notation from the nl locale: 1.234.567 and 12,5 (at most two decimals, none for whole numbers)."""
+    number = round(float(value), 2)
+    return number_format(int(number) if number.is_integer() else number, force_grouping=True)
 
 
 def compact_number(value: float) -> str:
@@ -41,11 +38,12 @@ def compact_number(value: float) -> str:
         return f"{format_number(round(value / 1_000_000, 1))} mln"
     if value >= 10_000:
         return f"{format_number(round(value / 1_000, 1))} k"
-    return format_number(round(value, 2))
+    return format_number(value)
 
 
 def format_date(value: datetime.date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """A short Dutch date for axes and tables: 3 mrt 2025."""
+    return date_format(value, "j b Y")
 
 
 def nice_ticks(maximum: float, count: int = 5, whole: bool = False) -> list[float]:

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 
@@ -148,7 +149,7 @@ class Measurement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} op {self.date:%d-%m-%Y}"
+        return f"{self.indicator}: {self.value} op {date_format(self.date, 'SHORT_DATE_FORMAT')}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -186,9 +187,7 @@ class Milestone(models.Model):
 
     @property
     def when(self) -> str:
-        from goals.charts import format_date
-
-        return str(self.date.year) if self.year_only else format_date(self.date)
+        return str(self.date.year) if self.year_only else date_format(self.date, "j b Y")
 
 
 class UpdateQuerySet(models.QuerySet["Update"]):

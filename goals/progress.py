@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from goals.charts import Chart, format_number, line_chart
 from goals.models import Indicator
@@ -42,7 +43,7 @@ class IndicatorStatus:
         if len(self.points) < 2:
             return "Nog geen trend: daarvoor zijn minstens twee meetpunten nodig." if self.points else ""
         previous, last = self.points[-2][1], self.points[-1][1]
-        since = f"sinds {self.points[-2][0].day}-{self.points[-2][0].month}-{self.points[-2][0].year}"
+        since = f"sinds {date_format(self.points[-2][0], 'SHORT_DATE_FORMAT')}"
         if last > previous:
             return f"Gestegen met {format_number(last - previous)} {since}."
         if last < previous:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -10,9 +9,10 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
 
-from goals.charts import MONTHS, Chart, bar_chart, line_chart
+from goals.charts import Chart, bar_chart, line_chart
 from goals.links import public_linked_objects
 from goals.models import Goal, Indicator, Measurement, Update
 from goals.progress import indicator_status, live_points
@@ -104,10 +104,6 @@ class DashboardTable:
         return f"{self.code}.csv"
 
 
-def _month(day: datetime.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
 def _plain(value: float) -> int | float:
     return int(value) if value == int(value) else round(value, 2)
 
@@ -143,7 +139,7 @@ def _growth_table(code: str) -> DashboardTable | None:
     rows: list[tuple[Any, ...]] = []
     previous = 0.0
     for day, value in points:
-        rows.append((_month(day), _plain(value), _plain(value - previous)))
+        rows.append((date_format(day, "b Y"), _plain(value), _plain(value - previous)))
         previous = value
     table = DashboardTable(code, f"Groei per maand: {metric.label}", ("Maand", "Totaal", "Erbij"), rows)
     table.chart = line_chart(

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html_join
 
-from initiatives import services
+from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
 
@@ -67,25 +67,6 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["invited_by", "created_at"]
 
 
-FIELD_LABELS = {
-    "name": "naam",
-    "kind": "soort",
-    "legal_form": "rechtsvorm",
-    "kvk_number": "KvK-nummer",
-    "municipality": "gemeente",
-    "area": "wijk of dorp",
-    "themes": "thema's",
-    "phase": "fase",
-    "founded_year": "opgericht",
-    "active_people": "actieve mensen",
-    "description": "beschrijving",
-    "website": "website",
-    "social_links": "sociale media",
-    "public_email": "openbaar e-mailadres",
-    "needs": "behoeften",
-}
-
-
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
     list_display = ["name", "municipality", "kind", "status", "has_pending_changes", "confirmed_at", "created_at"]
@@ -126,17 +107,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     def pending_changes_overview(self, obj: Initiative) -> str:
         if not obj.pending_changes:
             return "Geen"
-        data = services.deserialise_changes(obj.pending_changes)
-        rows = []
-        for name, value in data.items():
-            current = getattr(obj, name)
-            if name in services.M2M_FIELDS:
-                new_text = ", ".join(str(v) for v in value)
-                old_text = ", ".join(str(v) for v in current.all())
-            else:
-                new_text, old_text = str(value or ""), str(current or "")
-            if new_text != old_text:
-                rows.append((FIELD_LABELS.get(name, name), old_text, new_text))
+        rows = [(row.label, row.current, row.new) for row in changes.differences(obj)]
         if not rows:
             return "Geen verschillen met de openbare gegevens."
         return format_html_join("", "<p><strong>{}</strong><br>nu: {}<br>nieuw: {}</p>", rows)

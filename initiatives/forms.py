@@ -8,26 +8,24 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.utils import timezone
 
 from initiatives.models import ActivePeople, Initiative, ProblemReason, Status
-from wdhs.formtools import HoneypotMixin, MunicipalityInput, find_municipality, reject_html, require_https, single_line
-from wdhs.models import Municipality, Term
+from wdhs.formtools import HoneypotMixin, MunicipalityField, reject_html, require_https, single_line
+from wdhs.models import Municipality
 
 DESCRIPTION_MAX = 5000
 MAX_SOCIAL_LINKS = 6
 SIMILARITY_THRESHOLD = 0.45
 
 
-class TermChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Term) -> str:
-        return obj.name
+class InitiativeForm(forms.ModelForm):
+    """Register or edit an initiative; every field explains itself in plain Dutch (B1).
 
+    Meta.fields is the one list of what a manager edits: a change that waits for review
+    (initiatives.changes) holds exactly these fields. Fields with rules of their own are declared;
+    the others come from the model with the labels, help texts and widgets in Meta.
+    """
 
-class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Term) -> str:
-        return obj.name
-
-
-class InitiativeForm(forms.Form):
-    """Register or edit an initiative; every field explains itself in plain Dutch (B1)."""
+    # The duplicate question sits between the error summary and the fields.
+    template_name = "initiatives/_form.html"
 
     name = forms.CharField(
         label="Naam van het initiatief",
@@ -35,34 +33,19 @@ class InitiativeForm(forms.Form):
         help_text="Zoals jullie jezelf noemen. Bijvoorbeeld: Buurtmoestuin De Peer.",
         validators=[reject_html, single_line],
     )
-    kind = TermChoiceField(
-        label="Soort initiatief",
-        queryset=Term.objects.initiative_kinds(),
-        widget=forms.RadioSelect,
-        help_text="Kies wat het beste past. Twijfel je? Kies dan bewonersinitiatief.",
-        empty_label=None,
-    )
-    legal_form = TermChoiceField(
-        label="Rechtsvorm",
-        queryset=Term.objects.legal_forms(),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        help_text=(
-            "Hebben jullie geen stichting of vereniging? Kies dan een informele groep. "
-            "Een penvoerder is een organisatie die geld voor jullie ontvangt en beheert."
-        ),
-    )
     kvk_number = forms.CharField(
         label="KvK-nummer",
         required=False,
-        max_length=20,
+        max_length=20,  # people type spaces and dots; clean_kvk_number keeps the 8 digits
         help_text="Niet verplicht. Het nummer bij de Kamer van Koophandel heeft 8 cijfers.",
     )
-    municipality = forms.CharField(
+    municipality = MunicipalityField(
         label="Gemeente",
-        max_length=80,
-        widget=MunicipalityInput(attrs={"autocomplete": "off"}),
         help_text="Typ de naam van je gemeente. Je krijgt dan voorstellen. Bijvoorbeeld: Zwolle.",
+        error_messages={
+            "unknown": "Deze gemeente kennen we niet. Kies een gemeente uit de lijst, bijvoorbeeld Utrecht of "
+            "Súdwest-Fryslân."
+        },
     )
     area = forms.CharField(
         label="Wijk of dorp",
@@ -70,25 +53,6 @@ class InitiativeForm(forms.Form):
         max_length=120,
         help_text="Niet verplicht. Waar zijn jullie actief? Bijvoorbeeld: Oosterparkwijk of het dorp Ruinen.",
         validators=[reject_html, single_line],
-    )
-    themes = TermMultipleChoiceField(
-        label="Thema's",
-        queryset=Term.objects.themes(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Kies een of meer thema's waar jullie aan werken.",
-    )
-    phase = TermChoiceField(
-        label="Fase",
-        queryset=Term.objects.phases(),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        help_text="Hoe ver zijn jullie? Dat helpt anderen om jullie goed te helpen.",
-    )
-    founded_year = forms.IntegerField(
-        label="Opgericht in (jaar)",
-        required=False,
-        help_text="Niet verplicht. Het jaar waarin jullie begonnen. Bijvoorbeeld: 2019.",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     active_people = forms.ChoiceField(
         label="Aantal mensen dat actief meedoet",
@@ -124,33 +88,66 @@ class InitiativeForm(forms.Form):
             "Elke link begint met https://."
         ),
     )
-    public_email = forms.EmailField(
-        label="Openbaar e-mailadres",
-        required=False,
-        help_text=(
-            "Niet verplicht. Vul je dit in, dan staat het op jullie pagina. Laat je het leeg, "
-            "dan sturen bezoekers een bericht via een formulier. Jullie eigen adressen blijven dan verborgen."
-        ),
-    )
-    needs = TermMultipleChoiceField(
-        label="Wat hebben jullie nu nodig?",
-        queryset=Term.objects.needs(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text="Niet verplicht. Zo kunnen anderen en wij jullie beter helpen.",
-    )
 
-    def __init__(
-        self, *args: Any, instance: Initiative | None = None, check_duplicates: bool = True, **kwargs: Any
-    ) -> None:
-        self.instance = instance
-        self.check_duplicates = check_duplicates
-        self.duplicates: list[Initiative] = []
-        if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = initial_from(instance)
-            # A second edit starts from the changes that still wait for review, not from the public version.
-            kwargs["initial"].update(pending_initial(instance))
+    class Meta:
+        model = Initiative
+        fields = [
+            "name",
+            "kind",
+            "legal_form",
+            "kvk_number",
+            "municipality",
+            "area",
+            "themes",
+            "phase",
+            "founded_year",
+            "active_people",
+            "description",
+            "website",
+            "social_links",
+            "public_email",
+            "needs",
+        ]
+        labels = {
+            "kind": "Soort initiatief",
+            "legal_form": "Rechtsvorm",
+            "themes": "Thema's",
+            "phase": "Fase",
+            "founded_year": "Opgericht in (jaar)",
+            "public_email": "Openbaar e-mailadres",
+            "needs": "Wat hebben jullie nu nodig?",
+        }
+        help_texts = {
+            "kind": "Kies wat het beste past. Twijfel je? Kies dan bewonersinitiatief.",
+            "legal_form": (
+                "Hebben jullie geen stichting of vereniging? Kies dan een informele groep. "
+                "Een penvoerder is een organisatie die geld voor jullie ontvangt en beheert."
+            ),
+            "themes": "Kies een of meer thema's waar jullie aan werken.",
+            "phase": "Hoe ver zijn jullie? Dat helpt anderen om jullie goed te helpen.",
+            "founded_year": "Niet verplicht. Het jaar waarin jullie begonnen. Bijvoorbeeld: 2019.",
+            "public_email": (
+                "Niet verplicht. Vul je dit in, dan staat het op jullie pagina. Laat je het leeg, "
+                "dan sturen bezoekers een bericht via een formulier. Jullie eigen adressen blijven dan verborgen."
+            ),
+            "needs": "Niet verplicht. Zo kunnen anderen en wij jullie beter helpen.",
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "legal_form": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+            "phase": forms.RadioSelect,
+            "founded_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "needs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.duplicates: list[Initiative] = []
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                # Retired terms stay on the initiatives that have them, but are no longer offered.
+                field.queryset = field.queryset.filter(is_active=True)
         if self.is_bound and "not_duplicate" in self.data:
             self.fields["not_duplicate"] = self._not_duplicate_field()
 
@@ -167,14 +164,6 @@ class InitiativeForm(forms.Form):
         if value and not re.fullmatch(r"\d{8}", value):
             raise forms.ValidationError("Een KvK-nummer heeft precies 8 cijfers. Bijvoorbeeld: 12345678.")
         return value
-
-    def clean_municipality(self) -> Municipality:
-        municipality = find_municipality(self.cleaned_data["municipality"])
-        if municipality is None:
-            raise forms.ValidationError(
-                "Deze gemeente kennen we niet. Kies een gemeente uit de lijst, bijvoorbeeld Utrecht of Súdwest-Fryslân."
-            )
-        return municipality
 
     def clean_founded_year(self) -> int | None:
         year = self.cleaned_data["founded_year"]
@@ -198,7 +187,7 @@ class InitiativeForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         name, municipality = cleaned.get("name"), cleaned.get("municipality")
-        if self.check_duplicates and name and municipality:
+        if name and municipality:
             self.duplicates = list(similar_initiatives(name, municipality, exclude=self.instance))
             if self.duplicates and not self.data.get("not_duplicate"):
                 self.fields["not_duplicate"] = self._not_duplicate_field()
@@ -221,34 +210,6 @@ def similar_initiatives(name: str, municipality: Municipality, exclude: Initiati
     if exclude is not None and exclude.pk:
         qs = qs.exclude(pk=exclude.pk)
     return qs[:5]
-
-
-def initial_from(initiative: Initiative) -> dict[str, Any]:
-    return {
-        "name": initiative.name,
-        "kind": initiative.kind_id,
-        "legal_form": initiative.legal_form_id,
-        "kvk_number": initiative.kvk_number,
-        "municipality": initiative.municipality.display_name,
-        "area": initiative.area,
-        "themes": [t.pk for t in initiative.themes.all()],
-        "phase": initiative.phase_id,
-        "founded_year": initiative.founded_year,
-        "active_people": initiative.active_people,
-        "description": initiative.description,
-        "website": initiative.website,
-        "social_links": initiative.social_links,
-        "public_email": initiative.public_email,
-        "needs": [t.pk for t in initiative.needs.all()],
-    }
-
-
-def pending_initial(initiative: Initiative) -> dict[str, Any]:
-    changes = dict(initiative.pending_changes or {})
-    if "municipality" in changes:
-        municipality = Municipality.objects.filter(pk=changes["municipality"]).first()
-        changes["municipality"] = municipality.display_name if municipality else ""
-    return changes
 
 
 class InviteForm(forms.Form):

@@ -131,6 +131,8 @@ class Initiative(models.Model):
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
+    # Templates compare with initiative.Status.PUBLISHED, as they do with resource.Status.
+    Status = Status
 
     class Meta:
         verbose_name = "initiatief"
@@ -142,7 +144,7 @@ class Initiative(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(status="afgewezen") | ~models.Q(rejection_reason=""),
+                condition=~models.Q(status=Status.REJECTED) | ~models.Q(rejection_reason=""),
                 name="initiative_rejection_has_reason",
                 violation_error_message="Geef een reden op als je een initiatief afwijst.",
             ),

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from initiatives import changes
 from initiatives.models import (
     INVITATION_VALID_FOR,
     Initiative,
@@ -22,28 +23,7 @@ from initiatives.models import (
     Status,
     hash_token,
 )
-from wdhs.models import Municipality, Term, User
-
-# Fields a manager edits; pending changes of a published initiative store these.
-EDITABLE_FIELDS = [
-    "name",
-    "kind",
-    "legal_form",
-    "kvk_number",
-    "municipality",
-    "area",
-    "themes",
-    "phase",
-    "founded_year",
-    "active_people",
-    "description",
-    "website",
-    "social_links",
-    "public_email",
-    "needs",
-]
-M2M_FIELDS = {"themes", "needs"}
-FK_FIELDS = {"kind", "legal_form", "phase", "municipality"}
+from wdhs.models import User
 
 
 def _absolute(path: str) -> str:
@@ -74,7 +54,7 @@ def _mail_managers(initiative: Initiative, *, subject: str, template: str, **con
 def initiative_register(*, user: User, data: dict[str, Any]) -> Initiative:
     """Create a submitted initiative from a form's cleaned data; the person who registers becomes its manager."""
     initiative = Initiative(status=Status.SUBMITTED)
-    _apply(initiative, data)
+    changes.apply(initiative, data)
     Membership.objects.create(initiative=initiative, user=user)
     _mail(
         subject=f"Nieuw initiatief om te controleren: {initiative.name}",
@@ -85,54 +65,6 @@ def initiative_register(*, user: User, data: dict[str, Any]) -> Initiative:
     return initiative
 
 
-def _apply(initiative: Initiative, data: dict[str, Any]) -> None:
-    """Set the editable fields from cleaned data (model instances) and save, many-to-many included."""
-    for name in EDITABLE_FIELDS:
-        if name in data and name not in M2M_FIELDS:
-            setattr(initiative, name, data[name])
-    initiative.save()
-    for name in M2M_FIELDS:
-        if name in data:
-            getattr(initiative, name).set(data[name])
-
-
-def serialise_changes(data: dict[str, Any]) -> dict[str, Any]:
-    """Cleaned form data to JSON: model instances become primary keys."""
-    out: dict[str, Any] = {}
-    for name in EDITABLE_FIELDS:
-        if name not in data:
-            continue
-        value = data[name]
-        if name in M2M_FIELDS:
-            out[name] = sorted(term.pk for term in value)
-        elif name in FK_FIELDS:
-            out[name] = value.pk if value else None
-        else:
-            out[name] = value
-    return out
-
-
-def deserialise_changes(changes: dict[str, Any]) -> dict[str, Any]:
-    """Stored pending changes back to model instances; terms or places removed since are skipped."""
-    data: dict[str, Any] = {}
-    for name, value in changes.items():
-        if name not in EDITABLE_FIELDS:
-            continue
-        if name in M2M_FIELDS:
-            data[name] = list(Term.objects.filter(pk__in=value))
-        elif name == "municipality":
-            municipality = Municipality.objects.filter(pk=value).first()
-            if municipality:
-                data[name] = municipality
-        elif name in FK_FIELDS:
-            term = Term.objects.filter(pk=value).first()
-            if term:
-                data[name] = term
-        else:
-            data[name] = value
-    return data
-
-
 @transaction.atomic
 def initiative_update(*, initiative: Initiative, by: User, data: dict[str, Any]) -> bool:
     """Save a manager's changes. Returns True when they wait for review (the initiative is published).
@@ -141,11 +73,9 @@ def initiative_update(*, initiative: Initiative, by: User, data: dict[str, Any])
     is changed directly and (when it was rejected or archived) goes back into the review queue.
     """
     if initiative.status == Status.PUBLISHED:
-        initiative.pending_changes = serialise_changes(data)
-        initiative.pending_since = timezone.now()
-        initiative.save(update_fields=["pending_changes", "pending_since", "updated_at"])
+        changes.hold(initiative, data)
         return True
-    _apply(initiative, data)
+    changes.apply(initiative, data)
     if initiative.status in {Status.REJECTED, Status.ARCHIVED}:
         initiative.status = Status.SUBMITTED
         initiative.rejection_reason = ""
@@ -158,7 +88,7 @@ def initiative_approve(*, initiative: Initiative, by: User | None) -> None:
     """Publish a submitted initiative, or apply the pending changes of a published one; mail the managers."""
     had_changes = initiative.pending_changes is not None
     if had_changes:
-        _apply(initiative, deserialise_changes(initiative.pending_changes or {}))
+        changes.apply(initiative, changes.held(initiative))
     now = timezone.now()
     was_public = initiative.status == Status.PUBLISHED
     initiative.status = Status.PUBLISHED

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from copy import copy
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from initiatives import services
+from initiatives import changes, services
 from initiatives.exports import EXPORT_COLUMNS
 from initiatives.filters import InitiativeFilter
 from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm
@@ -19,11 +20,11 @@ from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
 from wdhs.models import Province
+from wdhs.public_forms import RATE_LIMIT, handle_public_form
 from wdhs.ratelimit import rate_limited
 from wdhs.search.query import parse_query
 
 PAGE_SIZE = 20
-RATE_LIMIT = 5  # messages per hour per visitor address for each kind of form
 
 
 def _get_initiative_for_manager(request: HttpRequest, slug: str) -> Initiative:
@@ -104,58 +105,40 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def initiative_report(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _published_or_404(slug)
-    form = ProblemReportForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_spam:
-            # Pretend it worked: a bot learns nothing from the answer.
-            messages.success(request, "Bedankt. We kijken zo snel mogelijk naar je melding.")
-            return redirect(initiative)
-        if rate_limited(request, "initiatives-report", limit=RATE_LIMIT):
-            return render(
-                request,
-                "initiatives/report.html",
-                {"initiative": initiative, "form": form, "limited": True},
-                status=429,
-            )
-        if form.is_valid():
-            services.problem_report_create(
-                initiative=initiative,
-                reason=form.cleaned_data["reason"],
-                message=form.cleaned_data["message"],
-                reporter_email=form.cleaned_data["reporter_email"],
-            )
-            messages.success(request, "Bedankt. We kijken zo snel mogelijk naar je melding.")
-            return redirect(initiative)
-        return render(request, "initiatives/report.html", {"initiative": initiative, "form": form}, status=400)
-    return render(request, "initiatives/report.html", {"initiative": initiative, "form": form})
+    return handle_public_form(
+        request,
+        ProblemReportForm(request.POST or None),
+        template="initiatives/report.html",
+        context={"initiative": initiative},
+        action="initiatives-report",
+        limited_message="Je hebt al veel meldingen gestuurd. Probeer het over een uur opnieuw.",
+        save=lambda data: services.problem_report_create(
+            initiative=initiative,
+            reason=data["reason"],
+            message=data["message"],
+            reporter_email=data["reporter_email"],
+        ),
+        success_url=initiative,
+        success_message="Bedankt. We kijken zo snel mogelijk naar je melding.",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _published_or_404(slug)
-    form = ContactForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_spam:
-            messages.success(request, "Je bericht is verstuurd.")
-            return redirect(initiative)
-        if rate_limited(request, "initiatives-contact", limit=RATE_LIMIT):
-            return render(
-                request,
-                "initiatives/contact.html",
-                {"initiative": initiative, "form": form, "limited": True},
-                status=429,
-            )
-        if form.is_valid():
-            services.contact_send(
-                initiative=initiative,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                message=form.cleaned_data["message"],
-            )
-            messages.success(request, "Je bericht is verstuurd. Het initiatief antwoordt je per e-mail.")
-            return redirect(initiative)
-        return render(request, "initiatives/contact.html", {"initiative": initiative, "form": form}, status=400)
-    return render(request, "initiatives/contact.html", {"initiative": initiative, "form": form})
+    return handle_public_form(
+        request,
+        ContactForm(request.POST or None),
+        template="initiatives/contact.html",
+        context={"initiative": initiative},
+        action="initiatives-contact",
+        limited_message="Je hebt al veel berichten gestuurd. Probeer het over een uur opnieuw.",
+        save=lambda data: services.contact_send(
+            initiative=initiative, name=data["name"], email=data["email"], message=data["message"]
+        ),
+        success_url=initiative,
+        success_message="Je bericht is verstuurd. Het initiatief antwoordt je per e-mail.",
+    )
 
 
 # --- register and manage ---
@@ -198,7 +181,8 @@ def initiative_manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
-    form = InitiativeForm(request.POST or None, instance=initiative)
+    # Validating writes what was typed into the form's instance; a copy keeps the page on the saved version.
+    form = InitiativeForm(request.POST or None, instance=copy(initiative), initial=changes.form_initial(initiative))
     if request.method == "POST":
         if form.is_valid():
             pending = services.initiative_update(initiative=initiative, by=request.user, data=form.cleaned_data)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from knowledge.models import Organisation, OrganisationKind, Resource
+from wdhs.facets import FacetFilterSet, FacetSpec
 from wdhs.models import Province, Term
 from wdhs.search.query import MAX_RAW_QUERY
 
 NATIONAL = "heel-nederland"
 
 
-class ResourceFilter(django_filters.FilterSet):
+class ResourceFilter(FacetFilterSet):
     thema = django_filters.ModelChoiceFilter(
         label="Thema", field_name="themes", to_field_name="slug", queryset=Term.objects.themes()
     )
@@ -26,6 +28,21 @@ class ResourceFilter(django_filters.FilterSet):
     organisatie = django_filters.ModelChoiceFilter(
         label="Organisatie", field_name="organisation", to_field_name="slug", queryset=Organisation.objects.all()
     )
+
+    facet_specs = (
+        FacetSpec("thema", all_label="Alle thema's"),
+        FacetSpec("fase", all_label="Alle fases"),
+        FacetSpec("soort", all_label="Alle soorten"),
+        # The region a resource counts under: its province, its municipality's province, or the whole country.
+        FacetSpec(
+            "regio",
+            all_label="Alle regio's",
+            group_by=lambda: Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)),
+        ),
+        FacetSpec("organisatie", all_label="Alle organisaties"),
+    )
+    # An old or hand-made link: the unknown filter is left out, and the rest still shows.
+    default_error = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
 
     class Meta:
         model = Resource

@@ -2,135 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.db.models import Count, Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from initiatives.models import Status as InitiativeStatus
-from knowledge.filters import NATIONAL, OrganisationFilter, ResourceFilter
+from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
-from wdhs.models import Province, Term
+from wdhs.facets import url_with
+from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
 
 PAGE_SIZE = 20
-
-
-@dataclass
-class FacetItem:
-    label: str
-    count: int
-    url: str
-    selected: bool
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    items: list[FacetItem]
-    clear_url: str | None
-    all_label: str
-
-
-def _url_with(params: QueryDict, key: str, value: str | None) -> str:
-    query = params.copy()
-    query.pop("page", None)
-    if value is None:
-        query.pop(key, None)
-    else:
-        query[key] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-ALL_LABELS = {
-    "thema": "Alle thema's",
-    "fase": "Alle fases",
-    "soort": "Alle soorten",
-    "regio": "Alle regio's",
-    "organisatie": "Alle organisaties",
-}
-
-
-def _facet(params: QueryDict, param: str, label: str, rows: list[tuple[str, str, int]]) -> Facet:
-    current = params.get(param, "")
-    items = [
-        FacetItem(name, count, _url_with(params, param, None if slug == current else slug), slug == current)
-        for slug, name, count in rows
-        if count or slug == current
-    ]
-    return Facet(param, label, items, _url_with(params, param, None) if current else None, ALL_LABELS[param])
-
-
-def _term_counts(
-    vocabulary_qs: QuerySet[Term], relation: str, result: QuerySet[Resource]
-) -> list[tuple[str, str, int]]:
-    rows = (
-        vocabulary_qs.filter(**{f"{relation}__in": result.values("pk")})
-        .annotate(n=Count(relation))
-        .order_by("position", "name")
-        .values_list("slug", "name", "n")
-    )
-    return list(rows)
-
-
-def build_facets(params: QueryDict, bases: dict[str, QuerySet[Resource]]) -> list[Facet]:
-    """Each facet's values with their counts: a fixed number of queries, however many results.
-
-    A facet counts within the result filtered by all the *other* facets (and the search), so the
-    number next to a value is exactly what you get when you click it.
-    """
-
-    def base(param: str) -> QuerySet[Resource]:
-        return bases[param].order_by()
-
-    organisations = list(
-        Organisation.objects.filter(resources__in=base("organisatie").values("pk"))
-        .annotate(n=Count("resources"))
-        .order_by("name")
-        .values_list("slug", "name", "n")
-    )
-    region_rows = dict(
-        base("regio")
-        .annotate(region=Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)))
-        .values("region")
-        .annotate(n=Count("pk"))
-        .values_list("region", "n")
-    )
-    regions = [(NATIONAL, "Heel Nederland", region_rows.get(NATIONAL, 0))] + [
-        (slug, name, region_rows.get(slug, 0)) for slug, name in Province.objects.values_list("slug", "name")
-    ]
-    return [
-        _facet(params, "thema", "Thema", _term_counts(Term.objects.themes(), "knowledge_by_theme", base("thema"))),
-        _facet(params, "fase", "Fase", _term_counts(Term.objects.phases(), "knowledge_by_phase", base("fase"))),
-        _facet(
-            params, "soort", "Soort", _term_counts(Term.objects.knowledge_kinds(), "knowledge_resources", base("soort"))
-        ),
-        _facet(params, "regio", "Regio", regions),
-        _facet(params, "organisatie", "Organisatie", organisations),
-    ]
-
-
-def _facet_bases(filterset: ResourceFilter, start: QuerySet[Resource]) -> dict[str, QuerySet[Resource]]:
-    """For each facet, the result with every other facet applied, reusing the values already validated."""
-    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
-    bases = {}
-    for facet in filterset.filters:
-        queryset = start
-        for name, filter_ in filterset.filters.items():
-            value = cleaned.get(name)
-            if name != facet and value not in (None, ""):
-                queryset = filter_.filter(queryset, value)
-        bases[facet] = queryset
-    return bases
 
 
 def _search(result: QuerySet[Resource], expanded: ExpandedQuery) -> QuerySet[Resource]:
@@ -150,24 +39,23 @@ def _matching_organisations(parsed: ParsedQuery) -> list[Organisation]:
 @require_GET
 def resource_list(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    filterset = ResourceFilter(params, queryset=Resource.objects.published())
-    status = 200
-    messages: list[str] = []
-    if filterset.is_bound and not filterset.form.is_valid():
-        # An old or hand-made link: ignore the unknown filter, say so, and still show the rest.
-        status = 400
-        messages.append("Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten.")
-    base = filterset.qs
-
     raw_query = params.get("q")
     parsed = parse_query(raw_query)
+    expanded = expand_query(parsed)
+    # Searched first, so the facets count within the search result too.
+    published = Resource.objects.published()
+    if parsed.is_searchable:
+        published = _search(published, expanded)
+    filterset = ResourceFilter(params, queryset=published)
+    # An unknown filter value gives a 400 with a message; the page still shows the rest.
+    messages = filterset.error_messages()
+    status = 400 if messages else 200
     if parsed.message:
         messages.append(parsed.message)
     elif raw_query is not None and not parsed.is_searchable:
         messages.append("Je hebt geen zoekwoord ingevuld. Hieronder zie je alle kennis.")
 
-    expanded = expand_query(parsed)
-    results = _search(base, expanded) if parsed.is_searchable else base.order_by("-published_at", "pk")
+    results = filterset.qs if parsed.is_searchable else filterset.qs.order_by("-published_at", "pk")
     paginator = Paginator(results.for_listing(), PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     items = list(page.object_list)
@@ -179,22 +67,19 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if parsed.is_searchable:
         organisations = _matching_organisations(parsed)
         if expanded.corrected_text and paginator.count:
-            suggestion = {"text": expanded.corrected_text, "url": _url_with(params, "q", expanded.corrected_text)}
+            suggestion = {"text": expanded.corrected_text, "url": url_with(params, "q", expanded.corrected_text)}
 
-    start = Resource.objects.published()
-    if parsed.is_searchable:
-        start = _search(start, expanded)
     context = {
         "page_obj": page,
         "items": items,
         "total": paginator.count,
-        "facets": build_facets(params, _facet_bases(filterset, start)),
+        "facets": filterset.facets(),
         "query": parsed.text,
         "header_query": parsed.text,
         "messages_list": messages,
         "suggestion": suggestion,
         "organisations": organisations,
-        "has_filters": any(params.get(key) for key in ("thema", "fase", "soort", "regio", "organisatie")),
+        "has_filters": filterset.has_facet_choice,
     }
     return render(request, "knowledge/resource_list.html", context, status=status)
 

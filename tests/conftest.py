@@ -23,6 +23,17 @@ def _media_in_a_temporary_folder(settings, tmp_path):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
+def empty_cache(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+    """Rate limits live in the shared cache (a database table): each test that uses one starts with a clean slate."""
+    from django.core.cache import cache
+
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+        cache.clear()
+    yield cache
+
+
+@pytest.fixture
 def user(db):  # noqa: ANN001, ANN201
     from tests.factories import UserFactory
 

@@ -7,6 +7,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from initiatives.models import Status
 from wdhs.models import Municipality, Province, Term, User
 
 PASSWORD = "een-Goed-wachtwoord-42"  # noqa: S105
@@ -108,7 +109,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     area = "Lombok"
     active_people = "6-15"
     description = "We maken samen de buurt groener en gezelliger."
-    status = "gepubliceerd"
+    status = Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation

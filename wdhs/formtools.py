@@ -39,6 +39,10 @@ class MunicipalityInput(forms.TextInput):
 
     template_name = "forms/widgets/municipality.html"
 
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        # The browser's own autocomplete would cover the suggestions of the datalist.
+        super().__init__({"autocomplete": "off", **(attrs or {})})
+
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         context["widget"]["options"] = municipality_names()
@@ -65,6 +69,36 @@ def find_municipality(text: str) -> Municipality | None:
     return None
 
 
+class MunicipalityField(forms.CharField):
+    """A municipality typed as text with suggestions; cleans to the Municipality, or None when left empty."""
+
+    widget = MunicipalityInput
+    default_error_messages = {
+        "unknown": "Deze gemeente kennen we niet. Kies een naam uit de lijst, bijvoorbeeld Zwolle.",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 80)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        # Initial data holds the municipality (or its primary key, from a model or a stored change); show its name.
+        if isinstance(value, int):
+            value = Municipality.objects.filter(pk=value).first()
+        if isinstance(value, Municipality):
+            return value.display_name
+        return value
+
+    def clean(self, value: Any) -> Municipality | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        municipality = find_municipality(text)
+        if municipality is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return municipality
+
+
 class HoneypotMixin(forms.Form):
     """A field people do not see; bots that fill it in are ignored."""
 
@@ -72,6 +106,7 @@ class HoneypotMixin(forms.Form):
         label="Laat dit veld leeg",
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        template_name="forms/honeypot_field.html",
     )
 
     @property

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from knowledge.funding.rules import Answers, Purpose
-from wdhs.formtools import MunicipalityInput, find_municipality
+from knowledge.funding.rules import Answers, Purpose, euro
+from wdhs.formtools import MunicipalityField
 from wdhs.models import Municipality, Term
 from wdhs.search.query import MAX_RAW_QUERY
 
@@ -26,7 +26,7 @@ PURPOSE_CHOICES = [
 AMOUNT_ERRORS = {
     "invalid": "Vul een bedrag in hele euro's in, zonder punt of komma. Bijvoorbeeld: 2500.",
     "min_value": "Een bedrag kan niet negatief zijn. Vul 0 of meer in.",
-    "max_value": f"Dat bedrag is te hoog voor deze wijzer. Vul hoogstens {MAX_AMOUNT:_} euro in.".replace("_", "."),
+    "max_value": f"Dat bedrag is te hoog voor deze wijzer. Vul hoogstens {euro(MAX_AMOUNT)} in.",
 }
 
 
@@ -69,14 +69,13 @@ class FinderForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Dit thema kennen we niet. Kies een thema uit de lijst."},
     )
-    gemeente = forms.CharField(
+    gemeente = MunicipalityField(
         label="In welke gemeente?",
         required=False,
-        max_length=80,
-        widget=MunicipalityInput(attrs={"autocomplete": "off"}),
         help_text="Typ de naam van je gemeente. Je krijgt dan voorstellen. Bijvoorbeeld: Zwolle.",
         error_messages={
-            "max_length": "Deze gemeente kennen we niet. Typ de naam van je gemeente, bijvoorbeeld Zwolle."
+            "max_length": "Deze gemeente kennen we niet. Typ de naam van je gemeente, bijvoorbeeld Zwolle.",
+            "unknown": "Deze gemeente kennen we niet. Kies een naam uit de lijst, bijvoorbeeld Zwolle of Den Haag.",
         },
     )
     rechtsvorm = forms.ChoiceField(
@@ -120,18 +119,6 @@ class FinderForm(forms.Form):
         self.fields["thema"].choices = _term_choices("theme", "Maakt niet uit")
         self.fields["rechtsvorm"].choices = _term_choices("legal_form", None) + [("", "Weet ik niet")]
         self.fields["fase"].choices = _term_choices("phase", None) + [("", "Weet ik niet")]
-        self.municipality: Municipality | None = None
-
-    def clean_gemeente(self) -> str:
-        text = self.cleaned_data["gemeente"].strip()
-        if not text:
-            return ""
-        self.municipality = find_municipality(text)
-        if self.municipality is None:
-            raise forms.ValidationError(
-                "Deze gemeente kennen we niet. Kies een naam uit de lijst, bijvoorbeeld Zwolle of Den Haag."
-            )
-        return self.municipality.display_name
 
     def clean_opgericht(self) -> int | None:
         year = self.cleaned_data["opgericht"]
@@ -143,7 +130,7 @@ class FinderForm(forms.Form):
         """The cleaned answers as plain data for the rule engine."""
         data = self.cleaned_data
         names = {slug: name for field in ("thema", "rechtsvorm", "fase") for slug, name in self.fields[field].choices}
-        municipality = self.municipality
+        municipality: Municipality | None = data.get("gemeente")
         return Answers(
             purposes=frozenset(Purpose(p) for p in data.get("doel") or []),
             amount=data.get("bedrag"),

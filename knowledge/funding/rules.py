@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.formats import date_format, number_format
+
 INFORMAL_WITHOUT = "informele-groep-zonder-penvoerder"
 INFORMAL_WITH = "informele-groep-met-penvoerder"
 # A deadline this close is worth a "check": an application takes time to write.
@@ -127,8 +129,8 @@ class Answers:
 
 
 def euro(amount: int) -> str:
-    """€ 12.500 in the Dutch way, with a dot between thousands."""
-    return "€ " + f"{amount:,}".replace(",", ".")
+    """€ 12.500: the amount with the nl locale's thousands separator."""
+    return f"€ {number_format(amount, force_grouping=True)}"
 
 
 def cap(text: str) -> str:
@@ -306,7 +308,7 @@ def check_deadline(rules: SchemeRules, answers: Answers) -> Check | None:
     if rules.deadline is None:
         return Check("deadline", Verdict.MAYBE, f"Check wanneer je kunt aanvragen: {rules.funder} werkt met rondes.")
     days = (rules.deadline - answers.today).days
-    when = f"{rules.deadline.day} {MONTHS[rules.deadline.month - 1]} {rules.deadline.year}"
+    when = date_format(rules.deadline)  # the nl locale's DATE_FORMAT: 3 maart 2025
     if days < 0:
         return Check(
             "deadline",
@@ -317,21 +319,6 @@ def check_deadline(rules: SchemeRules, answers: Answers) -> Check | None:
         return Check("deadline", Verdict.MAYBE, f"Check of je het haalt: je moet aanvragen vóór {when}.")
     return Check("deadline", Verdict.FITS, f"Je kunt aanvragen tot {when}.")
 
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 RULES: tuple[Callable[[SchemeRules, Answers], Check | None], ...] = (
     check_theme,

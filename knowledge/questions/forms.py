@@ -7,8 +7,8 @@ from typing import Any
 
 from django import forms
 
-from wdhs.formtools import HoneypotMixin, MunicipalityInput, find_municipality, reject_html, single_line
-from wdhs.models import Municipality, Term
+from wdhs.formtools import HoneypotMixin, MunicipalityField, reject_html, single_line
+from wdhs.models import Term
 
 QUESTION_MIN, QUESTION_MAX = 20, 3000
 ANSWER_MIN, ANSWER_MAX = 20, 5000
@@ -27,11 +27,9 @@ class AskForm(HoneypotMixin):
         help_text="Hier sturen we het antwoord naartoe. We zetten het nergens online.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    municipality = forms.CharField(
+    municipality = MunicipalityField(
         label="Je gemeente",
         required=False,
-        max_length=80,
-        widget=MunicipalityInput(attrs={"autocomplete": "off"}),
         help_text="Dan zoeken we een partner bij jou in de buurt. Bijvoorbeeld: Zwolle.",
     )
     theme = forms.ChoiceField(
@@ -67,17 +65,6 @@ class AskForm(HoneypotMixin):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["theme"].choices = [("", "Weet ik niet")] + [(t.slug, t.name) for t in Term.objects.themes()]
-        self.found_municipality: Municipality | None = None
-
-    def clean_municipality(self) -> str:
-        text = self.cleaned_data["municipality"].strip()
-        if text:
-            self.found_municipality = find_municipality(text)
-            if self.found_municipality is None:
-                raise forms.ValidationError(
-                    "Deze gemeente kennen we niet. Kies een naam uit de lijst, bijvoorbeeld Zwolle."
-                )
-        return text
 
     def theme_term(self) -> Term | None:
         slug = self.cleaned_data.get("theme")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from knowledge import services as knowledge_services
@@ -213,7 +214,7 @@ def questions_alert_unanswered(*, now: datetime | None = None) -> int:
         return 0
     lines = [
         f"- {q} ({q.organisation.name if q.organisation_id else 'inbox redactie'}, gesteld op "
-        f"{timezone.localdate(q.created_at):%d-%m-%Y}): {_inbox_url(q)}"
+        f"{date_format(timezone.localdate(q.created_at))}): {_inbox_url(q)}"
         for q in overdue
     ]
     _mail(

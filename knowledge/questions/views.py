@@ -14,9 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from knowledge.models import Organisation, Question
 from knowledge.questions import services
 from knowledge.questions.forms import AnswerForm, AskForm
-from wdhs.ratelimit import rate_limited
+from wdhs.public_forms import handle_public_form
 
-RATE_LIMIT = 5  # questions per hour per visitor address
 INBOX_PAGE_SIZE = 25
 
 
@@ -26,24 +25,23 @@ def ask(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         initial = {"name": request.user.display_name, "email": request.user.email}
     form = AskForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if form.is_spam:
-            # Pretend it worked: a bot learns nothing from the answer.
-            return redirect("questions:thanks")
-        if rate_limited(request, "questions-ask", limit=RATE_LIMIT):
-            return render(request, "questions/ask.html", {"form": form, "limited": True}, status=429)
-        if form.is_valid():
-            services.question_ask(
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                text=form.cleaned_data["text"].strip(),
-                municipality=form.found_municipality,
-                theme=form.theme_term(),
-                consent_publish=form.cleaned_data["consent_publish"],
-            )
-            return redirect("questions:thanks")
-        return render(request, "questions/ask.html", {"form": form}, status=400)
-    return render(request, "questions/ask.html", {"form": form})
+    return handle_public_form(
+        request,
+        form,
+        template="questions/ask.html",
+        context={},
+        action="questions-ask",
+        limited_message="Je hebt al veel vragen gesteld. Probeer het over een uur opnieuw.",
+        save=lambda data: services.question_ask(
+            name=data["name"],
+            email=data["email"],
+            text=data["text"].strip(),
+            municipality=data["municipality"],
+            theme=form.theme_term(),
+            consent_publish=data["consent_publish"],
+        ),
+        success_url="questions:thanks",
+    )
 
 
 @require_GET

@@ -184,10 +184,11 @@ def initiative_edit() -> str:
 
 
 def initiative_manage_pending() -> str:
+    from initiatives.models import Status
     from tests.factories import InitiativeFactory
 
     return InitiativeFactory(
-        name="Speeltuin De Kastanje", status="ingediend", published_at=None, managers=[logged_in_person()]
+        name="Speeltuin De Kastanje", status=Status.SUBMITTED, published_at=None, managers=[logged_in_person()]
     ).get_manage_url()
 
 

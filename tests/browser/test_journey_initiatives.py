@@ -70,7 +70,7 @@ def _approve_in_admin(admin: Any, name: str, check_page: Any) -> None:
 def test_register_an_initiative_staff_approve_it_and_everyone_finds_it(
     open_page: Any, log_in: Any, check_page: Any, javascript: bool
 ) -> None:
-    from initiatives.models import Initiative
+    from initiatives.models import Initiative, Status
     from tests.factories import UserFactory
 
     page = open_page(javascript=javascript)
@@ -93,7 +93,7 @@ def test_register_an_initiative_staff_approve_it_and_everyone_finds_it(
     admin = open_page()
     log_in(admin, UserFactory(is_staff=True, is_superuser=True))
     _approve_in_admin(admin, name, check_page)
-    assert Initiative.objects.get(name=name).status == "gepubliceerd"
+    assert Initiative.objects.get(name=name).status == Status.PUBLISHED
 
     # Public: in the list, on the map (Zwolle counts one, in the table under the map), and in search.
     page.goto("/initiatieven/")

@@ -246,5 +246,6 @@ def test_no_rules_and_no_answers_fits():
 
 def test_euro_and_names_in_dutch():
     assert f.euro(1250000) == "€ 1.250.000"
+    assert f.euro(2500) == "€ 2.500" and f.euro(0) == "€ 0"
     assert f.join_names(["a", "b", "c"]) == "a, b of c"
     assert f.cap("oranje Fonds") == "Oranje Fonds"

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 from html.parser import HTMLParser
 
-from goals.charts import bar_chart, compact_number, format_number, line_chart, nice_ticks
+from goals.charts import bar_chart, compact_number, format_date, format_number, line_chart, nice_ticks
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -173,7 +173,10 @@ def test_number_helpers():
     assert format_number(1234567) == "1.234.567"
     assert format_number(12.5) == "12,5"
     assert format_number(Decimal("1000.25")) == "1.000,25"
+    assert format_number(2.0) == "2" and format_number(0.1 + 0.2) == "0,3"
     assert compact_number(2_500_000) == "2,5 mln"
+    assert compact_number(12_500) == "12,5 k"
+    assert format_date(datetime.date(2025, 3, 3)) == "3 mrt 2025"
     assert nice_ticks(0) == [0.0, 1.0]
     assert nice_ticks(3, whole=True) == [0.0, 1.0, 2.0, 3.0, 4.0]
     assert nice_ticks(10)[-1] > 10

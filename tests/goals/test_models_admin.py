@@ -29,6 +29,7 @@ def test_data_migration_milestones_and_indicators():
     presentation = Milestone.objects.filter(date=datetime.date(2024, 4, 10), done=True)
     assert presentation.count() == 5
     assert "Amersfoort" in presentation.first().description
+    assert presentation.first().when == "10 apr 2024"
     challenge = Milestone.objects.get(title__icontains="Right to Challenge")
     assert (challenge.date.year, challenge.done, challenge.goal.number, challenge.when) == (2014, True, 3, "2014")
     assert Milestone.objects.get(title__icontains="festival").date.year == 2017

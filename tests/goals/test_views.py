@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -278,6 +279,8 @@ def test_dashboard_csv_of_monthly_growth_counts_real_rows(client, staff):
 
     verified = User.objects.filter(emailaddress__verified=True).distinct().count()
     assert int(rows[-1][1]) == verified
+    # Months in Dutch from the nl locale, short: "mrt 2025".
+    assert all(re.fullmatch(r"(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) 20\d\d", row[0]) for row in rows[1:])
 
 
 @pytest.mark.parametrize("code", ["bestaat.niet", "later.by_theme", "..", "%3Dcmd"])

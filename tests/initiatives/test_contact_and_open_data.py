@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from initiatives.models import ProblemReport
+from initiatives.models import ProblemReport, Status
 from initiatives.views import RATE_LIMIT
 from tests.factories import InitiativeFactory, UserFactory, municipality
 
@@ -70,7 +70,7 @@ def test_report_is_rate_limited(client, initiative):
 
 
 def test_report_on_hidden_initiative_is_404(client):
-    hidden = InitiativeFactory(status="ingediend")
+    hidden = InitiativeFactory(status=Status.SUBMITTED)
     assert client.post(reverse("initiatives:report", args=[hidden.slug]), {"reason": "anders"}).status_code == 404
 
 
@@ -107,7 +107,7 @@ PHONE = re.compile(r"\b0\d{9}\b|\+31")
 
 
 def test_csv_export_has_published_only_and_no_personal_data(client, initiative, owner):
-    InitiativeFactory(name="Geheim In Behandeling", status="ingediend")
+    InitiativeFactory(name="Geheim In Behandeling", status=Status.SUBMITTED)
     initiative.public_email = "info@hethart.example.org"
     initiative.save()
     response = client.get(reverse("initiatives:export_csv"))
@@ -129,7 +129,7 @@ def test_json_export_has_licence_and_columns(client, initiative):
 
 
 def test_sitemap_lists_published_initiatives(client, initiative):
-    InitiativeFactory(name="Verborgen", status="ingediend")
+    InitiativeFactory(name="Verborgen", status=Status.SUBMITTED)
     body = client.get("/sitemap.xml").content.decode()
     assert initiative.get_absolute_url() in body
     assert "verborgen" not in body

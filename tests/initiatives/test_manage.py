@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from initiatives.models import Initiative, Invitation, Membership
+from initiatives.models import Initiative, Invitation, Membership, Status
 from tests.factories import InitiativeFactory, UserFactory
 from tests.initiatives.test_register import valid_data
 
@@ -81,7 +81,7 @@ def test_edit_of_published_initiative_waits_for_review(client, owner, initiative
 
 
 def test_edit_of_submitted_initiative_applies_directly(client, owner):
-    initiative = InitiativeFactory(managers=[owner], status="ingediend", published_at=None)
+    initiative = InitiativeFactory(managers=[owner], status=Status.SUBMITTED, published_at=None)
     client.force_login(owner)
     response = client.post(reverse("initiatives:edit", args=[initiative.slug]), valid_data(municipality="Utrecht"))
     assert response.status_code == 302
@@ -91,11 +91,11 @@ def test_edit_of_submitted_initiative_applies_directly(client, owner):
 
 
 def test_edit_of_rejected_initiative_goes_back_to_review(client, owner):
-    initiative = InitiativeFactory(managers=[owner], status="afgewezen", rejection_reason="Te weinig info")
+    initiative = InitiativeFactory(managers=[owner], status=Status.REJECTED, rejection_reason="Te weinig info")
     client.force_login(owner)
     client.post(reverse("initiatives:edit", args=[initiative.slug]), valid_data(municipality="Utrecht"))
     initiative.refresh_from_db()
-    assert initiative.status == "ingediend" and initiative.rejection_reason == ""
+    assert initiative.status == Status.SUBMITTED and initiative.rejection_reason == ""
 
 
 def test_edit_bad_input_keeps_data_unchanged(client, owner, initiative):
@@ -106,6 +106,14 @@ def test_edit_bad_input_keeps_data_unchanged(client, owner, initiative):
     assert response.status_code == 400
     initiative.refresh_from_db()
     assert initiative.pending_changes is None
+
+
+def test_edit_bad_input_shows_the_saved_name_above_the_form(client, owner, initiative):
+    client.force_login(owner)
+    data = valid_data(name="Nog Niet Opgeslagen", website="http://x.example.org")
+    body = client.post(reverse("initiatives:edit", args=[initiative.slug]), data).content.decode()
+    assert f"{initiative.name} aanpassen</h1>" in body
+    assert 'value="Nog Niet Opgeslagen"' in body  # what was typed stays in the form
 
 
 def test_edit_does_not_flag_itself_as_duplicate(client, owner, initiative):
@@ -258,7 +266,7 @@ def test_dashboard_recommends_similar_initiatives_with_reasons(client, owner, in
     from tests.factories import municipality
 
     InitiativeFactory(name="Groene Buren Utrecht", municipality=municipality("Utrecht"))  # same theme + place
-    InitiativeFactory(name="Verborgen Buren", status="ingediend")  # not public: never suggested
+    InitiativeFactory(name="Verborgen Buren", status=Status.SUBMITTED)  # not public: never suggested
     client.force_login(owner)
     body = client.get(reverse("mijn")).content.decode()
     assert "Aanbevolen voor jullie" in body
@@ -287,3 +295,22 @@ def test_invitation_only_works_for_the_invited_address(client, owner, initiative
     client.force_login(UserFactory(email="Juist@Example.org"))
     assert client.post(path).status_code == 302
     assert initiative.memberships.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "text"),
+    [
+        (Status.SUBMITTED, "We controleren jullie aanmelding."),
+        (Status.PUBLISHED, "Jullie initiatief staat online"),
+        (Status.REJECTED, "We hebben de aanmelding niet goedgekeurd. De reden: Te weinig info"),
+        (Status.ARCHIVED, "Dit initiatief is gearchiveerd"),
+    ],
+)
+def test_manage_page_says_where_the_initiative_stands(client, owner, status, text):
+    initiative = InitiativeFactory(managers=[owner], status=status, rejection_reason="Te weinig info")
+    client.force_login(owner)
+    body = client.get(initiative.get_manage_url()).content.decode()
+    assert text in body
+    assert ("Ja, alles klopt nog" in body) == (status == Status.PUBLISHED)
+    edit = client.get(reverse("initiatives:edit", args=[initiative.slug])).content.decode()
+    assert ("We controleren je wijzigingen eerst" in edit) == (status == Status.PUBLISHED)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives import map as mapsvg
+from initiatives.models import Status
 from tests.factories import InitiativeFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ def spread():
     InitiativeFactory(municipality=municipality("Utrecht"))
     InitiativeFactory(municipality=municipality("Utrecht"))
     InitiativeFactory(municipality=municipality("Zwolle"))
-    InitiativeFactory(municipality=municipality("Zwolle"), status="ingediend")  # not counted
+    InitiativeFactory(municipality=municipality("Zwolle"), status=Status.SUBMITTED)  # not counted
 
 
 def test_province_map_on_list_links_and_counts(client, spread):

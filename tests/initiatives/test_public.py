@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from initiatives.models import Status
 from tests.factories import InitiativeFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_list_shows_only_published(client):
     InitiativeFactory(name="Moestuin Zichtbaar")
-    InitiativeFactory(name="Nog Geheim Initiatief", status="ingediend", published_at=None)
+    InitiativeFactory(name="Nog Geheim Initiatief", status=Status.SUBMITTED, published_at=None)
     response = client.get(reverse("initiatives:list"))
     assert response.status_code == 200
     body = response.content.decode()
@@ -19,7 +20,7 @@ def test_list_shows_only_published(client):
 
 
 def test_detail_of_pending_initiative_is_404(client):
-    initiative = InitiativeFactory(status="ingediend", published_at=None)
+    initiative = InitiativeFactory(status=Status.SUBMITTED, published_at=None)
     assert client.get(reverse("initiatives:detail", args=[initiative.slug])).status_code == 404
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from initiatives.models import Initiative, Membership
+from initiatives.models import Initiative, Membership, Status
 from tests.factories import InitiativeFactory, UserFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_register_happy_path(client, user):
     initiative = Initiative.objects.get(name="Repair Café De Schroef")
     assert response.status_code == 302
     assert response["Location"] == initiative.get_manage_url()
-    assert initiative.status == "ingediend"
+    assert initiative.status == Status.SUBMITTED
     assert initiative.municipality == municipality("Zwolle")
     assert set(initiative.themes.values_list("slug", flat=True)) == {"groen-en-leefomgeving", "ontmoeting-en-cultuur"}
     assert Membership.objects.filter(initiative=initiative, user=user).exists()
@@ -122,7 +122,7 @@ def test_duplicate_check_ignores_other_municipalities(client, user):
 
 def test_duplicate_check_hides_names_of_pending_initiatives(client, user):
     InitiativeFactory(
-        name="Repair Café De Schroef", municipality=municipality("Zwolle"), status="ingediend", published_at=None
+        name="Repair Café De Schroef", municipality=municipality("Zwolle"), status=Status.SUBMITTED, published_at=None
     )
     other = UserFactory()
     client.force_login(other)

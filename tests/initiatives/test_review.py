@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from initiatives import services
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Status
 from tests.factories import InitiativeFactory, UserFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def owner():
 
 @pytest.fixture
 def submitted(owner):
-    return InitiativeFactory(managers=[owner], status="ingediend", published_at=None)
+    return InitiativeFactory(managers=[owner], status=Status.SUBMITTED, published_at=None)
 
 
 def test_approve_publishes_and_mails_managers(client, staff, owner, submitted):
@@ -29,7 +29,7 @@ def test_approve_publishes_and_mails_managers(client, staff, owner, submitted):
     response = client.post(reverse(CHANGELIST), {"action": "approve", "_selected_action": [submitted.pk]})
     assert response.status_code == 302
     submitted.refresh_from_db()
-    assert submitted.status == "gepubliceerd" and submitted.published_at is not None
+    assert submitted.status == Status.PUBLISHED and submitted.published_at is not None
     assert [m.to for m in mail.outbox] == [[owner.email]]
     assert "Goedgekeurd" in mail.outbox[0].subject
     assert submitted.get_absolute_url() in mail.outbox[0].body
@@ -42,7 +42,7 @@ def test_reject_asks_for_a_reason_first(client, staff, owner, submitted):
     assert response.status_code == 200
     assert "Reden van afwijzing" in response.content.decode()
     submitted.refresh_from_db()
-    assert submitted.status == "ingediend"
+    assert submitted.status == Status.SUBMITTED
     response = client.post(
         reverse(CHANGELIST),
         {"action": "reject", "_selected_action": [submitted.pk], "reden_versturen": "1", "reason": ""},
@@ -60,7 +60,7 @@ def test_reject_asks_for_a_reason_first(client, staff, owner, submitted):
     )
     assert response.status_code == 302
     submitted.refresh_from_db()
-    assert submitted.status == "afgewezen"
+    assert submitted.status == Status.REJECTED
     assert submitted.rejection_reason == "We missen een beschrijving van wat jullie doen."
     assert mail.outbox[0].to == [owner.email]
     assert "We missen een beschrijving" in mail.outbox[0].body
@@ -76,7 +76,7 @@ def test_archive_hides_and_mails(client, staff, owner):
     client.force_login(staff)
     client.post(reverse(CHANGELIST), {"action": "archive", "_selected_action": [initiative.pk]})
     initiative.refresh_from_db()
-    assert initiative.status == "gearchiveerd"
+    assert initiative.status == Status.ARCHIVED
     assert mail.outbox[0].to == [owner.email]
     assert client.get(initiative.get_absolute_url()).status_code == 404
 
@@ -110,7 +110,7 @@ def test_rejecting_pending_changes_keeps_initiative_public(owner):
     services.initiative_update(initiative=initiative, by=owner, data={"name": "Foute Naam"})
     services.initiative_reject(initiative=initiative, by=None, reason="Deze naam klopt niet.")
     initiative.refresh_from_db()
-    assert initiative.status == "gepubliceerd" and initiative.name == "Oude Naam"
+    assert initiative.status == Status.PUBLISHED and initiative.name == "Oude Naam"
     assert initiative.pending_changes is None
 
 
@@ -125,8 +125,8 @@ def test_admin_shows_pending_changes(client, staff, owner):
 
 
 def test_only_published_are_public(client):
-    for status in ["ingediend", "afgewezen", "gearchiveerd"]:
-        initiative = InitiativeFactory(status=status, rejection_reason="reden" if status == "afgewezen" else "")
+    for status in [Status.SUBMITTED, Status.REJECTED, Status.ARCHIVED]:
+        initiative = InitiativeFactory(status=status, rejection_reason="reden" if status == Status.REJECTED else "")
         assert client.get(initiative.get_absolute_url()).status_code == 404
         assert initiative.name not in client.get(reverse("initiatives:list")).content.decode()
     assert Initiative.objects.published().count() == 0

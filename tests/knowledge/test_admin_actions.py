@@ -37,8 +37,8 @@ def test_admin_publish_archive_and_review_actions_log_who(client, staff):
     draft.refresh_from_db()
     assert draft.status == Resource.Status.ARCHIVED
     assert list(StatusChange.objects.filter(resource=draft).values_list("to_status", "by")) == [
-        ("gearchiveerd", staff.pk),
-        ("gepubliceerd", staff.pk),
+        (Resource.Status.ARCHIVED, staff.pk),
+        (Resource.Status.PUBLISHED, staff.pk),
     ]
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -82,7 +84,11 @@ def test_full_journey_editor_writes_staff_publishes_it_is_found(client, alice, o
     assert client.get(reverse("knowledge:list"), {"q": "buurtcooperatie"}).context["total"] == 1
     assert resource.title in client.get(reverse("knowledge:feed")).content.decode()
     steps = list(StatusChange.objects.filter(resource=resource).order_by("at", "pk").values_list("to_status", "by"))
-    assert steps == [("concept", alice.pk), ("beoordeling", alice.pk), ("gepubliceerd", staff.pk)]
+    assert steps == [
+        (Resource.Status.DRAFT, alice.pk),
+        (Resource.Status.REVIEW, alice.pk),
+        (Resource.Status.PUBLISHED, staff.pk),
+    ]
 
 
 def test_editor_with_publish_right_publishes_own_work(client, org_a):
@@ -298,3 +304,20 @@ def test_attachment_name_is_cleaned_before_it_reaches_a_header(org_a):
     attachment = attachment_add(resource=resource, upload=upload, checked=CheckedFile("pdf", "application/pdf"))
     assert attachment.original_name == "rapportX-Kwaad: ja.exe.pdf"
     assert attachment.file.name.startswith("kennis/bijlagen/") and attachment.file.name.endswith(".pdf")
+
+
+@pytest.mark.parametrize(
+    ("status", "buttons"),
+    [
+        (Resource.Status.DRAFT, ["submit", "publish", "archive"]),
+        (Resource.Status.REVIEW, ["publish", "withdraw", "archive"]),
+        (Resource.Status.PUBLISHED, ["reviewed", "withdraw", "archive"]),
+        (Resource.Status.ARCHIVED, ["submit", "publish", "withdraw"]),
+    ],
+)
+def test_status_buttons_offer_the_next_steps(client, org_a, status, buttons):
+    publisher = MembershipFactory(organisation=org_a, can_publish=True).user
+    resource = ResourceFactory(organisation=org_a, status=status)
+    client.force_login(publisher)
+    body = client.get(reverse("knowledge:editor_resource_edit", args=[resource.slug])).content.decode()
+    assert re.findall(r'name="action" value="(\w+)"', body) == buttons

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from initiatives.models import Status
+from knowledge.models import Resource
 from tests.factories import InitiativeFactory, ResourceFactory, term
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +18,9 @@ def _theme_card(html: str, slug: str) -> str:
 def test_theme_grid_counts_published_knowledge_and_initiatives_in_taxonomy_order(client):
     wonen = term("theme", "wonen")
     ResourceFactory.create_batch(2, themes=[wonen])
-    ResourceFactory(themes=[wonen], status="concept")
+    ResourceFactory(themes=[wonen], status=Resource.Status.DRAFT)
     InitiativeFactory(themes=[wonen])
-    InitiativeFactory(themes=[wonen], status="ingediend")
+    InitiativeFactory(themes=[wonen], status=Status.SUBMITTED)
 
     html = client.get("/").content.decode()
 

@@ -249,6 +249,7 @@ def test_alert_unanswered_after_five_working_days(settings):
         assert services_questions.questions_alert_unanswered(now=saturday) == 1
     assert mail.outbox[-1].to == ["redactie@example.org"]
     assert late.get_inbox_url() in mail.outbox[-1].body
+    assert "gesteld op 20 november 2026" in mail.outbox[-1].body
     assert recent.get_inbox_url() not in mail.outbox[-1].body
     late.refresh_from_db()
     assert late.alerted_at == saturday

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Status
 from knowledge.models import FundingScheme, Organisation, Resource
 from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory, term
 from tests.search.keys import search_keys
@@ -285,7 +285,7 @@ def _many_documents() -> None:
             phase=phase,
             municipality=municipality,
             active_people="6-15",
-            status="gepubliceerd",
+            status=Status.PUBLISHED,
         )
         for n, text in enumerate(texts)
     )

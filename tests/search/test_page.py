@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from initiatives.models import Status
 from knowledge.models import Resource
 from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory
 from wdhs.search.index import refresh_pending
@@ -79,7 +80,7 @@ def test_overview_shows_five_per_group_and_the_full_count(client):
 
 def test_drafts_and_unpublished_initiatives_stay_hidden(client, user):
     ResourceFactory(title="Geheim plan buurtkas", status=Resource.Status.DRAFT, published_at=None)
-    InitiativeFactory(name="Buurtkas in aanvraag", status="ingediend")
+    InitiativeFactory(name="Buurtkas in aanvraag", status=Status.SUBMITTED)
     client.force_login(user)
     response = client.get(URL, {"q": "buurtkas"})
     assert response.context["total"] == 0

@@ -1,0 +1,134 @@
+"""The one facet engine (wdhs.facets) behind /kennis/ and /initiatieven/."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+from django.urls import reverse
+
+from initiatives.filters import InitiativeFilter
+from initiatives.models import Initiative, Status
+from knowledge.filters import ResourceFilter
+from knowledge.models import Resource
+from tests.factories import InitiativeFactory, ResourceFactory, municipality, province, term
+from wdhs.facets import _reverse_path, url_with
+
+pytestmark = pytest.mark.django_db
+
+
+def facets_of(filterset: object) -> dict[str, object]:
+    return {facet.param: facet for facet in filterset.facets()}
+
+
+def counts(facet: object) -> dict[str, int]:
+    return {item.value: item.count for item in facet.items}
+
+
+def test_url_with_sets_or_removes_one_parameter_and_goes_back_to_page_one():
+    params = QueryDict("thema=wonen&fase=idee&page=3")
+    assert url_with(params, "fase", "starten") == "?thema=wonen&fase=starten"
+    assert url_with(params, "fase", None) == "?thema=wonen"
+    assert url_with(QueryDict("page=2"), "thema", None) == "?"
+
+
+def test_reverse_path_walks_back_from_the_option_to_the_result():
+    assert _reverse_path(Initiative, "municipality__province") == "municipalities__initiatives"
+    assert _reverse_path(Initiative, "themes") == "initiatives_with_theme"
+    assert _reverse_path(Resource, "organisation") == "resources"
+
+
+def test_initiative_facets_count_within_the_other_facets():
+    wonen, voedsel = term("theme", "wonen"), term("theme", "voedsel")
+    InitiativeFactory(themes=[wonen], municipality=municipality("Zwolle"))
+    InitiativeFactory(themes=[wonen, voedsel], municipality=municipality("Zwolle"))
+    InitiativeFactory(themes=[voedsel], municipality=municipality("Utrecht"))
+    InitiativeFactory(themes=[wonen], status=Status.SUBMITTED)  # not public: never counted
+
+    filterset = InitiativeFilter(QueryDict("thema=wonen&provincie=overijssel"), queryset=Initiative.objects.published())
+    facets = facets_of(filterset)
+    # Themes count within Overijssel (the other facet), not within "wonen" (their own).
+    assert counts(facets["thema"])["wonen"] == 2 and counts(facets["thema"])["voedsel"] == 1
+    # Provinces count within "wonen"; every province stays in the select box, also without results.
+    assert counts(facets["provincie"])["overijssel"] == 2 and counts(facets["provincie"])["utrecht"] == 0
+    assert len(facets["provincie"].items) == 12
+    assert [item.value for item in facets["thema"].items if item.selected] == ["wonen"]
+    # Municipalities are many: only those with results are listed.
+    assert counts(facets["gemeente"]) == {"zwolle": 2}
+    assert filterset.qs.count() == 2
+
+
+def test_initiative_facets_keep_a_chosen_municipality_without_results_and_show_spoken_names():
+    InitiativeFactory(municipality=municipality("'s-Gravenhage"), themes=[term("theme", "wonen")])
+    filterset = InitiativeFilter(QueryDict("gemeente=zwolle&thema=wonen"), queryset=Initiative.objects.published())
+    items = {item.value: item for item in facets_of(filterset)["gemeente"].items}
+    assert items["zwolle"].count == 0 and items["zwolle"].selected
+    assert items["s-gravenhage"].label == "Den Haag (’s-Gravenhage)"
+
+
+def test_initiative_facets_count_within_the_search():
+    InitiativeFactory(name="Zonnige Buurtmoestuin", themes=[term("theme", "wonen")])
+    InitiativeFactory(name="Repair Café", themes=[term("theme", "wonen")])
+    filterset = InitiativeFilter(QueryDict("q=buurtmoestuin"), queryset=Initiative.objects.published())
+    assert counts(facets_of(filterset)["thema"])["wonen"] == 1
+
+
+def test_unknown_values_each_get_their_own_dutch_message():
+    filterset = InitiativeFilter(QueryDict("thema=bestaat-niet&sorteer=x"), queryset=Initiative.objects.published())
+    assert filterset.error_messages() == [
+        "Dit thema kennen we niet. We laten alle thema's zien.",
+        "Zo kunnen we niet sorteren. We sorteren op naam.",
+    ]
+    assert not any(item.selected for item in facets_of(filterset)["thema"].items)
+
+
+def test_knowledge_facets_list_only_options_with_results_and_link_to_each_choice():
+    wonen = term("theme", "wonen")
+    ResourceFactory(themes=[wonen], phases=[term("phase", "idee")])
+    ResourceFactory(themes=[wonen], phases=[term("phase", "starten")])
+    filterset = ResourceFilter(QueryDict("fase=idee"), queryset=Resource.objects.published())
+    facets = facets_of(filterset)
+    assert counts(facets["thema"]) == {"wonen": 1}
+    assert counts(facets["fase"]) == {"idee": 1, "starten": 1}
+    idee = next(item for item in facets["fase"].items if item.value == "idee")
+    starten = next(item for item in facets["fase"].items if item.value == "starten")
+    assert idee.selected and idee.url == "?"  # clicking the chosen option removes it
+    assert starten.url == "?fase=starten"
+    assert facets["fase"].clear_url == "?" and facets["thema"].clear_url is None
+    assert facets["fase"].all_label == "Alle fases"
+
+
+def test_knowledge_region_facet_groups_by_province_or_the_whole_country():
+    ResourceFactory()
+    ResourceFactory(scope=Resource.Scope.PROVINCE, province=province("Utrecht"))
+    ResourceFactory(scope=Resource.Scope.MUNICIPALITY, municipality=municipality("Zwolle"))
+    ResourceFactory(scope=Resource.Scope.MUNICIPALITY, municipality=municipality("Deventer"))
+    filterset = ResourceFilter(QueryDict(""), queryset=Resource.objects.published())
+    assert counts(facets_of(filterset)["regio"]) == {"heel-nederland": 1, "utrecht": 1, "overijssel": 2}
+
+
+def test_knowledge_unknown_values_give_one_message_and_a_link_without_them():
+    filterset = ResourceFilter(QueryDict("thema=bestaat-niet&fase=ook-niet"), queryset=Resource.objects.published())
+    assert filterset.error_messages() == [
+        "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
+    ]
+    assert facets_of(filterset)["thema"].clear_url == "?fase=ook-niet"
+
+
+def test_both_pages_count_facets_in_queries_that_do_not_grow_with_the_facets_options(
+    client, django_assert_max_num_queries
+):
+    # One query per facet: a page with many municipalities, themes and organisations in its results
+    # uses as many queries as a page with one.
+    InitiativeFactory(themes=[term("theme", "wonen")])
+    ResourceFactory()
+    with django_assert_max_num_queries(40) as initiatives_few:
+        client.get(reverse("initiatives:list"))
+    with django_assert_max_num_queries(40) as knowledge_few:
+        client.get(reverse("knowledge:list"))
+    for name in ["Zwolle", "Deventer", "Utrecht", "Amersfoort", "Groningen"]:
+        InitiativeFactory(municipality=municipality(name), themes=[term("theme", "voedsel"), term("theme", "wonen")])
+        ResourceFactory(scope=Resource.Scope.MUNICIPALITY, municipality=municipality(name))
+    with django_assert_max_num_queries(len(initiatives_few.captured_queries)):
+        client.get(reverse("initiatives:list"))
+    with django_assert_max_num_queries(len(knowledge_few.captured_queries)):
+        client.get(reverse("knowledge:list"))

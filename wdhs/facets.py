@@ -1,0 +1,179 @@
+"""Facets for the list pages: django-filter FilterSets whose options say how many results each one gives.
+
+A facet counts within the result filtered by every *other* facet (and the search), so the number
+next to an option is exactly what you get when you choose it. Each facet costs one query, however
+many results or options there are. Used by /kennis/ (knowledge.filters) and /initiatieven/
+(initiatives.filters); each page renders the same `Facet` objects in its own way (links or a select).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import django_filters
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
+
+
+@dataclass(frozen=True)
+class FacetItem:
+    """One option of a facet: its value in the URL, its count, and the link that chooses it (or clears it)."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    label: str
+    items: list[FacetItem]
+    clear_url: str | None
+    all_label: str
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """How one filter of a FacetFilterSet shows as a facet.
+
+    param: the filter's name (its URL parameter). all_label: the text for "no choice". show_empty: also
+    list options without results (a select box keeps all its choices). option_label: the text of a model
+    option (default str). group_by: for a ChoiceFilter, the value each result has for this facet (an
+    expression; default the filter's field).
+    """
+
+    param: str
+    all_label: str = "Alle"
+    show_empty: bool = False
+    option_label: Callable[[Any], str] = str
+    group_by: Callable[[], Any] | None = None
+
+
+def url_with(params: QueryDict, key: str, value: str | None) -> str:
+    """The current query string with one parameter set (or removed for None), back on page 1."""
+    query = params.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(key, None)
+    else:
+        query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _reverse_path(model: type[models.Model], field_path: str) -> str:
+    """The lookup from the far end of `field_path` back to `model`.
+
+    For initiatives, "municipality__province" gives "municipalities__initiatives" (from a province).
+    """
+    parts = []
+    for name in field_path.split("__"):
+        field = model._meta.get_field(name)
+        parts.append(field.related_query_name())
+        model = field.related_model
+    return "__".join(reversed(parts))
+
+
+class FacetFilterSet(django_filters.FilterSet):
+    """A FilterSet with facet counts and Dutch messages for values it does not know."""
+
+    facet_specs: ClassVar[tuple[FacetSpec, ...]] = ()
+    # URL parameter -> what to say when its value is unknown; default_error for the others.
+    error_texts: ClassVar[dict[str, str]] = {}
+    default_error: ClassVar[str] = "Een filter klopt niet. We hebben het weggelaten."
+
+    @property
+    def cleaned(self) -> dict[str, Any]:
+        """The valid filter values; an unknown value is left out (and reported by `error_messages`)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    def error_messages(self) -> list[str]:
+        """One Dutch message for each parameter the page does not know (the same message only once)."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return list(dict.fromkeys(self.error_texts.get(name, self.default_error) for name in self.form.errors))
+
+    def filter_without(self, skip: str) -> QuerySet:
+        """The queryset with every valid filter except one: what a facet counts in."""
+        queryset = self.queryset.all()
+        for name, value in self.cleaned.items():
+            if name != skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def has_facet_choice(self) -> bool:
+        return any(self.data.get(spec.param) for spec in self.facet_specs)
+
+    def facets(self) -> list[Facet]:
+        return [self._facet(spec) for spec in self.facet_specs]
+
+    def _facet(self, spec: FacetSpec) -> Facet:
+        filter_ = self.filters[spec.param]
+        selected = self.cleaned.get(spec.param)
+        # Counted among the matching primary keys: search annotations, joins and DISTINCT of the filters stay inside.
+        matching = self.filter_without(spec.param).values("pk")
+        if isinstance(filter_, django_filters.ModelChoiceFilter):
+            options = self._model_options(spec, filter_, matching, selected)
+        else:
+            options = self._choice_options(spec, filter_, matching, selected)
+        raw = self.data.get(spec.param)
+        items = [
+            FacetItem(value, label, count, is_selected, url_with(self.data, spec.param, None if is_selected else value))
+            for value, label, count, is_selected in options
+        ]
+        return Facet(
+            spec.param,
+            str(filter_.label),
+            items,
+            url_with(self.data, spec.param, None) if raw else None,
+            spec.all_label,
+        )
+
+    def _model_options(
+        self, spec: FacetSpec, filter_: django_filters.ModelChoiceFilter, matching: QuerySet, selected: Any
+    ) -> list[tuple[str, str, int, bool]]:
+        """Options and counts in one query: each option annotated with the number of matching results."""
+        reverse = _reverse_path(self._meta.model, filter_.field_name)
+        options = filter_.get_queryset(self.request)
+        if not options.query.order_by:
+            options = options.order_by(*options.model._meta.ordering)  # aggregation drops Meta.ordering
+        options = options.annotate(facet_count=Count(reverse, filter=Q(**{f"{reverse}__in": matching}), distinct=True))
+        if not spec.show_empty:
+            shown = Q(facet_count__gt=0)
+            if selected is not None:
+                shown |= Q(pk=selected.pk)
+            options = options.filter(shown)
+        to_field = filter_.extra.get("to_field_name") or "pk"
+        return [
+            (str(getattr(obj, to_field)), spec.option_label(obj), obj.facet_count, obj == selected) for obj in options
+        ]
+
+    def _choice_options(
+        self, spec: FacetSpec, filter_: django_filters.Filter, matching: QuerySet, selected: Any
+    ) -> list[tuple[str, str, int, bool]]:
+        """Options from the filter's choices, counted by grouping the matching results on their value."""
+        key = spec.group_by() if spec.group_by else models.F(filter_.field_name)
+        counts = dict(
+            self._meta.model._default_manager.filter(pk__in=matching)
+            .order_by()
+            .annotate(facet_key=key)
+            .values("facet_key")
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("facet_key", "n")
+        )
+        rows = []
+        for value, label in self.form.fields[spec.param].choices:
+            count = counts.get(value, 0)
+            if value != "" and (spec.show_empty or count or value == selected):
+                rows.append((str(value), str(label), count, value == selected))
+        return rows
