@@ -6,11 +6,25 @@ import pytest
 from django.core.management import call_command
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test under tests/browser/ drives Chromium: `pytest -m "not browser"` is the fast loop.
+    for item in items:
+        if "browser" in item.path.parts[-3:-1]:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
     with django_db_blocker.unblock():
+        from initiatives.models import Initiative
+        from knowledge.models import Organisation, Resource
         from tests.reference_data import load_reference_data
+        from wdhs.models import User
 
+        # --reuse-db keeps the test database between runs; a run that was killed halfway through a
+        # live-server test leaves its rows behind, and later tests would count them.
+        if any(model.objects.exists() for model in (User, Organisation, Resource, Initiative)):
+            call_command("flush", interactive=False, verbosity=0)
         call_command("load_places", verbosity=0)  # also updates places changed since the last run
         load_reference_data()
     yield
