@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative, Invitation, Membership
+from tests.background import committed
 from tests.factories import InitiativeFactory, UserFactory
 from tests.initiatives.test_register import valid_data
 
@@ -124,7 +125,8 @@ def test_confirm_sets_date(client, owner, initiative):
 
 def invite(client, initiative, email: str = "nieuw@example.org") -> str:
     mail.outbox.clear()
-    response = client.post(reverse("initiatives:invite", args=[initiative.slug]), {"email": email})
+    with committed():
+        response = client.post(reverse("initiatives:invite", args=[initiative.slug]), {"email": email})
     assert response.status_code == 302
     body = mail.outbox[-1].body
     return body[body.index("/initiatieven/uitnodiging/") :].split()[0]
@@ -230,11 +232,13 @@ def test_yearly_confirmation_command(owner, initiative):
 
     Initiative.objects.filter(pk=initiative.pk).update(confirmed_at=timezone.now() - timedelta(days=400))
     InitiativeFactory()  # recently confirmed: no mail
-    call_command("ask_initiative_confirmation")
+    with committed():
+        call_command("ask_initiative_confirmation")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [owner.email]
     assert "Klopt dit nog?" in mail.outbox[0].subject
-    call_command("ask_initiative_confirmation")  # asked already this year
+    with committed():
+        call_command("ask_initiative_confirmation")  # asked already this year
     assert len(mail.outbox) == 1
 
 
