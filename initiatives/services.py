@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -208,6 +209,16 @@ def initiative_request_confirmation(*, initiative: Initiative) -> None:
     initiative.confirmation_requested_at = timezone.now()
     initiative.save(update_fields=["confirmation_requested_at"])
     _mail_managers(initiative, "initiative-confirm", url=_absolute(initiative.get_manage_url()))
+
+
+def initiatives_request_confirmation(*, now: datetime | None = None) -> int:
+    """Ask every initiative that is due for it (`due_for_confirmation`); returns how many were asked."""
+    due = Initiative.objects.due_for_confirmation(now or timezone.now()).order_by("pk")
+    count = 0
+    for initiative in due:
+        initiative_request_confirmation(initiative=initiative)
+        count += 1
+    return count
 
 
 @transaction.atomic

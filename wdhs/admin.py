@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from wdhs.models import Municipality, Province, SearchSynonym, SearchWord, Term, User
+from wdhs.models import DailyJobRun, Municipality, Province, SearchSynonym, SearchWord, Term, User
 from wdhs.search.index import refresh_pending
 
 
@@ -180,3 +180,18 @@ class TaskResultAdmin(DBTaskResultAdmin):
         if obj.exception_class_path:
             return obj.exception_class_path.rsplit(".", 1)[-1]
         return str(obj.return_value or "")[:120]
+
+
+@admin.register(DailyJobRun)
+class DailyJobRunAdmin(admin.ModelAdmin):
+    """When each daily job ran and what it did (read-only; written by `wdhs.jobs`)."""
+
+    list_display = ["day", "job", "result", "finished_at"]
+    list_filter = ["job"]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: DailyJobRun | None = None) -> bool:
+        return False

@@ -51,6 +51,7 @@ def test_background_tasks_are_listed_read_only_in_dutch_without_the_mail_itself(
     assert listing.status_code == 200
     html = listing.content.decode()
     assert "In de wachtrij sinds" in html and "Uitkomst" in html and "deliver" in html
+    assert "Gereed" in html  # the status, in Django's Dutch
     detail = client.get(reverse("admin:django_tasks_database_dbtaskresult_change", args=[row.pk]))
     assert detail.status_code == 200
     assert "Geheime vraag" not in detail.content.decode()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -232,6 +233,11 @@ def test_yearly_confirmation_command(owner, initiative):
 
     Initiative.objects.filter(pk=initiative.pk).update(confirmed_at=timezone.now() - timedelta(days=400))
     InitiativeFactory()  # recently confirmed: no mail
+    out = StringIO()
+    with committed():
+        call_command("ask_initiative_confirmation", "--dry-run", stdout=out)
+    assert out.getvalue() == "1 initiatief/initiatieven zou krijgen de vraag 'klopt dit nog?'.\n"
+    assert mail.outbox == []
     with committed():
         call_command("ask_initiative_confirmation")
     assert len(mail.outbox) == 1
