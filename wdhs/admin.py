@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count, QuerySet
@@ -168,11 +170,11 @@ class TaskResultAdmin(DBTaskResultAdmin):
         return obj.task_name
 
     @admin.display(description="in de wachtrij sinds", ordering="enqueued_at")
-    def enqueued_label(self, obj: DBTaskResult) -> object:
+    def enqueued_label(self, obj: DBTaskResult) -> datetime:
         return obj.enqueued_at
 
     @admin.display(description="klaar om", ordering="finished_at")
-    def finished_label(self, obj: DBTaskResult) -> object:
+    def finished_label(self, obj: DBTaskResult) -> datetime | None:
         return obj.finished_at
 
     @admin.display(description="uitkomst")
