@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -14,7 +15,7 @@ from django.template import TemplateDoesNotExist
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.background import MAIL_DOWN, MAIL_UP, committed, queued, run_queued_tasks
+from tests.background import DATABASE_QUEUE, MAIL_DOWN, MAIL_UP, committed, queued, run_queued_tasks
 from tests.factories import InitiativeFactory
 from wdhs import emails
 
@@ -44,11 +45,7 @@ def test_message_comes_from_its_templates_with_prefix_reply_to_and_no_html_escap
     assert message.from_email == "We Doen Het Samen <noreply@wedoenhetsamen.nu>"
 
 
-def test_every_message_has_a_one_line_subject_and_a_body():
-    from pathlib import Path
-
-    from django.conf import settings
-
+def test_every_message_has_a_subject_and_a_body(settings):
     folder = Path(settings.BASE_DIR) / "templates" / "emails"
     bodies = {p.stem for p in folder.glob("*.txt") if not p.stem.endswith("-subject")}
     subjects = {p.stem.removesuffix("-subject") for p in folder.glob("*-subject.txt")}
@@ -139,8 +136,6 @@ def test_immediate_backend_cannot_retry_so_it_logs_and_the_caller_goes_on(mail_d
 @pytest.mark.django_db(transaction=True)
 def test_the_real_worker_sends_the_mail_once_the_server_is_back(settings):
     """End to end with `manage.py db_worker`: committed work, a worker in its own transactions, a retry."""
-    from tests.background import DATABASE_QUEUE
-
     settings.TASKS = DATABASE_QUEUE
     settings.MAILERS = MAIL_DOWN
     emails.send("questions-overdue", to=["redactie@example.org"], context={"overdue": [], "working_days": 5})
