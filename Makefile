@@ -111,8 +111,14 @@ setup: db
 	$(MANAGE_DEV) load_places
 	$(MANAGE_DEV) load_demo
 
+# The task worker (mail, search words, daily jobs) runs beside the web server and, like it, restarts once when
+# code changes. Ctrl-C reaches both; the worker finishes its task first. When the web server stops for another
+# reason, the worker gets a few seconds, then is stopped.
 run: setup
-	@echo "Het portaal draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)."
+	@echo "Het portaal draait op http://127.0.0.1:8000, de taakverwerker ernaast (stoppen met Ctrl-C)."
+	@trap 'for n in 1 2 3 4 5; do kill -0 $$worker 2>/dev/null || break; sleep 1; done; \
+	       kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(MANAGE_DEV) db_worker & worker=$$!; \
 	$(MANAGE_DEV) runserver 127.0.0.1:8000
 
 lint: install

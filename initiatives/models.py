@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -46,6 +46,15 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(memberships__user=user)
+
+    def due_for_confirmation(self, now: datetime) -> InitiativeQuerySet:
+        """Published initiatives confirmed, and last asked to confirm, longer than a year ago."""
+        limit = now - CONFIRM_EVERY
+        return (
+            self.published()
+            .filter(confirmed_at__lt=limit)
+            .filter(models.Q(confirmation_requested_at__isnull=True) | models.Q(confirmation_requested_at__lt=limit))
+        )
 
     def stale(self) -> InitiativeQuerySet:
         """Published initiatives that nobody confirmed in the last 15 months."""

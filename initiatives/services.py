@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +22,7 @@ from initiatives.models import (
     Status,
     hash_token,
 )
+from wdhs import emails
 from wdhs.models import User
 
 
@@ -34,20 +34,8 @@ def _manager_emails(initiative: Initiative) -> list[str]:
     return list(initiative.memberships.values_list("user__email", flat=True))
 
 
-def _mail(*, subject: str, template: str, context: dict[str, Any], to: list[str]) -> None:
-    if not to:
-        return
-    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-    send_mail(f"[We Doen Het Samen] {subject}", body, None, to)
-
-
-def _mail_managers(initiative: Initiative, *, subject: str, template: str, **context: Any) -> None:
-    _mail(
-        subject=subject,
-        template=template,
-        context={"initiative": initiative, **context},
-        to=_manager_emails(initiative),
-    )
+def _mail_managers(initiative: Initiative, name: str, **context: Any) -> None:
+    emails.send(name, to=_manager_emails(initiative), context={"initiative": initiative, **context})
 
 
 @transaction.atomic
@@ -56,11 +44,10 @@ def initiative_register(*, user: User, data: dict[str, Any]) -> Initiative:
     initiative = Initiative(status=Status.SUBMITTED)
     changes.apply(initiative, data)
     Membership.objects.create(initiative=initiative, user=user)
-    _mail(
-        subject=f"Nieuw initiatief om te controleren: {initiative.name}",
-        template="initiatives/email/staff_new.txt",
-        context={"initiative": initiative, "admin_url": _absolute(reverse("admin:initiatives_initiative_changelist"))},
+    emails.send(
+        "initiative-new",
         to=settings.STAFF_NOTIFICATION_EMAILS,
+        context={"initiative": initiative, "admin_url": _absolute(reverse("admin:initiatives_initiative_changelist"))},
     )
     return initiative
 
@@ -101,8 +88,7 @@ def initiative_approve(*, initiative: Initiative, by: User | None) -> None:
     initiative.save()
     _mail_managers(
         initiative,
-        subject=f"Goedgekeurd: {initiative.name}",
-        template="initiatives/email/approved.txt",
+        "initiative-approved",
         changes_only=was_public and had_changes,
         url=_absolute(initiative.get_absolute_url()),
     )
@@ -125,8 +111,7 @@ def initiative_reject(*, initiative: Initiative, by: User | None, reason: str) -
         initiative.save(update_fields=["status", "rejection_reason", "updated_at"])
     _mail_managers(
         initiative,
-        subject=f"Niet goedgekeurd: {initiative.name}",
-        template="initiatives/email/rejected.txt",
+        "initiative-rejected",
         reason=reason,
         changes_only=changes_only,
         url=_absolute(initiative.get_manage_url()),
@@ -139,12 +124,7 @@ def initiative_archive(*, initiative: Initiative, by: User | None) -> None:
     initiative.pending_changes = None
     initiative.pending_since = None
     initiative.save(update_fields=["status", "pending_changes", "pending_since", "updated_at"])
-    _mail_managers(
-        initiative,
-        subject=f"Gearchiveerd: {initiative.name}",
-        template="initiatives/email/archived.txt",
-        url=_absolute(initiative.get_manage_url()),
-    )
+    _mail_managers(initiative, "initiative-archived", url=_absolute(initiative.get_manage_url()))
 
 
 def initiative_confirm(*, initiative: Initiative, by: User) -> None:
@@ -153,16 +133,22 @@ def initiative_confirm(*, initiative: Initiative, by: User) -> None:
     initiative.save(update_fields=["confirmed_at", "updated_at"])
 
 
+@transaction.atomic
 def initiative_request_confirmation(*, initiative: Initiative) -> None:
     """Ask the managers once a year whether the page is still right."""
     initiative.confirmation_requested_at = timezone.now()
     initiative.save(update_fields=["confirmation_requested_at"])
-    _mail_managers(
-        initiative,
-        subject=f"Klopt dit nog? {initiative.name}",
-        template="initiatives/email/confirm.txt",
-        url=_absolute(initiative.get_manage_url()),
-    )
+    _mail_managers(initiative, "initiative-confirm", url=_absolute(initiative.get_manage_url()))
+
+
+def initiatives_request_confirmation(*, now: datetime | None = None) -> int:
+    """Ask every initiative that is due for it (`due_for_confirmation`); returns how many were asked."""
+    due = Initiative.objects.due_for_confirmation(now or timezone.now()).order_by("pk")
+    count = 0
+    for initiative in due:
+        initiative_request_confirmation(initiative=initiative)
+        count += 1
+    return count
 
 
 @transaction.atomic
@@ -180,16 +166,15 @@ def invitation_create(*, initiative: Initiative, email: str, by: User) -> Invita
         invited_by=by,
         expires_at=now + INVITATION_VALID_FOR,
     )
-    _mail(
-        subject=f"Uitnodiging: beheer {initiative.name} mee",
-        template="initiatives/email/invitation.txt",
+    emails.send(
+        "initiative-invitation",
+        to=[email],
         context={
             "initiative": initiative,
             "inviter": by,
             "url": _absolute(reverse("initiatives:invitation", args=[token])),
             "expires_at": invitation.expires_at,
         },
-        to=[email],
     )
     return invitation
 
@@ -218,32 +203,28 @@ def membership_remove(*, membership: Membership, by: User) -> None:
     membership.delete()
 
 
+@transaction.atomic
 def problem_report_create(*, initiative: Initiative, reason: str, message: str, reporter_email: str) -> ProblemReport:
     report = ProblemReport.objects.create(
         initiative=initiative, reason=reason, message=message, reporter_email=reporter_email
     )
-    _mail(
-        subject=f"Melding over {initiative.name}",
-        template="initiatives/email/staff_report.txt",
+    emails.send(
+        "initiative-report",
+        to=settings.STAFF_NOTIFICATION_EMAILS,
         context={
             "report": report,
             "initiative": initiative,
             "admin_url": _absolute(reverse("admin:initiatives_problemreport_change", args=[report.pk])),
         },
-        to=settings.STAFF_NOTIFICATION_EMAILS,
     )
     return report
 
 
 def contact_send(*, initiative: Initiative, name: str, email: str, message: str) -> None:
     """Forward a visitor's message to the managers; their addresses stay hidden from the visitor."""
-    body = render_to_string(
-        "initiatives/email/contact.txt",
-        {"initiative": initiative, "name": name, "email": email, "message": message, "site_url": settings.SITE_URL},
-    )
-    EmailMessage(
-        subject=f"[We Doen Het Samen] Bericht over {initiative.name}",
-        body=body,
+    emails.send(
+        "initiative-contact",
         to=_manager_emails(initiative),
-        reply_to=[email],
-    ).send()
+        context={"initiative": initiative, "name": name, "email": email, "message": message},
+        reply_to=email,
+    )

@@ -9,13 +9,13 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Attachment, Membership, Resource, StatusChange
 from knowledge.uploads import CheckedFile
+from wdhs import emails
 
 Status = Resource.Status
 
@@ -44,18 +44,14 @@ def resource_submit(*, resource: Resource, by: Any) -> StatusChange:
     if resource.status not in (Status.DRAFT, Status.ARCHIVED):
         raise ValueError("Alleen een concept kun je ter beoordeling aanbieden.")
     change = _move(resource=resource, to=Status.REVIEW, by=by)
-    url = settings.SITE_URL + reverse("knowledge:editor_resource_edit", args=[resource.slug])
-    transaction.on_commit(
-        lambda: send_mail(
-            subject=f"Ter beoordeling: {resource.title}",
-            message=(
-                f"{by} heeft een kennisitem van {resource.organisation} ter beoordeling aangeboden.\n\n"
-                f"Titel: {resource.title}\n{resource.summary}\n\nBekijk en publiceer het hier: {url}\n"
-            ),
-            from_email=None,
-            recipient_list=list(settings.STAFF_NOTIFICATION_EMAILS),
-            fail_silently=False,
-        )
+    emails.send(
+        "resource-review",
+        to=settings.STAFF_NOTIFICATION_EMAILS,
+        context={
+            "resource": resource,
+            "by": by,
+            "url": settings.SITE_URL + reverse("knowledge:editor_resource_edit", args=[resource.slug]),
+        },
     )
     return change
 

@@ -59,3 +59,19 @@ def staff(db):  # noqa: ANN001, ANN201
     from tests.factories import UserFactory
 
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def mail_down(settings):  # noqa: ANN001, ANN201
+    """The mail server is down, until the test sets `settings.MAILERS = MAIL_UP` (tests.background)."""
+    from tests.background import MAIL_DOWN
+
+    settings.MAILERS = MAIL_DOWN
+
+
+@pytest.fixture
+def task_queue(settings):  # noqa: ANN001, ANN201
+    """Tasks wait in the database queue, as in production, until `run_queued_tasks()` (tests.background)."""
+    from tests.background import DATABASE_QUEUE
+
+    settings.TASKS = DATABASE_QUEUE

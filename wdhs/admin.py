@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
-from wdhs.models import Municipality, Province, SearchSynonym, SearchWord, Term, User
+from wdhs.models import DailyJobRun, Municipality, Province, SearchSynonym, SearchWord, Term, User
 from wdhs.search.index import refresh_pending
 
 
@@ -142,3 +146,54 @@ class SearchWordAdmin(admin.ModelAdmin):
     def refresh(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> None:
         count = refresh_pending()
         self.message_user(request, f"{count} woord(en) verwerkt.", messages.SUCCESS)
+
+
+# django-tasks-db registers its own admin when its module is imported (above); ours replaces it.
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    """The background tasks (mail, search words, daily jobs), read-only; a FAILED mail gave up after its retries.
+
+    The arguments stay hidden: a mail task carries the rendered mail, with names, addresses and reset links.
+    """
+
+    list_display = ["task_label", "status", "enqueued_label", "finished_label", "outcome"]
+    list_filter = ["status"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: DBTaskResult | None = None) -> list[str]:
+        return [name for name in super().get_readonly_fields(request, obj) if name != "args_kwargs"]
+
+    @admin.display(description="taak", ordering="task_path")
+    def task_label(self, obj: DBTaskResult) -> str:
+        return obj.task_name
+
+    @admin.display(description="in de wachtrij sinds", ordering="enqueued_at")
+    def enqueued_label(self, obj: DBTaskResult) -> datetime:
+        return obj.enqueued_at
+
+    @admin.display(description="klaar om", ordering="finished_at")
+    def finished_label(self, obj: DBTaskResult) -> datetime | None:
+        return obj.finished_at
+
+    @admin.display(description="uitkomst")
+    def outcome(self, obj: DBTaskResult) -> str:
+        if obj.exception_class_path:
+            return obj.exception_class_path.rsplit(".", 1)[-1]
+        return str(obj.return_value or "")[:120]
+
+
+@admin.register(DailyJobRun)
+class DailyJobRunAdmin(admin.ModelAdmin):
+    """When each daily job ran and what it did (read-only; written by `wdhs.jobs`)."""
+
+    list_display = ["day", "job", "result", "finished_at"]
+    list_filter = ["job"]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: DailyJobRun | None = None) -> bool:
+        return False

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django_tasks_db.apps import TasksAppConfig
 
 
 class WdhsConfig(AppConfig):
+    default = True  # this module also holds TasksConfig
     name = "wdhs"
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
@@ -16,3 +18,9 @@ class WdhsConfig(AppConfig):
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="wdhs.reference")
         # Theme and kind names are part of the documents' search text (see the triggers).
         watch(Term)
+
+
+class TasksConfig(TasksAppConfig):
+    """django-tasks-db's queue table, under a Dutch name in the admin."""
+
+    verbose_name = "Achtergrondtaken"

@@ -252,3 +252,21 @@ class SearchSynonym(models.Model):
     @property
     def synonym_list(self) -> list[str]:
         return [" ".join(part.lower().split()) for part in self.synonyms.split(",") if part.strip()]
+
+
+class DailyJobRun(models.Model):
+    """A daily job did its work on this day: the row commits together with the work (`wdhs.jobs`)."""
+
+    job = models.CharField("taak", max_length=100)
+    day = models.DateField("dag")
+    finished_at = models.DateTimeField("klaar om", auto_now_add=True)
+    result = models.CharField("resultaat", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "dagelijkse taak"
+        verbose_name_plural = "dagelijkse taken (uitgevoerd)"
+        ordering = ["-day", "job"]
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="wdhs_dailyjobrun_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.job} op {self.day:%d-%m-%Y}"

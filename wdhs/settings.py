@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "wdhs.apps.TasksConfig",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,17 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_FORMS = {"signup": "wdhs.forms.SignupForm"}
+ACCOUNT_ADAPTER = "wdhs.adapters.AccountAdapter"  # account mails go the way of every mail (wdhs.emails)
+
+# Background work (django.tasks): mail, search word forms, daily jobs. A queue in the database that
+# `manage.py db_worker` works through; in tests a task runs at once, in the process that queues it.
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if ENVIRONMENT == "test"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # E-mail (Django 6.1 MAILERS): the console in development, SMTP in production, locmem in tests.
 _mail_backend = env(

@@ -6,35 +6,17 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from knowledge import services as knowledge_services
 from knowledge.models import Organisation, Question, Resource, StatusChange
 from knowledge.questions.models import ANSWER_WITHIN_WORKING_DAYS
 from knowledge.questions.routing import Ask, Partner, anonymise, faq_title, is_overdue, route
+from wdhs import emails
 from wdhs.models import Municipality, Term
-
-SIGNATURE = "\n\nMet vriendelijke groet,\nWe Doen Het Samen\n"
-
-
-def _mail(*, subject: str, message: str, to: list[str]) -> None:
-    recipients = [address for address in to if address]
-    if recipients:
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=subject, message=message, from_email=None, recipient_list=recipients, fail_silently=False
-            )
-        )
-
-
-def _inbox_url(question: Question) -> str:
-    return settings.SITE_URL + question.get_inbox_url()
 
 
 def _editor_emails(organisation: Organisation) -> list[str]:
@@ -80,27 +62,11 @@ def ask_for(question: Question) -> Ask:
 
 
 def _notify_assigned(question: Question) -> None:
+    context = {"question": question, "working_days": ANSWER_WITHIN_WORKING_DAYS}
     if question.organisation_id:
-        _mail(
-            subject=f"Nieuwe vraag voor {question.organisation.display_name}",
-            message=(
-                f"Er is een vraag voor {question.organisation.name} binnengekomen via We Doen Het Samen.\n\n"
-                f"{question.text}\n\nBeantwoord de vraag in het portaal: {_inbox_url(question)}\n"
-                f"We vragen je om binnen {ANSWER_WITHIN_WORKING_DAYS} werkdagen te antwoorden."
-            )
-            + SIGNATURE,
-            to=_editor_emails(question.organisation),
-        )
+        emails.send("question-new-partner", to=_editor_emails(question.organisation), context=context)
     else:
-        _mail(
-            subject="Nieuwe vraag zonder partner",
-            message=(
-                "Er is een vraag binnengekomen waar geen partner bij past. Kies wie antwoordt of antwoord zelf.\n\n"
-                f"Waarom in de inbox van de redactie: {question.routing_reason}\n\n{question.text}\n\n"
-                f"Bekijk de vraag: {_inbox_url(question)}\n"
-            ),
-            to=list(settings.STAFF_NOTIFICATION_EMAILS),
-        )
+        emails.send("question-new-staff", to=settings.STAFF_NOTIFICATION_EMAILS, context=context)
 
 
 @transaction.atomic
@@ -128,17 +94,10 @@ def question_ask(
     question.routing = Question.Routing.AUTOMATIC
     question.routing_reason = reason[:300]
     question.save()
-    who = question.organisation.name if question.organisation_id else "de redactie van We Doen Het Samen"
-    _mail(
-        subject="We hebben je vraag ontvangen",
-        message=(
-            f"Hallo {name},\n\nDank je voor je vraag. We hebben hem doorgestuurd naar {who}. "
-            f"Je krijgt het antwoord per e-mail, meestal binnen {ANSWER_WITHIN_WORKING_DAYS} werkdagen.\n\n"
-            f"Je vraag:\n{text}\n\n"
-            "We bewaren je naam en e-mailadres tot 12 maanden na het antwoord. Daarna verwijderen we ze."
-        )
-        + SIGNATURE,
+    emails.send(
+        "question-received",
         to=[email],
+        context={"question": question, "working_days": ANSWER_WITHIN_WORKING_DAYS},
     )
     _notify_assigned(question)
     return question
@@ -181,17 +140,7 @@ def question_answer(*, question: Question, answer: str, by: Any) -> Question:
     question.answered_at = timezone.now()
     question.answered_by = by
     question.save(update_fields=["answer", "answered_at", "answered_by"])
-    who = question.organisation.name if question.organisation_id else "de redactie van We Doen Het Samen"
-    _mail(
-        subject="Antwoord op je vraag",
-        message=(
-            f"Hallo {question.name},\n\n{who} heeft je vraag beantwoord.\n\nJe vraag:\n{question.text}\n\n"
-            f"Het antwoord:\n{answer}\n\n"
-            "Heb je nog een vraag? Stel hem op " + settings.SITE_URL + reverse("questions:ask")
-        )
-        + SIGNATURE,
-        to=[question.email],
-    )
+    emails.send("question-answered", to=[question.email], context={"question": question})
     return question
 
 
@@ -212,18 +161,10 @@ def questions_alert_unanswered(*, now: datetime | None = None) -> int:
     overdue = overdue_questions(now)
     if not overdue:
         return 0
-    lines = [
-        f"- {q} ({q.organisation.name if q.organisation_id else 'inbox redactie'}, gesteld op "
-        f"{date_format(timezone.localdate(q.created_at))}): {_inbox_url(q)}"
-        for q in overdue
-    ]
-    _mail(
-        subject=f"{len(overdue)} vraag/vragen al {ANSWER_WITHIN_WORKING_DAYS} werkdagen zonder antwoord",
-        message=(
-            f"Deze vragen wachten langer dan {ANSWER_WITHIN_WORKING_DAYS} werkdagen op een antwoord. "
-            "Neem contact op met de partner of wijs de vraag opnieuw toe in het beheer.\n\n" + "\n".join(lines) + "\n"
-        ),
-        to=list(settings.STAFF_NOTIFICATION_EMAILS),
+    emails.send(
+        "questions-overdue",
+        to=settings.STAFF_NOTIFICATION_EMAILS,
+        context={"overdue": overdue, "working_days": ANSWER_WITHIN_WORKING_DAYS},
     )
     Question.objects.filter(pk__in=[q.pk for q in overdue]).update(alerted_at=now)
     return len(overdue)

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
+from tests.background import MAIL_UP, committed, run_queued_tasks
 from tests.factories import PASSWORD, UserFactory
 from wdhs.models import User
 
@@ -21,7 +23,8 @@ def _signup(client, **overrides):
 
 
 def test_signup_sends_dutch_verification_mail_and_confirming_logs_in(client):
-    response = _signup(client, display_name="Fatima")
+    with committed():
+        response = _signup(client, display_name="Fatima")
     assert response.status_code == 302
     user = User.objects.get(email="nieuw@example.org")
     assert user.display_name == "Fatima"
@@ -35,6 +38,25 @@ def test_signup_sends_dutch_verification_mail_and_confirming_logs_in(client):
     assert client.post(link).status_code == 302
     assert EmailAddress.objects.get(user=user).verified
     assert client.get(reverse("mijn")).status_code == 200
+
+
+def test_signup_with_mail_down_shows_the_normal_page_and_mails_later(client, settings, task_queue, mail_down):
+    response = _signup(client)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert client.get(response["Location"]).status_code == 200
+    user = User.objects.get(email="nieuw@example.org")
+    run_queued_tasks()
+    assert mail.outbox == []
+    settings.MAILERS = MAIL_UP
+    run_queued_tasks(after=timedelta(minutes=1))
+    [message] = mail.outbox
+    assert message.to == ["nieuw@example.org"]
+    assert message.subject.startswith("[We Doen Het Samen]")
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", message.body).group(1)
+    assert client.post(link).status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+    assert User.objects.filter(email="nieuw@example.org").count() == 1
 
 
 def test_unverified_user_cannot_log_in(client):
@@ -93,7 +115,8 @@ def test_wrong_password_gives_dutch_error(client):
 
 def test_password_reset_mail_is_sent(client):
     user = UserFactory()
-    assert client.post(reverse("account_reset_password"), {"email": user.email}).status_code == 302
+    with committed():
+        assert client.post(reverse("account_reset_password"), {"email": user.email}).status_code == 302
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
 

@@ -33,3 +33,27 @@ def test_admin_is_closed_to_ordinary_users(client, user):
     client.force_login(user)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_background_tasks_are_listed_read_only_in_dutch_without_the_mail_itself(client, staff, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.background import DATABASE_QUEUE
+    from wdhs import emails
+
+    settings.TASKS = DATABASE_QUEUE
+    emails.send("question-answered", to=["vrager@example.org"], context={"question": {"text": "Geheime vraag"}})
+    row = DBTaskResult.objects.get()
+    client.force_login(staff)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Achtergrondtaken" in index
+    listing = client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist"))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "In de wachtrij sinds" in html and "Uitkomst" in html and "deliver" in html
+    assert "Gereed" in html  # the status, in Django's Dutch
+    detail = client.get(reverse("admin:django_tasks_database_dbtaskresult_change", args=[row.pk]))
+    assert detail.status_code == 200
+    assert "Geheime vraag" not in detail.content.decode()
+    assert "vrager@example.org" not in detail.content.decode()
+    assert client.get(reverse("admin:django_tasks_database_dbtaskresult_add")).status_code == 403

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from initiatives.models import Initiative
+from tests.background import committed
 from tests.factories import UserFactory
 from tests.initiatives.test_register import valid_data
 
@@ -17,16 +18,19 @@ def test_register_review_public_contact_invite(client, staff):
 
     # 1. register
     client.force_login(founder)
-    client.post(reverse("initiatives:register"), valid_data())
+    with committed():
+        client.post(reverse("initiatives:register"), valid_data())
     initiative = Initiative.objects.get()
     assert visitor_client.get(initiative.get_absolute_url()).status_code == 404
 
     # 2. review by staff
     staff_client = client.__class__()
     staff_client.force_login(staff)
-    staff_client.post(
-        reverse("admin:initiatives_initiative_changelist"), {"action": "approve", "_selected_action": [initiative.pk]}
-    )
+    with committed():
+        staff_client.post(
+            reverse("admin:initiatives_initiative_changelist"),
+            {"action": "approve", "_selected_action": [initiative.pk]},
+        )
     assert mail.outbox[-1].to == ["oprichter@example.org"]
 
     # 3. public: list, detail, search
@@ -34,15 +38,17 @@ def test_register_review_public_contact_invite(client, staff):
     assert visitor_client.get(initiative.get_absolute_url()).status_code == 200
 
     # 4. a visitor writes to the managers
-    visitor_client.post(
-        reverse("initiatives:contact", args=[initiative.slug]),
-        {"name": "Bert", "email": "bert@example.org", "message": "Ik heb een kapotte lamp."},
-    )
+    with committed():
+        visitor_client.post(
+            reverse("initiatives:contact", args=[initiative.slug]),
+            {"name": "Bert", "email": "bert@example.org", "message": "Ik heb een kapotte lamp."},
+        )
     assert mail.outbox[-1].to == ["oprichter@example.org"]
     assert mail.outbox[-1].reply_to == ["bert@example.org"]
 
     # 5. the founder invites a co-manager, who accepts
-    client.post(reverse("initiatives:invite", args=[initiative.slug]), {"email": "buur@example.org"})
+    with committed():
+        client.post(reverse("initiatives:invite", args=[initiative.slug]), {"email": "buur@example.org"})
     link = mail.outbox[-1].body[mail.outbox[-1].body.index("/initiatieven/uitnodiging/") :].split()[0]
     neighbour = UserFactory(email="buur@example.org")
     neighbour_client = client.__class__()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative, Invitation, Membership, Status
+from tests.background import committed
 from tests.factories import InitiativeFactory, UserFactory
 from tests.initiatives.test_register import valid_data
 
@@ -132,7 +134,8 @@ def test_confirm_sets_date(client, owner, initiative):
 
 def invite(client, initiative, email: str = "nieuw@example.org") -> str:
     mail.outbox.clear()
-    response = client.post(reverse("initiatives:invite", args=[initiative.slug]), {"email": email})
+    with committed():
+        response = client.post(reverse("initiatives:invite", args=[initiative.slug]), {"email": email})
     assert response.status_code == 302
     body = mail.outbox[-1].body
     return body[body.index("/initiatieven/uitnodiging/") :].split()[0]
@@ -238,11 +241,18 @@ def test_yearly_confirmation_command(owner, initiative):
 
     Initiative.objects.filter(pk=initiative.pk).update(confirmed_at=timezone.now() - timedelta(days=400))
     InitiativeFactory()  # recently confirmed: no mail
-    call_command("ask_initiative_confirmation")
+    out = StringIO()
+    with committed():
+        call_command("ask_initiative_confirmation", "--dry-run", stdout=out)
+    assert out.getvalue() == "1 initiatief/initiatieven zou krijgen de vraag 'klopt dit nog?'.\n"
+    assert mail.outbox == []
+    with committed():
+        call_command("ask_initiative_confirmation")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [owner.email]
     assert "Klopt dit nog?" in mail.outbox[0].subject
-    call_command("ask_initiative_confirmation")  # asked already this year
+    with committed():
+        call_command("ask_initiative_confirmation")  # asked already this year
     assert len(mail.outbox) == 1
 
 

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from initiatives.models import Initiative, Membership, Status
+from tests.background import committed
 from tests.factories import InitiativeFactory, UserFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,8 @@ def test_register_requires_login(client):
 def test_register_happy_path(client, user):
     client.force_login(user)
     assert client.get(reverse("initiatives:register")).status_code == 200
-    response = client.post(reverse("initiatives:register"), valid_data())
+    with committed():
+        response = client.post(reverse("initiatives:register"), valid_data())
     initiative = Initiative.objects.get(name="Repair Café De Schroef")
     assert response.status_code == 302
     assert response["Location"] == initiative.get_manage_url()

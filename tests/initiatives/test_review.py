@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from initiatives import services
 from initiatives.models import Initiative, Status
+from tests.background import committed
 from tests.factories import InitiativeFactory, UserFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,8 @@ def submitted(owner):
 
 def test_approve_publishes_and_mails_managers(client, staff, owner, submitted):
     client.force_login(staff)
-    response = client.post(reverse(CHANGELIST), {"action": "approve", "_selected_action": [submitted.pk]})
+    with committed():
+        response = client.post(reverse(CHANGELIST), {"action": "approve", "_selected_action": [submitted.pk]})
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Status.PUBLISHED and submitted.published_at is not None
@@ -49,15 +51,16 @@ def test_reject_asks_for_a_reason_first(client, staff, owner, submitted):
     )
     assert response.status_code == 400
     assert mail.outbox == []
-    response = client.post(
-        reverse(CHANGELIST),
-        {
-            "action": "reject",
-            "_selected_action": [submitted.pk],
-            "reden_versturen": "1",
-            "reason": "We missen een beschrijving van wat jullie doen.",
-        },
-    )
+    with committed():
+        response = client.post(
+            reverse(CHANGELIST),
+            {
+                "action": "reject",
+                "_selected_action": [submitted.pk],
+                "reden_versturen": "1",
+                "reason": "We missen een beschrijving van wat jullie doen.",
+            },
+        )
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Status.REJECTED
@@ -74,7 +77,8 @@ def test_reject_without_reason_is_refused_by_the_service(submitted):
 def test_archive_hides_and_mails(client, staff, owner):
     initiative = InitiativeFactory(managers=[owner])
     client.force_login(staff)
-    client.post(reverse(CHANGELIST), {"action": "archive", "_selected_action": [initiative.pk]})
+    with committed():
+        client.post(reverse(CHANGELIST), {"action": "archive", "_selected_action": [initiative.pk]})
     initiative.refresh_from_db()
     assert initiative.status == Status.ARCHIVED
     assert mail.outbox[0].to == [owner.email]
@@ -95,7 +99,8 @@ def test_pending_changes_are_applied_on_approval(owner):
     )
     initiative.refresh_from_db()
     assert initiative.name == "Oude Naam" and initiative.pending_changes
-    services.initiative_approve(initiative=initiative, by=None)
+    with committed():
+        services.initiative_approve(initiative=initiative, by=None)
     initiative.refresh_from_db()
     assert initiative.name == "Nieuwe Naam"
     assert initiative.municipality.name == "Zwolle"

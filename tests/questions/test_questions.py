@@ -10,22 +10,17 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Question, Resource
 from knowledge.questions import services as services_questions
+from tests.background import committed
 from tests.factories import MembershipFactory, OrganisationFactory, QuestionFactory, UserFactory, municipality, term
 
 pytestmark = pytest.mark.django_db
 ASK = "/vraag/"
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-def committed():  # noqa: ANN201 - a context manager
-    """Mail goes out on commit; inside a test's transaction, run those callbacks at the end of the block."""
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 @pytest.fixture(autouse=True)
@@ -68,8 +63,8 @@ def test_whole_path_ask_routed_answered_mailed(client, care_partner):
     assert question.municipality == municipality("Utrecht")
     assert question.consent_publish is True
     subjects = {m.subject: m.to for m in mail.outbox}
-    assert subjects["We hebben je vraag ontvangen"] == ["anna@example.org"]
-    assert subjects["Nieuwe vraag voor Zorgpartner"] == [editor.email]
+    assert subjects["[We Doen Het Samen] We hebben je vraag ontvangen"] == ["anna@example.org"]
+    assert subjects["[We Doen Het Samen] Nieuwe vraag voor Zorgpartner"] == [editor.email]
 
     mail.outbox.clear()
     client.force_login(editor)
@@ -98,7 +93,7 @@ def test_no_partner_fits_goes_to_staff_inbox_and_staff_are_mailed(client, care_p
     question = Question.objects.get()
     assert question.organisation is None
     assert "mobiliteit" in question.routing_reason
-    staff_mail = [m for m in mail.outbox if m.subject == "Nieuwe vraag zonder partner"]
+    staff_mail = [m for m in mail.outbox if m.subject == "[We Doen Het Samen] Nieuwe vraag zonder partner"]
     assert staff_mail and staff_mail[0].to == ["redactie@example.org"]
 
 

@@ -6,13 +6,14 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from initiatives.models import Initiative, Status
 from knowledge.models import FundingScheme, Organisation, Resource
+from tests.background import committed, queued, run_queued_tasks
 from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory, term
 from tests.search.keys import search_keys
 from wdhs.models import SearchWord
@@ -154,6 +155,37 @@ def test_unknown_words_are_queued_then_filed_after_the_write_commits(django_capt
     assert len(callbacks) == 1  # one refresh per transaction, however many rows it wrote
     callbacks[0]()
     assert SearchWord.objects.get(word="zwembadcomité").expansion is not None
+
+
+def test_the_refresh_is_a_task_in_the_queue_once_per_transaction(task_queue):
+    with committed(), transaction.atomic():
+        ResourceFactory(title="Het zwembadcomité")
+        ResourceFactory(title="Nog een zwembadcomité")
+        assert queued("refresh_words") == []  # not before the commit
+    assert len(queued("refresh_words")) == 1
+    assert SearchWord.objects.get(word="zwembadcomité").expansion is None  # the request did not do it
+    assert run_queued_tasks() == 1
+    assert SearchWord.objects.get(word="zwembadcomité").expansion is not None
+    assert kennis("zwembad") != []
+
+
+def test_a_rolled_back_write_queues_no_refresh(task_queue):
+    with committed(), pytest.raises(RuntimeError), transaction.atomic():
+        ResourceFactory(title="Het zwembadcomité")
+        raise RuntimeError("the write fails")
+    assert queued("refresh_words") == []
+
+
+def test_the_hourly_sweep_files_words_of_bulk_writes(task_queue):
+    resource = ResourceFactory(title="Eerst dit")
+    refresh_pending()
+    Resource.objects.filter(pk=resource.pk).update(title="Het zwembadcomité")  # no signal, no refresh queued
+    assert queued("refresh_words") == []
+    call_command("enqueue_periodic_jobs", stdout=io.StringIO())
+    assert len(queued("refresh_words")) == 1
+    run_queued_tasks()
+    assert SearchWord.objects.get(word="zwembadcomité").expansion is not None
+    assert kennis("zwembad") == [f"r:{resource.slug}"]
 
 
 def test_a_search_never_writes(client):

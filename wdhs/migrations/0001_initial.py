@@ -256,6 +256,22 @@ class Migration(migrations.Migration):
                 ("objects", wdhs.models.UserManager()),
             ],
         ),
+        migrations.CreateModel(
+            name="DailyJobRun",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("job", models.CharField(max_length=100, verbose_name="taak")),
+                ("day", models.DateField(verbose_name="dag")),
+                ("finished_at", models.DateTimeField(auto_now_add=True, verbose_name="klaar om")),
+                ("result", models.CharField(blank=True, max_length=300, verbose_name="resultaat")),
+            ],
+            options={
+                "verbose_name": "dagelijkse taak",
+                "verbose_name_plural": "dagelijkse taken (uitgevoerd)",
+                "ordering": ["-day", "job"],
+                "constraints": [models.UniqueConstraint(fields=("job", "day"), name="wdhs_dailyjobrun_once_a_day")],
+            },
+        ),
         migrations.RunSQL(*triggers.TEXT_SEARCH_CONFIGURATION),
         migrations.RunSQL(*triggers.FUNCTIONS),
     ]

@@ -6,9 +6,11 @@ that the lookup table `wdhs_searchword` holds for its words. A word the table do
 queued there (expansion NULL). `refresh_pending()` gives queued words their forms
 (`wdhs.search.lexicon`) and re-indexes the documents that contain them.
 
-It runs after a write commits: `watch()` hooks the models whose saves can bring new words, and
-`words_changed()` schedules one refresh per transaction. Bulk loaders (demo, imports) call
-`refresh_pending()` themselves at the end; `manage.py rebuild_search_index` starts from scratch.
+It runs in the task worker after a write commits: `watch()` hooks the models whose saves can bring new
+words, and `words_changed()` queues one `refresh_words` task per transaction. Bulk writes send no
+signal: loaders (demo, imports) call `refresh_pending()` themselves at the end, and the hourly
+`manage.py enqueue_periodic_jobs` queues `refresh_words` as a sweep for the rest;
+`manage.py rebuild_search_index` starts from scratch.
 A search only reads: until the refresh ran, a new document is found by its words, not yet by
 their extra forms.
 """
@@ -20,6 +22,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Model
 from django.db.models.signals import post_save
+from django.tasks import task
 
 from wdhs.search.lexicon import expansions
 from wdhs.search.registry import indexed_tables
@@ -105,18 +108,25 @@ def rebuild() -> dict[str, int]:
     return counts
 
 
-def _refresh_after_commit() -> None:
-    refresh_pending()
+@task
+def refresh_words() -> int:
+    """`refresh_pending()` as a task: after writes, and hourly as a sweep."""
+    return refresh_pending()
+
+
+def _queue_refresh() -> None:
+    refresh_words.enqueue()
 
 
 def words_changed() -> None:
-    """Process the words this transaction queued once it commits: one refresh per transaction."""
+    """Queue a refresh of the words this transaction queued once it commits: one refresh per transaction."""
     pending = getattr(transaction.get_connection(), "run_on_commit", [])
     # Django keeps the callbacks as (savepoint ids, function, robust); a bulk write saves many rows
     # in one transaction and needs one refresh, not one per row.
-    if any(entry[1] is _refresh_after_commit for entry in pending):
+    if any(entry[1] is _queue_refresh for entry in pending):
         return
-    transaction.on_commit(_refresh_after_commit)
+    # robust: the write has committed; a refresh that cannot be queued now is left to the hourly sweep.
+    transaction.on_commit(_queue_refresh, robust=True)
 
 
 def _on_save(sender: type[Model], **kwargs: Any) -> None:

@@ -1,4 +1,7 @@
-"""Mail staff about questions without an answer after 5 working days; run daily (each question is reported once)."""
+"""Mail staff about questions without an answer after 5 working days (each question is reported once).
+
+The hourly `enqueue_periodic_jobs` runs this daily as a task; this command runs it by hand.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Remove askers' names and e-mail addresses 12 months after the answer; run daily, safe to repeat."""
+"""Remove askers' names and e-mail addresses 12 months after the answer; safe to repeat.
+
+The hourly `enqueue_periodic_jobs` runs this daily as a task; this command runs it by hand.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,18 @@
+"""Background jobs of initiatives, queued hourly by `manage.py enqueue_periodic_jobs`."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from initiatives.services import initiatives_request_confirmation
+from wdhs.jobs import run_once_a_day
+
+
+@task
+def ask_initiative_confirmation(day: str) -> str:
+    """Daily: ask the managers of each initiative confirmed over a year ago "klopt dit nog?"."""
+    return run_once_a_day(
+        "ask_initiative_confirmation",
+        day,
+        lambda: f"{initiatives_request_confirmation()} initiatief/initiatieven kreeg de vraag 'klopt dit nog?'.",
+    )

@@ -1,0 +1,106 @@
+"""Every mail the portal sends, on one path: a template per message, queued with the write, sent by the task worker.
+
+A message `<name>` is two templates: `templates/emails/<name>-subject.txt` (one line; the "[We Doen Het
+Samen]" prefix is added here) and `templates/emails/<name>.txt` (the plain-text body). `send()` renders
+both at once, so the mail tells what was true when the person acted, and queues the finished message as
+the task `deliver`:
+
+- With the database task backend (production, development) the task row is written in the caller's
+  transaction: the record and its mail are committed, or rolled back, together, and the worker only sees
+  the mail after the commit.
+- Any other backend (the immediate one in tests) gets the task when the transaction commits.
+
+The request never talks to the mail server, so a server that is down costs the visitor nothing. A failed
+attempt is logged and tried again later (`RETRY_AFTER`); when the last attempt fails too, the task stays
+FAILED with its error, for staff to see under Beheer > Achtergrondtaken.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks_db import DatabaseBackend
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_PREFIX = "[We Doen Het Samen] "
+
+# The pause before each next attempt: a hiccup is over within minutes, an outage of the mail server
+# within about a day and a half. After the last pause comes the last attempt.
+RETRY_AFTER = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=8),
+    timedelta(hours=24),
+)
+MAX_ATTEMPTS = len(RETRY_AFTER) + 1
+
+
+def render(name: str, context: dict[str, Any]) -> tuple[str, str]:
+    """The subject (with the portal's prefix) and the body of message `name`."""
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
+    body = render_to_string(f"emails/{name}.txt", context)
+    return SUBJECT_PREFIX + subject, body
+
+
+def send(name: str, *, to: Iterable[str], context: dict[str, Any] | None = None, reply_to: str = "") -> None:
+    """Render message `name` now and queue it for `to`; empty addresses are skipped, and with nobody left, no mail."""
+    recipients = [address for address in to if address]
+    if not recipients:
+        return
+    subject, body = render(name, context or {})
+    _queue(subject=subject, body=body, to=recipients, reply_to=[reply_to] if reply_to else [])
+
+
+def send_rendered(message: EmailMessage) -> None:
+    """Queue a message that was rendered elsewhere (allauth's account mails) on the same path."""
+    alternatives = getattr(message, "alternatives", [])
+    html = next((content for content, mimetype in alternatives if mimetype == "text/html"), "")
+    _queue(
+        subject=str(message.subject), body=message.body, to=list(message.to), reply_to=list(message.reply_to), html=html
+    )
+
+
+def _queue(**message: Any) -> None:
+    if isinstance(deliver.get_backend(), DatabaseBackend):
+        deliver.enqueue(**message)
+    else:
+        # robust: a backend that fails to take the task must not turn a committed write into an error page.
+        transaction.on_commit(partial(deliver.enqueue, **message), robust=True)
+
+
+@task
+def deliver(*, subject: str, body: str, to: list[str], reply_to: list[str], html: str = "", attempt: int = 1) -> str:
+    """Send one rendered message; when the mail server fails, queue the next attempt after a pause."""
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to, reply_to=reply_to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except OSError as error:  # smtplib.SMTPException is an OSError, like a refused or timed-out connection
+        if attempt >= MAX_ATTEMPTS or not deliver.get_backend().supports_defer:
+            logger.error("Mail %r not sent, giving up after attempt %d: %s", subject, attempt, error)
+            raise
+        retry_at = timezone.now() + RETRY_AFTER[attempt - 1]
+        deliver.using(run_after=retry_at).enqueue(
+            subject=subject, body=body, to=to, reply_to=reply_to, html=html, attempt=attempt + 1
+        )
+        logger.warning("Mail %r not sent (attempt %d): %s; trying again at %s", subject, attempt, error, retry_at)
+        return (
+            f"Niet verstuurd (poging {attempt} van {MAX_ATTEMPTS}): {error}. "
+            f"Nieuwe poging na {timezone.localtime(retry_at):%d-%m-%Y %H:%M}."
+        )
+    return f"Verstuurd (poging {attempt})."

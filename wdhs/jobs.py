@@ -1,0 +1,53 @@
+"""Daily jobs: each does its work at most once a day, however often cron queues it and however many workers run.
+
+Cron runs `manage.py enqueue_periodic_jobs` every hour (see README). That queues each daily job with the
+date of today; the job writes a `DailyJobRun` row for (job, day) in the same transaction as its work. A
+second run that day finds the row and does nothing; a second worker at the same moment waits on the
+unique index until the first commits, then finds the row. When the work fails, the row is rolled back
+with it, and the next hour tries again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.tasks import TaskResultStatus, task
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from wdhs.models import DailyJobRun
+
+# Finished task rows hold rendered mails (names, addresses, questions): kept only as long as staff need them.
+KEEP_SUCCESSFUL_TASKS = timedelta(days=14)
+KEEP_FAILED_TASKS = timedelta(days=30)
+
+
+def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
+    """Do `work` unless `job` already did it on `day` (an ISO date); returns what the work says it did."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                run = DailyJobRun.objects.create(job=job, day=date.fromisoformat(day))
+        except IntegrityError:
+            return f"Al gedaan op {day}."
+        run.result = work()[:300]
+        run.save(update_fields=["result"])
+    return run.result
+
+
+@task
+def prune_task_results(day: str) -> str:
+    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month."""
+
+    def work() -> str:
+        now = timezone.now()
+        deleted, _ = DBTaskResult.objects.filter(
+            Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - KEEP_SUCCESSFUL_TASKS)
+            | Q(status=TaskResultStatus.FAILED, finished_at__lt=now - KEEP_FAILED_TASKS)
+        ).delete()
+        return f"{deleted} afgeronde taken opgeruimd."
+
+    return run_once_a_day("prune_task_results", day, work)

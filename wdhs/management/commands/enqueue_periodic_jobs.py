@@ -1,0 +1,37 @@
+"""Queue the recurring background work; cron runs this every hour (see README).
+
+Every hour: a sweep of the search words that bulk writes queued (they send no signal). Once a day: the
+daily jobs, each with today's date, unless it already ran today (`wdhs.jobs`). Queuing a job twice is
+harmless: the second finds the day done and does nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from initiatives.tasks import ask_initiative_confirmation
+from knowledge.questions.tasks import alert_unanswered_questions, purge_question_personal_data
+from wdhs.jobs import prune_task_results
+from wdhs.models import DailyJobRun
+from wdhs.search.index import refresh_words
+
+DAILY_JOBS = [ask_initiative_confirmation, alert_unanswered_questions, purge_question_personal_data, prune_task_results]
+
+
+class Command(BaseCommand):
+    help = "Zet de terugkerende achtergrondtaken in de wachtrij: elk uur de zoekwoorden, elke dag de dagtaken."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        day = timezone.localdate().isoformat()
+        done = set(DailyJobRun.objects.filter(day=day).values_list("job", flat=True))
+        for job in DAILY_JOBS:
+            if job.name in done:
+                self.stdout.write(f"{job.name}: vandaag al gedaan.")
+            else:
+                job.enqueue(day)
+                self.stdout.write(f"{job.name}: in de wachtrij voor {day}.")
+        refresh_words.enqueue()
+        self.stdout.write("refresh_words: in de wachtrij.")
