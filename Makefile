@@ -22,11 +22,12 @@ MANAGE_TEST = $(WITH_DB) DJANGO_ENV=test $(PY) manage.py
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: help install lock browser db db-stop setup run test lint check bench clean
+.PHONY: help install lock browser db db-stop setup run test screenshots lint check bench clean
 
 help:
 	@echo "make run   - installeert alles en start het portaal op http://127.0.0.1:8000"
 	@echo "make test  - installeert alles en draait alle controles en tests"
+	@echo "make screenshots - draait de browsertests en bewaart schermafbeeldingen in test-artifacts/"
 	@echo "make bench - meet de snelheid van de belangrijkste pagina's"
 	@echo "make db-stop - stopt de ingebouwde PostgreSQL"
 	@echo "make lock  - werkt uv.lock bij na een wijziging van de afhankelijkheden in pyproject.toml"
@@ -133,6 +134,10 @@ check: db
 
 test: lint check browser
 	$(WITH_DB) DJANGO_ENV=test $(PY) -m pytest
+
+# The browser tests again, saving screenshots of every key page at 1280 and 360 px in test-artifacts/.
+screenshots: install browser db
+	$(WITH_DB) DJANGO_ENV=test WDHS_SCREENSHOTS=1 $(PY) -m pytest -m browser
 
 bench: setup
 	$(WITH_DB) DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run

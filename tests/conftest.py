@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
+
+from tests import summary
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -11,6 +15,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in item.path.parts[-3:-1]:
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # a pytest-xdist worker: hand the lines to the main process
+        workeroutput["wdhs_summary"] = [(s.title, list(s.lines), s.loud) for s in summary.SECTIONS.values()]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    for title, lines, loud in getattr(node, "workeroutput", {}).get("wdhs_summary", []):
+        summary.report(title, lines, loud=loud)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for section in summary.SECTIONS.values():
+        if section.loud:
+            banner = "!" * 100
+            for line in (banner, *section.lines, banner):
+                terminalreporter.write_line(line, red=True, bold=True)
+        else:
+            terminalreporter.section(section.title)
+            for line in section.lines:
+                terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

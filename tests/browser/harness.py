@@ -287,7 +287,14 @@ def apply_text_spacing(page: Any) -> None:
     assert letter_spacing not in {"normal", "0px"}, "De tekstafstand-stijl werd niet toegepast."
 
 
-def screenshot(page: Any, name: str) -> Path:
+def screenshots_wanted() -> bool:
+    """Screenshots are for people to look at, not a check: saved only with WDHS_SCREENSHOTS=1 (make screenshots)."""
+    return os.environ.get("WDHS_SCREENSHOTS") == "1"
+
+
+def screenshot(page: Any, name: str) -> Path | None:
+    if not screenshots_wanted():
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9_-]+', '-', name.lower())}.png"
     page.screenshot(path=str(path), full_page=True)

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import pytest
 
+from tests import summary as run_summary
 from tests.factories import (
     FundingSchemeFactory,
     InitiativeFactory,
@@ -14,7 +15,6 @@ from tests.factories import (
     municipality,
     term,
 )
-from tests.search import conftest
 from tests.search.corpus import FUNDING_SCHEMES, INITIATIVES, ORGANISATIONS, QUERIES, RESOURCES, published_days_ago
 from wdhs.search.index import refresh_pending
 
@@ -91,7 +91,7 @@ def test_recall_at_10_on_the_dutch_test_set(capsys):
     lines = [f"recall@10 = {recall:.3f} ({found}/{total}, {len(QUERIES)} zoekvragen)"]
     lines += [f"  {name:<14} {v[0]}/{v[1]}" for name, v in sorted(found_per_class.items())]
     lines += [f"  mist: {miss}" for miss in misses]
-    conftest.REPORT[:] = lines
+    run_summary.report("zoeken: Nederlandse testset", lines)
     with capsys.disabled():
         print("\n" + "\n".join(lines))
     assert recall >= MIN_RECALL, "\n".join(lines)
