@@ -126,7 +126,9 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# mypy's django-stubs plugin loads the settings, so it runs here, where DATABASE_URL is set.
 check: db
+	$(WITH_DB) DJANGO_ENV=test $(PY) -m mypy
 	$(MANAGE_TEST) check --fail-level WARNING
 	$(MANAGE_TEST) makemigrations --check --dry-run
 	$(WITH_DB) DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
@@ -143,4 +145,4 @@ bench: setup
 	$(WITH_DB) DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
 
 clean:
-	rm -rf $(VENV) $(TOOLS) staticfiles node_modules test-artifacts
+	rm -rf $(VENV) $(TOOLS) staticfiles node_modules test-artifacts .mypy_cache

@@ -23,7 +23,7 @@ Linking content to a goal (protocol for the knowledge and initiatives apps)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -33,6 +33,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Update
+from wdhs.http import admin_user
 from wdhs.metrics import METRICS
 
 
@@ -143,7 +144,7 @@ class IndicatorAdmin(admin.ModelAdmin):
         instances = formset.save(commit=False)
         for instance in instances:
             if isinstance(instance, Measurement) and instance.entered_by_id is None:
-                instance.entered_by = request.user
+                instance.entered_by = admin_user(request)
             instance.save()
         for obj in formset.deleted_objects:
             obj.delete()
@@ -161,12 +162,13 @@ class MeasurementAdmin(admin.ModelAdmin):
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, change, **kwargs)
         # Live indicators are counted by the portal; staff only enter numbers for measured ones.
-        form.base_fields["indicator"].queryset = Indicator.objects.filter(kind=Indicator.Kind.MEASURED)
+        indicator = cast(forms.ModelChoiceField, form.base_fields["indicator"])
+        indicator.queryset = Indicator.objects.filter(kind=Indicator.Kind.MEASURED)
         return form
 
     def save_model(self, request: HttpRequest, obj: Measurement, form: forms.ModelForm, change: bool) -> None:
         if obj.entered_by_id is None:
-            obj.entered_by = request.user
+            obj.entered_by = admin_user(request)
         super().save_model(request, obj, form, change)
 
     @admin.display(description="bron")
@@ -206,7 +208,7 @@ class UpdateAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Update, form: forms.ModelForm, change: bool) -> None:
         if obj.author_id is None:
-            obj.author = request.user
+            obj.author = admin_user(request)
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Geselecteerde berichten publiceren")

@@ -81,7 +81,7 @@ class Chart:
     empty_text: str = EMPTY_TEXT
 
     def __html__(self) -> str:
-        if self.svg is None:
+        if self.svg is None or self.table is None:
             return str(format_html('<p class="goals-chart__empty">{}</p>', self.empty_text))
         return str(
             format_html(

@@ -44,9 +44,11 @@ class LatestUpdatesFeed(Feed):
 
 
 class GoalUpdatesFeed(LatestUpdatesFeed):
-    def get_object(self, request: HttpRequest, number: int) -> Goal:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, number: int) -> Goal:
         return get_object_or_404(Goal, number=number)
 
+    # Feed passes the object to title, link and items only when they take it (it inspects the signature), so
+    # these overrides of the feed above differ from it on purpose.
     def title(self, obj: Goal) -> str:  # type: ignore[override]
         return f"Voortgang van doel {obj.number}: {obj.short_title} · We Doen Het Samen"
 

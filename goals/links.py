@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Model
+
 from goals.models import Goal, GoalLink
 
 
@@ -15,7 +17,7 @@ class LinkedGroup:
     objects: list[Any]
 
 
-def _public_objects(model: type, ids: list[int]) -> list[Any]:
+def _public_objects(model: type[Model], ids: list[int]) -> list[Any]:
     manager = model._default_manager
     queryset = manager.filter(pk__in=ids)
     published = getattr(queryset, "published", None)

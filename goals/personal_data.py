@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from goals.models import Measurement, Update
+from wdhs.models import User
 
 
-def export(user: Any) -> dict[str, Any]:
+def export(user: User) -> dict[str, Any]:
     """What the goals app stores about a person: updates they wrote and measurements they entered."""
     return {
         "voortgangsberichten": list(

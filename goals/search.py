@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import QuerySet
+from django.db.models import Expression, QuerySet
 
 from goals.models import Goal
 from wdhs.search.query import SEARCH_CONFIG
 from wdhs.search.registry import SearchSource, register_search_source
 
+if TYPE_CHECKING:
+    from wdhs.models import AnyUser
 
-def goals(user: Any) -> QuerySet[Goal]:
+
+def goals(user: AnyUser) -> QuerySet[Goal]:
     return Goal.objects.all()
 
 
-def goal_vector() -> SearchVector:
+def goal_vector() -> Expression:
     return SearchVector("short_title", weight="A", config=SEARCH_CONFIG) + SearchVector(
         "statement", "explanation", weight="B", config=SEARCH_CONFIG
     )

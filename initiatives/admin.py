@@ -13,6 +13,7 @@ from django.utils.html import format_html_join
 from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
+from wdhs.http import AuthenticatedHttpRequest
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -113,7 +114,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         return format_html_join("", "<p><strong>{}</strong><br>nu: {}<br>nieuw: {}</p>", rows)
 
     @admin.action(description="Goedkeuren en publiceren (ook wachtende wijzigingen)")
-    def approve(self, request: HttpRequest, queryset: QuerySet[Initiative]) -> None:
+    def approve(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> None:
         done = 0
         for initiative in queryset.exclude(status=Status.PUBLISHED, pending_changes__isnull=True):
             services.initiative_approve(initiative=initiative, by=request.user)
@@ -121,7 +122,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         self.message_user(request, f"{done} initiatief/initiatieven goedgekeurd. De beheerders kregen een e-mail.")
 
     @admin.action(description="Afwijzen met een reden")
-    def reject(self, request: HttpRequest, queryset: QuerySet[Initiative]) -> HttpResponse | None:
+    def reject(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> HttpResponse | None:
         form = RejectForm(request.POST if "reden_versturen" in request.POST else None)
         if "reden_versturen" in request.POST and form.is_valid():
             for initiative in queryset:
@@ -144,7 +145,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Archiveren (niet meer openbaar)")
-    def archive(self, request: HttpRequest, queryset: QuerySet[Initiative]) -> None:
+    def archive(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> None:
         done = 0
         for initiative in queryset.exclude(status=Status.ARCHIVED):
             services.initiative_archive(initiative=initiative, by=request.user)

@@ -50,15 +50,16 @@ def held(initiative: Initiative) -> dict[str, Any]:
         if name not in FIELDS:
             continue
         field = _field(name)
-        related = field.related_model._default_manager if field.is_relation else None
+        if not field.is_relation:
+            data[name] = value
+            continue
+        related = field.related_model._default_manager
         if field.many_to_many:
             data[name] = list(related.filter(pk__in=value))
-        elif related is not None:
+        else:
             obj = related.filter(pk=value).first()
             if obj is not None:
                 data[name] = obj
-        else:
-            data[name] = value
     return data
 
 

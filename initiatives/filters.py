@@ -8,7 +8,7 @@ from typing import Any
 import django_filters
 from django.db.models import F, QuerySet
 
-from initiatives.models import Initiative
+from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.search import INITIATIVES
 from wdhs.facets import FacetFilterSet, FacetSpec
 from wdhs.models import Municipality, Province, Term
@@ -96,7 +96,7 @@ class InitiativeFilter(FacetFilterSet):
     def search_text(self) -> str:
         return parse_query(self.cleaned.get("q") or "").text
 
-    def ordered(self) -> QuerySet[Initiative]:
+    def ordered(self) -> InitiativeQuerySet:
         sort = self.cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
         qs = self.qs
         if sort == "relevantie" and self.search_text:

@@ -145,7 +145,7 @@ class InitiativeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.duplicates: list[Initiative] = []
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
                 # Retired terms stay on the initiatives that have them, but are no longer offered.
                 field.queryset = field.queryset.filter(is_active=True)
         if self.is_bound and "not_duplicate" in self.data:
@@ -185,7 +185,8 @@ class InitiativeForm(forms.ModelForm):
         return "\n".join(lines)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         name, municipality = cleaned.get("name"), cleaned.get("municipality")
         if name and municipality:
             self.duplicates = list(similar_initiatives(name, municipality, exclude=self.instance))

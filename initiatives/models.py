@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -13,6 +13,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+if TYPE_CHECKING:
+    from wdhs.models import AnyUser
 
 # An initiative that has not been confirmed by its managers for this long is shown as "niet recent bevestigd".
 STALE_AFTER = timedelta(days=457)  # about 15 months
@@ -42,8 +45,8 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
     def published(self) -> InitiativeQuerySet:
         return self.filter(status=Status.PUBLISHED)
 
-    def managed_by(self, user: Any) -> InitiativeQuerySet:
-        if not getattr(user, "is_authenticated", False):
+    def managed_by(self, user: AnyUser) -> InitiativeQuerySet:
+        if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from initiatives.models import Invitation
+from wdhs.models import User
 
 
-def export(user: Any) -> dict[str, Any]:
+def export(user: User) -> dict[str, Any]:
     """The initiatives a person manages and the invitations they sent or received."""
     managed = [
         {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -11,8 +11,11 @@ from wdhs.search.index import watch
 from wdhs.search.query import plain_markdown
 from wdhs.search.registry import SearchSource, register_search_source
 
+if TYPE_CHECKING:
+    from wdhs.models import AnyUser
 
-def published_initiatives(user: Any) -> QuerySet[Initiative]:
+
+def published_initiatives(user: AnyUser) -> QuerySet[Initiative]:
     return Initiative.objects.published().select_related("municipality__province", "kind")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from copy import copy
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -19,6 +20,7 @@ from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemRe
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
+from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import Province
 from wdhs.public_forms import RATE_LIMIT, handle_public_form
 from wdhs.ratelimit import rate_limited
@@ -27,7 +29,7 @@ from wdhs.search.query import parse_query
 PAGE_SIZE = 20
 
 
-def _get_initiative_for_manager(request: HttpRequest, slug: str) -> Initiative:
+def _get_initiative_for_manager(request: AuthenticatedHttpRequest, slug: str) -> Initiative:
     """The initiative if the person manages it; everyone else gets a 404, so its existence stays hidden."""
     return get_object_or_404(Initiative.objects.managed_by(request.user).select_related("municipality"), slug=slug)
 
@@ -146,7 +148,7 @@ def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def initiative_register(request: HttpRequest) -> HttpResponse:
+def initiative_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InitiativeForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
@@ -163,7 +165,7 @@ def initiative_register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def initiative_manage(request: HttpRequest, slug: str) -> HttpResponse:
+def initiative_manage(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     return render(
         request,
@@ -179,7 +181,7 @@ def initiative_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def initiative_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     # Validating writes what was typed into the form's instance; a copy keeps the page on the saved version.
     form = InitiativeForm(request.POST or None, instance=copy(initiative), initial=changes.form_initial(initiative))
@@ -201,7 +203,7 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def initiative_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+def initiative_confirm(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     services.initiative_confirm(initiative=initiative, by=request.user)
     messages.success(request, "Dank je wel! We zetten bij jullie pagina dat de gegevens kloppen.")
@@ -210,7 +212,7 @@ def initiative_confirm(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def manager_invite(request: HttpRequest, slug: str) -> HttpResponse:
+def manager_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     form = InviteForm(request.POST, initiative=initiative)
     if form.is_valid():
@@ -235,7 +237,7 @@ def manager_invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def manager_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def manager_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     membership = get_object_or_404(Membership, pk=pk, initiative=initiative)
     try:
@@ -259,7 +261,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     # The link only works for the address it was sent to, so a forwarded or leaked link gives nobody access.
     addresses = {request.user.email.casefold()} | {
-        e.casefold() for e in request.user.emailaddress_set.filter(verified=True).values_list("email", flat=True)
+        e.casefold()
+        for e in EmailAddress.objects.filter(user=request.user, verified=True).values_list("email", flat=True)
     }
     if invitation.email.casefold() not in addresses:
         return render(request, "initiatives/invitation.html", {"wrong_address": True}, status=403)

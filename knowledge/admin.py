@@ -10,6 +10,7 @@ from knowledge import services
 from knowledge.funding.admin import FundingSchemeAdmin
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
 from knowledge.questions.admin import QuestionAdmin
+from wdhs.http import AuthenticatedHttpRequest
 
 # The funding finder and "Stel je vraag" register their admin next to their own models.
 __all__ = ["FundingSchemeAdmin", "QuestionAdmin"]
@@ -68,8 +69,7 @@ class AttachmentInline(admin.TabularInline):
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
-    fields = ["at", "from_status", "to_status", "by", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ("at", "from_status", "to_status", "by", "note")
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
@@ -101,7 +101,7 @@ class ResourceAdmin(admin.ModelAdmin):
     ]
 
     @admin.action(description="Geselecteerde kennisitems publiceren")
-    def publish(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+    def publish(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         done = 0
         for resource in queryset:
             try:
@@ -112,13 +112,13 @@ class ResourceAdmin(admin.ModelAdmin):
         self.message_user(request, f"{done} kennisitem(s) gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Geselecteerde kennisitems archiveren (niet meer zichtbaar)")
-    def archive(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+    def archive(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         for resource in queryset:
             services.resource_archive(resource=resource, by=request.user)
         self.message_user(request, f"{queryset.count()} kennisitem(s) gearchiveerd.", messages.SUCCESS)
 
     @admin.action(description="Markeren als nagekeken (nog actueel)")
-    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+    def mark_reviewed(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         for resource in queryset:
             services.resource_mark_reviewed(resource=resource, by=request.user)
         self.message_user(request, f"{queryset.count()} kennisitem(s) nagekeken.", messages.SUCCESS)

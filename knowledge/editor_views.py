@@ -14,29 +14,31 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from knowledge import services
 from knowledge.forms import OrganisationForm, ResourceForm, StatusForm
-from knowledge.models import Attachment, Organisation, Resource, StatusChange
+from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
+from wdhs.http import AuthenticatedHttpRequest
+from wdhs.models import User
 
 Status = Resource.Status
 
 
-def _editor_organisations(user: Any) -> Any:
+def _editor_organisations(user: User) -> OrganisationQuerySet:
     if user.is_staff:
         return Organisation.objects.all()
     return Organisation.objects.edited_by(user)
 
 
-def _get_resource_for_editor(request: HttpRequest, slug: str) -> Resource:
+def _get_resource_for_editor(request: AuthenticatedHttpRequest, slug: str) -> Resource:
     """The resource if the user edits its organisation (or is staff); a 404 for everyone else."""
     return get_object_or_404(
         Resource.objects.editable_by(request.user).select_related("organisation", "kind"), slug=slug
     )
 
 
-def _get_organisation_for_editor(request: HttpRequest, slug: str) -> Organisation:
+def _get_organisation_for_editor(request: AuthenticatedHttpRequest, slug: str) -> Organisation:
     return get_object_or_404(_editor_organisations(request.user), slug=slug)
 
 
-def _can_edit_content(user: Any, resource: Resource) -> bool:
+def _can_edit_content(user: User, resource: Resource) -> bool:
     # A published text changes only by someone who may publish; others put it back to draft first.
     return resource.status != Status.PUBLISHED or services.can_publish(user, resource)
 
@@ -61,7 +63,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     organisations = list(_editor_organisations(user).order_by("name"))
     if not organisations:
@@ -81,7 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def resource_create(request: HttpRequest) -> HttpResponse:
+def resource_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = _editor_organisations(request.user)
     if not organisations.exists():
         raise Http404("Je bent geen redacteur van een organisatie.")
@@ -110,7 +112,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def resource_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def resource_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     resource = _get_resource_for_editor(request, slug)
     editable = _can_edit_content(request.user, resource)
     form = ResourceForm(
@@ -149,7 +151,7 @@ def resource_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def resource_status(request: HttpRequest, slug: str) -> HttpResponse:
+def resource_status(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     resource = _get_resource_for_editor(request, slug)
     form = StatusForm(request.POST)
     if not form.is_valid():
@@ -190,7 +192,7 @@ def resource_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def attachment_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def attachment_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     resource = _get_resource_for_editor(request, slug)
     if not _can_edit_content(request.user, resource):
         raise PermissionDenied
@@ -204,7 +206,7 @@ def attachment_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = _get_organisation_for_editor(request, slug)
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST":

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.text import slugify
 
-from knowledge.models import Organisation, Resource
+from knowledge.models import Organisation, OrganisationQuerySet, Resource
 from knowledge.uploads import (
     ALLOWED_ATTACHMENTS,
     MAX_ATTACHMENT_SIZE,
@@ -54,17 +54,23 @@ class ResourceForm(forms.ModelForm):
             "event_starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         }
 
-    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: OrganisationQuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["kind"].queryset = Term.objects.knowledge_kinds()
-        self.fields["themes"].queryset = Term.objects.themes()
-        self.fields["phases"].queryset = Term.objects.phases()
-        self.fields["province"].queryset = Province.objects.all()
-        self.fields["municipality"].queryset = Municipality.objects.active()
-        self.fields["event_starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
+        # The ModelForm made these fields from the model fields; self.fields types them only as Field.
+        fields = self.fields
+        cast(forms.ModelChoiceField, fields["organisation"]).queryset = organisations
+        cast(forms.ModelChoiceField, fields["kind"]).queryset = Term.objects.knowledge_kinds()
+        cast(forms.ModelMultipleChoiceField, fields["themes"]).queryset = Term.objects.themes()
+        cast(forms.ModelMultipleChoiceField, fields["phases"]).queryset = Term.objects.phases()
+        cast(forms.ModelChoiceField, fields["province"]).queryset = Province.objects.all()
+        cast(forms.ModelChoiceField, fields["municipality"]).queryset = Municipality.objects.active()
+        cast(forms.DateTimeField, fields["event_starts_at"]).input_formats = [
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%d-%m-%Y %H:%M",
+        ]
         if organisations.count() == 1:
-            self.fields["organisation"].initial = organisations.first()
+            fields["organisation"].initial = organisations.first()
         self.checked_file: CheckedFile | None = None
 
     def clean_attachment(self) -> Any:
@@ -74,7 +80,8 @@ class ResourceForm(forms.ModelForm):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         scope = data.get("scope")
         if scope == Resource.Scope.PROVINCE and not data.get("province"):
             self.add_error("province", "Kies de provincie waar dit voor geldt.")
@@ -139,7 +146,7 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = Term.objects.themes()
+        cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = Term.objects.themes()
 
 
 class StatusForm(forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -20,6 +20,11 @@ from django.utils.functional import cached_property
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
 from wdhs.markup import render_markdown
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from wdhs.models import AnyUser
 
 # The funding finder (/financiering/) and "Stel je vraag" (/vraag/) keep their models in their own folders.
 __all__ = ["Attachment", "FundingScheme", "Membership", "Organisation", "Question", "Resource", "StatusChange"]
@@ -61,13 +66,17 @@ def attachment_upload_to(instance: Attachment, filename: str) -> str:
     return _generated_name("kennis/bijlagen", filename)
 
 
+class PublishedCount(TypedDict):
+    published_count: int
+
+
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def edited_by(self, user: Any) -> OrganisationQuerySet:
+    def edited_by(self, user: AnyUser) -> OrganisationQuerySet:
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
 
-    def with_published_count(self) -> OrganisationQuerySet:
+    def with_published_count(self) -> OrganisationQuerySet[WithAnnotations[Organisation, PublishedCount]]:
         return self.annotate(
             published_count=models.Count("resources", filter=Q(resources__status=Resource.Status.PUBLISHED))
         )
@@ -183,7 +192,7 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
     def published(self) -> ResourceQuerySet:
         return self.filter(status=Resource.Status.PUBLISHED)
 
-    def editable_by(self, user: Any) -> ResourceQuerySet:
+    def editable_by(self, user: AnyUser) -> ResourceQuerySet:
         """Resources of the organisations the user edits; staff edit everything."""
         if not user.is_authenticated:
             return self.none()
@@ -191,7 +200,7 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
             return self.all()
         return self.filter(organisation__memberships__user=user)
 
-    def visible_to(self, user: Any) -> ResourceQuerySet:
+    def visible_to(self, user: AnyUser) -> ResourceQuerySet:
         """Published resources for everyone, plus drafts of the user's own organisations (all for staff)."""
         if not user.is_authenticated:
             return self.published()
@@ -362,9 +371,9 @@ class Resource(models.Model):
 
     @property
     def region_label(self) -> str:
-        if self.scope == self.Scope.MUNICIPALITY and self.municipality_id:
+        if self.scope == self.Scope.MUNICIPALITY and self.municipality is not None:
             return f"gemeente {self.municipality.display_name}"
-        if self.scope == self.Scope.PROVINCE and self.province_id:
+        if self.scope == self.Scope.PROVINCE and self.province is not None:
             return f"provincie {self.province.name}"
         return "heel Nederland"
 

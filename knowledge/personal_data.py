@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from knowledge.models import Membership, Resource, StatusChange
+from wdhs.models import User
 
 
-def export(user: Any) -> dict[str, Any]:
+def export(user: User) -> dict[str, Any]:
     """What the knowledge part stores about a person: memberships, resources they wrote, workflow steps."""
     return {
         "redacteur van": [

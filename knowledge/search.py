@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -11,12 +11,15 @@ from wdhs.search.index import watch
 from wdhs.search.query import plain_markdown
 from wdhs.search.registry import SearchSource, register_search_source
 
+if TYPE_CHECKING:
+    from wdhs.models import AnyUser
 
-def published_resources(user: Any) -> QuerySet[Resource]:
+
+def published_resources(user: AnyUser) -> QuerySet[Resource]:
     return Resource.objects.published().select_related("kind", "organisation")
 
 
-def organisations(user: Any) -> QuerySet[Organisation]:
+def organisations(user: AnyUser) -> QuerySet[Organisation]:
     return Organisation.objects.all()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -16,11 +15,12 @@ from django.utils import timezone
 from knowledge.models import Attachment, Membership, Resource, StatusChange
 from knowledge.uploads import CheckedFile
 from wdhs import emails
+from wdhs.models import AnyUser, User
 
 Status = Resource.Status
 
 
-def can_publish(user: Any, resource: Resource) -> bool:
+def can_publish(user: AnyUser, resource: Resource) -> bool:
     """Coalition staff publish everything; an editor only with `can_publish` for the resource's organisation."""
     if not user.is_authenticated:
         return False
@@ -29,7 +29,9 @@ def can_publish(user: Any, resource: Resource) -> bool:
     return Membership.objects.filter(organisation_id=resource.organisation_id, user=user, can_publish=True).exists()
 
 
-def _move(*, resource: Resource, to: str, by: Any, note: str = "", fields: tuple[str, ...] = ()) -> StatusChange:
+def _move(
+    *, resource: Resource, to: str, by: User | None, note: str = "", fields: tuple[str, ...] = ()
+) -> StatusChange:
     change = StatusChange.objects.create(
         resource=resource, from_status=resource.status, to_status=to, by=by if by and by.pk else None, note=note
     )
@@ -39,7 +41,7 @@ def _move(*, resource: Resource, to: str, by: Any, note: str = "", fields: tuple
 
 
 @transaction.atomic
-def resource_submit(*, resource: Resource, by: Any) -> StatusChange:
+def resource_submit(*, resource: Resource, by: User) -> StatusChange:
     """An editor asks the coalition staff to check and publish a draft; staff get a mail."""
     if resource.status not in (Status.DRAFT, Status.ARCHIVED):
         raise ValueError("Alleen een concept kun je ter beoordeling aanbieden.")
@@ -57,7 +59,7 @@ def resource_submit(*, resource: Resource, by: Any) -> StatusChange:
 
 
 @transaction.atomic
-def resource_publish(*, resource: Resource, by: Any) -> StatusChange:
+def resource_publish(*, resource: Resource, by: User) -> StatusChange:
     if not can_publish(by, resource):
         raise PermissionDenied("Je mag dit kennisitem niet publiceren.")
     now = timezone.now()
@@ -68,18 +70,18 @@ def resource_publish(*, resource: Resource, by: Any) -> StatusChange:
 
 
 @transaction.atomic
-def resource_archive(*, resource: Resource, by: Any) -> StatusChange:
+def resource_archive(*, resource: Resource, by: User) -> StatusChange:
     return _move(resource=resource, to=Status.ARCHIVED, by=by)
 
 
 @transaction.atomic
-def resource_withdraw(*, resource: Resource, by: Any) -> StatusChange:
+def resource_withdraw(*, resource: Resource, by: User) -> StatusChange:
     """Back to draft, for example after feedback from staff."""
     return _move(resource=resource, to=Status.DRAFT, by=by)
 
 
 @transaction.atomic
-def resource_mark_reviewed(*, resource: Resource, by: Any) -> None:
+def resource_mark_reviewed(*, resource: Resource, by: User) -> None:
     """The editor checked the text and it is still right ("nog actueel?" answered with yes)."""
     resource.last_reviewed_at = timezone.now()
     resource.save(update_fields=["last_reviewed_at", "updated_at"])

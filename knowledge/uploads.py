@@ -33,7 +33,7 @@ class CheckedFile:
     content_type: str
 
 
-def _extension(name: str) -> str:
+def _extension(name: str | None) -> str:
     ext = PurePosixPath(name or "").suffix.lower().lstrip(".")
     return "jpg" if ext == "jpeg" else ext
 

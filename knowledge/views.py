@@ -43,7 +43,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     parsed = parse_query(raw_query)
     expanded = expand_query(parsed)
     # Searched first, so the facets count within the search result too.
-    published = Resource.objects.published()
+    published: QuerySet[Resource] = Resource.objects.published()
     if parsed.is_searchable:
         published = _search(published, expanded)
     filterset = ResourceFilter(params, queryset=published)
@@ -128,9 +128,10 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
 def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     """The logo, served by us so it also works where the web server does not serve uploads."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not organisation.logo:
+    name = organisation.logo.name
+    if not name:
         raise Http404("Deze organisatie heeft geen logo.")
-    content_type = "image/png" if organisation.logo.name.lower().endswith(".png") else "image/jpeg"
+    content_type = "image/png" if name.lower().endswith(".png") else "image/jpeg"
     try:
         handle = organisation.logo.open("rb")
     except FileNotFoundError as exc:

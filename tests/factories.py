@@ -1,19 +1,32 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from initiatives.models import Status
+from goals.models import Goal, Indicator, Measurement, Milestone, Update
+from initiatives.models import Initiative, Status
 from wdhs.models import Municipality, Province, Term, User
 
 PASSWORD = "een-Goed-wachtwoord-42"  # noqa: S105
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class ModelFactory[M](factory.django.DjangoModelFactory[M]):
+    """A factory whose call, like `ResourceFactory()`, is typed as the model it creates."""
+
+    class Meta:
+        abstract = True
+
+    if TYPE_CHECKING:
+        # factory-boy types .create() and .build(), but calling the class goes through its metaclass, which mypy
+        # cannot follow (python/mypy#14122), so mypy would take the result for a factory instance.
+        def __new__(cls, *args: Any, **kwargs: Any) -> M: ...  # type: ignore[misc]
+
+
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -45,15 +58,14 @@ def term(vocabulary: str, slug: str) -> Term:
 # --- goals ---
 
 
-def goal(number: int = 1):  # noqa: ANN201 - the goals come from the data migration
-    from goals.models import Goal
-
+def goal(number: int = 1) -> Goal:
+    """One of the five goals, which come from the data migration."""
     return Goal.objects.get(number=number)
 
 
-class IndicatorFactory(factory.django.DjangoModelFactory):
+class IndicatorFactory(ModelFactory[Indicator]):
     class Meta:
-        model = "goals.Indicator"
+        model = Indicator
 
     goal = factory.LazyFunction(lambda: goal(3))
     name = factory.Sequence(lambda n: f"Testindicator {n}")
@@ -61,9 +73,9 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     unit = "wetten"
 
 
-class MeasurementFactory(factory.django.DjangoModelFactory):
+class MeasurementFactory(ModelFactory[Measurement]):
     class Meta:
-        model = "goals.Measurement"
+        model = Measurement
 
     indicator = factory.SubFactory(IndicatorFactory)
     date = datetime.date(2025, 1, 1)
@@ -71,18 +83,18 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     source_text = "Staatsblad"
 
 
-class MilestoneFactory(factory.django.DjangoModelFactory):
+class MilestoneFactory(ModelFactory[Milestone]):
     class Meta:
-        model = "goals.Milestone"
+        model = Milestone
 
     goal = factory.LazyFunction(lambda: goal(1))
     date = datetime.date(2025, 6, 1)
     title = factory.Sequence(lambda n: f"Mijlpaal {n}")
 
 
-class UpdateFactory(factory.django.DjangoModelFactory):
+class UpdateFactory(ModelFactory[Update]):
     class Meta:
-        model = "goals.Update"
+        model = Update
 
     goal = factory.LazyFunction(lambda: goal(1))
     title = factory.Sequence(lambda n: f"Voortgangsbericht {n}")
@@ -94,11 +106,11 @@ class UpdateFactory(factory.django.DjangoModelFactory):
 # --- initiatives ---
 
 
-class InitiativeFactory(factory.django.DjangoModelFactory):
+class InitiativeFactory(ModelFactory[Initiative]):
     """A published initiative in Utrecht unless told otherwise."""
 
     class Meta:
-        model = "initiatives.Initiative"
+        model = Initiative
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Buurtinitiatief Voorbeeld {n}")
@@ -113,12 +125,12 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
-    def themes(obj: Any, create: bool, extracted: list[Term] | None, **kwargs: Any) -> None:  # noqa: N805
+    def themes(obj: Initiative, create: bool, extracted: list[Term] | None, **kwargs: Any) -> None:  # noqa: N805
         if create:
             obj.themes.set(extracted if extracted is not None else [term("theme", "groen-en-leefomgeving")])
 
     @factory.post_generation
-    def managers(obj: Any, create: bool, extracted: list[User] | None, **kwargs: Any) -> None:  # noqa: N805
+    def managers(obj: Initiative, create: bool, extracted: list[User] | None, **kwargs: Any) -> None:  # noqa: N805
         from initiatives.models import Membership
 
         if create:
@@ -131,7 +143,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
 from knowledge.models import Membership, Organisation, Resource  # noqa: E402
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(ModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -141,7 +153,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     description = "Wij helpen bewoners die samen iets doen in hun buurt."
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(ModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -150,7 +162,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     can_publish = False
 
 
-class ResourceFactory(factory.django.DjangoModelFactory):
+class ResourceFactory(ModelFactory[Resource]):
     class Meta:
         model = Resource
         skip_postgeneration_save = True
@@ -181,7 +193,7 @@ class ResourceFactory(factory.django.DjangoModelFactory):
 from knowledge.models import FundingScheme, Question  # noqa: E402
 
 
-class FundingSchemeFactory(factory.django.DjangoModelFactory):
+class FundingSchemeFactory(ModelFactory[FundingScheme]):
     """A national gift with no rules unless told otherwise; rules are set per test."""
 
     class Meta:
@@ -195,7 +207,7 @@ class FundingSchemeFactory(factory.django.DjangoModelFactory):
     apply_url = "https://example.org/aanvragen"
 
 
-class QuestionFactory(factory.django.DjangoModelFactory):
+class QuestionFactory(ModelFactory[Question]):
     class Meta:
         model = Question
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -9,8 +10,12 @@ from django.http import HttpRequest
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import DailyJobRun, Municipality, Province, SearchSynonym, SearchWord, Term, User
 from wdhs.search.index import refresh_pending
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 @admin.register(User)
@@ -30,7 +35,7 @@ class UserAdmin(DjangoUserAdmin):
     actions = ["deactivate_users"]
 
     @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)")
-    def deactivate_users(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+    def deactivate_users(self, request: AuthenticatedHttpRequest, queryset: QuerySet[User]) -> None:
         updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
         self.message_user(request, f"{updated} account(s) geblokkeerd.", messages.SUCCESS)
 
@@ -47,6 +52,10 @@ class MunicipalityInline(admin.TabularInline):
         return False
 
 
+class MunicipalityCount(TypedDict):
+    n_municipalities: int
+
+
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "municipality_count"]
@@ -54,12 +63,12 @@ class ProvinceAdmin(admin.ModelAdmin):
     readonly_fields = ["code"]
     inlines = [MunicipalityInline]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Province]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[WithAnnotations[Province, MunicipalityCount]]:
         return super().get_queryset(request).annotate(n_municipalities=Count("municipalities"))
 
     @admin.display(description="gemeenten", ordering="n_municipalities")
-    def municipality_count(self, obj: Province) -> int:
-        return obj.n_municipalities  # type: ignore[attr-defined]
+    def municipality_count(self, obj: WithAnnotations[Province, MunicipalityCount]) -> int:
+        return obj.n_municipalities
 
 
 @admin.register(Municipality)
@@ -159,8 +168,9 @@ class TaskResultAdmin(DBTaskResultAdmin):
     The arguments stay hidden: a mail task carries the rendered mail, with names, addresses and reset links.
     """
 
-    list_display = ["task_label", "status", "enqueued_label", "finished_label", "outcome"]
-    list_filter = ["status"]
+    # django-tasks-db sets these as tuple literals, which mypy takes as tuples of exactly that length.
+    list_display = ["task_label", "status", "enqueued_label", "finished_label", "outcome"]  # type: ignore[assignment]
+    list_filter = ["status"]  # type: ignore[assignment]
 
     def get_readonly_fields(self, request: HttpRequest, obj: DBTaskResult | None = None) -> list[str]:
         return [name for name in super().get_readonly_fields(request, obj) if name != "args_kwargs"]

@@ -17,7 +17,7 @@ from typing import Any
 
 import frontmatter
 import yaml
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils import timezone
 
 from wdhs.models import Municipality, Province, Term
@@ -122,6 +122,7 @@ def save_changed[M: Model](model: type[M], existing: M | None, values: dict[str,
     changed = []
     for name, value in values.items():
         field = model._meta.get_field(name)
+        assert isinstance(field, Field), f"{name} is a relation from another model; see set_related()"
         current = getattr(existing, field.attname)
         wanted = value.pk if field.is_relation and value is not None else value
         if current != wanted:

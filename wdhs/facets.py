@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import django_filters
 from django.db import models
 from django.db.models import Count, Q, QuerySet
+from django.db.models.fields.related import RelatedField
 from django.http import QueryDict
 
 
@@ -75,6 +76,7 @@ def _reverse_path(model: type[models.Model], field_path: str) -> str:
     parts = []
     for name in field_path.split("__"):
         field = model._meta.get_field(name)
+        assert isinstance(field, RelatedField), f"{field_path} must follow forward relations"
         parts.append(field.related_query_name())
         model = field.related_model
     return "__".join(reversed(parts))

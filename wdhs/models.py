@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import AbstractUser, AnonymousUser, BaseUserManager
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Lower
@@ -38,6 +38,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person with an account: initiative manager, partner editor or coalition staff."""
 
+    # Django drops an inherited field when a subclass sets it to None; the stubs only know it as a CharField.
     username = None  # type: ignore[assignment]
     email = models.EmailField("e-mailadres", unique=True)
     display_name = models.CharField(
@@ -45,9 +46,10 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    # AbstractUser's stub expects Django's UserManager, whose create_user takes a username; ours takes an e-mail.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = "gebruiker"
@@ -60,6 +62,10 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.email.split("@", 1)[0]
+
+
+# Who asks for a page: a signed-in User or AnonymousUser (the type of request.user).
+type AnyUser = User | AnonymousUser
 
 
 class Province(models.Model):

@@ -19,6 +19,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -116,9 +117,9 @@ def layout() -> Layout:
     return Layout(bin_dir=bin_dir, root=root, run_as=user)
 
 
-def _run(lay: Layout, args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+def _run(lay: Layout, args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
     cmd = args if lay.run_as is None else ["runuser", "-u", lay.run_as, "--", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(cmd, capture_output=True, text=True, **kwargs)
 
 
 def _chown(lay: Layout, path: Path) -> None:

@@ -30,12 +30,14 @@ class LoadResult:
         )
 
 
-def _sync_all(
-    model: type[Province] | type[Municipality], wanted: dict[str, dict[str, Any]], result: LoadResult
+def _sync_all[Place: (Province, Municipality)](
+    model: type[Place], wanted: dict[str, dict[str, Any]], result: LoadResult
 ) -> None:
     """Create or update rows by CBS code in a few queries, whatever the number of rows."""
     existing = {obj.code: obj for obj in model.objects.all()}
-    new, changed, fields = [], [], set()
+    new: list[Place] = []
+    changed: list[Place] = []
+    fields: set[str] = set()
     for code, values in wanted.items():
         obj = existing.get(code)
         if obj is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from goals.sitemaps import GoalSitemap, UpdateSitemap
 from initiatives.sitemaps import InitiativeSitemap
@@ -33,7 +33,7 @@ SITEMAPS = {
     "doelen-nieuws": UpdateSitemap,
 }
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

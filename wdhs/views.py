@@ -7,8 +7,10 @@ never imports an app.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -33,6 +35,7 @@ from knowledge.funding import views as funding_views
 from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
 from wdhs.forms import AccountDeleteForm
+from wdhs.http import AuthenticatedHttpRequest
 
 
 def _sections(*pieces: tuple[str, dict[str, Any] | None]) -> list[dict[str, Any]]:
@@ -86,7 +89,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def mijn(request: HttpRequest) -> HttpResponse:
+def mijn(request: AuthenticatedHttpRequest) -> HttpResponse:
     sections = _sections(
         ("questions/_dashboard_section.html", question_views.dashboard_context(request)),
         ("initiatives/_dashboard_section.html", initiative_views.dashboard_context(request)),
@@ -99,7 +102,7 @@ def mijn(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_data_export(request: HttpRequest) -> HttpResponse:
+def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everything the portal stores about the person, as JSON (AVG: right of access)."""
     user = request.user
     data: dict[str, object] = {
@@ -108,7 +111,7 @@ def my_data_export(request: HttpRequest) -> HttpResponse:
             "naam": user.display_name,
             "aangemaakt": user.date_joined.isoformat(),
             "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
-            "e-mailadressen": list(user.emailaddress_set.values("email", "verified", "primary")),
+            "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
         }
     }
     data["doelen"] = goals_personal_data.export(user)
@@ -125,7 +128,7 @@ def my_data_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if form.is_valid():
@@ -139,7 +142,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/account_delete.html", {"form": form})
 
 
-def static_page(template: str):  # noqa: ANN201 - returns a view
+def static_page(template: str) -> Callable[[HttpRequest], HttpResponse]:
     def view(request: HttpRequest) -> HttpResponse:
         return render(request, template, {"site_url": settings.SITE_URL})
 

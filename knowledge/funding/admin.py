@@ -25,7 +25,8 @@ class FundingSchemeForm(forms.ModelForm):
         ]  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         has_area = bool(data.get("provinces")) or bool(data.get("municipalities"))
         if data.get("scope") == FundingScheme.Scope.REGIONAL and not has_area:
             raise forms.ValidationError("Kies bij een regionale regeling minstens één provincie of gemeente.")

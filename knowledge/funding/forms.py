@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -116,9 +116,14 @@ class FinderForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = _term_choices("theme", "Maakt niet uit")
-        self.fields["rechtsvorm"].choices = _term_choices("legal_form", None) + [("", "Weet ik niet")]
-        self.fields["fase"].choices = _term_choices("phase", None) + [("", "Weet ik niet")]
+        term_choices = {
+            "thema": _term_choices("theme", "Maakt niet uit"),
+            "rechtsvorm": _term_choices("legal_form", None) + [("", "Weet ik niet")],
+            "fase": _term_choices("phase", None) + [("", "Weet ik niet")],
+        }
+        for name, choices in term_choices.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
+        self._term_names = {slug: label for choices in term_choices.values() for slug, label in choices}
 
     def clean_opgericht(self) -> int | None:
         year = self.cleaned_data["opgericht"]
@@ -129,7 +134,7 @@ class FinderForm(forms.Form):
     def answers(self) -> Answers:
         """The cleaned answers as plain data for the rule engine."""
         data = self.cleaned_data
-        names = {slug: name for field in ("thema", "rechtsvorm", "fase") for slug, name in self.fields[field].choices}
+        names = self._term_names
         municipality: Municipality | None = data.get("gemeente")
         return Answers(
             purposes=frozenset(Purpose(p) for p in data.get("doel") or []),

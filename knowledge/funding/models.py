@@ -5,6 +5,7 @@ The rules are evaluated by the pure functions in knowledge/funding.py; `FundingS
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,9 @@ from knowledge.funding.rules import Coverage, Purpose, Region, SchemeRules
 
 EXAMPLE_NOTE = "Voorbeeld: de regels van deze regeling zijn verzonnen om te laten zien hoe de wijzer werkt."
 
-https_only = RegexValidator(r"^https://", "Gebruik een veilige link die begint met https://.", code="https", flags=0)
+https_only = RegexValidator(
+    r"^https://", "Gebruik een veilige link die begint met https://.", code="https", flags=re.NOFLAG
+)
 
 COVERAGE_CHOICES = [
     (Coverage.YES.value, "ja"),
@@ -192,7 +195,7 @@ class FundingScheme(models.Model):
 
     @property
     def funder_display(self) -> str:
-        return self.funder.display_name if self.funder_id else self.funder_name
+        return self.funder.display_name if self.funder is not None else self.funder_name
 
     @property
     def description_text(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -10,8 +10,11 @@ from knowledge.funding.models import FundingScheme
 from wdhs.search.index import watch
 from wdhs.search.registry import SearchSource, register_search_source
 
+if TYPE_CHECKING:
+    from wdhs.models import AnyUser
 
-def active_schemes(user: Any) -> QuerySet[FundingScheme]:
+
+def active_schemes(user: AnyUser) -> QuerySet[FundingScheme]:
     return FundingScheme.objects.active().select_related("kind", "funder")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -74,7 +75,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         return render(request, "funding/finder.html", context, status=400)
     parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
-    schemes = FundingScheme.objects.active().for_finder()
+    schemes: QuerySet[FundingScheme] = FundingScheme.objects.active().for_finder()
     if parsed.is_searchable:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
         schemes = SCHEMES.search(None, expand_query(parsed), queryset=schemes)

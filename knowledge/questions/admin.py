@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from knowledge.questions import services
 from knowledge.questions.models import Question
+from wdhs.http import AuthenticatedHttpRequest, admin_user
 
 
 class AnsweredFilter(admin.SimpleListFilter):
@@ -85,7 +86,7 @@ class QuestionAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and "organisation" in form.changed_data:
             # A staff choice overrides the rule; it is logged in the reason and the new editors get a mail.
-            services.question_assign(question=obj, organisation=obj.organisation, by=request.user)
+            services.question_assign(question=obj, organisation=obj.organisation, by=admin_user(request))
 
     @admin.action(description="Opnieuw toewijzen volgens de regel")
     def reroute(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
@@ -94,7 +95,7 @@ class QuestionAdmin(admin.ModelAdmin):
         self.message_user(request, f"{queryset.count()} vraag/vragen opnieuw toegewezen.", messages.SUCCESS)
 
     @admin.action(description="Naar de inbox van de redactie")
-    def to_staff_inbox(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+    def to_staff_inbox(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset:
             services.question_assign(question=question, organisation=None, by=request.user)
         self.message_user(
@@ -102,7 +103,7 @@ class QuestionAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Publiceren als veelgestelde vraag (anoniem)")
-    def publish_faq(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+    def publish_faq(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Question]) -> None:
         done = 0
         for question in queryset.select_related("organisation", "theme"):
             try:

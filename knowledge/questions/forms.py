@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -64,7 +64,9 @@ class AskForm(HoneypotMixin):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", "Weet ik niet")] + [(t.slug, t.name) for t in Term.objects.themes()]
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [("", "Weet ik niet")] + [
+            (t.slug, t.name) for t in Term.objects.themes()
+        ]
 
     def theme_term(self) -> Term | None:
         slug = self.cleaned_data.get("theme")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from wdhs.models import AnyUser
 
 # Personal data of the asker is removed this long after the answer (or after asking, if never answered).
 RETENTION = timedelta(days=365)
@@ -23,18 +27,18 @@ class QuestionQuerySet(models.QuerySet["Question"]):
     def answered(self) -> QuestionQuerySet:
         return self.filter(answered_at__isnull=False)
 
-    def for_editor(self, user: object) -> QuestionQuerySet:
+    def for_editor(self, user: AnyUser) -> QuestionQuerySet:
         """Questions of the organisations the user edits; staff see all, including the staff inbox."""
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return self.none()
-        if user.is_staff:  # type: ignore[attr-defined]
+        if user.is_staff:
             return self.all()
         return self.filter(organisation__memberships__user=user)
 
     def staff_inbox(self) -> QuestionQuerySet:
         return self.filter(organisation__isnull=True)
 
-    def due_for_purge(self, now: object = None) -> QuestionQuerySet:
+    def due_for_purge(self, now: datetime | None = None) -> QuestionQuerySet:
         limit = (now or timezone.now()) - RETENTION
         return self.filter(personal_data_removed_at__isnull=True).filter(
             Q(answered_at__lt=limit) | Q(answered_at__isnull=True, created_at__lt=limit)

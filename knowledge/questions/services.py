@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -16,7 +15,7 @@ from knowledge.models import Organisation, Question, Resource, StatusChange
 from knowledge.questions.models import ANSWER_WITHIN_WORKING_DAYS
 from knowledge.questions.routing import Ask, Partner, anonymise, faq_title, is_overdue, route
 from wdhs import emails
-from wdhs.models import Municipality, Term
+from wdhs.models import Municipality, Term, User
 
 
 def _editor_emails(organisation: Organisation) -> list[str]:
@@ -63,7 +62,7 @@ def ask_for(question: Question) -> Ask:
 
 def _notify_assigned(question: Question) -> None:
     context = {"question": question, "working_days": ANSWER_WITHIN_WORKING_DAYS}
-    if question.organisation_id:
+    if question.organisation is not None:
         emails.send("question-new-partner", to=_editor_emails(question.organisation), context=context)
     else:
         emails.send("question-new-staff", to=settings.STAFF_NOTIFICATION_EMAILS, context=context)
@@ -104,11 +103,11 @@ def question_ask(
 
 
 @transaction.atomic
-def question_assign(*, question: Question, organisation: Organisation | None, by: Any) -> Question:
+def question_assign(*, question: Question, organisation: Organisation | None, by: User | None) -> Question:
     """Staff choose who answers (or put the question back in the staff inbox); the new editors get a mail."""
     question.organisation = organisation
     question.routing = Question.Routing.STAFF
-    who = getattr(by, "public_name", "de redactie")
+    who = by.public_name if by is not None else "de redactie"
     question.routing_reason = (
         f"Gekozen door de redactie ({who})." if organisation else f"Naar de inbox van de redactie gezet ({who})."
     )
@@ -132,7 +131,7 @@ def question_reroute(*, question: Question) -> Question:
 
 
 @transaction.atomic
-def question_answer(*, question: Question, answer: str, by: Any) -> Question:
+def question_answer(*, question: Question, answer: str, by: User) -> Question:
     """Store the answer and send it to the asker by e-mail."""
     if question.is_answered:
         raise ValueError("Deze vraag is al beantwoord.")
@@ -178,7 +177,7 @@ def questions_purge_personal_data(*, now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def question_publish_faq(*, question: Question, by: Any) -> Resource:
+def question_publish_faq(*, question: Question, by: User) -> Resource:
     """Turn an answered question into a published "veelgestelde vraag", without the asker's personal data."""
     if not question.consent_publish:
         raise ValueError("De vraagsteller gaf geen toestemming om deze vraag als voorbeeld te gebruiken.")
@@ -186,7 +185,8 @@ def question_publish_faq(*, question: Question, by: Any) -> Resource:
         raise ValueError("Deze vraag heeft nog geen antwoord.")
     if question.faq_id:
         raise ValueError("Van deze vraag is al een veelgestelde vraag gemaakt.")
-    if not question.organisation_id:
+    organisation = question.organisation
+    if organisation is None:
         raise ValueError(
             "Wijs de vraag eerst toe aan een organisatie; die staat als afzender bij de veelgestelde vraag."
         )
@@ -204,11 +204,11 @@ def question_publish_faq(*, question: Question, by: Any) -> Resource:
         slug=slug,
         summary=" ".join(summary.split()),
         body=f"## De vraag\n\n{text}\n\n## Het antwoord\n\n{answer}\n",
-        organisation=question.organisation,
-        author_name=question.organisation.display_name,
+        organisation=organisation,
+        author_name=organisation.display_name,
         status=Resource.Status.DRAFT,
     )
-    if question.theme_id:
+    if question.theme is not None:
         resource.themes.set([question.theme])
     StatusChange.objects.create(
         resource=resource, to_status=Resource.Status.DRAFT, by=by, note="Gemaakt van een gestelde vraag"

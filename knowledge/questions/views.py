@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from knowledge.models import Organisation, Question
 from knowledge.questions import services
 from knowledge.questions.forms import AnswerForm, AskForm
+from knowledge.questions.models import QuestionQuerySet
+from wdhs.http import AuthenticatedHttpRequest
 from wdhs.public_forms import handle_public_form
 
 INBOX_PAGE_SIZE = 25
@@ -49,13 +51,13 @@ def thanks(request: HttpRequest) -> HttpResponse:
     return render(request, "questions/thanks.html")
 
 
-def _inbox_queryset(request: HttpRequest) -> Any:
+def _inbox_queryset(request: AuthenticatedHttpRequest) -> QuestionQuerySet:
     return Question.objects.for_editor(request.user).select_related("organisation", "theme", "municipality")
 
 
 @login_required
 @require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     organisations = list(Organisation.objects.edited_by(user).order_by("name"))
     if not organisations and not user.is_staff:
@@ -80,7 +82,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def inbox_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def inbox_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # Editors see only their organisations' questions; for everyone else the question does not exist.
     question = get_object_or_404(_inbox_queryset(request), pk=pk)
     form = AnswerForm(request.POST or None)

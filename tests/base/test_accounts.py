@@ -32,7 +32,9 @@ def test_signup_sends_dutch_verification_mail_and_confirming_logs_in(client):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject.startswith("[We Doen Het Samen]")
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", message.body).group(1)
+    match = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", str(message.body))
+    assert match is not None
+    link = match.group(1)
     page = client.get(link)
     assert page.status_code == 200
     assert client.post(link).status_code == 302
@@ -53,7 +55,9 @@ def test_signup_with_mail_down_shows_the_normal_page_and_mails_later(client, set
     [message] = mail.outbox
     assert message.to == ["nieuw@example.org"]
     assert message.subject.startswith("[We Doen Het Samen]")
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", message.body).group(1)
+    match = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", str(message.body))
+    assert match is not None
+    link = match.group(1)
     assert client.post(link).status_code == 302
     assert EmailAddress.objects.get(user=user).verified
     assert User.objects.filter(email="nieuw@example.org").count() == 1

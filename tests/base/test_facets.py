@@ -11,16 +11,16 @@ from initiatives.models import Initiative, Status
 from knowledge.filters import ResourceFilter
 from knowledge.models import Resource
 from tests.factories import InitiativeFactory, ResourceFactory, municipality, province, term
-from wdhs.facets import _reverse_path, url_with
+from wdhs.facets import Facet, FacetFilterSet, _reverse_path, url_with
 
 pytestmark = pytest.mark.django_db
 
 
-def facets_of(filterset: object) -> dict[str, object]:
+def facets_of(filterset: FacetFilterSet) -> dict[str, Facet]:
     return {facet.param: facet for facet in filterset.facets()}
 
 
-def counts(facet: object) -> dict[str, int]:
+def counts(facet: Facet) -> dict[str, int]:
     return {item.value: item.count for item in facet.items}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from io import StringIO
 
@@ -121,9 +122,9 @@ def test_two_workers_at_the_same_moment_do_the_work_once():
         calls.append("second")
         return "nog eens gedaan"
 
-    def worker(name: str, work: object) -> None:
+    def worker(name: str, work: Callable[[], str]) -> None:
         try:
-            results[name] = run_once_a_day("test_job", "2026-12-01", work)  # type: ignore[arg-type]
+            results[name] = run_once_a_day("test_job", "2026-12-01", work)
         finally:
             connection.close()
 

@@ -133,7 +133,7 @@ def test_importing_settings_creates_no_folder_and_starts_no_process(env: dict[st
     result = subprocess.run(
         [sys.executable, "-B", "-c", _IMPORT_PROBE],
         cwd=ROOT,
-        env=_environment(**{"DATABASE_URL": "postgres://nobody@127.0.0.1:9/never-connected", **env}),
+        env={**_environment(), "DATABASE_URL": "postgres://nobody@127.0.0.1:9/never-connected", **env},
         capture_output=True,
         text=True,
         timeout=60,

@@ -60,7 +60,7 @@ def test_sign_up_confirm_and_log_out_by_keyboard(
     assert not EmailAddress.objects.get(email=email).verified
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [email]
-    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", mail.outbox[0].body)
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", str(mail.outbox[0].body))
     assert link, mail.outbox[0].body
 
     page.goto(link.group(1))

@@ -26,7 +26,7 @@ def _sign_up_and_confirm(page: Any, email: str) -> None:
         page.locator("#id_password2").press("Enter")
     mails = [m for m in mail.outbox if m.to == [email]]
     assert len(mails) == 1
-    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", mails[0].body)
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", str(mails[0].body))
     assert link, mails[0].body
     page.goto(link.group(1))
     with page.expect_navigation():

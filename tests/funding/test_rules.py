@@ -3,36 +3,45 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 from knowledge.funding import rules as f
-from knowledge.funding.rules import Answers, Coverage, Purpose, Region, SchemeRules, Verdict
+from knowledge.funding.rules import Answers, Check, Coverage, Purpose, Region, SchemeRules, Verdict
 
 TODAY = date(2026, 11, 23)
 STICHTING_OF_VERENIGING = {"vereniging": "Vereniging", "stichting": "Stichting"}
 
 
-def answers(**kwargs: object) -> Answers:
-    return Answers(today=TODAY, **kwargs)  # type: ignore[arg-type]
+def answers(**kwargs: Any) -> Answers:
+    return Answers(today=TODAY, **kwargs)
 
 
-def rules(**kwargs: object) -> SchemeRules:
-    return SchemeRules(funder="Oranje Fonds", **kwargs)  # type: ignore[arg-type]
+def rules(**kwargs: Any) -> SchemeRules:
+    return SchemeRules(funder="Oranje Fonds", **kwargs)
+
+
+def said(check: Check | None) -> Check:
+    """The check a rule gave; the test fails when the rule said nothing."""
+    assert check is not None, "the rule said nothing"
+    return check
 
 
 # --- theme ---
 
 
 def test_theme_fits():
-    check = f.check_theme(rules(themes={"wonen": "Wonen"}), answers(theme="wonen", theme_name="Wonen"))
+    check = said(f.check_theme(rules(themes={"wonen": "Wonen"}), answers(theme="wonen", theme_name="Wonen")))
     assert check.verdict == Verdict.FITS
     assert "wonen" in check.reason
 
 
 def test_theme_does_not_fit_names_the_themes():
-    check = f.check_theme(
-        rules(themes={"wonen": "Wonen", "voedsel": "Voedsel"}), answers(theme="ouderen", theme_name="Ouderen")
+    check = said(
+        f.check_theme(
+            rules(themes={"wonen": "Wonen", "voedsel": "Voedsel"}), answers(theme="ouderen", theme_name="Ouderen")
+        )
     )
     assert check.verdict == Verdict.DOES_NOT_FIT
     assert check.reason == "Oranje Fonds steunt alleen plannen over wonen of voedsel."
@@ -51,23 +60,26 @@ GELDERLAND = Region(national=False, provinces=frozenset({"gelderland"}), names=(
 
 def test_region_fits_by_municipality_and_by_province():
     in_utrecht = answers(municipality="utrecht", municipality_name="Utrecht", province="utrecht")
-    assert f.check_region(rules(region=UTRECHT_ONLY), in_utrecht).verdict == Verdict.FITS
+    assert said(f.check_region(rules(region=UTRECHT_ONLY), in_utrecht)).verdict == Verdict.FITS
     in_arnhem = answers(municipality="arnhem", municipality_name="Arnhem", province="gelderland")
-    check = f.check_region(rules(region=GELDERLAND), in_arnhem)
+    check = said(f.check_region(rules(region=GELDERLAND), in_arnhem))
     assert check.verdict == Verdict.FITS
     assert "Arnhem" in check.reason
 
 
 def test_region_does_not_fit_elsewhere():
-    check = f.check_region(
-        rules(region=UTRECHT_ONLY), answers(municipality="zwolle", municipality_name="Zwolle", province="overijssel")
+    check = said(
+        f.check_region(
+            rules(region=UTRECHT_ONLY),
+            answers(municipality="zwolle", municipality_name="Zwolle", province="overijssel"),
+        )
     )
     assert check.verdict == Verdict.DOES_NOT_FIT
     assert check.reason == "Oranje Fonds geeft alleen geld in gemeente Utrecht."
 
 
 def test_region_maybe_without_municipality():
-    check = f.check_region(rules(region=UTRECHT_ONLY), answers())
+    check = said(f.check_region(rules(region=UTRECHT_ONLY), answers()))
     assert check.verdict == Verdict.MAYBE
     assert check.reason.startswith("Check")
 
@@ -80,15 +92,19 @@ def test_national_scheme_has_no_region_check():
 
 
 def test_legal_form_fits():
-    check = f.check_legal_form(
-        rules(legal_forms=STICHTING_OF_VERENIGING), answers(legal_form="stichting", legal_form_name="Stichting")
+    check = said(
+        f.check_legal_form(
+            rules(legal_forms=STICHTING_OF_VERENIGING), answers(legal_form="stichting", legal_form_name="Stichting")
+        )
     )
     assert check.verdict == Verdict.FITS
 
 
 def test_informal_group_without_penvoerder_is_told_a_penvoerder_helps():
-    check = f.check_legal_form(
-        rules(legal_forms=STICHTING_OF_VERENIGING, penvoerder_ok=True), answers(legal_form=f.INFORMAL_WITHOUT)
+    check = said(
+        f.check_legal_form(
+            rules(legal_forms=STICHTING_OF_VERENIGING, penvoerder_ok=True), answers(legal_form=f.INFORMAL_WITHOUT)
+        )
     )
     assert check.verdict == Verdict.DOES_NOT_FIT
     assert check.reason == (
@@ -97,21 +113,23 @@ def test_informal_group_without_penvoerder_is_told_a_penvoerder_helps():
 
 
 def test_informal_group_with_penvoerder_fits_when_the_fund_allows_it():
-    check = f.check_legal_form(
-        rules(legal_forms=STICHTING_OF_VERENIGING, penvoerder_ok=True), answers(legal_form=f.INFORMAL_WITH)
+    check = said(
+        f.check_legal_form(
+            rules(legal_forms=STICHTING_OF_VERENIGING, penvoerder_ok=True), answers(legal_form=f.INFORMAL_WITH)
+        )
     )
     assert check.verdict == Verdict.FITS
     assert "penvoerder" in check.reason
 
 
 def test_informal_group_with_penvoerder_does_not_fit_when_the_fund_refuses():
-    check = f.check_legal_form(rules(legal_forms=STICHTING_OF_VERENIGING), answers(legal_form=f.INFORMAL_WITH))
+    check = said(f.check_legal_form(rules(legal_forms=STICHTING_OF_VERENIGING), answers(legal_form=f.INFORMAL_WITH)))
     assert check.verdict == Verdict.DOES_NOT_FIT
     assert check.reason == "Oranje Fonds geeft alleen geld aan een vereniging of stichting."
 
 
 def test_legal_form_unknown_is_maybe():
-    check = f.check_legal_form(rules(legal_forms=STICHTING_OF_VERENIGING), answers())
+    check = said(f.check_legal_form(rules(legal_forms=STICHTING_OF_VERENIGING), answers()))
     assert check.verdict == Verdict.MAYBE
     assert "vereniging of stichting" in check.reason
 
@@ -121,8 +139,8 @@ def test_legal_form_unknown_is_maybe():
 
 def test_phase_fits_and_does_not_fit():
     scheme = rules(phases={"groeien": "Groeien", "blijven-bestaan": "Blijven bestaan"})
-    assert f.check_phase(scheme, answers(phase="groeien", phase_name="Groeien")).verdict == Verdict.FITS
-    check = f.check_phase(scheme, answers(phase="idee", phase_name="Idee"))
+    assert said(f.check_phase(scheme, answers(phase="groeien", phase_name="Groeien"))).verdict == Verdict.FITS
+    check = said(f.check_phase(scheme, answers(phase="idee", phase_name="Idee")))
     assert check.verdict == Verdict.DOES_NOT_FIT
     assert check.reason == "Oranje Fonds steunt alleen initiatieven in de fase groeien of blijven bestaan."
 
@@ -135,9 +153,9 @@ def test_each_purpose_has_three_verdicts(purpose: Purpose):
     check = f.check_purpose(purpose)
     wanted = answers(purposes=frozenset({purpose}))
     words = f.PURPOSE_WORDS[purpose]
-    yes = check(rules(coverage={purpose: Coverage.YES}), wanted)
-    no = check(rules(coverage={purpose: Coverage.NO}), wanted)
-    ask = check(rules(coverage={purpose: Coverage.ASK}), wanted)
+    yes = said(check(rules(coverage={purpose: Coverage.YES}), wanted))
+    no = said(check(rules(coverage={purpose: Coverage.NO}), wanted))
+    ask = said(check(rules(coverage={purpose: Coverage.ASK}), wanted))
     assert (yes.verdict, no.verdict, ask.verdict) == (Verdict.FITS, Verdict.DOES_NOT_FIT, Verdict.MAYBE)
     assert no.reason == f"Oranje Fonds betaalt geen {words}."
     assert words in ask.reason
@@ -145,8 +163,10 @@ def test_each_purpose_has_three_verdicts(purpose: Purpose):
 
 
 def test_costs_already_made_reason_in_plain_dutch():
-    check = f.check_purpose(Purpose.COSTS_MADE)(
-        rules(coverage={Purpose.COSTS_MADE: Coverage.NO}), answers(purposes=frozenset({Purpose.COSTS_MADE}))
+    check = said(
+        f.check_purpose(Purpose.COSTS_MADE)(
+            rules(coverage={Purpose.COSTS_MADE: Coverage.NO}), answers(purposes=frozenset({Purpose.COSTS_MADE}))
+        )
     )
     assert check.reason == "Oranje Fonds betaalt geen kosten die je al gemaakt hebt."
 
@@ -155,18 +175,18 @@ def test_costs_already_made_reason_in_plain_dutch():
 
 
 def test_amount_fits_between_limits():
-    check = f.check_amount(rules(min_amount=500, max_amount=5000), answers(amount=2500))
+    check = said(f.check_amount(rules(min_amount=500, max_amount=5000), answers(amount=2500)))
     assert check.verdict == Verdict.FITS
 
 
 def test_amount_below_minimum_does_not_fit():
-    check = f.check_amount(rules(min_amount=10000), answers(amount=2500))
+    check = said(f.check_amount(rules(min_amount=10000), answers(amount=2500)))
     assert check.verdict == Verdict.DOES_NOT_FIT
     assert check.reason == "Oranje Fonds geeft minstens € 10.000; je zoekt € 2.500."
 
 
 def test_amount_above_maximum_is_maybe():
-    check = f.check_amount(rules(max_amount=5000), answers(amount=12000))
+    check = said(f.check_amount(rules(max_amount=5000), answers(amount=12000)))
     assert check.verdict == Verdict.MAYBE
     assert "hoogstens € 5.000" in check.reason
 
@@ -176,11 +196,11 @@ def test_amount_above_maximum_is_maybe():
 
 def test_own_contribution_fits_maybe_and_does_not_fit():
     scheme = rules(own_contribution_percent=25)
-    assert f.check_own_contribution(scheme, answers(amount=4000, own_money=1000)).verdict == Verdict.FITS
-    maybe = f.check_own_contribution(scheme, answers(amount=4000))
+    assert said(f.check_own_contribution(scheme, answers(amount=4000, own_money=1000))).verdict == Verdict.FITS
+    maybe = said(f.check_own_contribution(scheme, answers(amount=4000)))
     assert maybe.verdict == Verdict.MAYBE
     assert "25%" in maybe.reason
-    no = f.check_own_contribution(scheme, answers(amount=4000, own_money=999))
+    no = said(f.check_own_contribution(scheme, answers(amount=4000, own_money=999)))
     assert no.verdict == Verdict.DOES_NOT_FIT
     assert no.reason == "Oranje Fonds wil dat je minstens 25% zelf betaalt: € 1.000. Je hebt nu € 999."
 
@@ -194,31 +214,31 @@ def test_no_own_contribution_rule_says_nothing():
 
 def test_age_rules():
     new_only = rules(max_age_years=5)
-    assert f.check_age(new_only, answers(founded_year=2024)).verdict == Verdict.FITS
-    too_old = f.check_age(new_only, answers(founded_year=2010))
+    assert said(f.check_age(new_only, answers(founded_year=2024))).verdict == Verdict.FITS
+    too_old = said(f.check_age(new_only, answers(founded_year=2010)))
     assert too_old.verdict == Verdict.DOES_NOT_FIT
     assert "hoogstens 5 jaar" in too_old.reason
     established = rules(min_age_years=2)
-    too_young = f.check_age(established, answers(founded_year=2026))
+    too_young = said(f.check_age(established, answers(founded_year=2026)))
     assert too_young.verdict == Verdict.DOES_NOT_FIT
     assert "minstens 2 jaar" in too_young.reason
-    assert f.check_age(established, answers()).verdict == Verdict.MAYBE
+    assert said(f.check_age(established, answers())).verdict == Verdict.MAYBE
 
 
 # --- deadline ---
 
 
 def test_deadline_rules():
-    assert f.check_deadline(rules(), answers()).verdict == Verdict.FITS
-    far = f.check_deadline(rules(is_rolling=False, deadline=date(2027, 3, 1)), answers())
+    assert said(f.check_deadline(rules(), answers())).verdict == Verdict.FITS
+    far = said(f.check_deadline(rules(is_rolling=False, deadline=date(2027, 3, 1)), answers()))
     assert far.verdict == Verdict.FITS
-    soon = f.check_deadline(rules(is_rolling=False, deadline=date(2026, 12, 1)), answers())
+    soon = said(f.check_deadline(rules(is_rolling=False, deadline=date(2026, 12, 1)), answers()))
     assert soon.verdict == Verdict.MAYBE
     assert "1 december 2026" in soon.reason
-    past = f.check_deadline(rules(is_rolling=False, deadline=date(2026, 11, 1)), answers())
+    past = said(f.check_deadline(rules(is_rolling=False, deadline=date(2026, 11, 1)), answers()))
     assert past.verdict == Verdict.DOES_NOT_FIT
     assert "sloot op 1 november 2026" in past.reason
-    unknown = f.check_deadline(rules(is_rolling=False), answers())
+    unknown = said(f.check_deadline(rules(is_rolling=False), answers()))
     assert unknown.verdict == Verdict.MAYBE
 
 

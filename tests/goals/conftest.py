@@ -14,7 +14,10 @@ def register() -> Iterator[Callable[..., Any]]:
     saved_metrics, saved_breakdowns = dict(METRICS), dict(BREAKDOWNS)
 
     def add(item: Metric | Breakdown) -> Metric | Breakdown:
-        (METRICS if isinstance(item, Metric) else BREAKDOWNS)[item.code] = item
+        if isinstance(item, Metric):
+            METRICS[item.code] = item
+        else:
+            BREAKDOWNS[item.code] = item
         return item
 
     yield add

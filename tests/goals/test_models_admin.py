@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -28,8 +29,10 @@ def test_data_migration_loads_the_five_goals_with_facts():
 def test_data_migration_milestones_and_indicators():
     presentation = Milestone.objects.filter(date=datetime.date(2024, 4, 10), done=True)
     assert presentation.count() == 5
-    assert "Amersfoort" in presentation.first().description
-    assert presentation.first().when == "10 apr 2024"
+    first = presentation.first()
+    assert first is not None
+    assert "Amersfoort" in first.description
+    assert first.when == "10 apr 2024"
     challenge = Milestone.objects.get(title__icontains="Right to Challenge")
     assert (challenge.date.year, challenge.done, challenge.goal.number, challenge.when) == (2014, True, 3, "2014")
     assert Milestone.objects.get(title__icontains="festival").date.year == 2017
@@ -157,7 +160,7 @@ def test_staff_adds_measurement_in_admin_and_is_recorded_as_author(client, staff
     response = client.post(reverse("admin:goals_measurement_add"), _measurement_post(indicator))
     assert response.status_code == 302
     measurement = Measurement.objects.get()
-    assert (measurement.value, measurement.entered_by) == (4, staff)
+    assert (measurement.value, measurement.entered_by) == (Decimal(4), staff)
 
 
 @pytest.mark.parametrize(

@@ -175,6 +175,7 @@ def test_update_page_shows_published_and_hides_drafts(client):
 def test_linked_objects_show_only_when_they_report_themselves_public(client, monkeypatch):
     utrecht = Municipality.objects.get(name="Utrecht")
     theme = Term.objects.themes().first()
+    assert theme is not None
     for obj in (utrecht, theme):
         GoalLink.objects.create(goal=goal(2), content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
     html = client.get(reverse("goals:detail", args=[2])).content.decode()

@@ -36,6 +36,7 @@ def charlie():
 
 def manage_urls(initiative: Initiative) -> list[tuple[str, str]]:
     member = initiative.memberships.first()
+    assert member is not None
     return [
         ("get", reverse("initiatives:manage", args=[initiative.slug])),
         ("get", reverse("initiatives:edit", args=[initiative.slug])),

@@ -74,7 +74,9 @@ def test_metrics_and_breakdowns(spread):
     from wdhs.metrics import BREAKDOWNS, METRICS
 
     assert METRICS["initiatives.published"].current() == 3
-    series = METRICS["initiatives.published"].series()
+    series_of = METRICS["initiatives.published"].series
+    assert series_of is not None
+    series = series_of()
     assert series[-1][1] == 3
     assert METRICS["initiatives.municipalities_with_initiative"].current() == 2
     assert ("Utrecht", 2) in BREAKDOWNS["initiatives.by_province"].rows()

@@ -31,7 +31,7 @@ def test_admin_publish_archive_and_review_actions_log_who(client, staff):
     stale = ResourceFactory(published_at=old, last_reviewed_at=old)
     run_action(client, "mark_reviewed", [stale])
     stale.refresh_from_db()
-    assert stale.last_reviewed_at > old
+    assert stale.last_reviewed_at is not None and stale.last_reviewed_at > old
 
     run_action(client, "archive", [draft])
     draft.refresh_from_db()

@@ -42,6 +42,7 @@ def test_demo_is_idempotent_and_complete(demo_loaded):
 
 def test_demo_templates_are_real_open_documents(demo_loaded):
     attachment = Attachment.objects.filter(resource__kind__slug="tool-of-sjabloon").first()
+    assert attachment is not None
     with attachment.file.open("rb") as handle:
         upload = SimpleUploadedFile(attachment.original_name, handle.read())
     assert check_upload(upload, allowed=ALLOWED_ATTACHMENTS, max_size=MAX_ATTACHMENT_SIZE).extension == "odt"
@@ -54,7 +55,9 @@ def test_resident_finds_legal_form_guide_within_two_clicks(client, demo_loaded):
     assert f'href="{guide.get_absolute_url()}"' in home
     assert home.index(guide.get_absolute_url()) < home.index('id="themas-titel"')
     # Two clicks: the route "Ik wil iets starten" lands on a list with the guide on its first page.
-    route = re.search(r'href="(/kennis/\?fase=starten)"', home).group(1)
+    match = re.search(r'href="(/kennis/\?fase=starten)"', home)
+    assert match is not None
+    route = match.group(1)
     assert f'href="{guide.get_absolute_url()}"' in client.get(route).content.decode()
     assert client.get(guide.get_absolute_url()).status_code == 200
 
@@ -78,6 +81,7 @@ def test_metrics_and_breakdown():
     ResourceFactory(organisation=org, status=Resource.Status.DRAFT, published_at=None)
     published = METRICS["knowledge.published_resources"]
     assert published.current() == 2
+    assert published.series is not None
     series = published.series()
     assert [value for _, value in series] == [1.0, 2.0]
     assert METRICS["knowledge.partners"].current() == 1

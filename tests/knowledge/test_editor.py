@@ -169,7 +169,8 @@ def test_attachment_upload_and_download(client, alice, org_a):
     assert client.post(reverse("knowledge:editor_resource_create"), data).status_code == 302
     attachment = Attachment.objects.get()
     assert attachment.content_type.endswith("wordprocessingml.document")
-    assert "script" not in attachment.file.name and attachment.file.name.startswith("kennis/bijlagen/")
+    name = attachment.file.name
+    assert name is not None and "script" not in name and name.startswith("kennis/bijlagen/")
     url = reverse("knowledge:attachment", args=[attachment.resource.slug, attachment.pk])
     response = client.get(url)
     assert response.status_code == 200
@@ -303,7 +304,8 @@ def test_attachment_name_is_cleaned_before_it_reaches_a_header(org_a):
     upload = SimpleUploadedFile('../map/rap"port\r\nX-Kwaad: ja.exe.pdf', PDF)
     attachment = attachment_add(resource=resource, upload=upload, checked=CheckedFile("pdf", "application/pdf"))
     assert attachment.original_name == "rapportX-Kwaad: ja.exe.pdf"
-    assert attachment.file.name.startswith("kennis/bijlagen/") and attachment.file.name.endswith(".pdf")
+    name = attachment.file.name
+    assert name is not None and name.startswith("kennis/bijlagen/") and name.endswith(".pdf")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _theme_card(html: str, slug: str) -> str:
-    return re.search(rf'id="thema-{slug}".*?</a>', html, flags=re.S).group(0)
+    match = re.search(rf'id="thema-{slug}".*?</a>', html, flags=re.S)
+    assert match is not None
+    return match.group(0)
 
 
 def test_theme_grid_counts_published_knowledge_and_initiatives_in_taxonomy_order(client):

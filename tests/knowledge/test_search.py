@@ -46,7 +46,9 @@ def test_snippet_is_highlighted_and_escaped(client):
     html = client.get(URL, {"q": "vrijwilligers"}).content.decode()
     assert "<mark>Vrijwilligers</mark>" in html
     assert "<script>alert(1)</script>" not in html
-    snippet = re.search(r'<p class="kb-snippet">(.*?)</p>', html, re.S).group(1)
+    match = re.search(r'<p class="kb-snippet">(.*?)</p>', html, re.S)
+    assert match is not None
+    snippet = match.group(1)
     # Markdown marks are dropped from the snippet; everything else is escaped by highlight_text.
     assert "<b>" not in snippet and "&amp;" in snippet
 
@@ -167,6 +169,7 @@ def test_search_query_can_use_the_gin_index():
 def test_theme_term_model_still_saves():
     # The rename trigger on wdhs_term must not get in the way of ordinary edits.
     theme = Term.objects.themes().first()
+    assert theme is not None
     theme.description = "Nieuwe uitleg"
     theme.save()
 
@@ -176,6 +179,8 @@ def test_snippet_has_no_markdown_markup(client):
         title="Stuk", summary="Kort", body="## Buurtkas\n\n**Een buurtkas** helpt. Zie [de buurtkas](https://a.nl)."
     )
     html = client.get(URL, {"q": "buurtkas"}).content.decode()
-    snippet = re.search(r'<p class="kb-snippet">(.*?)</p>', html, re.S).group(1)
+    match = re.search(r'<p class="kb-snippet">(.*?)</p>', html, re.S)
+    assert match is not None
+    snippet = match.group(1)
     assert "<mark>" in snippet
     assert "##" not in snippet and "**" not in snippet and "[" not in snippet

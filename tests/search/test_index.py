@@ -16,7 +16,7 @@ from knowledge.models import FundingScheme, Organisation, Resource
 from tests.background import committed, queued, run_queued_tasks
 from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory, term
 from tests.search.keys import search_keys
-from wdhs.models import SearchWord
+from wdhs.models import Municipality, SearchWord
 from wdhs.search import triggers
 from wdhs.search.index import refresh_pending
 from wdhs.search.lexicon import compound_parts, query_parts, word_forms
@@ -289,7 +289,7 @@ def _many_documents() -> None:
     """A few thousand rows of varied text, most published, like a grown portal."""
     organisation = OrganisationFactory()
     kind = term("knowledge_kind", "artikel")
-    municipality = Initiative._meta.get_field("municipality").related_model.objects.first()
+    municipality = Municipality.objects.first()
     initiative_kind = term("initiative_kind", "bewonersinitiatief")
     legal_form = term("legal_form", "stichting")
     phase = term("phase", "groeien")

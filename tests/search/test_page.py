@@ -183,7 +183,9 @@ def test_highlight_shows_words_as_written_and_escapes_everything_else(client):
     )
     refresh_pending()
     html = client.get(URL, {"q": "energie subsidie"}).content.decode()
-    snippet = re.search(r'<p class="zk-snippet">(.*?)</p>', html, re.S).group(1)
+    match = re.search(r'<p class="zk-snippet">(.*?)</p>', html, re.S)
+    assert match is not None
+    snippet = match.group(1)
     assert "<mark>Energiecoöperaties</mark>" in snippet
     assert "<mark>Subsidies</mark>" in snippet
     assert "&lt;script&gt;" in snippet and "<script>" not in snippet and "&lt;b&gt;" in snippet

@@ -81,7 +81,7 @@ class SearchSource:
         else:
             qs = qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
             vector = F("_search_vector")
-        rank = SearchRank(vector, query)
+        rank: Expression = SearchRank(vector, query)
         if self.freshness:
             fields = [F(name) for name in self.freshness]
             moment = Coalesce(*fields) if len(fields) > 1 else fields[0]

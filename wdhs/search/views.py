@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -29,7 +29,10 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["soort"].choices = [("", "Alles"), *[(s.key, s.label) for s in search_sources()]]
+        cast(forms.ChoiceField, self.fields["soort"]).choices = [
+            ("", "Alles"),
+            *[(s.key, s.label) for s in search_sources()],
+        ]
 
 
 ERRORS = {
