@@ -8,7 +8,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.utils import timezone
 
 from initiatives.models import ActivePeople, Initiative, ProblemReason, Status
-from wdhs.formtools import HoneypotMixin, MunicipalityField, reject_html, require_https, single_line
+from wdhs.forms.fields import HoneypotMixin, MunicipalityField, reject_html, require_https, single_line
 from wdhs.models import Municipality
 
 DESCRIPTION_MAX = 5000

@@ -20,9 +20,9 @@ from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemRe
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
+from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import Province
-from wdhs.public_forms import RATE_LIMIT, handle_public_form
 from wdhs.ratelimit import rate_limited
 from wdhs.search.query import parse_query
 

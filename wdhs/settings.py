@@ -104,7 +104,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "wdhs.urls"
 CSRF_FAILURE_VIEW = "wdhs.views.csrf_failure"
-FORM_RENDERER = "wdhs.forms_renderer.PortalFormRenderer"
+FORM_RENDERER = "wdhs.forms.renderer.PortalFormRenderer"
 WSGI_APPLICATION = "wdhs.wsgi.application"
 
 TEMPLATES = [
@@ -187,7 +187,7 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
-ACCOUNT_FORMS = {"signup": "wdhs.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "wdhs.forms.accounts.SignupForm"}
 ACCOUNT_ADAPTER = "wdhs.adapters.AccountAdapter"  # account mails go the way of every mail (wdhs.emails)
 
 # Background work (django.tasks): mail, search word forms, daily jobs. A queue in the database that

@@ -34,7 +34,7 @@ from knowledge import views as knowledge_views
 from knowledge.funding import views as funding_views
 from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
-from wdhs.forms import AccountDeleteForm
+from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.http import AuthenticatedHttpRequest
 
 

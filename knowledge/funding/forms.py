@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from knowledge.funding.rules import Answers, Purpose, euro
-from wdhs.formtools import MunicipalityField
+from wdhs.forms.fields import MunicipalityField
 from wdhs.models import Municipality, Term
 from wdhs.search.query import MAX_RAW_QUERY
 

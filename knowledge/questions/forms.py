@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
-from wdhs.formtools import HoneypotMixin, MunicipalityField, reject_html, single_line
+from wdhs.forms.fields import HoneypotMixin, MunicipalityField, reject_html, single_line
 from wdhs.models import Term
 
 QUESTION_MIN, QUESTION_MAX = 20, 3000

@@ -15,8 +15,8 @@ from knowledge.models import Organisation, Question
 from knowledge.questions import services
 from knowledge.questions.forms import AnswerForm, AskForm
 from knowledge.questions.models import QuestionQuerySet
+from wdhs.forms.public import handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
-from wdhs.public_forms import handle_public_form
 
 INBOX_PAGE_SIZE = 25
 

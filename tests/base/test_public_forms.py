@@ -12,8 +12,8 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponse
 
-from wdhs.formtools import HoneypotMixin
-from wdhs.public_forms import RATE_LIMIT, handle_public_form
+from wdhs.forms.fields import HoneypotMixin
+from wdhs.forms.public import RATE_LIMIT, handle_public_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 

@@ -1,4 +1,4 @@
-"""The municipality typed as text (wdhs.formtools.MunicipalityField), shared by the initiative, ask and finder forms."""
+"""The municipality typed as text (wdhs.forms.fields.MunicipalityField), shared by three forms."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from django import forms
 
 from tests.factories import municipality
-from wdhs.formtools import MunicipalityField
+from wdhs.forms.fields import MunicipalityField
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from wdhs.formtools import HoneypotMixin
+from wdhs.forms.fields import HoneypotMixin
 from wdhs.ratelimit import rate_limited
 
 RATE_LIMIT = 5  # messages per hour per visitor address, for each kind of form

@@ -1,0 +1,1 @@
+"""Form pieces every app uses: fields and text checks, the NL Design System renderer, the public-form helper."""
