@@ -125,6 +125,7 @@ run: setup
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # mypy's django-stubs plugin loads the settings, so it runs here, where DATABASE_URL is set.
 check: db
