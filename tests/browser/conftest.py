@@ -1,8 +1,10 @@
-"""Fixtures for the browser tests: one Chromium and one HTML checker for the package, a fresh context per test.
+"""Fixtures for the browser tests: one Chromium, one HTML checker and one live server for the package.
 
-The tests run against pytest-django's live server on the real test database. Live-server tests are
-transactional: the database is emptied after each test, and the post_migrate handlers that the flush
-sends load the reference data (places, taxonomy, goals) again, as after `migrate`.
+The tests run against a live Django server on the real test database. What a test writes is committed
+at once (the server runs in another thread and must see it); after each test every table is emptied
+except the reference data that every installation has (places, taxonomy, synonyms, goals, content
+types), which stays as it was. That is what pytest-django's `transactional_db` does with a flush and a
+reload after `migrate`, in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -66,19 +68,66 @@ def html_checker(browser_tools_available: None) -> Iterator[harness.HtmlChecker]
     checker.stop()
 
 
-@pytest.fixture
-def site(live_server: Any, transactional_db: None) -> str:
-    """The base URL of the portal on the live server, with the reference data in place."""
-    from django.core.cache import cache
+# Loaded after `migrate` (wdhs.reference, goals.reference) or by Django itself; never changed by a test.
+REFERENCE_TABLES = frozenset(
+    [
+        "django_migrations",
+        "django_content_type",
+        "auth_permission",
+        "wdhs_province",
+        "wdhs_municipality",
+        "wdhs_term",
+        "wdhs_searchsynonym",
+        "goals_goal",
+        "goals_indicator",
+        "goals_milestone",
+    ]
+)
 
-    # The rate limits of the public forms count in the database cache, which the flush does not empty and
-    # --reuse-db keeps between runs: without this, the fifth run in an hour gets "te veel vragen" (429).
+
+def empty_content_tables() -> None:
+    """Delete every row a test may have made, in one transaction (foreign keys are checked at the commit)."""
+    from django.core.cache import cache
+    from django.db import connection, transaction
+
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in sorted(set(tables) - REFERENCE_TABLES):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - Django's table names
+    # The rate limits of the public forms count in the database cache, which is not a model's table: without
+    # this, the fifth run in an hour gets "te veel vragen" (429).
     cache.clear()
-    return live_server.url
 
 
 @pytest.fixture(scope="package")
-def context_pool(browser: Any, live_server: Any) -> Iterator[dict[bool, list[Any]]]:
+def live_site(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
+    """A live server for the whole package; the tests open the database to it (see `transactional_db`)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        empty_content_tables()
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def transactional_db(live_site: str, django_db_blocker: Any) -> Iterator[None]:
+    """pytest-django's fixture of this name, for the browser tests: writes commit at once, so the server's
+    threads see them, and afterwards every table but the reference data is emptied (no flush, no reload)."""
+    with django_db_blocker.unblock():
+        yield
+        empty_content_tables()
+
+
+@pytest.fixture
+def site(live_site: str, transactional_db: None) -> str:
+    """The base URL of the portal on the live server; what the test wrote is gone afterwards."""
+    return live_site
+
+
+@pytest.fixture(scope="package")
+def context_pool(browser: Any, live_site: str) -> Iterator[dict[bool, list[Any]]]:
     """Browser contexts kept for the whole package, per JavaScript setting: a warm HTTP cache for the style
     sheets and fonts saves a few hundred milliseconds on every test's first page. Each test still gets
     contexts of its own (see `open_page`), emptied of cookies and tabs before it starts."""
