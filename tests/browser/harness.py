@@ -37,6 +37,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # One renderer process for every tab: the pages all come from one origin, so site isolation only costs
+    # a new process per tab, and the browser tests are CPU-bound on a two-core machine.
+    "--disable-features=site-per-process,IsolateOrigins",
+    "--renderer-process-limit=1",
 ]
 # WCAG 2.0-2.2 level A and AA, plus axe's best practices: they check what STYLE.md asks of every page
 # (one h1, landmarks, unique landmark names, heading order) and catch real screen-reader problems.
