@@ -38,6 +38,17 @@ def _get_organisation_for_editor(request: AuthenticatedHttpRequest, slug: str) -
     return get_object_or_404(_editor_organisations(request.user), slug=slug)
 
 
+def _add_uploaded_attachment(form: ResourceForm, resource: Resource) -> None:
+    """The file from the form, already checked by content (form.checked_file), as an attachment of the resource."""
+    if form.checked_file:
+        services.attachment_add(
+            resource=resource,
+            upload=form.cleaned_data["attachment"],
+            checked=form.checked_file,
+            title=form.cleaned_data["attachment_title"],
+        )
+
+
 def _can_edit_content(user: User, resource: Resource) -> bool:
     # A published text changes only by someone who may publish; others put it back to draft first.
     return resource.status != Status.PUBLISHED or services.can_publish(user, resource)
@@ -97,13 +108,7 @@ def resource_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 resource.save()
                 form.save_m2m()
                 StatusChange.objects.create(resource=resource, to_status=Status.DRAFT, by=request.user)
-                if form.checked_file:
-                    services.attachment_add(
-                        resource=resource,
-                        upload=form.cleaned_data["attachment"],
-                        checked=form.checked_file,
-                        title=form.cleaned_data["attachment_title"],
-                    )
+                _add_uploaded_attachment(form, resource)
             messages.success(request, "Je concept is opgeslagen. Bied het aan ter beoordeling als het klaar is.")
             return redirect("knowledge:editor_resource_edit", resource.slug)
         return render(request, "knowledge/editor/resource_form.html", {"form": form}, status=400)
@@ -136,13 +141,7 @@ def resource_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         if form.is_valid():
             with transaction.atomic():
                 resource = form.save()
-                if form.checked_file:
-                    services.attachment_add(
-                        resource=resource,
-                        upload=form.cleaned_data["attachment"],
-                        checked=form.checked_file,
-                        title=form.cleaned_data["attachment_title"],
-                    )
+                _add_uploaded_attachment(form, resource)
             messages.success(request, "Je wijzigingen zijn opgeslagen.")
             return redirect("knowledge:editor_resource_edit", resource.slug)
         return render(request, "knowledge/editor/resource_form.html", context, status=400)
