@@ -135,8 +135,10 @@ check: db
 	$(WITH_DB) DJANGO_ENV=production DJANGO_SECRET_KEY="check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
 	  DJANGO_ALLOWED_HOSTS=kennisplatform.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
+# Two workers (pytest-xdist): the browser tests in one (they keep Chromium busy on both cores), the rest in
+# the other, so the fast tests fit in the time of the slow ones.
 test: lint check browser
-	$(WITH_DB) DJANGO_ENV=test $(PY) -m pytest
+	$(WITH_DB) DJANGO_ENV=test $(PY) -m pytest -n 2 --dist loadgroup
 
 # The browser tests again, saving screenshots of every key page at 1280 and 360 px in test-artifacts/.
 screenshots: install browser db

@@ -15,6 +15,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in item.path.parts[-3:-1]:
             item.add_marker(pytest.mark.browser)
+            # With pytest-xdist (--dist loadgroup) all browser tests share one worker, one Chromium and one
+            # live server, while the other worker runs the rest.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
