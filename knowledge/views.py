@@ -20,6 +20,8 @@ from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
 
 PAGE_SIZE = 20
+FILTER_ERROR = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
+SEARCH_ERROR = "Je zoekvraag is te lang of bevat tekens die we niet kunnen lezen. Typ een paar woorden."
 
 
 def _search(result: QuerySet[Resource], expanded: ExpandedQuery) -> QuerySet[Resource]:
@@ -150,7 +152,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     messages: list[str] = []
     if filterset.is_bound and not filterset.form.is_valid():
         status = 400
-        messages.append("Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten.")
+        messages += dict.fromkeys(SEARCH_ERROR if name == "q" else FILTER_ERROR for name in filterset.form.errors)
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
     parsed = parse_query(cleaned.get("q"))
     if parsed.message:

@@ -126,6 +126,13 @@ def organisation_list() -> str:
     return "/organisaties/?soort=landelijk"
 
 
+def organisation_list_search() -> str:
+    from tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="Vrijwilligerspunt", description="Wij helpen vrijwilligers en organisaties.")
+    return "/organisaties/?q=vrijwilligers"
+
+
 def organisation_detail() -> str:
     return _resource_with_attachment().organisation.get_absolute_url()
 
@@ -210,6 +217,16 @@ def funding_finder() -> str:
 def funding_finder_answered() -> str:
     _schemes()
     return "/financiering/?doel=eendaags&bedrag=2500&thema=groen-en-leefomgeving&rechtsvorm=stichting&fase=starten"
+
+
+def funding_finder_search() -> str:
+    _schemes()
+    return "/financiering/?q=buurt"
+
+
+def funding_finder_search_answered() -> str:
+    _schemes()
+    return "/financiering/?q=groene&doel=eendaags&rechtsvorm=stichting"
 
 
 def funding_finder_bad_answer() -> str:
@@ -369,6 +386,7 @@ PUBLIC_PAGES: list[Page] = [
     Page("kennisbank-foute-filter", "/kennis/?thema=bestaat-niet", status=400),
     Page("kennis-artikel", resource_detail),
     Page("organisaties", organisation_list),
+    Page("organisaties-zoeken", organisation_list_search, screenshots=False),
     Page("organisatie", organisation_detail),
     # Initiatives
     Page("initiatieven", "/initiatieven/"),
@@ -384,6 +402,8 @@ PUBLIC_PAGES: list[Page] = [
     # Funding and questions
     Page("financiering", funding_finder),
     Page("financiering-antwoorden", funding_finder_answered),
+    Page("financiering-zoeken", funding_finder_search, screenshots=False),
+    Page("financiering-zoeken-antwoorden", funding_finder_search_answered, screenshots=False),
     Page("financiering-fout-antwoord", funding_finder_bad_answer, status=400),
     Page("financiering-regeling", funding_detail),
     Page("vraag", "/vraag/"),

@@ -219,3 +219,26 @@ def test_mijn_links_managers_to_the_finder_for_their_initiative(client):
 def test_schemes_that_do_not_fit_are_folded_away(client, schemes):
     html = client.get(URL, {"gemeente": "Zwolle"}).content.decode()
     assert "<details" in html and "Laat zien welke regelingen niet passen" in html
+
+
+def test_finder_narrows_the_schemes_to_search_words(client):
+    from wdhs.search.index import refresh_pending
+
+    FundingSchemeFactory(name="Geld voor het buurthuis", slug="buurthuis")
+    FundingSchemeFactory(name="Zonnepanelen op het dak", slug="zon")
+    refresh_pending()
+    response = client.get(reverse("funding:finder"), {"q": "buurthuizen"})
+    assert response.status_code == 200
+    assert [s.slug for s in response.context["schemes"]] == ["buurthuis"]
+    assert "groups" not in response.context  # words alone answer no question
+    answered = client.get(reverse("funding:finder"), {"q": "buurthuizen", "rechtsvorm": "stichting"})
+    slugs = [scheme.slug for group in answered.context["groups"] for scheme, _ in group["items"]]
+    assert slugs == ["buurthuis"]
+    nothing = client.get(reverse("funding:finder"), {"q": "ijsbaan"})
+    assert "Geen regeling gevonden met ‘ijsbaan’" in nothing.content.decode()
+
+
+def test_finder_refuses_search_words_that_are_far_too_long(client):
+    response = client.get(reverse("funding:finder"), {"q": "x" * 2001})
+    assert response.status_code == 400
+    assert "Je zoekwoorden zijn te lang" in response.content.decode()

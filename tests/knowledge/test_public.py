@@ -185,3 +185,29 @@ def test_hostile_urls_give_4xx_or_a_normal_page(client):
     assert client.get(reverse("knowledge:list"), {"page": "9" * 30}).status_code == 200
     assert client.get(reverse("knowledge:list"), {"regio": "<script>"}).status_code == 400
     assert client.get(reverse("knowledge:list"), {"organisatie": "' OR 1=1 --"}).status_code == 400
+
+
+def test_organisations_can_be_searched_with_the_ranking_of_the_search_page(client):
+    from wdhs.search.index import refresh_pending
+
+    OrganisationFactory(name="Vrijwilligerspunt Oost", description="Wij helpen vrijwilligers.")
+    OrganisationFactory(name="Energiekoepel", description="Samen energie opwekken.")
+    refresh_pending()
+    response = client.get(reverse("knowledge:organisation_list"), {"q": "vrijwilliger"})
+    assert response.status_code == 200
+    assert [o.name for o in response.context["organisations"]] == ["Vrijwilligerspunt Oost"]
+    response = client.get(reverse("knowledge:organisation_list"), {"q": "zwembadbeheer"})
+    assert "Geen organisatie gevonden met ‘zwembadbeheer’" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": "x" * 2001}, "Je zoekvraag is te lang"),
+        ({"q": "buurt", "soort": "onbekend"}, "Een van de filters in het webadres kennen we niet"),
+    ],
+)
+def test_organisation_search_with_bad_input_gives_a_dutch_400(client, params, message):
+    response = client.get(reverse("knowledge:organisation_list"), params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
