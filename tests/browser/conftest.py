@@ -154,6 +154,9 @@ def open_page(browser: Any, site: str, context_pool: dict[bool, list[Any]]) -> I
                 base_url=site, java_script_enabled=javascript, locale="nl-NL", reduced_motion="reduce"
             )
             context.set_default_timeout(15_000)
+            # A tab that stays open keeps the renderer process alive between tests: starting one costs more
+            # than most checks (one renderer for every tab, see harness.CHROMIUM_ARGS).
+            context.new_page().goto(f"{site}/robots.txt")
             contexts.append(context)
         context = contexts[used[javascript]]
         used[javascript] += 1
