@@ -137,8 +137,8 @@ class Initiative(models.Model):
     updated_at = models.DateTimeField("gewijzigd", auto_now=True)
     # Place names copied on save so that a search for "Zwolle" or "Drenthe" finds initiatives there.
     place_names = models.CharField("plaatsnamen (voor zoeken)", max_length=255, blank=True, editable=False)
-    # Filled by a database trigger (migration 0002) from name (A), area and place names (B) and
-    # description (C), with Dutch word forms (lemmas, compound parts) from wdhs.search_lexicon.
+    # Filled by a database trigger (wdhs.search.triggers, migration 0001) from name (A), area and place
+    # names (B) and description (C), with Dutch word forms (lemmas, compound parts) from wdhs.search.lexicon.
     # Not a generated column: the word forms come from a lookup table, which a generated column may not read.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 

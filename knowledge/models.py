@@ -129,8 +129,8 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
-    # Filled by a database trigger (migration 0004) from name and short name (A), description (B)
-    # and services (C), with Dutch word forms from wdhs.search_lexicon.
+    # Filled by a database trigger (wdhs.search.triggers, migration 0001) from name and short name (A),
+    # description (B) and services (C), with Dutch word forms from wdhs.search.lexicon.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
@@ -319,8 +319,8 @@ class Resource(models.Model):
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
     # Links to the coalition goals this resource contributes to (edited in the admin); removed with it.
     goal_links = GenericRelation("goals.GoalLink", verbose_name="koppelingen aan doelen")
-    # Filled by a database trigger (migration 0002) from title (A), summary and theme names (B),
-    # body (C) and organisation name (D), so no write path can forget it.
+    # Filled by a database trigger (wdhs.search.triggers, migration 0001) from title (A), summary and
+    # theme names (B), body (C) and organisation name (D), so no write path can forget it.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()

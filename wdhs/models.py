@@ -200,8 +200,8 @@ class SearchWord(models.Model):
     """A word that occurs in an indexed document, with the extra forms that should find it.
 
     Filled by the database triggers (new words arrive with `expansion` empty = NULL) and by
-    `wdhs.search_lexicon` (lemmas, diminutives, compound parts). Also the vocabulary for
-    "Bedoelde je …?". Not edited by hand: `manage.py rebuild_search_index` recomputes it.
+    `wdhs.search.index` with the forms of `wdhs.search.lexicon` (lemmas, diminutives, compound parts).
+    Also the vocabulary for "Bedoelde je …?". Not edited by hand: `manage.py rebuild_search_index` recomputes it.
     """
 
     word = models.CharField("woord", max_length=100, primary_key=True)

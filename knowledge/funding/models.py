@@ -159,7 +159,8 @@ class FundingScheme(models.Model):
     is_active = models.BooleanField("zichtbaar in de wijzer", default=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
-    # Kept by a database trigger (migration knowledge/0006) with the Dutch word forms of wdhs_search_vector().
+    # Kept by a database trigger (wdhs.search.triggers, migration knowledge/0001) with the Dutch word forms
+    # of wdhs_search_vector().
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
     objects = FundingSchemeQuerySet.as_manager()

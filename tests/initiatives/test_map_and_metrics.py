@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from initiatives import map as mapsvg
+from initiatives import map as initiative_map
 from initiatives.models import Status
 from tests.factories import InitiativeFactory, municipality
 
@@ -55,13 +55,13 @@ def test_map_unknown_province(client, slug):
 
 
 def test_colour_classes_follow_counts():
-    ranges = mapsvg.thresholds([0, 1, 8])
+    ranges = initiative_map.thresholds([0, 1, 8])
     assert ranges == [(1, 2), (3, 4), (5, 6), (7, 8)]
-    assert mapsvg.level_for(0, ranges) == 0
-    assert mapsvg.level_for(8, ranges) == 4
-    assert mapsvg.thresholds([0, 0]) == []
+    assert initiative_map.level_for(0, ranges) == 0
+    assert initiative_map.level_for(8, ranges) == 4
+    assert initiative_map.thresholds([0, 0]) == []
     # with one range the only class is the darkest, for contrast with "geen"
-    assert mapsvg.level_for(1, mapsvg.thresholds([0, 1])) == 4
+    assert initiative_map.level_for(1, initiative_map.thresholds([0, 1])) == 4
 
 
 def test_home_section_shows_map_and_total(client, spread):
