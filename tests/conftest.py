@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests import summary
+from tests.database import empty_content_tables
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -18,6 +21,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # With pytest-xdist (--dist loadgroup) all browser tests share one worker, one Chromium and one
             # live server, while the other worker runs the rest.
             item.add_marker(pytest.mark.xdist_group("browser"))
+        elif "demo" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("demo"))
+    # The tests that read the demo content (loaded once, see `demo`) come last, so no other test sees it.
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -61,10 +68,25 @@ def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
     yield
 
 
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):  # noqa: ANN001, ANN201
+    """The demo content of `make run`, loaded once for the whole run and committed; returns its upload folder.
+
+    The tests that ask for it run last (see pytest_collection_modifyitems), each in its own transaction on top
+    of it, so no other test sees it; at the end of the run it is deleted again.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        call_command("load_demo", stdout=io.StringIO())
+    yield media
+    with django_db_blocker.unblock():
+        empty_content_tables()
+
+
 @pytest.fixture(autouse=True)
-def _media_in_a_temporary_folder(settings, tmp_path):  # noqa: ANN001, ANN202
-    # Uploads in tests must not land in the checkout's media/ folder.
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_in_a_temporary_folder(request, settings, tmp_path):  # noqa: ANN001, ANN202
+    # Uploads in tests must not land in the checkout's media/ folder; the demo's uploads are in their own.
+    settings.MEDIA_ROOT = request.getfixturevalue("demo") if "demo" in request.fixturenames else tmp_path / "media"
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from knowledge import demo as knowledge_demo
 from knowledge.funding import demo as funding_demo
 from knowledge.models import FundingScheme, Organisation, Question, Resource
 from knowledge.questions import demo as questions_demo
+from tests.database import empty_content_tables
 from wdhs.demo import DemoDataError, Lookups, apply_all, read
 
 pytestmark = pytest.mark.django_db
@@ -192,11 +193,6 @@ SLUGS_TODAY = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):  # noqa: ANN001, ANN202
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_every_demo_file_parses_and_every_slug_stays():
     records = {kind: read(folder, fields=fields) for kind, (folder, fields) in FOLDERS.items()}
     for kind, slugs in SLUGS_TODAY.items():
@@ -205,8 +201,7 @@ def test_every_demo_file_parses_and_every_slug_stays():
     assert all(r.body for rs in records.values() for r in rs)
 
 
-def test_load_demo_fills_every_kind_with_the_files():
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_fills_every_kind_with_the_files(demo):
     assert sorted(Organisation.objects.values_list("slug", flat=True)) == SLUGS_TODAY["organisations"]
     assert sorted(Resource.objects.values_list("slug", flat=True)) == SLUGS_TODAY["resources"]
     assert sorted(FundingScheme.objects.values_list("slug", flat=True)) == SLUGS_TODAY["schemes"]
@@ -224,8 +219,7 @@ def test_load_demo_fills_every_kind_with_the_files():
     assert Resource.objects.filter(attachments__isnull=False).count() == 3
 
 
-def test_second_run_writes_nothing_and_reads_in_few_queries():
-    call_command("load_demo", stdout=io.StringIO())
+def test_second_run_writes_nothing_and_reads_in_few_queries(demo):
     with CaptureQueriesContext(connection) as queries:
         call_command("load_demo", stdout=io.StringIO())
     writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
@@ -234,7 +228,8 @@ def test_second_run_writes_nothing_and_reads_in_few_queries():
     assert len(queries) <= 60
 
 
-def test_reference_data_is_read_once_per_loader_not_per_record():
+def test_reference_data_is_read_once_per_loader_not_per_record(demo):
+    empty_content_tables()  # a first load (inside this test's transaction: the shared demo comes back after it)
     with CaptureQueriesContext(connection) as queries:
         call_command("load_demo", stdout=io.StringIO())
 
@@ -247,8 +242,7 @@ def test_reference_data_is_read_once_per_loader_not_per_record():
     assert reads("wdhs_term") <= 6
 
 
-def test_an_edited_demo_file_is_applied_on_the_next_run():
-    knowledge_demo.load()
+def test_an_edited_demo_file_is_applied_on_the_next_run(demo):
     resource = Resource.objects.get(slug="welke-rechtsvorm-past-bij-jullie")
     Resource.objects.filter(pk=resource.pk).update(title="Oud")
     resource.themes.clear()

@@ -17,6 +17,7 @@ import pytest
 
 from tests import summary
 from tests.browser import harness
+from tests.database import empty_content_tables
 
 
 @pytest.fixture(scope="session")
@@ -66,37 +67,6 @@ def html_checker(browser_tools_available: None) -> Iterator[harness.HtmlChecker]
     checker.start()
     yield checker
     checker.stop()
-
-
-# Loaded after `migrate` (wdhs.reference, goals.reference) or by Django itself; never changed by a test.
-REFERENCE_TABLES = frozenset(
-    [
-        "django_migrations",
-        "django_content_type",
-        "auth_permission",
-        "wdhs_province",
-        "wdhs_municipality",
-        "wdhs_term",
-        "wdhs_searchsynonym",
-        "goals_goal",
-        "goals_indicator",
-        "goals_milestone",
-    ]
-)
-
-
-def empty_content_tables() -> None:
-    """Delete every row a test may have made, in one transaction (foreign keys are checked at the commit)."""
-    from django.core.cache import cache
-    from django.db import connection, transaction
-
-    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-    with transaction.atomic(), connection.cursor() as cursor:
-        for table in sorted(set(tables) - REFERENCE_TABLES):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - Django's table names
-    # The rate limits of the public forms count in the database cache, which is not a model's table: without
-    # this, the fifth run in an hour gets "te veel vragen" (429).
-    cache.clear()
 
 
 @pytest.fixture(scope="package")

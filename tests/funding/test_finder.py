@@ -143,13 +143,12 @@ def test_scheme_detail_404_for_unknown_or_inactive(client, schemes):
     assert client.get(schemes["brabant"].get_absolute_url()).status_code == 404
 
 
-def test_demo_loader_is_idempotent_and_marks_examples():
-    first = load()
+def test_demo_loader_is_idempotent_and_marks_examples(demo):
     count = FundingScheme.objects.count()
     assert count >= 15
-    load()
+    again = load()
     assert FundingScheme.objects.count() == count
-    assert "voorbeelden" in first
+    assert "voorbeelden" in again
     assert not FundingScheme.objects.filter(is_example=False).exists()
     assert all(EXAMPLE_NOTE in s.description for s in FundingScheme.objects.all())
     kinds = set(FundingScheme.objects.values_list("kind__slug", flat=True))

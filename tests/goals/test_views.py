@@ -309,8 +309,7 @@ def test_sitemap_has_goals_and_published_updates(client):
     assert update.get_absolute_url() in body and draft.get_absolute_url() not in body
 
 
-def test_demo_loader_is_idempotent():
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_loader_is_idempotent(demo):
     count = Update.objects.count()
     assert count >= 3
     call_command("load_demo", stdout=io.StringIO())

@@ -83,11 +83,10 @@ def test_metrics_and_breakdowns(spread):
     assert BREAKDOWNS["initiatives.by_theme"].rows() == [("Groen en leefomgeving", 3)]
 
 
-def test_demo_loader_is_idempotent_and_varied():
+def test_demo_loader_is_idempotent_and_varied(demo):
     from initiatives.demo import FOLDER, load
     from initiatives.models import Initiative
 
-    load()
     first = Initiative.objects.count()
     assert first == len(list(FOLDER.glob("*.md"))) >= 60
     load()

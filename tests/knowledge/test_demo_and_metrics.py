@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from knowledge import demo
+from knowledge import demo as knowledge_demo
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.uploads import ALLOWED_ATTACHMENTS, MAX_ATTACHMENT_SIZE, check_upload
 from tests.factories import OrganisationFactory, ResourceFactory
@@ -18,14 +18,9 @@ from wdhs.partners import COALITION_PARTNERS
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_loaded():
-    demo.load()
-
-
-def test_demo_is_idempotent_and_complete(demo_loaded):
+def test_demo_is_idempotent_and_complete(demo):
     counts = (Organisation.objects.count(), Resource.objects.count(), Attachment.objects.count())
-    assert "0 nieuw" in demo.load()
+    assert "0 nieuw" in knowledge_demo.load()
     assert (Organisation.objects.count(), Resource.objects.count(), Attachment.objects.count()) == counts
     assert set(Organisation.objects.values_list("slug", flat=True)) == {p.slug for p in COALITION_PARTNERS}
     published = Resource.objects.published()
@@ -40,7 +35,7 @@ def test_demo_is_idempotent_and_complete(demo_loaded):
     assert all(len(r.summary) <= 300 for r in published)
 
 
-def test_demo_templates_are_real_open_documents(demo_loaded):
+def test_demo_templates_are_real_open_documents(demo):
     attachment = Attachment.objects.filter(resource__kind__slug="tool-of-sjabloon").first()
     assert attachment is not None
     with attachment.file.open("rb") as handle:
@@ -48,7 +43,7 @@ def test_demo_templates_are_real_open_documents(demo_loaded):
     assert check_upload(upload, allowed=ALLOWED_ATTACHMENTS, max_size=MAX_ATTACHMENT_SIZE).extension == "odt"
 
 
-def test_resident_finds_legal_form_guide_within_two_clicks(client, demo_loaded):
+def test_resident_finds_legal_form_guide_within_two_clicks(client, demo):
     guide = Resource.objects.get(slug="welke-rechtsvorm-past-bij-jullie")
     home = client.get("/").content.decode()
     # One click: the guide is featured on the home page ("Begin hier"), above the theme grid.
@@ -62,7 +57,7 @@ def test_resident_finds_legal_form_guide_within_two_clicks(client, demo_loaded):
     assert client.get(guide.get_absolute_url()).status_code == 200
 
 
-def test_demo_search_cases(client, demo_loaded):
+def test_demo_search_cases(client, demo):
     def first(q: str) -> str:
         return client.get("/kennis/", {"q": q}).context["items"][0].slug
 

@@ -461,7 +461,6 @@ def test_trigger_helper_refuses_odd_names(table, parts):
         triggers.vector_trigger(table, parts)
 
 
-def test_demo_loader_files_the_words_and_the_schemes_are_findable():
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_loader_files_the_words_and_the_schemes_are_findable(demo):
     assert not SearchWord.objects.filter(expansion__isnull=True).exists()
     assert search_keys("energiecoöperaties")["f"]
