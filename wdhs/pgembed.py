@@ -148,7 +148,9 @@ def _prepare(lay: Layout) -> None:
             "--auth=trust",
             "--encoding=UTF8",
             "--locale=C.UTF-8",
-            "--text-search-config=pg_catalog.dutch",
+            # Without the schema: initdb adds "pg_catalog." itself, and a doubled prefix makes every
+            # parallel worker fail a full-text query ("cross-database references are not implemented").
+            "--text-search-config=dutch",
         ],
     )
     if result.returncode != 0:
@@ -161,6 +163,22 @@ def _prepare(lay: Layout) -> None:
             "max_connections = 100\n"
             "fsync = on\n"
         )
+
+
+BROKEN_SEARCH_CONFIG = "default_text_search_config = 'pg_catalog.pg_catalog.dutch'"
+FIXED_SEARCH_CONFIG = "default_text_search_config = 'pg_catalog.dutch'"
+
+
+def _repair_config(lay: Layout) -> bool:
+    """Fix the doubled schema that earlier versions of this module wrote; True when the file changed."""
+    conf = lay.data_dir / "postgresql.conf"
+    if not conf.exists():
+        return False
+    text = conf.read_text(encoding="utf-8")
+    if BROKEN_SEARCH_CONFIG not in text:
+        return False
+    conf.write_text(text.replace(BROKEN_SEARCH_CONFIG, FIXED_SEARCH_CONFIG), encoding="utf-8")
+    return True
 
 
 def is_running(lay: Layout | None = None) -> bool:
@@ -197,6 +215,9 @@ def start() -> Layout:
     """Start the server when it is not running (initialising it once) and wait until ready."""
     lay = layout()
     _prepare(lay)
+    if _repair_config(lay) and is_running(lay):
+        # The setting may be changed at run time: a reload is enough.
+        _run(lay, [lay.tool("pg_ctl"), "reload", "-D", str(lay.data_dir)])
     if is_running(lay) and not (lay.socket_dir / ".s.PGSQL.5432").exists():
         # A temp-folder cleaner removed the socket: the server runs but nobody can reach it.
         _run(lay, [lay.tool("pg_ctl"), "stop", "-D", str(lay.data_dir), "-m", "fast", "-w"])

@@ -22,10 +22,11 @@ def _pgembed(root: Path, command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _psql(root: Path, sql: str) -> str:
+def _psql(root: Path, sql: str, *, options: str = "") -> str:
     code = (
         "import sys, psycopg; from wdhs.pgembed import layout, DB_NAME, DB_USER;"
-        "c = psycopg.connect(host=str(layout().socket_dir), dbname=DB_NAME, user=DB_USER, autocommit=True);"
+        "c = psycopg.connect(host=str(layout().socket_dir), dbname=DB_NAME, user=DB_USER, autocommit=True,"
+        f" options={options!r});"
         "r = c.execute(sys.argv[1]); print(r.fetchone()[0] if r.description else '')"
     )
     env = {**os.environ, "WDHS_PGDATA_ROOT": str(root)}
@@ -70,6 +71,28 @@ def test_embedded_database_starts_is_reused_and_stops(pg_root):
     assert _pgembed(pg_root, "start").returncode == 0  # restart keeps the data
     assert _psql(pg_root, "SELECT value FROM kept") == "bewaard"
     assert _psql(pg_root, "SELECT count(*) FROM pg_available_extensions WHERE name IN ('unaccent', 'pg_trgm')") == "2"
+    assert _psql(pg_root, "SHOW default_text_search_config") == "pg_catalog.dutch"
+
+
+# Parallel workers take the leader's settings: a broken default text search configuration fails them.
+PARALLEL_SEARCH = "SELECT count(*) > 0 FROM pg_class WHERE to_tsvector(relname) @@ to_tsquery('pg_class')"
+
+
+def test_start_repairs_the_search_configuration_of_an_older_data_folder(pg_root: Path) -> None:
+    assert _pgembed(pg_root, "start").returncode == 0
+    conf = _layout(pg_root).data_dir / "postgresql.conf"
+    # What initdb wrote for `--text-search-config=pg_catalog.dutch` before the fix.
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            "default_text_search_config = 'pg_catalog.dutch'",
+            "default_text_search_config = 'pg_catalog.pg_catalog.dutch'",
+        ),
+        encoding="utf-8",
+    )
+    assert _pgembed(pg_root, "stop").returncode == 0
+    assert _pgembed(pg_root, "start").returncode == 0
+    assert "pg_catalog.pg_catalog" not in conf.read_text(encoding="utf-8")
+    assert _psql(pg_root, PARALLEL_SEARCH, options="-c debug_parallel_query=on") == "True"
 
 
 def test_url_names_the_embedded_server_and_django_connects_with_it(pg_root: Path) -> None:

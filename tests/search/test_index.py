@@ -464,3 +464,17 @@ def test_trigger_helper_refuses_odd_names(table, parts):
 def test_demo_loader_files_the_words_and_the_schemes_are_findable(demo):
     assert not SearchWord.objects.filter(expansion__isnull=True).exists()
     assert search_keys("energiecoöperaties")["f"]
+
+
+def test_search_works_in_parallel_workers():
+    """At tens of thousands of rows PostgreSQL plans a search in parallel; force that at test size."""
+    resource = ResourceFactory(title="Samen een buurthuis runnen")
+    refresh_pending()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL debug_parallel_query = on")
+        found = [r.slug for r in search_source("kennis").search(None, expand_query(parse_query("buurthuizen")))]
+        cursor.execute("SELECT count(*) FROM knowledge_resource WHERE to_tsvector(title) @@ to_tsquery('buurthuis')")
+        plain = cursor.fetchone()[0]
+        cursor.execute("SET LOCAL debug_parallel_query = off")
+    assert found == [resource.slug]
+    assert plain == 1
