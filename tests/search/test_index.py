@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 
 import pytest
@@ -478,3 +479,18 @@ def test_search_works_in_parallel_workers():
         cursor.execute("SET LOCAL debug_parallel_query = off")
     assert found == [resource.slug]
     assert plain == 1
+
+
+def test_the_worker_and_the_web_server_load_the_dictionary_at_start():
+    from django.core.management import get_commands
+
+    from wdhs.search import lexicon
+
+    # Our db_worker (wdhs comes before django_tasks_db in INSTALLED_APPS) warms up before it takes tasks.
+    assert get_commands()["db_worker"] == "wdhs"
+    lexicon.lemma.cache_clear()
+    lexicon.warm_up()
+    assert lexicon.lemma.cache_info().currsize == 1
+    lexicon.lemma.cache_clear()
+    importlib.reload(importlib.import_module("wdhs.wsgi"))  # what a web server does at start
+    assert lexicon.lemma.cache_info().currsize >= 1

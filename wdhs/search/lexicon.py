@@ -254,3 +254,9 @@ def query_parts(word: str) -> tuple[str, ...]:
     group = [c for c in candidates if len(root) - len(c[1]) == longest]
     core, head = group[-1]
     return (core, shorter_lemma(head))
+
+
+def warm_up() -> None:
+    """Load simplemma's Dutch dictionary now, at process start, instead of in the first search or index task."""
+    lemma("buurthuizen")
+    is_known("buurthuis")
