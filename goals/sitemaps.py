@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import datetime
-
 from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 
 from goals.models import Goal, Update
+from wdhs.sitemaps import ModelSitemap
 
 
 class GoalSitemap(Sitemap):
@@ -15,12 +15,9 @@ class GoalSitemap(Sitemap):
         return list(Goal.objects.all())
 
 
-class UpdateSitemap(Sitemap):
-    changefreq = "monthly"
+class UpdateSitemap(ModelSitemap):
     priority = 0.4
+    date_field = "published_at"
 
-    def items(self) -> list[Update]:
-        return list(Update.objects.published().select_related("goal"))
-
-    def lastmod(self, item: Update) -> datetime.datetime:
-        return item.published_at
+    def queryset(self) -> QuerySet[Update]:
+        return Update.objects.published().select_related("goal")

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 
 from initiatives.models import Initiative
+from wdhs.sitemaps import ModelSitemap
 
 
-class InitiativeSitemap(Sitemap):
-    changefreq = "monthly"
+class InitiativeSitemap(ModelSitemap):
     priority = 0.6
 
-    def items(self) -> Any:
-        return Initiative.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, obj: Initiative) -> Any:
-        return obj.updated_at
+    def queryset(self) -> QuerySet[Initiative]:
+        return Initiative.objects.published().only("slug", "updated_at")

@@ -1,29 +1,22 @@
+"""The sitemap sections of knowledge: published resources and the partner organisations."""
+
 from __future__ import annotations
 
-from datetime import datetime
-
-from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 
 from knowledge.models import Organisation, Resource
+from wdhs.sitemaps import ModelSitemap
 
 
-class ResourceSitemap(Sitemap):
-    changefreq = "monthly"
+class ResourceSitemap(ModelSitemap):
     priority = 0.7
 
-    def items(self) -> list[Resource]:
-        return list(Resource.objects.published().only("slug", "updated_at").order_by("pk"))
-
-    def lastmod(self, item: Resource) -> datetime:
-        return item.updated_at
+    def queryset(self) -> QuerySet[Resource]:
+        return Resource.objects.published().only("slug", "updated_at")
 
 
-class OrganisationSitemap(Sitemap):
-    changefreq = "monthly"
+class OrganisationSitemap(ModelSitemap):
     priority = 0.5
 
-    def items(self) -> list[Organisation]:
-        return list(Organisation.objects.only("slug", "updated_at").order_by("pk"))
-
-    def lastmod(self, item: Organisation) -> datetime:
-        return item.updated_at
+    def queryset(self) -> QuerySet[Organisation]:
+        return Organisation.objects.only("slug", "updated_at")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
@@ -11,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
@@ -200,22 +202,35 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
     return {"newest": newest, "partners": partners}
 
 
+@dataclass(frozen=True)
+class ThemeCount:
+    slug: str
+    name: str
+    description: str
+    knowledge_count: int
+    initiative_count: int
+
+
 def themes_context(request: HttpRequest) -> dict[str, Any]:
-    # Aggregation drops Meta.ordering, so order explicitly; distinct counts because two joins multiply rows.
-    themes = (
-        Term.objects.themes()
-        .annotate(
-            knowledge_count=Count(
-                "knowledge_by_theme",
-                filter=Q(knowledge_by_theme__status=Resource.Status.PUBLISHED),
-                distinct=True,
-            ),
-            initiative_count=Count(
-                "initiatives_with_theme",
-                filter=Q(initiatives_with_theme__status=InitiativeStatus.PUBLISHED),
-                distinct=True,
-            ),
-        )
-        .order_by("position", "name")
-    )
-    return {"themes": list(themes)}
+    """The theme grid with the number of published knowledge items and initiatives per theme.
+
+    Two grouped counts over the link tables, one per kind: counting both kinds in one query joins them
+    and multiplies the rows (tens of millions at national size).
+    """
+    knowledge = {
+        row["term_id"]: row["n"]
+        for row in Resource.themes.through.objects.filter(resource__status=Resource.Status.PUBLISHED)
+        .values("term_id")
+        .annotate(n=Count("resource_id"))
+    }
+    initiatives = {
+        row["term_id"]: row["n"]
+        for row in Initiative.themes.through.objects.filter(initiative__status=InitiativeStatus.PUBLISHED)
+        .values("term_id")
+        .annotate(n=Count("initiative_id"))
+    }
+    themes = [
+        ThemeCount(t.slug, t.name, t.description, knowledge.get(t.pk, 0), initiatives.get(t.pk, 0))
+        for t in Term.objects.themes().order_by("position", "name")
+    ]
+    return {"themes": themes}

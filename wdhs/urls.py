@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import URLPattern, URLResolver, include, path
 
 from goals.sitemaps import GoalSitemap, UpdateSitemap
@@ -23,12 +23,14 @@ handler400 = "wdhs.views.bad_request"
 handler403 = "wdhs.views.permission_denied"
 handler404 = "wdhs.views.page_not_found"
 
+# /sitemap.xml is an index of these sections (/sitemap-kennis.xml, ...), each split in files of at most
+# ModelSitemap.limit URLs (?p=2, ...), as the protocol asks at national size.
 SITEMAPS = {
     "paginas": StaticPagesSitemap,
-    "knowledge": ResourceSitemap,
-    "organisations": OrganisationSitemap,
-    "funding": FundingSchemeSitemap,
-    "initiatives": InitiativeSitemap,
+    "kennis": ResourceSitemap,
+    "organisaties": OrganisationSitemap,
+    "financiering": FundingSchemeSitemap,
+    "initiatieven": InitiativeSitemap,
     "doelen": GoalSitemap,
     "doelen-nieuws": UpdateSitemap,
 }
@@ -38,7 +40,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"
+    ),
     path("mijn/", views.mijn, name="mijn"),
     path("mijn/gegevens.json", views.my_data_export, name="my_data_export"),
     path("mijn/account-verwijderen/", views.account_delete, name="account_delete"),

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
-from datetime import datetime
-
-from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 
 from knowledge.funding.models import FundingScheme
+from wdhs.sitemaps import ModelSitemap
 
 
-class FundingSchemeSitemap(Sitemap):
-    changefreq = "monthly"
+class FundingSchemeSitemap(ModelSitemap):
     priority = 0.6
 
-    def items(self) -> list[FundingScheme]:
-        return list(FundingScheme.objects.active().only("slug", "updated_at").order_by("pk"))
-
-    def lastmod(self, item: FundingScheme) -> datetime:
-        return item.updated_at
+    def queryset(self) -> QuerySet[FundingScheme]:
+        return FundingScheme.objects.active().only("slug", "updated_at")

@@ -5,6 +5,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from initiatives.sitemaps import InitiativeSitemap
+from tests.factories import InitiativeFactory
+from tests.sitemaps import sitemap_text
+
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = ["home", "about", "privacy", "accessibility", "open_data", "contact", "account_login", "account_signup"]
@@ -58,9 +62,27 @@ def test_security_headers(client):
 def test_robots_and_sitemap(client):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /beheer/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
-    sitemap = client.get("/sitemap.xml")
-    assert sitemap.status_code == 200
-    assert "http://testserver/privacy/" in sitemap.content.decode()
+    assert "http://testserver/privacy/" in sitemap_text(client)
+
+
+def test_sitemap_is_an_index_of_sections(client):
+    index = client.get("/sitemap.xml").content.decode()
+    for section in ("paginas", "kennis", "organisaties", "financiering", "initiatieven", "doelen", "doelen-nieuws"):
+        assert f"http://testserver/sitemap-{section}.xml" in index
+    assert client.get("/sitemap-bestaat-niet.xml").status_code == 404
+
+
+def test_a_large_sitemap_section_is_split_into_files(client, monkeypatch):
+    monkeypatch.setattr(InitiativeSitemap, "limit", 2)
+    initiatives = InitiativeFactory.create_batch(5)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-initiatieven.xml?p=3" in index and "/sitemap-initiatieven.xml?p=4" not in index
+    pages = [client.get("/sitemap-initiatieven.xml", {"p": p}).content.decode() for p in (1, 2, 3)]
+    assert [page.count("<url>") for page in pages] == [2, 2, 1]
+    for initiative in initiatives:
+        assert sum(initiative.get_absolute_url() in page for page in pages) == 1
+    assert client.get("/sitemap-initiatieven.xml", {"p": 4}).status_code == 404
+    assert client.get("/sitemap-initiatieven.xml", {"p": "x"}).status_code == 404
 
 
 def test_mijn_requires_login(client):

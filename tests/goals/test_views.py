@@ -15,6 +15,7 @@ from django.utils import timezone
 from goals.models import GoalLink, Indicator, Update
 from goals.progress import indicator_status
 from tests.factories import MeasurementFactory, UpdateFactory, UserFactory, goal
+from tests.sitemaps import sitemap_text
 from wdhs.metrics import Breakdown, Metric
 from wdhs.models import Municipality, Term
 
@@ -304,7 +305,7 @@ def test_home_shows_the_five_goals_with_a_link(client):
 def test_sitemap_has_goals_and_published_updates(client):
     update = UpdateFactory()
     draft = UpdateFactory(is_published=False)
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
     assert "/doelen/1/" in body and "/doelen/5/" in body
     assert update.get_absolute_url() in body and draft.get_absolute_url() not in body
 

@@ -13,6 +13,7 @@ from initiatives.models import ProblemReport, Status
 from initiatives.views import RATE_LIMIT
 from tests.background import committed
 from tests.factories import InitiativeFactory, UserFactory, municipality
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_json_export_has_licence_and_columns(client, initiative):
 
 def test_sitemap_lists_published_initiatives(client, initiative):
     InitiativeFactory(name="Verborgen", status=Status.SUBMITTED)
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
     assert initiative.get_absolute_url() in body
     assert "verborgen" not in body
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from knowledge.models import Resource
 from tests.factories import OrganisationFactory, ResourceFactory, municipality, province, term
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_feed_lists_published(client):
 def test_sitemap_has_published_resources_and_organisations(client):
     published = ResourceFactory()
     draft = ResourceFactory(status=Resource.Status.DRAFT, published_at=None)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
     assert published.get_absolute_url() in xml
     assert draft.get_absolute_url() not in xml
     assert published.organisation.get_absolute_url() in xml
