@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, Max
+from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from initiatives.models import Initiative
 
@@ -37,59 +39,91 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _export_rows(request: HttpRequest) -> list[dict[str, Any]]:
-    rows = []
-    for i in Initiative.objects.published().with_relations().order_by("name", "pk"):
-        rows.append(
-            {
-                "naam": i.name,
-                "url": request.build_absolute_uri(i.get_absolute_url()),
-                "soort": i.kind.name,
-                "rechtsvorm": i.legal_form.name,
-                "kvk_nummer": i.kvk_number,
-                "gemeente": i.municipality.name,
-                "gemeentecode": i.municipality.code,
-                "provincie": i.municipality.province.name,
-                "wijk_of_dorp": i.area,
-                "themas": "; ".join(t.name for t in i.themes.all()),
-                "fase": i.phase.name,
-                "behoeften": "; ".join(t.name for t in i.needs.all()),
-                "opgericht": i.founded_year or "",
-                "actieve_mensen": i.active_people,
-                "website": i.website,
-                "beschrijving": i.description,
-                "gepubliceerd": i.published_at.date().isoformat() if i.published_at else "",
-                "laatst_bevestigd": i.confirmed_at.date().isoformat(),
-            }
-        )
-    return rows
+# Rows are read from the database in chunks and written out as they come (a streaming response), so a
+# download of the whole country never holds the file, or all rows, in memory.
+CHUNK = 2000
 
 
-@require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="initiatieven.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.DictWriter(response, fieldnames=[name for name, _ in EXPORT_COLUMNS])
-    writer.writeheader()
+def _export_rows(request: HttpRequest) -> Iterator[dict[str, Any]]:
+    site = request.build_absolute_uri("/").rstrip("/")
+    rows = Initiative.objects.published().with_relations().order_by("name", "pk")
+    for i in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "naam": i.name,
+            "url": site + i.get_absolute_url(),
+            "soort": i.kind.name,
+            "rechtsvorm": i.legal_form.name,
+            "kvk_nummer": i.kvk_number,
+            "gemeente": i.municipality.name,
+            "gemeentecode": i.municipality.code,
+            "provincie": i.municipality.province.name,
+            "wijk_of_dorp": i.area,
+            "themas": "; ".join(t.name for t in i.themes.all()),
+            "fase": i.phase.name,
+            "behoeften": "; ".join(t.name for t in i.needs.all()),
+            "opgericht": i.founded_year or "",
+            "actieve_mensen": i.active_people,
+            "website": i.website,
+            "beschrijving": i.description,
+            "gepubliceerd": i.published_at.date().isoformat() if i.published_at else "",
+            "laatst_bevestigd": i.confirmed_at.date().isoformat(),
+        }
+
+
+def _version(request: HttpRequest) -> str:
+    """Changes whenever the export would: a published initiative added, removed or edited (one aggregate)."""
+    state = Initiative.objects.published().aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = state["latest"].isoformat() if state["latest"] else "-"
+    return f'"{state["count"]}-{latest}"'
+
+
+class _Line:
+    """What csv.writer writes to: hands each formatted line back instead of keeping it."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(request: HttpRequest) -> Iterator[str]:
+    yield "\ufeff"  # so spreadsheet programs read the accents right
+    writer = csv.DictWriter(_Line(), fieldnames=[name for name, _ in EXPORT_COLUMNS])
+    yield writer.writeheader()
     for row in _export_rows(request):
-        writer.writerow(row)
-    response["Link"] = LICENCE_LINK
-    return response
+        yield writer.writerow(row)
 
 
-@require_GET
-def export_json(request: HttpRequest) -> HttpResponse:
-    data = {
+def _json_parts(request: HttpRequest) -> Iterator[str]:
+    head = {
         "titel": "Initiatieven op het kennisplatform We Doen Het Samen",
         "licentie": LICENCE,
         "bron": request.build_absolute_uri("/initiatieven/"),
         "gemaakt": timezone.now().isoformat(timespec="seconds"),
         "kolommen": dict(EXPORT_COLUMNS),
-        "initiatieven": _export_rows(request),
     }
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
-    )
+    # The object without its closing brace, then the list written row by row: valid JSON once complete.
+    yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "initiatieven": ['
+    separator = "\n    "
+    for row in _export_rows(request):
+        yield separator + json.dumps(row, ensure_ascii=False, default=str)
+        separator = ",\n    "
+    yield "\n  ]\n}\n"
+
+
+def _streamed(parts: Iterator[str], content_type: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse((part.encode() for part in parts), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = LICENCE_LINK
+    response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+@require_GET
+@condition(etag_func=_version)
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    return _streamed(_csv_lines(request), "text/csv; charset=utf-8", "initiatieven.csv")
+
+
+@require_GET
+@condition(etag_func=_version)
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    return _streamed(_json_parts(request), "application/json; charset=utf-8", "initiatieven.json")

@@ -117,19 +117,49 @@ def test_csv_export_has_published_only_and_no_personal_data(client, initiative, 
     response = client.get(reverse("initiatives:export_csv"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["naam"] for r in rows] == ["Dorpscoöperatie Het Hart"]
     assert rows[0]["gemeentecode"] == municipality("Utrecht").code
     assert not EMAIL.search(text) and not PHONE.search(text)
 
 
+def _body(response) -> str:
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
 def test_json_export_has_licence_and_columns(client, initiative):
     response = client.get(reverse("initiatives:export_json"))
-    data = json.loads(response.content)
+    text = _body(response)
+    data = json.loads(text)
     assert "CC0" in data["licentie"]
     assert set(data["kolommen"]) == set(data["initiatieven"][0])
-    assert not EMAIL.search(response.content.decode())
+    assert data["initiatieven"][0]["naam"] == initiative.name
+    assert not EMAIL.search(text)
+
+
+def test_json_export_is_valid_when_empty(client):
+    data = json.loads(_body(client.get(reverse("initiatives:export_json"))))
+    assert data["initiatieven"] == []
+
+
+def test_exports_read_in_chunks_with_a_fixed_number_of_queries(client, initiative, django_assert_max_num_queries):
+    InitiativeFactory.create_batch(4)
+    with django_assert_max_num_queries(8):
+        rows = list(csv.DictReader(io.StringIO(_body(client.get(reverse("initiatives:export_csv"))))))
+    assert len(rows) == 5
+
+
+def test_exports_answer_not_modified_until_an_initiative_changes(client, initiative):
+    for name in ("initiatives:export_csv", "initiatives:export_json"):
+        first = client.get(reverse(name))
+        _body(first)
+        assert client.get(reverse(name), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+        initiative.name = f"{initiative.name} (nieuw)"
+        initiative.save()
+        again = client.get(reverse(name), HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 200 and "(nieuw)" in _body(again)
 
 
 def test_sitemap_lists_published_initiatives(client, initiative):
