@@ -11,11 +11,14 @@ class WdhsConfig(AppConfig):
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
     def ready(self) -> None:
+        from wdhs import pagecache
         from wdhs.models import Term
         from wdhs.reference import after_migrate
         from wdhs.search.index import watch
 
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="wdhs.reference")
+        # Every migrate (re)installs the triggers that tell the page cache the content changed.
+        post_migrate.connect(pagecache.after_migrate, sender=self, dispatch_uid="wdhs.pagecache")
         # Theme and kind names are part of the documents' search text (see the triggers).
         watch(Term)
 

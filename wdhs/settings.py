@@ -87,10 +87,18 @@ INSTALLED_APPS = [
     "wdhs.apps.TasksConfig",
 ]
 
+# Public pages for visitors without an account come from the cache until the content changes (wdhs/pagecache.py).
+# On in production. Off in development (a changed template shows at once) and in tests (rolled-back transactions
+# would leave pages of data that no longer exists); the page cache's own tests switch it on.
+WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
+WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
+WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "wdhs.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

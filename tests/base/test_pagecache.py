@@ -1,0 +1,109 @@
+"""The page cache (wdhs/pagecache.py): public pages come from the cache until the content changes."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+
+from initiatives.models import Initiative
+from tests.factories import InitiativeFactory, UserFactory
+from wdhs import pagecache
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+@pytest.fixture
+def page_cache():
+    cache.clear()
+    with override_settings(WDHS_PAGE_CACHE=True):
+        yield
+    cache.clear()
+
+
+def test_second_visit_comes_from_the_cache_with_one_query(client, django_assert_num_queries):
+    initiative = InitiativeFactory(name="Buurtmoestuin De Wilg")
+    first = client.get(initiative.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(2):  # the content version, and the cache (the database cache here)
+        second = client.get(initiative.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_save_shows_at_once(client):
+    initiative = InitiativeFactory(name="Buurtmoestuin De Wilg")
+    assert "De Wilg" in client.get(initiative.get_absolute_url()).content.decode()
+    initiative.name = "Buurtmoestuin De Eik"
+    initiative.save()
+    assert "De Eik" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+def test_a_bulk_update_and_raw_sql_show_at_once(client):
+    initiative = InitiativeFactory(name="Buurtmoestuin De Wilg")
+    url = initiative.get_absolute_url()
+    client.get(url)
+    Initiative.objects.filter(pk=initiative.pk).update(name="Buurtmoestuin De Beuk")
+    assert "De Beuk" in client.get(url).content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE initiatives_initiative SET name = 'De Linde' WHERE id = %s", [initiative.pk])
+    assert "De Linde" in client.get(url).content.decode()
+
+
+def test_a_change_to_a_link_table_shows_at_once(client):
+    initiative = InitiativeFactory()
+    url = initiative.get_absolute_url()
+    before = client.get(url).content
+    initiative.themes.clear()
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss" and after.content != before
+
+
+def test_every_content_table_has_the_trigger():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = %s",
+            ["wdhs_content_changed"],
+        )
+        with_trigger = {row[0] for row in cursor.fetchall()}
+    tables = pagecache.content_tables()
+    assert "initiatives_initiative" in tables and "initiatives_initiative_themes" in tables
+    assert "knowledge_resource" in tables and "goals_update" in tables
+    assert "wdhs_searchword" not in tables and "wdhs_user" not in tables
+    assert set(tables) <= with_trigger
+
+
+def test_visitors_with_an_account_are_never_served_from_the_cache(client):
+    initiative = InitiativeFactory()
+    client.get(initiative.get_absolute_url())
+    client.force_login(UserFactory(display_name="Fatima de Vries"))
+    response = client.get(initiative.get_absolute_url())
+    assert "X-Page-Cache" not in response
+    assert "Uitloggen" in response.content.decode() or "Mijn" in response.content.decode()
+
+
+def test_pages_with_a_form_token_are_not_cached(client):
+    first = client.get("/vraag/")
+    assert first.status_code == 200 and "csrfmiddlewaretoken" in first.content.decode()
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in client.get("/vraag/")
+
+
+def test_errors_and_private_pages_are_not_cached(client):
+    assert "X-Page-Cache" not in client.get("/initiatieven/bestaat-niet/")
+    assert "X-Page-Cache" not in client.get("/healthz")
+
+
+def test_a_post_is_never_answered_from_the_cache(client):
+    client.get("/vraag/")
+    response = client.post("/vraag/", {})
+    assert "X-Page-Cache" not in response
+
+
+def test_off_by_setting(client):
+    initiative = InitiativeFactory()
+    with override_settings(WDHS_PAGE_CACHE=False):
+        client.get(initiative.get_absolute_url())
+        assert "X-Page-Cache" not in client.get(initiative.get_absolute_url())

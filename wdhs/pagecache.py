@@ -1,0 +1,132 @@
+"""The page cache: a public page, rendered once, is served from the cache to every visitor without an account
+until the content changes.
+
+How it knows that the content changed: every table of the portal's content has a statement-level trigger that
+writes a new number into the one-row table `wdhs_content_version`. A request reads that
+row (one small query) and looks for the page under that version. The row changes in the same transaction as
+the content, so a reader sees the new version only once the new content is visible too; every way of writing
+counts (a form, the admin, a bulk `update()`, COPY, raw SQL, another app server), and the version is shared
+by every server that uses the same database and cache.
+
+Cached: GET and HEAD from a visitor without a session or message cookie, answered 200 with a complete body,
+without a new cookie, without a CSRF token in the page (a form with a token stays personal), and not marked
+private or no-cache. Everything else passes through untouched. Pages also expire after
+WDHS_PAGE_CACHE_SECONDS, for texts that depend on the date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+# The portal's own apps; their tables are content, except these (search bookkeeping, jobs, accounts).
+CONTENT_APPS = ("wdhs", "knowledge", "initiatives", "goals")
+NOT_CONTENT = {"wdhs.searchword", "wdhs.dailyjobrun", "wdhs.user", "wdhs.user_groups", "wdhs.user_user_permissions"}
+
+# The version comes from a sequence that starts at the creation time in microseconds, so a database made
+# anew never reuses a version that an old cache may still hold pages under.
+VERSION_SQL = """
+CREATE SEQUENCE IF NOT EXISTS wdhs_content_version_seq START WITH {start};
+CREATE TABLE IF NOT EXISTS wdhs_content_version (
+    id integer PRIMARY KEY CHECK (id = 1),
+    version bigint NOT NULL
+);
+CREATE OR REPLACE FUNCTION wdhs_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO wdhs_content_version (id, version) VALUES (1, nextval('wdhs_content_version_seq'))
+    ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+    RETURN NULL;
+END
+$$;
+"""
+
+TRIGGER_SQL = """
+CREATE OR REPLACE TRIGGER wdhs_content_changed
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION wdhs_content_changed()
+"""
+
+SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def content_tables() -> list[str]:
+    tables = []
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if model._meta.label_lower not in NOT_CONTENT and model._meta.managed and not model._meta.proxy:
+                tables.append(model._meta.db_table)
+    return sorted(set(tables))
+
+
+def install(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Create the version table and a trigger on every content table (after migrate; safe to repeat)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(VERSION_SQL.format(start=int(time.time() * 1_000_000)))
+        existing = set(connections[using].introspection.table_names(cursor))
+        for table in content_tables():
+            if table in existing:
+                cursor.execute(TRIGGER_SQL.format(table=connections[using].ops.quote_name(table)))
+
+
+def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
+    install(using)
+
+
+def content_version() -> int:
+    """The number of the last change to the content (0 before the first change)."""
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute("SELECT version FROM wdhs_content_version WHERE id = 1")
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    if not getattr(settings, "WDHS_PAGE_CACHE", False) or request.method not in ("GET", "HEAD"):
+        return False
+    if any(name in request.COOKIES for name in SKIP_COOKIES):
+        return False
+    return not request.path.startswith(settings.WDHS_PAGE_CACHE_SKIP)
+
+
+def _cacheable_response(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token for this visitor
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-cache", "no-store"))
+
+
+class PageCacheMiddleware:
+    """Serves public pages from the cache (see the module docstring). Sits outside the session middleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        page = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = f"page:{content_version()}:{hashlib.sha256(page).hexdigest()}"
+        stored: dict[str, Any] | None = cache.get(key)
+        if stored is not None:
+            hit = HttpResponse(stored["content"], status=200)
+            for name, value in stored["headers"]:
+                hit[name] = value
+            hit["X-Page-Cache"] = "hit"
+            return hit
+        response = self.get_response(request)
+        if request.method == "GET" and _cacheable_response(request, response):
+            assert isinstance(response, HttpResponse)
+            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            cache.set(key, {"content": response.content, "headers": headers}, settings.WDHS_PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
