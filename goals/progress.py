@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 
 from goals.charts import Chart, format_number, line_chart
 from goals.models import Indicator
+from wdhs import pagecache
 from wdhs.metrics import METRICS
 
 logger = logging.getLogger(__name__)
@@ -91,9 +92,9 @@ def live_points(code: str) -> list[tuple[datetime.date, float]] | None:
     if metric is None:
         return None
     try:
-        raw: list[tuple[Any, float]] = metric.series() if metric.series else []
+        raw: list[tuple[Any, float]] = pagecache.memo(("metric-series", code), metric.series) if metric.series else []
         if not raw:
-            raw = [(timezone.localdate(), metric.current())]
+            raw = [(timezone.localdate(), pagecache.memo(("metric", code), metric.current))]
     except Exception:
         # Another app's counter must never take the goals pages down; the log shows what broke.
         logger.exception("Metric %s failed", code)

@@ -16,6 +16,7 @@ from goals.charts import Chart, bar_chart, line_chart
 from goals.links import public_linked_objects
 from goals.models import Goal, Indicator, Measurement, Update
 from goals.progress import indicator_status, live_points
+from wdhs import pagecache
 from wdhs.metrics import BREAKDOWNS, METRICS
 
 # The tables the dashboard always shows, also before the app that fills them is installed.
@@ -116,7 +117,7 @@ def _breakdown_table(code: str, label: str | None = None) -> DashboardTable | No
     breakdown = BREAKDOWNS.get(code)
     if breakdown is None:
         return None
-    rows = [tuple(row) for row in breakdown.rows()]
+    rows = [tuple(row) for row in pagecache.memo(("breakdown", breakdown.code), breakdown.rows)]
     table = DashboardTable(code, label or breakdown.label, tuple(breakdown.columns), rows)
     if len(table.columns) == 2 and all(
         isinstance(row[1], int | float | Decimal) and not isinstance(row[1], bool) for row in rows

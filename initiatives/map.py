@@ -19,6 +19,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from initiatives.models import Initiative
+from wdhs import pagecache
 from wdhs.models import Municipality, Province
 
 SOURCE = "Bron: Kadaster / Centraal Bureau voor de Statistiek, 2025"
@@ -193,14 +194,15 @@ def build_map(
 
 
 def province_counts() -> dict[str, int]:
-    """Published initiatives per province code."""
-    return dict(
+    """Published initiatives per province code (kept until the content changes: every list page shows it)."""
+    counts = (
         Initiative.objects.published()
         .order_by()
         .values_list("municipality__province__code")
         .annotate(n=Count("pk"))
         .values_list("municipality__province__code", "n")
     )
+    return pagecache.memo(("province-counts",), lambda: dict(counts))
 
 
 def province_map(counts_by_code: dict[str, int]) -> dict[str, Any]:
@@ -220,9 +222,8 @@ def municipality_map(province: Province | None) -> dict[str, Any]:
     published = Initiative.objects.published().order_by()
     if province:
         published = published.filter(municipality__province=province)
-    counts = dict(
-        published.values_list("municipality__code").annotate(n=Count("pk")).values_list("municipality__code", "n")
-    )
+    grouped = published.values_list("municipality__code").annotate(n=Count("pk")).values_list("municipality__code", "n")
+    counts = pagecache.memo(("municipality-counts", province.pk if province else None), lambda: dict(grouped))
     municipalities = Municipality.objects.all() if province is None else province.municipalities.all()
     municipalities = municipalities.only("code", "name", "slug")
     return build_map(

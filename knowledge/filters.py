@@ -39,7 +39,8 @@ class ResourceFilter(FacetFilterSet):
             all_label="Alle regio's",
             group_by=lambda: Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)),
         ),
-        FacetSpec("organisatie", all_label="Alle organisaties"),
+        # Hundreds of partners: the ones with the most results; search finds the others by name.
+        FacetSpec("organisatie", all_label="Alle organisaties", limit=15),
     )
     # An old or hand-made link: the unknown filter is left out, and the rest still shows.
     default_error = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."

@@ -332,6 +332,12 @@ class Resource(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
             models.Index(fields=["status", "-published_at"], name="resource_status_published"),
+            # Facet counts read only these columns: an index-only scan instead of the wide table.
+            models.Index(
+                fields=["status", "kind"],
+                include=["organisation", "province", "municipality"],
+                name="resource_facets",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

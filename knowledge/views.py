@@ -17,6 +17,7 @@ from initiatives.models import Status as InitiativeStatus
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
+from wdhs import pagecache
 from wdhs.facets import url_with
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
@@ -217,18 +218,18 @@ def themes_context(request: HttpRequest) -> dict[str, Any]:
     Two grouped counts over the link tables, one per kind: counting both kinds in one query joins them
     and multiplies the rows (tens of millions at national size).
     """
-    knowledge = {
-        row["term_id"]: row["n"]
-        for row in Resource.themes.through.objects.filter(resource__status=Resource.Status.PUBLISHED)
-        .values("term_id")
+    knowledge_counts = (
+        Resource.themes.through.objects.filter(resource__status=Resource.Status.PUBLISHED)
+        .values_list("term_id")
         .annotate(n=Count("resource_id"))
-    }
-    initiatives = {
-        row["term_id"]: row["n"]
-        for row in Initiative.themes.through.objects.filter(initiative__status=InitiativeStatus.PUBLISHED)
-        .values("term_id")
+    )
+    initiative_counts = (
+        Initiative.themes.through.objects.filter(initiative__status=InitiativeStatus.PUBLISHED)
+        .values_list("term_id")
         .annotate(n=Count("initiative_id"))
-    }
+    )
+    knowledge = pagecache.memo(("theme-counts", "knowledge"), lambda: dict(knowledge_counts))
+    initiatives = pagecache.memo(("theme-counts", "initiatives"), lambda: dict(initiative_counts))
     themes = [
         ThemeCount(t.slug, t.name, t.description, knowledge.get(t.pk, 0), initiatives.get(t.pk, 0))
         for t in Term.objects.themes().order_by("position", "name")

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import django_filters
+from django.core.exceptions import EmptyResultSet
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.fields.related import RelatedField
 from django.http import QueryDict
+
+from wdhs import pagecache
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ class FacetSpec:
     param: the filter's name (its URL parameter). all_label: the text for "no choice". show_empty: also
     list options without results (a select box keeps all its choices). option_label: the text of a model
     option (default str). group_by: for a ChoiceFilter, the value each result has for this facet (an
-    expression; default the filter's field).
+    expression; default the filter's field). limit: with show_empty off, show only the options with the most
+    results (and the chosen one), for facets with very many options.
     """
 
     param: str
@@ -54,6 +58,7 @@ class FacetSpec:
     show_empty: bool = False
     option_label: Callable[[Any], str] = str
     group_by: Callable[[], Any] | None = None
+    limit: int | None = None
 
 
 def url_with(params: QueryDict, key: str, value: str | None) -> str:
@@ -80,6 +85,15 @@ def _reverse_path(model: type[models.Model], field_path: str) -> str:
         parts.append(field.related_query_name())
         model = field.related_model
     return "__".join(reversed(parts))
+
+
+def _counted(counts: QuerySet) -> dict[Any, int]:
+    """{option: count} from a grouped query; kept until the content changes, under the query itself as the name."""
+    try:
+        sql, params = counts.query.sql_with_params()
+    except EmptyResultSet:  # a search that can match nothing (only stop words)
+        return {}
+    return pagecache.memo(("facet", sql, params), lambda: dict(counts))
 
 
 class FacetFilterSet(django_filters.FilterSet):
@@ -122,12 +136,10 @@ class FacetFilterSet(django_filters.FilterSet):
     def _facet(self, spec: FacetSpec) -> Facet:
         filter_ = self.filters[spec.param]
         selected = self.cleaned.get(spec.param)
-        # Counted among the matching primary keys: search annotations, joins and DISTINCT of the filters stay inside.
-        matching = self.filter_without(spec.param).values("pk")
         if isinstance(filter_, django_filters.ModelChoiceFilter):
-            options = self._model_options(spec, filter_, matching, selected)
+            options = self._model_options(spec, filter_, selected)
         else:
-            options = self._choice_options(spec, filter_, matching, selected)
+            options = self._choice_options(spec, filter_, selected)
         raw = self.data.get(spec.param)
         items = [
             FacetItem(value, label, count, is_selected, url_with(self.data, spec.param, None if is_selected else value))
@@ -141,36 +153,61 @@ class FacetFilterSet(django_filters.FilterSet):
             spec.all_label,
         )
 
+    def _rows(self, skip: str) -> QuerySet:
+        """The results a facet counts in, each once.
+
+        Filters on the table's own columns are grouped directly, so PostgreSQL can count from an index; after a
+        search, or when a filter joins another table (which could repeat a result), the results are taken as a set
+        of primary keys first.
+        """
+        queryset = self.filter_without(skip)
+        query = queryset.query
+        if len(query.alias_map) <= 1 and not query.distinct and not query.annotations:
+            return queryset
+        return self._meta.model._default_manager.filter(pk__in=queryset.values("pk"))
+
     def _model_options(
-        self, spec: FacetSpec, filter_: django_filters.ModelChoiceFilter, matching: QuerySet, selected: Any
+        self, spec: FacetSpec, filter_: django_filters.ModelChoiceFilter, selected: Any
     ) -> list[tuple[str, str, int, bool]]:
-        """Options and counts in one query: each option annotated with the number of matching results."""
-        reverse = _reverse_path(self._meta.model, filter_.field_name)
+        """Counts in one grouped query over the matching results; the (small) option table is read apart.
+
+        Grouping the results by the option's key costs one pass over the matching rows (or their link table);
+        no COUNT(DISTINCT) and no join of every option with every result.
+        """
+        counts = _counted(
+            self._rows(spec.param)
+            .order_by()
+            .values_list(filter_.field_name)
+            .annotate(n=Count("pk"))
+            .values_list(filter_.field_name, "n")
+        )
         options = filter_.get_queryset(self.request)
         if not options.query.order_by:
-            options = options.order_by(*options.model._meta.ordering)  # aggregation drops Meta.ordering
-        options = options.annotate(facet_count=Count(reverse, filter=Q(**{f"{reverse}__in": matching}), distinct=True))
+            options = options.order_by(*options.model._meta.ordering)
         if not spec.show_empty:
-            shown = Q(facet_count__gt=0)
+            shown = [pk for pk, n in sorted(counts.items(), key=lambda item: -item[1]) if pk is not None and n]
+            if spec.limit:
+                shown = shown[: spec.limit]
             if selected is not None:
-                shown |= Q(pk=selected.pk)
-            options = options.filter(shown)
+                shown.append(selected.pk)
+            options = options.filter(pk__in=shown)
         to_field = filter_.extra.get("to_field_name") or "pk"
         return [
-            (str(getattr(obj, to_field)), spec.option_label(obj), obj.facet_count, obj == selected) for obj in options
+            (str(getattr(obj, to_field)), spec.option_label(obj), counts.get(obj.pk, 0), obj == selected)
+            for obj in options
         ]
 
     def _choice_options(
-        self, spec: FacetSpec, filter_: django_filters.Filter, matching: QuerySet, selected: Any
+        self, spec: FacetSpec, filter_: django_filters.Filter, selected: Any
     ) -> list[tuple[str, str, int, bool]]:
         """Options from the filter's choices, counted by grouping the matching results on their value."""
         key = spec.group_by() if spec.group_by else models.F(filter_.field_name)
-        counts = dict(
-            self._meta.model._default_manager.filter(pk__in=matching)
+        counts = _counted(
+            self._rows(spec.param)
             .order_by()
             .annotate(facet_key=key)
             .values("facet_key")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .values_list("facet_key", "n")
         )
         rows = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -80,12 +81,22 @@ def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     install(using)
 
 
+# During a GET or HEAD (which never writes) the version is read once and reused by every memo of the request.
+_request_scope: ContextVar[dict[str, int] | None] = ContextVar("wdhs_content_version", default=None)
+
+
 def content_version() -> int:
     """The number of the last change to the content (0 before the first change)."""
+    scope = _request_scope.get()
+    if scope is not None and "version" in scope:
+        return scope["version"]
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute("SELECT version FROM wdhs_content_version WHERE id = 1")
         row = cursor.fetchone()
-    return int(row[0]) if row else 0
+    version = int(row[0]) if row else 0
+    if scope is not None:
+        scope["version"] = version
+    return version
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -112,6 +123,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _request_scope.set({})
+        try:
+            return self._get(request)
+        finally:
+            _request_scope.reset(token)
+
+    def _get(self, request: HttpRequest) -> HttpResponseBase:
         if not _cacheable_request(request):
             return self.get_response(request)
         page = f"{request.get_host()}{request.get_full_path()}".encode()
@@ -130,3 +150,24 @@ class PageCacheMiddleware:
             cache.set(key, {"content": response.content, "headers": headers}, settings.WDHS_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+_MISSING = object()
+
+
+def memo(parts: tuple[Any, ...], compute: Callable[[], Any], *, version: int | None = None) -> Any:
+    """The result of `compute`, kept in the cache until the content changes: for counts that many pages share.
+
+    `parts` name the result (what it is and everything it depends on besides the content). Used where the
+    page cache is on (WDHS_PAGE_CACHE); otherwise computed each time.
+    """
+    if not getattr(settings, "WDHS_PAGE_CACHE", False):
+        return compute()
+    if version is None:
+        version = content_version()
+    key = f"memo:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.WDHS_PAGE_CACHE_SECONDS)
+    return value

@@ -107,3 +107,19 @@ def test_off_by_setting(client):
     with override_settings(WDHS_PAGE_CACHE=False):
         client.get(initiative.get_absolute_url())
         assert "X-Page-Cache" not in client.get(initiative.get_absolute_url())
+
+
+def test_counts_kept_for_many_pages_follow_every_change(client, django_assert_max_num_queries):
+    """Facet counts, the province map and the theme grid are kept in the cache until the content changes."""
+    client.force_login(UserFactory())  # past the page cache: only the kept counts are in play
+    InitiativeFactory.create_batch(2)
+    client.get("/initiatieven/")
+    with django_assert_max_num_queries(99) as warm:
+        client.get("/initiatieven/")
+    assert not [q for q in warm.captured_queries if "GROUP BY" in q["sql"]]
+    with override_settings(WDHS_PAGE_CACHE=False), django_assert_max_num_queries(99) as cold:
+        client.get("/initiatieven/")
+    assert [q for q in cold.captured_queries if "GROUP BY" in q["sql"]]
+    InitiativeFactory.create_batch(3)
+    provinces = next(f for f in client.get("/initiatieven/").context["facets"] if f.param == "provincie")
+    assert sum(item.count for item in provinces.items) == 5
