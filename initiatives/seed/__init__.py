@@ -107,7 +107,8 @@ def seed(seeder: Seeder, *, count: int, managers: Sequence[Person]) -> Seeded:
         description = _description(seeder, kind, chosen_themes, chosen_needs, founded, values)
         place_names = Text(place.name, " ", place.province_name)
         documents.append([(name, "A"), (Text(area, " ").extend(place_names), "B"), (description, "C")])
-        name_text = str(name)[:150]
+        # No cutting to the column's length: the vector is built from the whole text (COPY refuses longer).
+        name_text = str(name)
         registered = legal_form in REGISTERED_FORMS and rng.random() < 0.9
         slug_base = slugify(name_text)[:140]
         created = seeder.moment(days_ago=2200, until_days_ago=1)
@@ -123,7 +124,7 @@ def seed(seeder: Seeder, *, count: int, managers: Sequence[Person]) -> Seeded:
                 f"contact@{slug_base[:40].strip('-') or 'initiatief'}.example" if rng.random() < 0.4 else "",
                 status, rng.choice(words.REJECTION_REASONS) if status == Status.REJECTED else "",
                 *_pending(seeder, status, created),
-                *dates, str(place_names)[:255], None,
+                *dates, str(place_names), None,
             ]
         )  # fmt: skip
         result.published += status == Status.PUBLISHED

@@ -120,7 +120,7 @@ def seed(seeder: Seeder, *, count: int, organisations: Organisations) -> str:
         created = seeder.moment(days_ago=1500, until_days_ago=30)
         rows.append(
             [
-                pk, str(name)[:150], slug, funder.id if funder else None, funder_name, kind.id, str(summary),
+                pk, str(name), slug, funder.id if funder else None, funder_name, kind.id, str(summary),
                 str(description), (FundingScheme.Scope.REGIONAL if regional else FundingScheme.Scope.NATIONAL).value,
                 low, high, rolling, None if rolling else (seeder.now + timedelta(days=rng.randint(10, 200))).date(),
                 "" if rolling else rng.choice(DEADLINE_NOTES), f"https://www.example.org/aanvragen/{slug}",

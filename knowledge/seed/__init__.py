@@ -32,6 +32,7 @@ AUDIENCES = {"iedereen": 40, "bewoners": 25, "initiatieven": 20, "professionals"
 FEATURED = 6
 LOCAL_KINDS = frozenset(["gemeente", "lokaal", "anders"])
 DESCRIPTION_MAX = 500
+SUMMARY_MAX = 300
 ORGANISATION_FIELDS = [
     "id", "name", "short_name", "slug", "kind", "logo", "description", "website", "is_national", "services",
     "contact", "created_at", "updated_at", "search_vector",
@@ -232,8 +233,9 @@ def seed_resources(seeder: Seeder, *, count: int, organisations: Organisations) 
         if rng.random() < 0.3:
             title.add(rng.choice(words.TITLE_ENDINGS))
         summary = Text().fill(rng.choice(words.SUMMARIES), values)
-        if rng.random() < 0.5:
-            summary.add(" ", rng.choice(words.ADVICE))
+        advice = rng.choice(words.ADVICE)
+        if rng.random() < 0.5 and len(summary) + len(advice) < SUMMARY_MAX:
+            summary.add(" ", advice)
         body = _body(seeder, kind, values, topic_themes)
         chosen_themes = [themes[slug] for slug in topic_themes] or seeder.some(list(themes.values()), 1, 2)
         chosen_phases = [phases[slug] for slug in topic_phases if rng.random() < 0.8]
@@ -259,7 +261,7 @@ def seed_resources(seeder: Seeder, *, count: int, organisations: Organisations) 
         event = _event(seeder, values) if kind == "training" else (None, "")
         rows.append(
             [
-                pk, kinds[kind], str(title)[:160], f"{SLUG_PREFIX}{slugify(str(title))[:150]}-{n}", str(summary)[:300],
+                pk, kinds[kind], str(title), f"{SLUG_PREFIX}{slugify(str(title))[:150]}-{n}", str(summary),
                 str(body), pick_audience(), scope, province, municipality, organisation.id, author,
                 f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if rng.random() < 0.25 else "",
                 status, published, is_featured, _reviewed(seeder, published), *event, created,
@@ -350,12 +352,8 @@ def _reviewed(seeder: Seeder, published: datetime | None) -> datetime | None:
 
 def _event(seeder: Seeder, values: dict[str, str | Text]) -> tuple[datetime, str]:
     rng = seeder.rng
-    day = (
-        seeder.now.replace(hour=19, minute=30, second=0, microsecond=0)
-        if rng.random() < 0.6
-        else seeder.now.replace(hour=10, minute=0, second=0, microsecond=0)
-    )
-    starts = day + timedelta(days=rng.randint(-200, 120))
+    hour, minute = (19, 30) if rng.random() < 0.6 else (10, 0)  # an evening meeting or a morning training
+    starts = seeder.now.replace(hour=hour, minute=minute) + timedelta(days=rng.randint(-200, 120))
     return starts, str(Text().fill(rng.choice(words.EVENT_PLACES), values))
 
 

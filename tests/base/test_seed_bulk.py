@@ -111,17 +111,20 @@ def dangling_links() -> list[str]:
     """Foreign keys of the seeded tables that point nowhere (the seed writes without the database's checks)."""
     found = []
     quote = connection.ops.quote_name
-    tables = [m for model in MODELS for m in (model, *(f.remote_field.through for f in model._meta.local_many_to_many))]
+    tables: list[type[models.Model]] = []
+    for model in MODELS:
+        tables.append(model)
+        tables.extend(field.remote_field.through for field in model._meta.local_many_to_many)  # type: ignore[misc]
     with connection.cursor() as cursor:
         for model in tables:
             for field in model._meta.concrete_fields:
-                if not field.is_relation:
+                if not isinstance(field, models.ForeignKey):
                     continue
-                target = field.related_model._meta
+                target = field.target_field
                 cursor.execute(
                     f"SELECT count(*) FROM {quote(model._meta.db_table)} c WHERE c.{quote(field.column)} IS NOT NULL "  # noqa: S608
-                    f"AND NOT EXISTS (SELECT 1 FROM {quote(target.db_table)} p "
-                    f"WHERE p.{quote(field.target_field.column)} = c.{quote(field.column)})"
+                    f"AND NOT EXISTS (SELECT 1 FROM {quote(target.model._meta.db_table)} p "
+                    f"WHERE p.{quote(str(target.column))} = c.{quote(field.column)})"
                 )
                 if count := cursor.fetchone()[0]:
                     found.append(f"{model._meta.db_table}.{field.column}: {count}")
