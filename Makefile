@@ -22,11 +22,12 @@ MANAGE_TEST = $(WITH_DB) DJANGO_ENV=test $(PY) manage.py
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: help install lock browser db db-stop setup run test screenshots lint check bench clean
+.PHONY: help install lock browser db db-stop setup run serve test screenshots lint check bench clean
 
 help:
 	@echo "make run   - installeert alles en start het portaal op http://127.0.0.1:8000"
 	@echo "make test  - installeert alles en draait alle controles en tests"
+	@echo "make serve - het portaal zoals in productie (gunicorn, productie-instellingen; zie docs/deploy.md)"
 	@echo "make screenshots - draait de browsertests en bewaart schermafbeeldingen in test-artifacts/"
 	@echo "make bench - meet de snelheid van de belangrijkste pagina's"
 	@echo "make db-stop - stopt de ingebouwde PostgreSQL"
@@ -121,6 +122,12 @@ run: setup
 	       kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE_DEV) db_worker & worker=$$!; \
 	$(MANAGE_DEV) runserver 127.0.0.1:8000
+
+# The portal as in production on this machine: production settings under gunicorn on 127.0.0.1:8000, the task
+# worker beside it. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (in .env or the environment); uses the
+# embedded database when DATABASE_URL is unset. deploy/serve.sh does the work; docs/deploy.md explains it.
+serve: install
+	@bash deploy/serve.sh
 
 lint: install
 	$(PY) -m ruff check .

@@ -11,7 +11,7 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
 from wdhs.http import AuthenticatedHttpRequest
-from wdhs.models import DailyJobRun, Municipality, Province, SearchSynonym, SearchWord, Term, User
+from wdhs.models import DailyJobRun, Municipality, Province, SearchSynonym, SearchWord, Term, User, WorkerHeartbeat
 from wdhs.search.index import refresh_pending
 
 if TYPE_CHECKING:
@@ -206,4 +206,17 @@ class DailyJobRunAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: DailyJobRun | None = None) -> bool:
+        return False
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(admin.ModelAdmin):
+    """The task workers that run now or ran lately (read-only; each writes its own row, see `wdhs.health`)."""
+
+    list_display = ["host", "pid", "started_at", "seen_at", "worker_id"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: WorkerHeartbeat | None = None) -> bool:
         return False

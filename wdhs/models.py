@@ -276,3 +276,21 @@ class DailyJobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} op {self.day:%d-%m-%Y}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker (`manage.py db_worker`) that is alive: it writes its row every half minute (`wdhs.health`)."""
+
+    worker_id = models.CharField("taakverwerker", max_length=64, primary_key=True)
+    host = models.CharField("machine", max_length=255)
+    pid = models.PositiveIntegerField("proces")
+    started_at = models.DateTimeField("gestart om")
+    seen_at = models.DateTimeField("laatst gezien")
+
+    class Meta:
+        verbose_name = "taakverwerker"
+        verbose_name_plural = "taakverwerkers"
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.host} (proces {self.pid})"

@@ -282,6 +282,10 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# Deployment (docs/deploy.md): load balancers and the container's HEALTHCHECK ask /healthz over plain HTTP,
+# so the health checks answer without the redirect to HTTPS that every other URL gets.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/full)?$"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

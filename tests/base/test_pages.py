@@ -40,16 +40,6 @@ def test_unknown_page_gives_dutch_404(client):
     assert "Deze pagina bestaat niet" in response.content.decode()
 
 
-def test_healthz_checks_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_rejects_post(client):
-    assert client.post("/healthz").status_code == 405
-
-
 def test_security_headers(client):
     response = client.get("/")
     csp = response["Content-Security-Policy"]
