@@ -8,6 +8,7 @@ Importing this module only reads the environment: it starts nothing and creates 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -146,11 +147,29 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ---- More than one app server (#16) ------------------------------------------------------------------------
+# What every app server must share: the cache, the sessions, the optional read replica and which proxies to
+# believe about the visitor's address. Uploads: see the S3 block below. docs/scaling.md explains the choices.
+
 # Shared cache (rate limits must hold across processes): Redis when given, else PostgreSQL.
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "wdhs_cache"}}
+
+# Proxies (load balancer, nginx) whose X-Forwarded-For we believe, as IP addresses or networks, comma-separated.
+# Only a request that comes straight from one of them is keyed on the address it forwards (wdhs/ratelimit.py);
+# from anyone else the header is ignored, since a visitor can send it too.
+TRUSTED_PROXIES = env_list("WDHS_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"WDHS_TRUSTED_PROXIES: {_proxy!r} is geen IP-adres of netwerk. "
+            "Schrijf bijvoorbeeld WDHS_TRUSTED_PROXIES=10.0.0.5,172.18.0.0/16."
+        ) from None
+# ---- end: more than one app server -----------------------------------------------------------------------
 
 AUTH_USER_MODEL = "wdhs.User"
 AUTHENTICATION_BACKENDS = [
