@@ -194,6 +194,22 @@ SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db" if env("REDIS_URL") else "django.contrib.sessions.backends.db"
 )
 
+# Optional read replica: with DATABASE_REPLICA_URL, the reads of web requests go to the replica, except the
+# reads of a visitor who wrote in the last WDHS_REPLICA_PIN_SECONDS (see wdhs/routers.py). Migrations, the task
+# worker and management commands use the primary only.
+REPLICA_PIN_SECONDS = env_int("WDHS_REPLICA_PIN_SECONDS", 15)
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+    )
+    if not DATABASES["replica"]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL moet naar PostgreSQL wijzen (postgres://...).")
+    # Tests use the test database through this alias too; there is nothing to create or migrate.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["wdhs.routers.PrimaryReplicaRouter"]
+    # First, so that every read of the request, also those of the other middleware, follows its decision.
+    MIDDLEWARE.insert(0, "wdhs.routers.ReplicaMiddleware")
+
 # Proxies (load balancer, nginx) whose X-Forwarded-For we believe, as IP addresses or networks, comma-separated.
 # Only a request that comes straight from one of them is keyed on the address it forwards (wdhs/ratelimit.py);
 # from anyone else the header is ignored, since a visitor can send it too.

@@ -1,4 +1,4 @@
-"""The settings for more than one app server follow the environment: cache, sessions, uploads, proxies.
+"""The settings for more than one app server follow the environment: cache, sessions, uploads, replica, proxies.
 
 Each case loads the settings in a fresh `manage.py` process, as a server would. No S3 server runs here: the
 test shows which storage the portal would use and with what, not that a bucket answers.
@@ -72,6 +72,7 @@ def test_each_part_for_more_servers_is_switched_on_by_its_variable():
         AWS_S3_ENDPOINT_URL="https://s3.example.nl",
         AWS_S3_REGION_NAME="nl-ams",
         AWS_S3_ADDRESSING_STYLE="path",
+        DATABASE_REPLICA_URL="postgres://reader@replica.internal:5433/wdhs",
         WDHS_TRUSTED_PROXIES="10.0.0.5, 172.18.0.0/16,2001:db8::/48",
     )
     # The cache, and with it a copy of the sessions, in Redis.
@@ -90,6 +91,13 @@ def test_each_part_for_more_servers_is_switched_on_by_its_variable():
         "file_overwrite": False,
         "addressing_style": "path",
     }
+    # Reads from the replica where safe.
+    assert shown["databases"] == ["default", "replica"]
+    replica = shown["replica"]
+    assert (replica["NAME"], replica["HOST"], replica["PORT"]) == ("wdhs", "replica.internal", 5433)
+    assert replica["TEST"]["MIRROR"] == "default"
+    assert shown["routers"] == ["wdhs.routers.PrimaryReplicaRouter"]
+    assert shown["first_middleware"] == "wdhs.routers.ReplicaMiddleware"
     # The proxies whose X-Forwarded-For counts.
     assert shown["trusted_proxies"] == ["10.0.0.5", "172.18.0.0/16", "2001:db8::/48"]
 
@@ -98,6 +106,12 @@ def test_a_typo_in_the_trusted_proxies_stops_the_portal():
     result = _manage("check", unset=MULTI_SERVER_ENV, **PRODUCTION, WDHS_TRUSTED_PROXIES="10.0.0.5,10.0.0.300")
     assert result.returncode != 0
     assert "WDHS_TRUSTED_PROXIES: '10.0.0.300' is geen IP-adres of netwerk" in result.stderr
+
+
+def test_a_replica_must_be_postgresql():
+    result = _manage("check", unset=MULTI_SERVER_ENV, **PRODUCTION, DATABASE_REPLICA_URL="mysql://x@db/wdhs")
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URL moet naar PostgreSQL wijzen" in result.stderr
 
 
 def test_everything_on_passes_check_deploy():
@@ -111,6 +125,7 @@ def test_everything_on_passes_check_deploy():
         REDIS_URL="redis://cache.internal:6379/3",
         WDHS_S3_BUCKET="wdhs-uploads",
         AWS_S3_ENDPOINT_URL="https://s3.example.nl",
+        DATABASE_REPLICA_URL="postgres://reader@replica.internal:5433/wdhs",
         WDHS_TRUSTED_PROXIES="10.0.0.5",
     )
     assert result.returncode == 0, result.stderr
