@@ -57,6 +57,18 @@ def _pinned(request: HttpRequest) -> bool:
     return time.time() < until
 
 
+def reads_from() -> str:
+    """The database that reads of content go to at this moment: "replica" or "default" (PRIMARY).
+
+    For SQL that does not go through a model, such as the page cache's version number, which must come from
+    the same database as the page it stands for.
+    """
+    reads = _current.get()
+    if reads is None or not reads.replica_allowed or reads.wrote or connections[PRIMARY].in_atomic_block:
+        return PRIMARY
+    return REPLICA
+
+
 class ReplicaMiddleware:
     """Let the reads of a request go to the replica, unless it may write or its visitor wrote just now."""
 
@@ -89,12 +101,7 @@ class PrimaryReplicaRouter:
     """The database router for a primary ("default") with one read replica ("replica")."""
 
     def db_for_read(self, model: type[Model], **hints: Any) -> str:
-        reads = _current.get()
-        if reads is None or not reads.replica_allowed or reads.wrote:
-            return PRIMARY
-        if model._meta.app_label in PRIMARY_ONLY_APPS or connections[PRIMARY].in_atomic_block:
-            return PRIMARY
-        return REPLICA
+        return PRIMARY if model._meta.app_label in PRIMARY_ONLY_APPS else reads_from()
 
     def db_for_write(self, model: type[Model], **hints: Any) -> str:
         reads = _current.get()

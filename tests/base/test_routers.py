@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from initiatives.models import Initiative
 from wdhs.models import DailyJobRun, User
-from wdhs.routers import PIN_COOKIE, PrimaryReplicaRouter, ReplicaMiddleware
+from wdhs.routers import PIN_COOKIE, PrimaryReplicaRouter, ReplicaMiddleware, reads_from
 
 pytestmark = pytest.mark.usefixtures("replica_router")
 
@@ -101,6 +101,15 @@ def test_writing_a_session_or_a_cache_row_does_not_pin():
     seen, response = reads_during(RequestFactory().get("/"), write)
     assert seen == ["replica", "replica"]
     assert PIN_COOKIE not in response.cookies
+
+
+def test_sql_without_a_model_asks_where_reads_go_now():
+    # The page cache reads its content version this way: from the database the page is read from.
+    during_get: list[str] = []
+    reads_during(RequestFactory().get("/"), lambda: during_get.append(reads_from()))
+    during_post: list[str] = []
+    reads_during(RequestFactory().post("/"), lambda: during_post.append(reads_from()))
+    assert (during_get, during_post, reads_from()) == (["replica"], ["default"], "default")
 
 
 def test_outside_a_request_everything_reads_from_the_primary():
