@@ -113,7 +113,7 @@ class Server(Process):
 
 
 class Cluster:
-    """One database, one Redis prefix, app servers "A" and "B" (B with a read replica alias) and two workers."""
+    """One database, one Redis prefix, app servers "A", "B" and "C" (B and C with a read replica) and two workers."""
 
     def __init__(self, folder: Path, postgres_url: str, redis_url: str) -> None:
         self.folder = folder
@@ -122,6 +122,8 @@ class Cluster:
         run = secrets.token_hex(4)
         self.database = f"wdhs_multiserver_{run}"
         self.database_url = with_database(postgres_url, self.database)
+        # A copy made once, before the servers start: a read replica that stopped replaying (the worst lag).
+        self.stale_replica = f"{self.database}_stale"
         self.cache_prefix = f"wdhs-multiserver-{run}"
         self.maildir = folder / "mail"
         self.maildir.mkdir()
@@ -141,6 +143,7 @@ class Cluster:
             WDHS_CACHE_KEY_PREFIX=self.cache_prefix,
             # The test's requests come from 127.0.0.1, which plays the load balancer: X-Forwarded-For names the visitor.
             WDHS_TRUSTED_PROXIES="127.0.0.1",
+            WDHS_PAGE_CACHE="1",  # on in production: public pages come from the shared cache
             WDHS_MEDIA_ROOT=str(folder / "media"),
             EMAIL_BACKEND="tests.multiserver.mailbox.EmailBackend",
             WDHS_MULTISERVER_MAILDIR=str(self.maildir),
@@ -153,9 +156,16 @@ class Cluster:
         with psycopg.connect(self.maintenance_url, autocommit=True) as conn:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.database)))
 
+    def copy_database(self) -> None:
+        """Make the stale replica: a copy of the database as it is now (nobody may be connected to it)."""
+        with psycopg.connect(self.maintenance_url, autocommit=True) as conn:
+            statement = sql.SQL("CREATE DATABASE {} TEMPLATE {}")
+            conn.execute(statement.format(sql.Identifier(self.stale_replica), sql.Identifier(self.database)))
+
     def drop_database(self) -> None:
         with psycopg.connect(self.maintenance_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(self.database)))
+            for name in (self.stale_replica, self.database):
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
     def forget_cache(self) -> int:
         """Delete this run's keys from Redis, and only those."""
@@ -238,9 +248,14 @@ class Cluster:
         self.manage("migrate", "--noinput")
         seeded = self.manage("shell", "--no-imports", "-c", "from tests.multiserver.seed import seed; seed()")
         self.seeded = json.loads(seeded.strip().splitlines()[-1])
-        # B also reads through a "replica" alias (the same database: a replica without lag), so its router and
-        # middleware run for real; A has one database only. Both set-ups must share everything.
-        servers = [self.start_server("A"), self.start_server("B", DATABASE_REPLICA_URL=self.database_url)]
+        # A has one database. B also reads through a "replica" alias on the same database (a replica without lag),
+        # so its router and middleware run for real. C's replica is a copy that never catches up.
+        self.copy_database()
+        servers = [
+            self.start_server("A"),
+            self.start_server("B", DATABASE_REPLICA_URL=self.database_url),
+            self.start_server("C", DATABASE_REPLICA_URL=with_database(self.maintenance_url, self.stale_replica)),
+        ]
         self.start_worker("worker-1")
         self.start_worker("worker-2")
         for server in servers:
@@ -279,14 +294,17 @@ CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 class Browser:
     """A visitor: one cookie jar for both servers, as behind a load balancer (cookies do not depend on the port)."""
 
-    def __init__(self, forwarded_for: str | None = None) -> None:
+    def __init__(self, forwarded_for: str | None = None, host: str | None = None) -> None:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
         self.forwarded_for = forwarded_for
+        self.host = host  # one name for every server, as behind a load balancer
 
     def request(self, url: str, data: dict[str, str] | None = None, *, forwarded_for: str | None = None) -> Response:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         request = urllib.request.Request(url, data=body, method="POST" if data is not None else "GET")  # noqa: S310
+        if self.host:
+            request.add_header("Host", self.host)
         if forwarded_for or self.forwarded_for:
             request.add_header("X-Forwarded-For", forwarded_for or self.forwarded_for or "")
         try:

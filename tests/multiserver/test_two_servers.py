@@ -1,4 +1,4 @@
-"""Two app servers, two task workers, one PostgreSQL and one Redis: what a visitor does on one holds on the other.
+"""App servers and two task workers on one PostgreSQL and one Redis: what a visitor does on one holds on the other.
 
 The servers are real processes on their own ports (tests/multiserver/cluster.py); the test talks to them over
 HTTP on the loopback address only, as a load balancer would send a visitor to either.
@@ -79,11 +79,14 @@ def test_a_publish_on_one_server_is_visible_on_the_other_at_once(cluster: Cluste
     a, b = cluster.servers["A"].url, cluster.servers["B"].url
     waiting = cluster.seeded["waiting"]
     editor = cluster.seeded["editor"]
-    reader = Browser()  # anonymous: on B its reads go through the replica alias
-    # Both servers have served the pages before the change: whatever either keeps must not go stale.
+    # Anonymous, under one host name for both servers: they share the pages in the page cache. On B the reads
+    # go through the replica alias.
+    reader = Browser(host="localhost")
     for server in (a, b):
         assert reader.get(f"{server}/initiatieven/{waiting['slug']}/").status == 404
-        assert waiting["name"] not in reader.get(f"{server}/initiatieven/").body
+    before = [reader.get(f"{server}/initiatieven/") for server in (a, b)]
+    assert [page.headers["X-Page-Cache"] for page in before] == ["miss", "hit"]  # A filed it, B served A's copy
+    assert all(waiting["name"] not in page.body for page in before)
 
     staff = Browser()
     log_in(staff, a, editor["email"], editor["password"])
@@ -97,8 +100,38 @@ def test_a_publish_on_one_server_is_visible_on_the_other_at_once(cluster: Cluste
     detail = reader.get(f"{b}/initiatieven/{waiting['slug']}/")
     assert detail.status == 200
     assert waiting["name"] in detail.body
-    assert waiting["name"] in reader.get(f"{b}/initiatieven/").body
+    after = reader.get(f"{b}/initiatieven/")
+    assert waiting["name"] in after.body
+    assert after.headers["X-Page-Cache"] == "miss"  # the publish made every cached page old, on every server
     assert PIN_COOKIE not in [cookie.name for cookie in reader.jar]  # it only read: B used the replica alias
+
+
+def test_a_lagging_replica_hides_nobodys_own_write_and_files_no_stale_page(cluster: Cluster):
+    a, c = cluster.servers["A"].url, cluster.servers["C"].url  # C reads from a replica that never catches up
+    lagging = cluster.seeded["lagging"]
+    editor = cluster.seeded["editor"]
+
+    staff = Browser()
+    log_in(staff, c, editor["email"], editor["password"])
+    changelist = f"{c}/beheer/initiatives/initiative/"
+    token = staff.csrf_token(changelist)
+    response = staff.post(
+        changelist, {"action": "approve", "_selected_action": str(lagging["pk"]), "index": "0"}, token=token
+    )
+    assert response.status == 302, response.body[:2000]
+    assert staff.cookie(PIN_COOKIE)
+    # The editor just wrote: C reads their pages from the primary, so they see the change at once ...
+    assert staff.get(f"{c}/initiatieven/{lagging['slug']}/").status == 200
+    # ... while a visitor who wrote nothing reads C's replica, which does not have it yet.
+    reader = Browser(host="localhost")
+    assert reader.get(f"{c}/initiatieven/{lagging['slug']}/").status == 404
+
+    # C renders the list from its replica and files it under the replica's content version, not the primary's:
+    # A, on the primary, must not be handed C's old page.
+    from_c = reader.get(f"{c}/initiatieven/")
+    assert from_c.headers["X-Page-Cache"] == "miss" and lagging["name"] not in from_c.body
+    from_a = reader.get(f"{a}/initiatieven/")
+    assert lagging["name"] in from_a.body, from_a.headers["X-Page-Cache"]
 
 
 def test_tasks_queued_by_one_server_run_exactly_once_with_two_workers(cluster: Cluster):
