@@ -28,6 +28,8 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
+from wdhs.routers import reads_from
+
 # The portal's own apps; their tables are content, except these (search bookkeeping, jobs, accounts).
 CONTENT_APPS = ("wdhs", "knowledge", "initiatives", "goals")
 NOT_CONTENT = {"wdhs.searchword", "wdhs.dailyjobrun", "wdhs.user", "wdhs.user_groups", "wdhs.user_user_permissions"}
@@ -86,11 +88,15 @@ _request_scope: ContextVar[dict[str, int] | None] = ContextVar("wdhs_content_ver
 
 
 def content_version() -> int:
-    """The number of the last change to the content (0 before the first change)."""
+    """The number of the last change to the content (0 before the first change).
+
+    Read from the database the page itself will be read from: with a lagging read replica (wdhs/routers.py), a
+    number from the primary would file a page with the replica's older content under the new number.
+    """
     scope = _request_scope.get()
     if scope is not None and "version" in scope:
         return scope["version"]
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+    with connections[reads_from()].cursor() as cursor:
         cursor.execute("SELECT version FROM wdhs_content_version WHERE id = 1")
         row = cursor.fetchone()
     version = int(row[0]) if row else 0

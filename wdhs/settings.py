@@ -8,8 +8,10 @@ Importing this module only reads the environment: it starts nothing and creates 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -146,11 +148,81 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared cache (rate limits must hold across processes): Redis when given, else PostgreSQL.
+# ---- More than one app server (#16) ------------------------------------------------------------------------
+# What every app server must share: the cache, the sessions, the optional read replica and which proxies to
+# believe about the visitor's address. Uploads: see the S3 block below. docs/scaling.md explains the choices.
+
+# The cache holds the rate limits (ours and allauth's) and, with Redis, a copy of the sessions: it must be one
+# store for all servers. Redis when REDIS_URL is given, else a table in PostgreSQL (`manage.py createcachetable`).
+# The key prefix keeps the portal's keys apart from other users of the same Redis; `cache.clear()` still empties
+# the whole Redis database (FLUSHDB), so give the portal a database number of its own (redis://host:6379/3).
+CACHE_KEY_PREFIX = env("WDHS_CACHE_KEY_PREFIX", "wdhs")
 if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 300,  # what `cache.set` without a timeout keeps; rate limits and sessions set their own
+            # Passed to redis-py's connection pool (one per process and thread): a Redis that hangs costs a
+            # request a few seconds, not a worker; idle connections are checked before use after a Redis restart.
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_TIMEOUT", 3),
+                "socket_timeout": env_int("REDIS_TIMEOUT", 3),
+                "health_check_interval": 30,
+            },
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "wdhs_cache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "wdhs_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 300,
+            # Django's default of 300 rows would cull live rate-limit counters as soon as a few hundred visitors
+            # sent a form in one hour, and so lift their limits.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+# Sessions are rows in PostgreSQL, so a visitor stays logged in whichever server answers and stays logged in
+# when Redis restarts (it may keep nothing on disk). With Redis, cached_db reads them from Redis first (one query
+# fewer per request; an unreachable Redis falls back to the database). Not signed cookies: a log-out or a deleted
+# account must end every session on the server side.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if env("REDIS_URL") else "django.contrib.sessions.backends.db"
+)
+
+# Optional read replica: with DATABASE_REPLICA_URL, the reads of web requests go to the replica, except the
+# reads of a visitor who wrote in the last WDHS_REPLICA_PIN_SECONDS (see wdhs/routers.py). Migrations, the task
+# worker and management commands use the primary only.
+REPLICA_PIN_SECONDS = env_int("WDHS_REPLICA_PIN_SECONDS", 15)
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+    )
+    if not DATABASES["replica"]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL moet naar PostgreSQL wijzen (postgres://...).")
+    # Tests use the test database through this alias too; there is nothing to create or migrate.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["wdhs.routers.PrimaryReplicaRouter"]
+    # First, so that every read of the request, also those of the other middleware, follows its decision.
+    MIDDLEWARE.insert(0, "wdhs.routers.ReplicaMiddleware")
+
+# Proxies (load balancer, nginx) whose X-Forwarded-For we believe, as IP addresses or networks, comma-separated.
+# Only a request that comes straight from one of them is keyed on the address it forwards (wdhs/ratelimit.py);
+# from anyone else the header is ignored, since a visitor can send it too.
+TRUSTED_PROXIES = env_list("WDHS_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"WDHS_TRUSTED_PROXIES: {_proxy!r} is geen IP-adres of netwerk. "
+            "Schrijf bijvoorbeeld WDHS_TRUSTED_PROXIES=10.0.0.5,172.18.0.0/16."
+        ) from None
+# ---- end: more than one app server -----------------------------------------------------------------------
 
 AUTH_USER_MODEL = "wdhs.User"
 AUTHENTICATION_BACKENDS = [
@@ -249,6 +321,26 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("WDHS_MEDIA_ROOT", str(BASE_DIR / "media")))
+
+# ---- Uploads on S3-compatible storage (#16, more than one app server) ---------------------------------------
+# Uploads on local disk exist only on the server that received them. With WDHS_S3_BUCKET they go to a bucket
+# that every server reads (AWS S3, or MinIO/Ceph/... with AWS_S3_ENDPOINT_URL). The portal itself serves them
+# (knowledge/views.py), so the bucket stays private. The keys come from boto3's usual sources: the environment
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), a profile, or the machine's role; they are not copied here.
+if env("WDHS_S3_BUCKET"):
+    _s3_storage: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("WDHS_S3_BUCKET"),
+            "location": env("WDHS_S3_PREFIX", "media"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,  # "path" for most MinIO set-ups
+            "file_overwrite": False,  # an upload never replaces another file under the same name
+        },
+    }
+    STORAGES["default"] = _s3_storage
+# ---- end: uploads on S3 ---------------------------------------------------------------------------------------
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
