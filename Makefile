@@ -151,8 +151,13 @@ test: lint check browser
 screenshots: install browser db
 	$(WITH_DB) DJANGO_ENV=test WDHS_SCREENSHOTS=1 $(PY) -m pytest -m browser
 
+# Seeds national-size data (or reuses it), runs the portal under gunicorn with production settings and drives
+# it with wrk (from Debian); writes docs/benchmarks.md. About 8 minutes. See tests/bench/run.py.
 bench: setup
-	$(WITH_DB) DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=ERROR $(PY) -m tests.bench.run
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+	  { echo "wrk ontbreekt: installeer het met 'apt-get install wrk'." >&2; exit 1; }
+	$(WITH_DB) $(PY) -m tests.bench.run
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles node_modules test-artifacts .mypy_cache

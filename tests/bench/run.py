@@ -1,53 +1,355 @@
-"""Benchmark of the main pages (`make bench`): median and 95th percentile over repeated requests.
+"""The benchmark at national size (`make bench`): a benchmark, not a test. Writes docs/benchmarks.md.
 
-Runs in-process with Django's test client against the development database filled by
-`make run`'s set-up (demo content), so the numbers describe the full Django stack without a
-network hop. Timings live here, never in tests.
+1. Makes sure the database holds national-size data (`seed_bulk`, reused when it is there already; the sizes
+   come from BENCH_INITIATIVES, BENCH_RESOURCES and BENCH_ORGANISATIONS), then VACUUM ANALYZE.
+2. Starts the portal under gunicorn (2 workers, production settings, tests/bench/settings.py for the floor view).
+3. Drives every key page with wrk at 1, 8 and 32 connections, with the page cache off (every request does
+   the real work), then once more at 8 connections with the page cache on (what visitors without an account
+   get). The floor, a trivial Django view through the same stack, is measured before and after the pages.
+4. Counts the SQL queries of each page in-process (Django's test client against the same database).
+5. Downloads each open-data export once and times it (one request moves the whole country).
+
+Each page: p50/p95/p99 (wrk's latency histogram, through a small Lua script), requests/s and its ratio to the
+floor, non-2xx answers. The machine is shared and noisy: compare ratios within one run, never absolute numbers
+across runs.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
+import platform
+import secrets
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
+from pathlib import Path
+from typing import Any
 
-import django
+from tests.bench.servers import cpu_seconds, free_port, wait_until_up
 
-PAGES = [
-    ("home", "/"),
-    ("kennis", "/kennis/"),
-    ("kennis zoeken", "/kennis/?q=vrijwilligers"),
-    ("initiatieven", "/initiatieven/"),
-    ("initiatieven zoeken", "/initiatieven/?q=energie"),
-    ("doelen", "/doelen/"),
-    ("zoeken", "/zoeken/?q=subsidies+buurthuizen"),
-    ("healthz", "/healthz"),
-]
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+REPORT = ROOT / "docs" / "benchmarks.md"
+SIZES = {
+    "initiatives": int(os.environ.get("BENCH_INITIATIVES", "100000")),
+    "resources": int(os.environ.get("BENCH_RESOURCES", "50000")),
+    "organisations": int(os.environ.get("BENCH_ORGANISATIONS", "2000")),
+}
+DURATION = int(os.environ.get("BENCH_SECONDS", "3"))
+CLIENTS = (1, 8, 32)
+LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.requests, summary.duration, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
 
 
-def main(rounds: int = 30) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wdhs.settings")
+def django_env(page_cache: bool) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "DJANGO_SETTINGS_MODULE": "tests.bench.settings",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "WDHS_ACCESS_LOG": "0",
+        "WDHS_PAGE_CACHE": "1" if page_cache else "0",
+    }
+
+
+def manage(*args: str, production: bool = False) -> None:
+    env = django_env(False)
+    if not production:
+        env = {**env, "DJANGO_ENV": "development", "DJANGO_SETTINGS_MODULE": "wdhs.settings"}
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare_data() -> dict[str, int]:
+    """Seeds at national size unless the database holds it already; returns what it holds."""
+    import django
+
+    os.environ.update({k: v for k, v in django_env(False).items() if k.startswith(("DJANGO", "WDHS"))})
     django.setup()
+    from django.db import connection
+
+    from initiatives.models import Initiative
+    from knowledge.models import Organisation, Resource
+
+    counts = {
+        "initiatives": Initiative.objects.count(),
+        "resources": Resource.objects.count(),
+        "organisations": Organisation.objects.count(),
+    }
+    if any(counts[k] < SIZES[k] * 0.95 for k in SIZES):
+        print(f"Testgegevens maken op landelijke schaal ({SIZES}) ...", flush=True)
+        manage(
+            "seed_bulk",
+            f"--initiatives={SIZES['initiatives']}",
+            f"--resources={SIZES['resources']}",
+            f"--organisations={SIZES['organisations']}",
+        )
+        counts = {
+            "initiatives": Initiative.objects.count(),
+            "resources": Resource.objects.count(),
+            "organisations": Organisation.objects.count(),
+        }
+    connection.close()
+    # Index-only scans need the visibility map that VACUUM writes (autovacuum does it on a live server).
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
+    return counts
+
+
+def pages() -> list[tuple[str, str]]:
+    from initiatives.models import Initiative
+    from knowledge.models import Organisation, Resource
+    from wdhs.models import Term
+
+    theme = Term.objects.themes().order_by("position", "name")[1].slug
+    phase = Term.objects.phases().order_by("position", "name")[0].slug
+    resource = Resource.objects.published().order_by("-published_at").values_list("slug", flat=True)[100]
+    initiative = Initiative.objects.published().order_by("-published_at").values_list("slug", flat=True)[100]
+    organisation = Organisation.objects.order_by("pk").values_list("slug", flat=True)[50]
+    return [
+        ("home", "/"),
+        ("/kennis/", "/kennis/"),
+        ("/kennis/ met zoekwoord", "/kennis/?q=vrijwilligers"),
+        ("/kennis/ met twee facetten", f"/kennis/?thema={theme}&fase={phase}"),
+        ("kennisitem", f"/kennis/{resource}/"),
+        ("/organisaties/", "/organisaties/"),
+        ("organisatie", f"/organisaties/{organisation}/"),
+        ("/initiatieven/", "/initiatieven/"),
+        ("/initiatieven/ met filters", f"/initiatieven/?provincie=utrecht&thema={theme}"),
+        ("initiatief", f"/initiatieven/{initiative}/"),
+        ("kaart", "/initiatieven/kaart/"),
+        ("/doelen/", "/doelen/"),
+        ("/doelen/2/", "/doelen/2/"),
+        ("financieringswijzer met antwoorden", "/financiering/?gemeente=Utrecht&rechtsvorm=stichting&bedrag=500"),
+        ("/zoeken/ een woord", "/zoeken/?q=buurthuis"),
+        ("/zoeken/ een zin", "/zoeken/?q=hoe+begin+ik+een+moestuin+in+de+wijk"),
+        ("/zoeken/ met typfout", "/zoeken/?q=subsdie+speeltuin"),
+        ("feed kennis (Atom)", "/kennis/feed/"),
+        ("feed doelen (RSS)", "/doelen/updates/feed/"),
+        ("sitemap-index", "/sitemap.xml"),
+        ("sitemap initiatieven, deel 1", "/sitemap-initiatieven.xml"),
+    ]
+
+
+EXPORTS = [("export CSV", "/initiatieven/export.csv"), ("export JSON", "/initiatieven/export.json")]
+
+
+def query_counts(urls: list[tuple[str, str]]) -> dict[str, int]:
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    print(f"{'pagina':<22} {'status':>6} {'mediaan ms':>11} {'p95 ms':>8}")
-    for label, url in PAGES:
-        first = client.get(url)
-        if first.status_code == 404:
-            print(f"{label:<22} {'-':>6} {'(bestaat nog niet)':>20}")
-            continue
-        timings = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-        print(f"{label:<22} {first.status_code:>6} {statistics.median(timings):>11.1f} {p95:>8.1f}")
+    counts = {}
+    for _, url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            if getattr(response, "streaming", False):
+                for _ in response.streaming_content:
+                    pass
+        counts[url] = len(captured.captured_queries)
+    return counts
+
+
+def wrk(url: str, clients: int, seconds: int, script: str) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{seconds}s", "--timeout", "15s", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next((line for line in out.splitlines() if line.startswith("BENCH ")), None)
+    if line is None:
+        raise RuntimeError(out)
+    p50, p95, p99, requests, duration, non2xx, errors = (int(v) for v in line.split()[1:])
+    return {
+        "p50": p50 / 1000,
+        "p95": p95 / 1000,
+        "p99": p99 / 1000,
+        "requests": requests,
+        "rps": requests / (duration / 1_000_000) if duration else 0.0,
+        "non2xx": non2xx,
+        "errors": errors,
+    }
+
+
+def worker_rss_mb(master: int) -> list[float]:
+    sizes = []
+    for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        for line in Path(f"/proc/{child}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def start_server(page_cache: bool, port: int) -> subprocess.Popen[bytes]:
+    command = [str(BIN / "gunicorn"), "-c", "python:wdhs.gunicorn_config", "-b", f"127.0.0.1:{port}", "-w", "2"]
+    process = subprocess.Popen(  # noqa: S603
+        [*command, "wdhs.wsgi:application"],
+        cwd=ROOT,
+        env=django_env(page_cache),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    wait_until_up(f"http://127.0.0.1:{port}/bench/floor", process)
+    return process
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.wait()
+
+
+def download(url: str) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=300) as response:  # noqa: S310 - our own loopback server
+        response.read(1)
+        first = time.perf_counter() - start
+        size = 1 + len(response.read())
+    return first, time.perf_counter() - start, size
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        print("wrk ontbreekt: installeer het met 'apt-get install wrk'.", file=sys.stderr)
+        return 1
+    started = time.monotonic()
+    manage("collectstatic", "--noinput", "-v0", production=True)
+    counts = prepare_data()
+    urls = pages()
+    queries = query_counts(urls)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    rows: dict[str, dict[str, Any]] = {label: {"url": url, "queries": queries[url]} for label, url in urls}
+    floors: list[float] = []
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(LUA)
+        script = handle.name
+    server = start_server(False, port)
+    try:
+        wrk(base + "/bench/floor", 8, 2, script)
+        floors.append(wrk(base + "/bench/floor", 8, DURATION, script)["rps"])
+        cpu_before = cpu_seconds(server.pid)
+        total_requests = 0
+        for label, url in urls:
+            print(f"  {label} ...", flush=True)
+            wrk(base + url, 2, 1, script)  # warm-up
+            for clients in CLIENTS:
+                result = wrk(base + url, clients, DURATION, script)
+                rows[label][clients] = result
+                total_requests += int(result["requests"])
+        cpu_per_request = (cpu_seconds(server.pid) - cpu_before) * 1000 / max(total_requests, 1)
+        floors.append(wrk(base + "/bench/floor", 8, DURATION, script)["rps"])
+        rss = worker_rss_mb(server.pid)
+        exports = {label: download(base + url) for label, url in EXPORTS}
+    finally:
+        stop_server(server)
+    server = start_server(True, port)
+    try:
+        for label, url in urls:
+            wrk(base + url, 2, 1, script)  # fills the cache
+            rows[label]["cached"] = wrk(base + url, 8, DURATION, script)
+        cached_floor = wrk(base + "/bench/floor", 8, DURATION, script)["rps"]
+    finally:
+        stop_server(server)
+    floor = statistics.mean(floors)
+    write_report(counts, rows, floors, floor, cached_floor, rss, cpu_per_request, exports, time.monotonic() - started)
+    print(REPORT.read_text())
     return 0
 
 
+def write_report(
+    counts: dict[str, int],
+    rows: dict[str, dict[str, Any]],
+    floors: list[float],
+    floor: float,
+    cached_floor: float,
+    rss: list[float],
+    cpu_per_request: float,
+    exports: dict[str, tuple[float, float, int]],
+    elapsed: float,
+) -> None:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if "model" in line),
+        platform.processor(),
+    )
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    load = os.getloadavg()
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024 // 1024
+    lines = [
+        "# Benchmark at national size",
+        "",
+        "Written by `make bench` (tests/bench/run.py); do not edit by hand. A benchmark, not a test: the machine is",
+        "shared and noisy, so read the ratios to the floor measured in the same run, not the absolute numbers.",
+        "",
+        f"- Date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; commit {commit.strip()}; run took "
+        f"{elapsed / 60:.1f} minutes.",
+        f"- Machine: {os.cpu_count()} cores ({cpu}), {memory} GiB; load average at the end "
+        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (other work was running beside it).",
+        f"- Data: {counts['initiatives']:,} initiatives, {counts['resources']:,} knowledge items, "
+        f"{counts['organisations']:,} organisations (`seed_bulk`).",
+        "- Server: gunicorn, 2 sync workers, production settings, embedded PostgreSQL on the same machine; load from "
+        f"wrk on the same 2 cores, {DURATION} s per measurement.",
+        f"- Floor (a trivial Django view through the same stack, 8 clients): {floors[0]:.0f} req/s before the pages, "
+        f"{floors[-1]:.0f} after; the ratios below use the mean, {floor:.0f} req/s.",
+        f"- Memory per worker (RSS after the run): {', '.join(f'{m:.0f} MB' for m in rss)}. "
+        f"CPU per request over all uncached measurements: {cpu_per_request:.1f} ms.",
+        "",
+        "## Every request does the work (page cache off)",
+        "",
+        "Latency in ms; req/s and ratio to the floor at 8 clients; queries: SQL queries for one request.",
+        "",
+        "| page | queries | 1 client p50 / p95 | 8 clients p50 / p95 / p99 | 8 clients req/s | ratio | "
+        "32 clients p95 | 32 clients req/s | non-2xx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, row in rows.items():
+        one, eight, many = row[1], row[8], row[32]
+        bad = int(one["non2xx"] + eight["non2xx"] + many["non2xx"] + one["errors"] + eight["errors"] + many["errors"])
+        lines.append(
+            f"| {label} | {row['queries']} | {one['p50']:.0f} / {one['p95']:.0f} | "
+            f"{eight['p50']:.0f} / {eight['p95']:.0f} / {eight['p99']:.0f} | {eight['rps']:.1f} | "
+            f"{eight['rps'] / floor:.3f} | {many['p95']:.0f} | {many['rps']:.1f} | {bad} |"
+        )
+    lines += [
+        "",
+        "## Visitors without an account (page cache on), 8 clients",
+        "",
+        f"The same pages after one request filled the cache. Floor in this pass: {cached_floor:.0f} req/s.",
+        "",
+        "| page | p50 | p95 | p99 | req/s | ratio to floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, row in rows.items():
+        c = row["cached"]
+        lines.append(
+            f"| {label} | {c['p50']:.1f} | {c['p95']:.1f} | {c['p99']:.1f} | {c['rps']:.0f} | "
+            f"{c['rps'] / cached_floor:.2f} |"
+        )
+    lines += ["", "## Open-data exports (one download each, page cache off)", ""]
+    lines += ["| export | first byte | complete | size |", "| --- | ---: | ---: | ---: |"]
+    for label, (first, complete, size) in exports.items():
+        lines.append(f"| {label} | {first * 1000:.0f} ms | {complete:.1f} s | {size / 1_000_000:.0f} MB |")
+    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 30))
+    sys.exit(main())

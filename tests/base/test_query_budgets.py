@@ -1,0 +1,72 @@
+"""Query budgets of the key pages: a fixed number of SQL queries, however many rows the portal holds.
+
+Each page is requested with a little content and again with four times as much; the number of queries must
+stay the same (no query per row) and within the page's budget. Timings are in `make bench`, never here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import (
+    InitiativeFactory,
+    OrganisationFactory,
+    ResourceFactory,
+    UpdateFactory,
+    municipality,
+    term,
+)
+
+pytestmark = pytest.mark.django_db
+
+# page -> the most queries it may use (measured when the budget was set, plus a little room).
+BUDGETS = {
+    "/": 20,
+    "/kennis/": 18,
+    "/kennis/?q=buurthuis": 22,
+    "/kennis/?thema=wonen": 18,
+    "/organisaties/": 8,
+    "/initiatieven/": 24,
+    "/initiatieven/?provincie=utrecht&thema=wonen": 24,
+    "/initiatieven/kaart/": 6,
+    "/doelen/": 16,
+    "/doelen/2/": 16,
+    "/zoeken/?q=buurthuis": 16,
+    "/kennis/feed/": 4,
+    "/doelen/updates/feed/": 4,
+    "/sitemap.xml": 14,
+    "/sitemap-initiatieven.xml": 4,
+    "/sitemap-kennis.xml": 4,
+    "/initiatieven/export.csv": 4,
+}
+
+
+def _content(times: int) -> None:
+    wonen = term("theme", "wonen")
+    for n in range(times):
+        organisation = OrganisationFactory()
+        ResourceFactory(organisation=organisation, title=f"Buurthuis openhouden {n}", themes=[wonen])
+        InitiativeFactory(name=f"Buurthuis De Linde {n}", themes=[wonen])
+        InitiativeFactory(name=f"Energie Zwolle {n}", municipality=municipality("Zwolle"))
+        UpdateFactory()
+
+
+def _queries(client, url: str, django_assert_max_num_queries) -> int:
+    with django_assert_max_num_queries(BUDGETS[url]) as captured:
+        response = client.get(url)
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+def test_key_pages_stay_within_their_budget_at_any_size(client, django_assert_max_num_queries):
+    _content(2)
+    small = {url: _queries(client, url, django_assert_max_num_queries) for url in BUDGETS}
+    _content(6)
+    large = {url: _queries(client, url, django_assert_max_num_queries) for url in BUDGETS}
+    # /zoeken/ may add a query for each kind of result that has more than fits in its group; that is bounded by
+    # the number of kinds (its budget), not by the number of rows.
+    small.pop("/zoeken/?q=buurthuis")
+    large.pop("/zoeken/?q=buurthuis")
+    assert large == small
