@@ -346,3 +346,11 @@ def test_demo_content_stays_as_it_is(demo):
     known = {row["word"] for row in before[6]}
     assert known <= {row["word"] for row in after[6]}
     assert [row for row in after[6] if row["word"] in known] == before[6]
+
+
+def test_a_seed_tells_the_page_cache_that_the_content_changed():
+    from wdhs import pagecache
+
+    before = pagecache.content_version()
+    seed(*TINY)
+    assert pagecache.content_version() != before

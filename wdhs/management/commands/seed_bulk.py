@@ -22,6 +22,7 @@ from knowledge.funding import seed as funding_seed
 from knowledge.models import FundingScheme, Organisation, Question, Resource, StatusChange
 from knowledge.models import Membership as OrganisationMembership
 from knowledge.questions import seed as questions_seed
+from wdhs import pagecache
 from wdhs.models import Municipality, SearchWord, User
 from wdhs.search.index import pending_words_exist, refresh_pending
 from wdhs.search.registry import indexed_tables
@@ -111,6 +112,8 @@ class Command(BaseCommand):
                         summary.append(self._remove(cursor))
                     if not options["remove"]:
                         self._seed(cursor, options)
+                # The triggers were off, the page cache's among them: tell it the content changed.
+                pagecache.mark_changed(cursor)
                 if not options["remove"]:
                     with self._step("Zoekindex") as summary:
                         summary.append(self._finish_search())
