@@ -155,14 +155,14 @@ SUMMARIES = (
     "Praktische uitleg over hoe je {hoe}.",
     "Voor iedereen die wil weten hoe je {hoe}.",
     "Wil je {doen}? Hier vind je de belangrijkste stappen en waar je op moet letten.",
-    "Wat komt erbij kijken als je {doen} wilt? Een overzicht in gewone taal.",
+    "Wat komt erbij kijken? Alles over {ding}, in gewone taal.",
 )
 INTROS = (
     "Wil je {doen}? Dan ben je niet de enige.",
     "Steeds meer bewoners willen {doen}.",
-    "Veel initiatieven lopen tegen dezelfde vragen aan als ze {doen} willen.",
+    "Veel initiatieven hebben dezelfde vragen over {ding}.",
     "In deze tekst lees je hoe je {hoe}.",
-    "Het is minder moeilijk dan je denkt om {doen}.",
+    "{Doen} is minder moeilijk dan je denkt.",
 )
 HEADINGS = (
     "Waar begin je?", "Wat heb je nodig?", "Wie doen er mee?", "Geld", "Afspraken met de gemeente",
