@@ -23,6 +23,8 @@ from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
 
 PAGE_SIZE = 20
+ORGANISATION_PAGE_SIZE = 30
+HOME_PARTNERS = 12
 FILTER_ERROR = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
 SEARCH_ERROR = "Je zoekvraag is te lang of bevat tekens die we niet kunnen lezen. Typ een paar woorden."
 
@@ -148,9 +150,7 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
 
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    filterset = OrganisationFilter(
-        request.GET, queryset=Organisation.objects.with_published_count().prefetch_related("themes")
-    )
+    filterset = OrganisationFilter(request.GET, queryset=Organisation.objects.all())
     status = 200
     messages: list[str] = []
     if filterset.is_bound and not filterset.form.is_valid():
@@ -164,11 +164,30 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if parsed.is_searchable:
         organisations = ORGANISATIONS.search(None, expand_query(parsed), queryset=organisations)
     else:
-        organisations = organisations.order_by("name")
+        organisations = organisations.order_by("name", "pk")
+    page = Paginator(organisations, ORGANISATION_PAGE_SIZE).get_page(request.GET.get("page"))
+    items = list(page.object_list)
+    # The number of published items, counted for this page's organisations only.
+    counts = dict(
+        Resource.objects.published()
+        .filter(organisation__in=[o.pk for o in items])
+        .order_by()
+        .values_list("organisation")
+        .annotate(n=Count("pk"))
+        .values_list("organisation", "n")
+    )
+    for organisation in items:
+        organisation.published_count = counts.get(organisation.pk, 0)
     return render(
         request,
         "knowledge/organisation_list.html",
-        {"filter": filterset, "organisations": organisations, "messages_list": messages, "query": parsed.text},
+        {
+            "filter": filterset,
+            "organisations": items,
+            "page_obj": page,
+            "messages_list": messages,
+            "query": parsed.text,
+        },
         status=status,
     )
 
@@ -197,7 +216,17 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
     """Newest knowledge and the partners for the home page."""
     published = Resource.objects.published().select_related("kind", "organisation")
     newest = list(published.exclude(is_featured=True).order_by("-published_at")[:3])
-    partners = list(Organisation.objects.with_published_count().filter(published_count__gt=0).order_by("name"))
+    # The partners that share the most knowledge (hundreds at national size; /organisaties/ lists them all).
+    top = (
+        Resource.objects.published()
+        .order_by()
+        .values_list("organisation")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "organisation")
+        .values_list("organisation", flat=True)[:HOME_PARTNERS]
+    )
+    partner_ids = pagecache.memo(("home-partners",), lambda: list(top))
+    partners = list(Organisation.objects.filter(pk__in=partner_ids).order_by("name"))
     if not newest and not partners:
         return None
     return {"newest": newest, "partners": partners}

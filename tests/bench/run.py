@@ -156,8 +156,8 @@ def query_counts(urls: list[tuple[str, str]]) -> dict[str, int]:
     counts = {}
     for _, url in urls:
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(url)
-            if getattr(response, "streaming", False):
+            response: Any = client.get(url)
+            if response.streaming:
                 for _ in response.streaming_content:
                     pass
         counts[url] = len(captured.captured_queries)
@@ -238,7 +238,7 @@ def main() -> int:
     queries = query_counts(urls)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    rows: dict[str, dict[str, Any]] = {label: {"url": url, "queries": queries[url]} for label, url in urls}
+    rows: dict[str, dict[Any, Any]] = {label: {"url": url, "queries": queries[url]} for label, url in urls}
     floors: list[float] = []
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(LUA)
@@ -278,7 +278,7 @@ def main() -> int:
 
 def write_report(
     counts: dict[str, int],
-    rows: dict[str, dict[str, Any]],
+    rows: dict[str, dict[Any, Any]],
     floors: list[float],
     floor: float,
     cached_floor: float,

@@ -212,3 +212,17 @@ def test_organisation_search_with_bad_input_gives_a_dutch_400(client, params, me
     response = client.get(reverse("knowledge:organisation_list"), params)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_organisation_list_is_paged_with_counts_per_page(client, django_assert_max_num_queries):
+    organisations = OrganisationFactory.create_batch(34)
+    ResourceFactory.create_batch(2, organisation=organisations[0])
+    with django_assert_max_num_queries(8):
+        first = client.get("/organisaties/")
+    assert len(first.context["organisations"]) == 30
+    assert "Pagina 1 van 2" in first.content.decode()
+    counted = {o.pk: o.published_count for o in first.context["organisations"]}
+    assert counted.get(organisations[0].pk, 2) == 2
+    second = client.get("/organisaties/", {"page": "2"})
+    assert second.status_code == 200 and len(second.context["organisations"]) >= 4
+    assert client.get("/organisaties/", {"page": "x" * 500}).status_code == 200
