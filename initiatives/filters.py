@@ -86,7 +86,7 @@ class InitiativeFilter(FacetFilterSet):
         cache = self.__dict__.setdefault("_expanded_queries", {})
         if parsed.text not in cache:
             cache[parsed.text] = expand_query(parsed)
-        return INITIATIVES.search(None, cache[parsed.text], queryset=queryset)
+        return INITIATIVES.matching(None, cache[parsed.text], queryset=queryset)
 
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         # Ordering is applied in `ordered()`, after all filters; this filter only validates the value.
@@ -100,7 +100,8 @@ class InitiativeFilter(FacetFilterSet):
         sort = self.cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
         qs = self.qs
         if sort == "relevantie" and self.search_text:
-            return qs.order_by("-search_rank", "pk")
+            expanded = self.__dict__.get("_expanded_queries", {}).get(self.search_text)
+            return INITIATIVES.ranked(qs, expanded or expand_query(parse_query(self.search_text)))
         if sort == "nieuw":
             return qs.order_by(F("published_at").desc(nulls_last=True), "pk")
         if sort == "gemeente":

@@ -30,8 +30,8 @@ SEARCH_ERROR = "Je zoekvraag is te lang of bevat tekens die we niet kunnen lezen
 
 
 def _search(result: QuerySet[Resource], expanded: ExpandedQuery) -> QuerySet[Resource]:
-    """The portal's one search engine with the ranking of /zoeken/ (source "kennis"), within the filtered resources."""
-    return RESOURCES.search(None, expanded, queryset=result)
+    """The resources that match (source "kennis" of /zoeken/); ranked after the filters, so facets count unranked."""
+    return RESOURCES.matching(None, expanded, queryset=result)
 
 
 def _matching_organisations(parsed: ParsedQuery) -> list[Organisation]:
@@ -62,7 +62,10 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     elif raw_query is not None and not parsed.is_searchable:
         messages.append("Je hebt geen zoekwoord ingevuld. Hieronder zie je alle kennis.")
 
-    results = filterset.qs if parsed.is_searchable else filterset.qs.order_by("-published_at", "pk")
+    if parsed.is_searchable:
+        results = RESOURCES.ranked(filterset.qs, expanded)
+    else:
+        results = filterset.qs.order_by("-published_at", "pk")
     paginator = Paginator(results.for_listing(), PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     items = list(page.object_list)

@@ -71,16 +71,24 @@ class SearchSource:
         `queryset` narrows the documents further (a list page's filters); it replaces `queryset(user)`,
         so the caller is responsible for visibility then.
         """
+        return self.ranked(self.matching(user, expanded, queryset=queryset), expanded)
+
+    def matching(self, user: Any, expanded: ExpandedQuery, *, queryset: QuerySet | None = None) -> QuerySet:
+        """The matching documents, unranked: what facet counts group (no annotation, so from the table itself)."""
         query = expanded.query
         qs = self.queryset(user) if queryset is None else queryset
         if query is None:
             return qs.none()
         if isinstance(self.vector, str):
-            qs = qs.filter(**{self.vector: query})
-            vector = F(self.vector)
-        else:
-            qs = qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
-            vector = F("_search_vector")
+            return qs.filter(**{self.vector: query})
+        return qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
+
+    def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
+        """Documents from `matching`, best first."""
+        query = expanded.query
+        if query is None:
+            return qs.none()
+        vector = F(self.vector) if isinstance(self.vector, str) else F("_search_vector")
         rank: Expression = SearchRank(vector, query)
         if self.freshness:
             fields = [F(name) for name in self.freshness]
