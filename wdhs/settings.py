@@ -142,7 +142,10 @@ if not env("DATABASE_URL"):
         "Gebruik 'make run' of 'make test': die starten de ingebouwde PostgreSQL en zetten DATABASE_URL. "
         "Of zet DATABASE_URL zelf, bijvoorbeeld DATABASE_URL=postgres://gebruiker:wachtwoord@localhost:5432/wdhs."
     )
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+# Production keeps a worker's connection open for a minute (checked before reuse): opening a PostgreSQL connection
+# costs more than most queries, and the page cache reads its version from the database on every request.
+CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60 if PRODUCTION else 0)
+DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True)}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
 DATABASES["default"].setdefault("TEST", {})
@@ -200,7 +203,7 @@ SESSION_ENGINE = (
 REPLICA_PIN_SECONDS = env_int("WDHS_REPLICA_PIN_SECONDS", 15)
 if env("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
-        env("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+        env("DATABASE_REPLICA_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
     if not DATABASES["replica"]["ENGINE"].endswith("postgresql"):
         raise ImproperlyConfigured("DATABASE_REPLICA_URL moet naar PostgreSQL wijzen (postgres://...).")
