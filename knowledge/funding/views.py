@@ -26,6 +26,11 @@ GROUP_INTRO = {
 }
 
 
+# At national size there are hundreds of schemes: each group (and the list before any answer) shows the first
+# SHOWN, best match first when searching, and says how many more there are and how to narrow the list.
+SHOWN = 30
+
+
 def _answered(request: HttpRequest) -> bool:
     """Whether the visitor answered a question; search words alone only narrow the list."""
     return any(key in FinderForm.base_fields and key != "q" for key in request.GET)
@@ -50,7 +55,16 @@ def _grouped(schemes: list[FundingScheme], form: FinderForm) -> list[dict[str, A
     for scheme in schemes:
         result = evaluate(scheme.rules(), answers)
         groups[result.verdict].append((scheme, result))
-    return [{"verdict": verdict, "intro": GROUP_INTRO[verdict], "items": items} for verdict, items in groups.items()]
+    return [
+        {
+            "verdict": verdict,
+            "intro": GROUP_INTRO[verdict],
+            "items": items[:SHOWN],
+            "count": len(items),
+            "hidden": max(0, len(items) - SHOWN),
+        }
+        for verdict, items in groups.items()
+    ]
 
 
 @require_GET
@@ -80,6 +94,8 @@ def finder(request: HttpRequest) -> HttpResponse:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
         schemes = SCHEMES.search(None, expand_query(parsed), queryset=schemes)
     context["schemes"] = list(schemes)
+    context["shown_schemes"] = context["schemes"][:SHOWN]
+    context["hidden_schemes"] = max(0, len(context["schemes"]) - SHOWN)
     context["query"] = parsed.text
     if _answered(request):
         context["groups"] = _grouped(context["schemes"], form)

@@ -242,3 +242,16 @@ def test_finder_refuses_search_words_that_are_far_too_long(client):
     response = client.get(reverse("funding:finder"), {"q": "x" * 2001})
     assert response.status_code == 400
     assert "Je zoekwoorden zijn te lang" in response.content.decode()
+
+
+def test_long_lists_show_the_first_thirty_and_say_how_many_more(client):
+    FundingSchemeFactory.create_batch(33)
+    everything = client.get(URL)
+    html = everything.content.decode()
+    assert len(everything.context["shown_schemes"]) == 30
+    assert "En nog" in html and "regelingen. Vul meer vragen in" in html
+    answered = client.get(URL, {"gemeente": "Utrecht", "rechtsvorm": "stichting", "bedrag": "500"})
+    groups = answered.context["groups"]
+    assert sum(group["count"] for group in groups) >= 33
+    assert all(len(group["items"]) <= 30 for group in groups)
+    assert all(group["hidden"] == group["count"] - len(group["items"]) for group in groups)
