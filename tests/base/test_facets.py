@@ -132,3 +132,24 @@ def test_both_pages_count_facets_in_queries_that_do_not_grow_with_the_facets_opt
         client.get(reverse("initiatives:list"))
     with django_assert_max_num_queries(len(knowledge_few.captured_queries)):
         client.get(reverse("knowledge:list"))
+
+
+@pytest.mark.parametrize("query", ["", "thema=wonen", "soort=bewonersinitiatief", "q=buurthuis&fase=idee"])
+def test_facets_counted_in_one_pass_equal_one_count_per_facet(query, monkeypatch):
+    """The GROUPING SETS pass for the foreign-key facets gives exactly the counts of one query per facet."""
+    wonen, zorg = term("theme", "wonen"), term("theme", "zorg-en-welzijn")
+    for n, place in enumerate(["Utrecht", "Zwolle", "Utrecht", "Groningen", "Zwolle", "Utrecht"]):
+        InitiativeFactory(name=f"Buurthuis {n}", municipality=municipality(place), themes=[wonen if n % 2 else zorg])
+    InitiativeFactory(name="Nog in behandeling", status=Status.SUBMITTED)
+    params = QueryDict(query)
+
+    def all_counts() -> dict[str, dict[str, int]]:
+        filterset = InitiativeFilter(params, queryset=Initiative.objects.published())
+        return {param: counts(facet) for param, facet in facets_of(filterset).items()}
+
+    together = all_counts()
+    monkeypatch.setattr(FacetFilterSet, "_counts_in_one_pass", lambda self: {})
+    apart = all_counts()
+    assert together == apart
+    if not query:
+        assert sum(together["gemeente"].values()) == 6 and together["gemeente"]
