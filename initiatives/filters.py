@@ -12,7 +12,7 @@ from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.search import INITIATIVES
 from wdhs.facets import FacetFilterSet, FacetSpec
 from wdhs.models import Municipality, Province, Term
-from wdhs.search.query import expand_query, parse_query
+from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, parse_query
 
 SORT_CHOICES = [
     ("relevantie", "Best passend bij je zoekwoorden"),
@@ -81,12 +81,15 @@ class InitiativeFilter(FacetFilterSet):
         parsed = parse_query(value)
         if not parsed.is_searchable:
             return queryset
-        # The portal's one engine and ranking (source "initiatieven" of /zoeken/), the query built once
-        # per page: every facet count reuses it.
+        # The portal's one engine (source "initiatieven" of /zoeken/); ranked in `ordered()`.
+        return INITIATIVES.matching(None, self._expanded(parsed), queryset=queryset)
+
+    def _expanded(self, parsed: ParsedQuery) -> ExpandedQuery:
+        """The query built once per page: every facet count and the ranking reuse it."""
         cache = self.__dict__.setdefault("_expanded_queries", {})
         if parsed.text not in cache:
             cache[parsed.text] = expand_query(parsed)
-        return INITIATIVES.matching(None, cache[parsed.text], queryset=queryset)
+        return cache[parsed.text]
 
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         # Ordering is applied in `ordered()`, after all filters; this filter only validates the value.
@@ -100,8 +103,7 @@ class InitiativeFilter(FacetFilterSet):
         sort = self.cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
         qs = self.qs
         if sort == "relevantie" and self.search_text:
-            expanded = self.__dict__.get("_expanded_queries", {}).get(self.search_text)
-            return INITIATIVES.ranked(qs, expanded or expand_query(parse_query(self.search_text)))
+            return INITIATIVES.ranked(qs, self._expanded(parse_query(self.search_text)))
         if sort == "nieuw":
             return qs.order_by(F("published_at").desc(nulls_last=True), "pk")
         if sort == "gemeente":

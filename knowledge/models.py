@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -22,8 +22,6 @@ from knowledge.questions.models import Question
 from wdhs.markup import render_markdown
 
 if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
-
     from wdhs.models import AnyUser
 
 # The funding finder (/financiering/) and "Stel je vraag" (/vraag/) keep their models in their own folders.
@@ -66,20 +64,11 @@ def attachment_upload_to(instance: Attachment, filename: str) -> str:
     return _generated_name("kennis/bijlagen", filename)
 
 
-class PublishedCount(TypedDict):
-    published_count: int
-
-
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def edited_by(self, user: AnyUser) -> OrganisationQuerySet:
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
-
-    def with_published_count(self) -> OrganisationQuerySet[WithAnnotations[Organisation, PublishedCount]]:
-        return self.annotate(
-            published_count=models.Count("resources", filter=Q(resources__status=Resource.Status.PUBLISHED))
-        )
 
 
 class Organisation(models.Model):

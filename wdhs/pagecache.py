@@ -114,7 +114,7 @@ def content_version() -> int:
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
-    if not getattr(settings, "WDHS_PAGE_CACHE", False) or request.method not in ("GET", "HEAD"):
+    if not getattr(settings, "WDHS_PAGE_CACHE", False):  # only GET and HEAD get here
         return False
     if any(name in request.COOKIES for name in SKIP_COOKIES):
         return False

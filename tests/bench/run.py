@@ -83,11 +83,14 @@ def prepare_data() -> dict[str, int]:
     from initiatives.models import Initiative
     from knowledge.models import Organisation, Resource
 
-    counts = {
-        "initiatives": Initiative.objects.count(),
-        "resources": Resource.objects.count(),
-        "organisations": Organisation.objects.count(),
-    }
+    def held() -> dict[str, int]:
+        return {
+            "initiatives": Initiative.objects.count(),
+            "resources": Resource.objects.count(),
+            "organisations": Organisation.objects.count(),
+        }
+
+    counts = held()
     if any(counts[k] < SIZES[k] * 0.95 for k in SIZES):
         print(f"Testgegevens maken op landelijke schaal ({SIZES}) ...", flush=True)
         manage(
@@ -96,11 +99,7 @@ def prepare_data() -> dict[str, int]:
             f"--resources={SIZES['resources']}",
             f"--organisations={SIZES['organisations']}",
         )
-        counts = {
-            "initiatives": Initiative.objects.count(),
-            "resources": Resource.objects.count(),
-            "organisations": Organisation.objects.count(),
-        }
+        counts = held()
     connection.close()
     # Index-only scans need the visibility map that VACUUM writes (autovacuum does it on a live server).
     with connection.cursor() as cursor:
