@@ -99,6 +99,13 @@ class InitiativeFilter(FacetFilterSet):
     def search_text(self) -> str:
         return parse_query(self.cleaned.get("q") or "").text
 
+    def relevance_rank(self) -> Any:
+        """The rank expression when the list is sorted by relevance (the default after a search), else None."""
+        if (self.cleaned.get("sorteer") or "relevantie") != "relevantie" or not self.search_text:
+            return None
+        expanded = self._expanded(parse_query(self.search_text))
+        return None if expanded.query is None else INITIATIVES.rank(expanded)
+
     def ordered(self) -> InitiativeQuerySet:
         sort = self.cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
         qs = self.qs

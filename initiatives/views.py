@@ -46,8 +46,12 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     filterset = InitiativeFilter(request.GET or None, queryset=Initiative.objects.published())
     errors = filterset.error_messages()
     parsed = parse_query(request.GET.get("q"))
-    paginator = Paginator(filterset.ordered().with_relations(), PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    rank = filterset.relevance_rank()
+    if rank is not None:
+        # The results, their count and the facets from one pass over the matching initiatives.
+        page_obj = filterset.search_page(rank, request.GET.get("page"), PAGE_SIZE, Initiative.objects.with_relations())
+    else:
+        page_obj = Paginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filterset": filterset,
         "facets": filterset.facets(),

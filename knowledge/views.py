@@ -62,12 +62,16 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     elif raw_query is not None and not parsed.is_searchable:
         messages.append("Je hebt geen zoekwoord ingevuld. Hieronder zie je alle kennis.")
 
-    if parsed.is_searchable:
-        results = RESOURCES.ranked(filterset.qs, expanded)
+    if expanded.query is not None:
+        # The results, their count and the facets from one pass over the matching documents.
+        page = filterset.search_page(
+            RESOURCES.rank(expanded), params.get("page"), PAGE_SIZE, Resource.objects.for_listing()
+        )
     else:
-        results = filterset.qs.order_by("-published_at", "pk")
-    paginator = Paginator(results.for_listing(), PAGE_SIZE)
-    page = paginator.get_page(params.get("page"))
+        page = Paginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
+            params.get("page")
+        )
+    paginator = page.paginator
     items = list(page.object_list)
     for item in items:
         item.highlight = highlight_text(resource_text(item), expanded.terms) if parsed.is_searchable else None

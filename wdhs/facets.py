@@ -8,12 +8,13 @@ many results or options there are. Used by /kennis/ (knowledge.filters) and /ini
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 import django_filters
 from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Page, Paginator
 from django.db import connections, models
 from django.db.models import Count, F, QuerySet
 from django.db.models.fields.related import RelatedField
@@ -124,6 +125,46 @@ def _grouping_sets(members: list[tuple[str, str, QuerySet]]) -> dict[str, dict[A
     return shared
 
 
+MAX_PAGE = 100_000  # a page number beyond any list; the Paginator turns it into the last page
+
+
+class _RankedKeys(Sequence[Any]):
+    """The ranked results as the Paginator sees them: `count` long; the window found in the search pass is read
+    by key, any other slice (a page number past the end, which the Paginator turns into the last page) is ranked
+    again by the database."""
+
+    def __init__(
+        self, count: int, window: tuple[int, int], keys: list[Any], listing: QuerySet, rank: Any, rows: QuerySet
+    ) -> None:
+        self.count, self.window, self.keys, self.listing, self.rank, self.rows = (
+            count,
+            window,
+            keys,
+            listing,
+            rank,
+            rows,
+        )
+
+    def __len__(self) -> int:
+        return self.count
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(self.count)
+        if (start, stop) == (self.window[0], min(self.window[1], self.count)):
+            keys = self.keys
+        else:
+            ranked = self.rows.annotate(_rank=self.rank).order_by(F("_rank").desc(nulls_last=True), "pk")
+            keys = list(ranked.values_list("pk", flat=True)[start:stop])
+        documents = self.listing.in_bulk(keys)
+        return [documents[key] for key in keys if key in documents]
+
+
 class FacetFilterSet(django_filters.FilterSet):
     """A FilterSet with facet counts and Dutch messages for values it does not know."""
 
@@ -159,8 +200,116 @@ class FacetFilterSet(django_filters.FilterSet):
         return any(self.data.get(spec.param) for spec in self.facet_specs)
 
     def facets(self) -> list[Facet]:
-        self._shared_counts = self._counts_in_one_pass()
+        known: dict[str, dict[Any, int]] = self.__dict__.get("_search_counts", {})
+        self._shared_counts = {**self._counts_in_one_pass(skip=set(known)), **known}
         return [self._facet(spec) for spec in self.facet_specs]
+
+    def search_page(self, rank: Any, number: Any, per_page: int, listing: QuerySet) -> Page:
+        """One page of the results best first, after a search, with the count and the facet counts in one query.
+
+        A search reads every matching document's vector; for a common word that is most of the table. So the
+        matching rows (key, rank and each unchosen facet's value) are collected once, in a materialized CTE, and
+        the count, every facet that counts in the same results (foreign keys, choices and link tables) and the
+        page's keys are all taken from it. `rank` is the search source's rank expression (higher first, then pk);
+        `listing` reads the page's documents. Chosen facets count in other rows and keep their own query.
+        """
+        specs = [spec for spec in self.facet_specs if not self.data.get(spec.param)]
+        rows = self.filter_without(None).order_by()
+        columns: dict[str, Any] = {"_rank": rank}
+        links: list[tuple[str, Any]] = []
+        for i, spec in enumerate(specs):
+            filter_ = self.filters[spec.param]
+            if spec.group_by:
+                columns[f"_facet_{i}"] = spec.group_by()
+                continue
+            field = None if "__" in filter_.field_name else self._meta.model._meta.get_field(filter_.field_name)
+            if field is not None and field.many_to_many and not field.auto_created:
+                links.append((spec.param, field))
+            else:
+                columns[f"_facet_{i}"] = F(filter_.field_name)
+        try:
+            inner, params = rows.annotate(**columns).values_list("pk", *columns).query.sql_with_params()
+        except EmptyResultSet:  # a search that can match nothing (only stop words)
+            inner = None
+        page_size = max(int(per_page), 1)
+        try:
+            wanted = min(max(int(number), 1), MAX_PAGE)
+        except (TypeError, ValueError):
+            wanted = 1
+        found: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
+        if inner is not None:
+            found = self._one_pass(inner, params, specs, columns, links, page_size * (wanted - 1), page_size)
+        self.__dict__["_search_counts"] = found["counts"]
+        window = (page_size * (wanted - 1), page_size * wanted)
+        keys = _RankedKeys(found["count"], window, found["keys"], listing, rank, rows)
+        return Paginator(keys, page_size).get_page(wanted)
+
+    def _one_pass(
+        self,
+        inner: str,
+        params: tuple[Any, ...],
+        specs: list[FacetSpec],
+        columns: dict[str, Any],
+        links: list[tuple[str, Any]],
+        offset: int,
+        limit: int,
+    ) -> dict[str, Any]:
+        connection = connections[self.queryset.db]
+        quote = connection.ops.quote_name
+        # The CTE's columns: pk, score, then one per facet value column (f<n>, in the order of `columns`).
+        names = ["pk", "score"]
+        parts = ["SELECT -2, NULL, COUNT(*), NULL::float8 FROM m"]
+        for name in list(columns)[1:]:
+            column, i = f"f{len(names) - 2}", int(name.removeprefix("_facet_"))
+            names.append(column)
+            parts.append(f"SELECT {i}, {column}::text, COUNT(*), NULL FROM m GROUP BY {column}")  # noqa: S608
+        for param, field in links:
+            i = next(n for n, spec in enumerate(specs) if spec.param == param)
+            through = field.remote_field.through
+            source = quote(through._meta.get_field(field.m2m_field_name()).column)
+            target = quote(through._meta.get_field(field.m2m_reverse_field_name()).column)
+            table = quote(through._meta.db_table)
+            parts.append(
+                f"SELECT {i}, l.{target}::text, COUNT(*), NULL FROM {table} l JOIN m ON m.pk = l.{source}"  # noqa: S608
+                f" GROUP BY l.{target}"
+            )
+        parts.append(
+            "(SELECT -1, pk::text, NULL, score FROM m ORDER BY score DESC NULLS LAST, m.pk LIMIT %s OFFSET %s)"
+        )
+        # Only our own names and quoted table/column names go into the text; every value stays a parameter.
+        sql = f"WITH m({', '.join(names)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)  # noqa: S608
+        pk_field = self._meta.model._meta.pk
+        assert pk_field is not None
+        result: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
+        with connection.cursor() as cursor:
+            # PostgreSQL prices a full-text match as cheap, so for a common word it reads the whole table and
+            # unpacks every document's vector to test it; the GIN index answers the match without unpacking, and
+            # only the rank unpacks the vectors of the matches. Undone right after (also when the query fails:
+            # a SET in a failed transaction is rolled back with it).
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                cursor.execute(sql, (*params, limit, offset))
+                rows = cursor.fetchall()
+            finally:
+                if not connection.needs_rollback:
+                    cursor.execute("RESET enable_seqscan")
+            for part, value, count, _score in rows:
+                if part == -2:
+                    result["count"] = count
+                elif part == -1:
+                    result["keys"].append(pk_field.to_python(value))
+                elif value is not None:
+                    spec = specs[part]
+                    result["counts"][spec.param][self._facet_key(spec, value)] = count
+        return result
+
+    def _facet_key(self, spec: FacetSpec, value: str) -> Any:
+        """A facet value read back as text, as the facet's counts are keyed: an option's pk, or the choice."""
+        filter_ = self.filters[spec.param]
+        if isinstance(filter_, django_filters.ModelChoiceFilter):
+            option_pk = filter_.get_queryset(self.request).model._meta.pk
+            return option_pk.to_python(value)
+        return value
 
     def _direct_foreign_key(self, spec: FacetSpec) -> str | None:
         """The field name when the facet is a foreign key on the model itself (kind, phase, municipality)."""
@@ -170,7 +319,7 @@ class FacetFilterSet(django_filters.FilterSet):
         field = self._meta.model._meta.get_field(filter_.field_name)
         return filter_.field_name if field.many_to_one else None
 
-    def _counts_in_one_pass(self) -> dict[str, dict[Any, int]]:
+    def _counts_in_one_pass(self, skip: set[str]) -> dict[str, dict[Any, int]]:
         """Counts of the foreign-key facets that count in the same results, in one pass (GROUPING SETS).
 
         Facets that are not chosen all count within the same results (every other filter applies); reading those
@@ -179,7 +328,7 @@ class FacetFilterSet(django_filters.FilterSet):
         same_rows: dict[tuple[str, tuple[Any, ...]], list[tuple[str, str, QuerySet]]] = {}
         for spec in self.facet_specs:
             field_name = self._direct_foreign_key(spec)
-            if field_name is None:
+            if field_name is None or spec.param in skip:
                 continue
             rows = self._rows(spec.param).order_by()
             try:
@@ -266,13 +415,18 @@ class FacetFilterSet(django_filters.FilterSet):
     ) -> list[tuple[str, str, int, bool]]:
         """Options from the filter's choices, counted by grouping the matching results on their value."""
         key = spec.group_by() if spec.group_by else models.F(filter_.field_name)
-        counts = _counted(
-            self._rows(spec.param)
-            .order_by()
-            .annotate(facet_key=key)
-            .values("facet_key")
-            .annotate(n=Count("pk"))
-            .values_list("facet_key", "n")
+        shared = getattr(self, "_shared_counts", {})
+        counts = (
+            shared[spec.param]
+            if spec.param in shared
+            else _counted(
+                self._rows(spec.param)
+                .order_by()
+                .annotate(facet_key=key)
+                .values("facet_key")
+                .annotate(n=Count("pk"))
+                .values_list("facet_key", "n")
+            )
         )
         rows = []
         for value, label in self.form.fields[spec.param].choices:

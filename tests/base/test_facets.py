@@ -10,8 +10,10 @@ from initiatives.filters import InitiativeFilter
 from initiatives.models import Initiative, Status
 from knowledge.filters import ResourceFilter
 from knowledge.models import Resource
-from tests.factories import InitiativeFactory, ResourceFactory, municipality, province, term
+from knowledge.search import RESOURCES
+from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory, municipality, province, term
 from wdhs.facets import Facet, FacetFilterSet, _reverse_path, url_with
+from wdhs.search.query import expand_query, parse_query
 
 pytestmark = pytest.mark.django_db
 
@@ -148,8 +150,101 @@ def test_facets_counted_in_one_pass_equal_one_count_per_facet(query, monkeypatch
         return {param: counts(facet) for param, facet in facets_of(filterset).items()}
 
     together = all_counts()
-    monkeypatch.setattr(FacetFilterSet, "_counts_in_one_pass", lambda self: {})
+    monkeypatch.setattr(FacetFilterSet, "_counts_in_one_pass", lambda self, skip: {})
     apart = all_counts()
     assert together == apart
     if not query:
         assert sum(together["gemeente"].values()) == 6 and together["gemeente"]
+
+
+def _search_corpus() -> None:
+    wonen, zorg, groen = (
+        term("theme", "wonen"),
+        term("theme", "zorg-en-welzijn"),
+        term("theme", "groen-en-leefomgeving"),
+    )
+    places = ["Utrecht", "Zwolle", "Utrecht", "Groningen", "Zwolle", "Utrecht", "Amersfoort"]
+    for n, place in enumerate(places * 4):
+        InitiativeFactory(
+            name=f"Buurthuis {n}" if n % 3 else f"Moestuin {n}",
+            description="Een buurthuis voor de hele wijk." if n % 2 else "Samen groente kweken in de buurt.",
+            municipality=municipality(place),
+            themes=[wonen, groen] if n % 2 else [zorg],
+        )
+    InitiativeFactory(name="Buurthuis in behandeling", status=Status.SUBMITTED)
+    partners = [OrganisationFactory(), OrganisationFactory()]
+    for n in range(24):
+        ResourceFactory(
+            title=f"Vrijwilligers vinden {n}" if n % 2 else f"Een buurthuis starten {n}",
+            summary="Tips voor vrijwilligers in het buurthuis." if n % 3 else "Over de wijk.",
+            organisation=partners[n % 2],
+            themes=[wonen] if n % 2 else [zorg, groen],
+            scope=Resource.Scope.MUNICIPALITY if n % 4 == 0 else Resource.Scope.NATIONAL,
+            municipality=municipality(places[n % len(places)]) if n % 4 == 0 else None,
+        )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=buurthuis", "q=buurthuis&thema=wonen", "q=buurt&gemeente=utrecht", "q=moestuin&provincie=utrecht"],
+)
+def test_initiative_search_page_counts_and_order_equal_the_plain_queries(query):
+    """One pass over the matches (search_page) gives the counts of one query per facet and the order of the ranking."""
+    _search_corpus()
+    params = QueryDict(query)
+    plain = InitiativeFilter(params, queryset=Initiative.objects.published())
+    expected_facets = {param: counts(facet) for param, facet in facets_of(plain).items()}
+    expected_order = list(plain.ordered().values_list("pk", flat=True))
+
+    one_pass = InitiativeFilter(params, queryset=Initiative.objects.published())
+    rank = one_pass.relevance_rank()
+    assert rank is not None
+    pages = [one_pass.search_page(rank, 1, 5, Initiative.objects.all())]
+    assert {param: counts(facet) for param, facet in facets_of(one_pass).items()} == expected_facets
+    while pages[-1].has_next():
+        again = InitiativeFilter(params, queryset=Initiative.objects.published())
+        pages.append(
+            again.search_page(again.relevance_rank(), pages[-1].next_page_number(), 5, Initiative.objects.all())
+        )
+    assert pages[0].paginator.count == len(expected_order) > 0
+    assert [item.pk for page in pages for item in page.object_list] == expected_order
+
+
+@pytest.mark.parametrize("query", ["q=vrijwilligers", "q=buurthuis&thema=wonen", "q=buurthuis&regio=utrecht"])
+def test_knowledge_search_page_counts_and_order_equal_the_plain_queries(query):
+    _search_corpus()
+    params = QueryDict(query)
+    expanded = expand_query(parse_query(params["q"]))
+
+    def filterset() -> ResourceFilter:
+        return ResourceFilter(
+            params, queryset=RESOURCES.matching(None, expanded, queryset=Resource.objects.published())
+        )
+
+    plain = filterset()
+    expected_facets = {param: counts(facet) for param, facet in facets_of(plain).items()}
+    expected_order = list(RESOURCES.ranked(plain.qs, expanded).values_list("pk", flat=True))
+    one_pass = filterset()
+    page = one_pass.search_page(RESOURCES.rank(expanded), 1, 100, Resource.objects.all())
+    assert {param: counts(facet) for param, facet in facets_of(one_pass).items()} == expected_facets
+    assert [item.pk for item in page.object_list] == expected_order
+    assert page.paginator.count == len(expected_order) > 0
+
+
+@pytest.mark.parametrize("number", ["999", "0", "-3", "x", "", None, "9" * 40])
+def test_search_page_number_out_of_range_or_wrong_gives_a_real_page(number):
+    _search_corpus()
+    filterset = InitiativeFilter(QueryDict("q=buurthuis"), queryset=Initiative.objects.published())
+    rank = filterset.relevance_rank()
+    expected = list(filterset.ordered().values_list("pk", flat=True))
+    page = filterset.search_page(rank, number, 5, Initiative.objects.all())
+    last = (len(expected) - 1) // 5 + 1
+    assert page.number == (last if number in ("999", "9" * 40) else 1)
+    start = (page.number - 1) * 5
+    assert [item.pk for item in page.object_list] == expected[start : start + 5]
+
+
+def test_search_page_with_only_stop_words_is_empty_without_error():
+    _search_corpus()
+    filterset = InitiativeFilter(QueryDict("q=de+het"), queryset=Initiative.objects.published())
+    assert filterset.relevance_rank() is None

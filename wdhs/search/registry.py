@@ -83,18 +83,22 @@ class SearchSource:
             return qs.filter(**{self.vector: query})
         return qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
 
-    def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
-        """Documents from `matching`, best first."""
-        query = expanded.query
-        if query is None:
-            return qs.none()
+    def rank(self, expanded: ExpandedQuery) -> Expression:
+        """How well a document from `matching` fits: higher is better (order by it descending, then by pk)."""
+        assert expanded.query is not None
         vector = F(self.vector) if isinstance(self.vector, str) else F("_search_vector")
-        rank: Expression = SearchRank(vector, query)
+        rank: Expression = SearchRank(vector, expanded.query)
         if self.freshness:
             fields = [F(name) for name in self.freshness]
             moment = Coalesce(*fields) if len(fields) > 1 else fields[0]
             rank = rank * Coalesce(Freshness(moment), 1.0, output_field=FloatField())
-        return qs.annotate(search_rank=rank).order_by("-search_rank", "pk")
+        return rank
+
+    def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
+        """Documents from `matching`, best first."""
+        if expanded.query is None:
+            return qs.none()
+        return qs.annotate(search_rank=self.rank(expanded)).order_by("-search_rank", "pk")
 
 
 _SOURCES: dict[str, SearchSource] = {}
