@@ -10,7 +10,7 @@ from django.db.models import F, QuerySet
 
 from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.search import INITIATIVES
-from wdhs.facets import FacetFilterSet, FacetSpec
+from wdhs.facets import FacetFilterSet, FacetSpec, Order, ordered_by
 from wdhs.models import Municipality, Province, Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, parse_query
 
@@ -81,7 +81,7 @@ class InitiativeFilter(FacetFilterSet):
         parsed = parse_query(value)
         if not parsed.is_searchable:
             return queryset
-        # The portal's one engine (source "initiatieven" of /zoeken/); ranked in `ordered()`.
+        # The portal's one engine (source "initiatieven" of /zoeken/); ranked in `order()`.
         return INITIATIVES.matching(None, self._expanded(parsed), queryset=queryset)
 
     def _expanded(self, parsed: ParsedQuery) -> ExpandedQuery:
@@ -92,27 +92,25 @@ class InitiativeFilter(FacetFilterSet):
         return cache[parsed.text]
 
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
-        # Ordering is applied in `ordered()`, after all filters; this filter only validates the value.
+        # Ordering is applied in `order()`, after all filters; this filter only validates the value.
         return queryset
 
     @property
     def search_text(self) -> str:
         return parse_query(self.cleaned.get("q") or "").text
 
-    def relevance_rank(self) -> Any:
-        """The rank expression when the list is sorted by relevance (the default after a search), else None."""
-        if (self.cleaned.get("sorteer") or "relevantie") != "relevantie" or not self.search_text:
-            return None
-        expanded = self._expanded(parse_query(self.search_text))
-        return None if expanded.query is None else INITIATIVES.rank(expanded)
+    def order(self) -> Order:
+        """The chosen order (default: best fit after a search, else by name) as (expression, descending)."""
+        sort = self.cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
+        if sort == "relevantie" and self.search_text:
+            expanded = self._expanded(parse_query(self.search_text))
+            if expanded.query is not None:
+                return [(INITIATIVES.rank(expanded), True)]
+        if sort == "nieuw":
+            return [(F("published_at"), True)]
+        if sort == "gemeente":
+            return [(F("municipality__name"), False), (F("name"), False)]
+        return [(F("name"), False)]
 
     def ordered(self) -> InitiativeQuerySet:
-        sort = self.cleaned.get("sorteer") or ("relevantie" if self.search_text else "naam")
-        qs = self.qs
-        if sort == "relevantie" and self.search_text:
-            return INITIATIVES.ranked(qs, self._expanded(parse_query(self.search_text)))
-        if sort == "nieuw":
-            return qs.order_by(F("published_at").desc(nulls_last=True), "pk")
-        if sort == "gemeente":
-            return qs.order_by("municipality__name", "name", "pk")
-        return qs.order_by("name", "pk")
+        return ordered_by(self.qs, self.order())

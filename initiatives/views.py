@@ -46,10 +46,10 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     filterset = InitiativeFilter(request.GET or None, queryset=Initiative.objects.published())
     errors = filterset.error_messages()
     parsed = parse_query(request.GET.get("q"))
-    rank = filterset.relevance_rank()
-    if rank is not None:
-        # The results, their count and the facets from one pass over the matching initiatives.
-        page_obj = filterset.search_page(rank, request.GET.get("page"), PAGE_SIZE, Initiative.objects.with_relations())
+    if filterset.needs_one_pass():
+        # A search or a filter on another table: the results, their count and the facets from one pass over them.
+        listing = Initiative.objects.with_relations()
+        page_obj = filterset.page_in_one_pass(filterset.order(), request.GET.get("page"), PAGE_SIZE, listing)
     else:
         page_obj = Paginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

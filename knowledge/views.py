@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -62,11 +62,10 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     elif raw_query is not None and not parsed.is_searchable:
         messages.append("Je hebt geen zoekwoord ingevuld. Hieronder zie je alle kennis.")
 
-    if expanded.query is not None:
-        # The results, their count and the facets from one pass over the matching documents.
-        page = filterset.search_page(
-            RESOURCES.rank(expanded), params.get("page"), PAGE_SIZE, Resource.objects.for_listing()
-        )
+    if expanded.query is not None or filterset.needs_one_pass():
+        # A search or a filter on a link table: the results, their count and the facets from one pass over them.
+        order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
+        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing())
     else:
         page = Paginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
             params.get("page")

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, overload
 
 import django_filters
+from django.contrib.postgres.search import SearchVectorExact
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections, models
 from django.db.models import Count, F, QuerySet
 from django.db.models.fields.related import RelatedField
+from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 
 from wdhs import pagecache
@@ -60,6 +62,14 @@ class FacetSpec:
     option_label: Callable[[Any], str] = str
     group_by: Callable[[], Any] | None = None
     limit: int | None = None
+
+
+def _has_search(node: WhereNode) -> bool:
+    """Whether a WHERE tree holds a full-text match (search_vector @@ query)."""
+    for child in node.children:
+        if isinstance(child, SearchVectorExact) or (isinstance(child, WhereNode) and _has_search(child)):
+            return True
+    return False
 
 
 def url_with(params: QueryDict, key: str, value: str | None) -> str:
@@ -128,20 +138,32 @@ def _grouping_sets(members: list[tuple[str, str, QuerySet]]) -> dict[str, dict[A
 MAX_PAGE = 100_000  # a page number beyond any list; the Paginator turns it into the last page
 
 
-class _RankedKeys(Sequence[Any]):
-    """The ranked results as the Paginator sees them: `count` long; the window found in the search pass is read
-    by key, any other slice (a page number past the end, which the Paginator turns into the last page) is ranked
-    again by the database."""
+Order = list[tuple[Any, bool]]  # (expression, descending); the primary key breaks ties
+
+
+def ordered_by(queryset: QuerySet, order: Order) -> QuerySet:
+    """`queryset` in this order (descending ones with empty values last), ties broken by primary key."""
+    annotated = queryset.annotate(**{f"_order_{i}": expression for i, (expression, _) in enumerate(order)})
+    columns = [
+        F(f"_order_{i}").desc(nulls_last=True) if desc else F(f"_order_{i}").asc() for i, (_, desc) in enumerate(order)
+    ]
+    return annotated.order_by(*columns, "pk")
+
+
+class _OrderedKeys(Sequence[Any]):
+    """The results in order as the Paginator sees them: `count` long; the window found in the one pass is read
+    by key, any other slice (a page number past the end, which the Paginator turns into the last page) is
+    ordered again by the database."""
 
     def __init__(
-        self, count: int, window: tuple[int, int], keys: list[Any], listing: QuerySet, rank: Any, rows: QuerySet
+        self, count: int, window: tuple[int, int], keys: list[Any], listing: QuerySet, order: Order, rows: QuerySet
     ) -> None:
-        self.count, self.window, self.keys, self.listing, self.rank, self.rows = (
+        self.count, self.window, self.keys, self.listing, self.order, self.rows = (
             count,
             window,
             keys,
             listing,
-            rank,
+            order,
             rows,
         )
 
@@ -159,8 +181,7 @@ class _RankedKeys(Sequence[Any]):
         if (start, stop) == (self.window[0], min(self.window[1], self.count)):
             keys = self.keys
         else:
-            ranked = self.rows.annotate(_rank=self.rank).order_by(F("_rank").desc(nulls_last=True), "pk")
-            keys = list(ranked.values_list("pk", flat=True)[start:stop])
+            keys = list(ordered_by(self.rows, self.order).values_list("pk", flat=True)[start:stop])
         documents = self.listing.in_bulk(keys)
         return [documents[key] for key in keys if key in documents]
 
@@ -204,18 +225,25 @@ class FacetFilterSet(django_filters.FilterSet):
         self._shared_counts = {**self._counts_in_one_pass(skip=set(known)), **known}
         return [self._facet(spec) for spec in self.facet_specs]
 
-    def search_page(self, rank: Any, number: Any, per_page: int, listing: QuerySet) -> Page:
-        """One page of the results best first, after a search, with the count and the facet counts in one query.
+    def needs_one_pass(self) -> bool:
+        """Whether reading the results is costly (a search, or a filter that joins another table): then
+        `page_in_one_pass` reads them once for the page, the count and the facets."""
+        query = self.filter_without(None).query
+        return len(query.alias_map) > 1 or bool(query.annotations) or _has_search(query.where)
 
-        A search reads every matching document's vector; for a common word that is most of the table. So the
-        matching rows (key, rank and each unchosen facet's value) are collected once, in a materialized CTE, and
-        the count, every facet that counts in the same results (foreign keys, choices and link tables) and the
-        page's keys are all taken from it. `rank` is the search source's rank expression (higher first, then pk);
-        `listing` reads the page's documents. Chosen facets count in other rows and keep their own query.
+    def page_in_one_pass(self, order: Order, number: Any, per_page: int, listing: QuerySet) -> Page:
+        """One page of the results, with their count and the facet counts, from one pass over the results.
+
+        A search reads every matching document's vector, for a common word most of the table; a filter on a link
+        table joins it. So the results (key, sort values and each unchosen facet's value) are collected once, in a
+        materialized CTE, and the count, every facet that counts in the same results (foreign keys, choices and
+        link tables) and the page's keys are all taken from it. `order` is a list of (expression, descending), for
+        a search its rank; `listing` reads the page's documents. Chosen facets count in other rows and keep their
+        own query.
         """
         specs = [spec for spec in self.facet_specs if not self.data.get(spec.param)]
         rows = self.filter_without(None).order_by()
-        columns: dict[str, Any] = {"_rank": rank}
+        columns: dict[str, Any] = {f"_order_{i}": expression for i, (expression, _) in enumerate(order)}
         links: list[tuple[str, Any]] = []
         for i, spec in enumerate(specs):
             filter_ = self.filters[spec.param]
@@ -238,10 +266,13 @@ class FacetFilterSet(django_filters.FilterSet):
             wanted = 1
         found: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
         if inner is not None:
-            found = self._one_pass(inner, params, specs, columns, links, page_size * (wanted - 1), page_size)
+            searched = _has_search(rows.query.where)
+            found = self._one_pass(
+                inner, params, specs, columns, order, links, page_size * (wanted - 1), page_size, searched
+            )
         self.__dict__["_search_counts"] = found["counts"]
         window = (page_size * (wanted - 1), page_size * wanted)
-        keys = _RankedKeys(found["count"], window, found["keys"], listing, rank, rows)
+        keys = _OrderedKeys(found["count"], window, found["keys"], listing, order, rows)
         return Paginator(keys, page_size).get_page(wanted)
 
     def _one_pass(
@@ -250,19 +281,21 @@ class FacetFilterSet(django_filters.FilterSet):
         params: tuple[Any, ...],
         specs: list[FacetSpec],
         columns: dict[str, Any],
+        order: Order,
         links: list[tuple[str, Any]],
         offset: int,
         limit: int,
+        searched: bool,
     ) -> dict[str, Any]:
         connection = connections[self.queryset.db]
         quote = connection.ops.quote_name
-        # The CTE's columns: pk, score, then one per facet value column (f<n>, in the order of `columns`).
-        names = ["pk", "score"]
-        parts = ["SELECT -2, NULL, COUNT(*), NULL::float8 FROM m"]
-        for name in list(columns)[1:]:
-            column, i = f"f{len(names) - 2}", int(name.removeprefix("_facet_"))
+        # The CTE's columns: pk, the sort values (o<n>), then the facet values (f<n>), in the order of `columns`.
+        names = ["pk", *(f"o{i}" for i in range(len(order)))]
+        parts = ["SELECT -2, NULL, COUNT(*) FROM m"]
+        for name in list(columns)[len(order) :]:
+            column, i = f"f{len(names) - len(order) - 1}", int(name.removeprefix("_facet_"))
             names.append(column)
-            parts.append(f"SELECT {i}, {column}::text, COUNT(*), NULL FROM m GROUP BY {column}")  # noqa: S608
+            parts.append(f"SELECT {i}, {column}::text, COUNT(*) FROM m GROUP BY {column}")  # noqa: S608
         for param, field in links:
             i = next(n for n, spec in enumerate(specs) if spec.param == param)
             through = field.remote_field.through
@@ -270,12 +303,11 @@ class FacetFilterSet(django_filters.FilterSet):
             target = quote(through._meta.get_field(field.m2m_reverse_field_name()).column)
             table = quote(through._meta.db_table)
             parts.append(
-                f"SELECT {i}, l.{target}::text, COUNT(*), NULL FROM {table} l JOIN m ON m.pk = l.{source}"  # noqa: S608
+                f"SELECT {i}, l.{target}::text, COUNT(*) FROM {table} l JOIN m ON m.pk = l.{source}"  # noqa: S608
                 f" GROUP BY l.{target}"
             )
-        parts.append(
-            "(SELECT -1, pk::text, NULL, score FROM m ORDER BY score DESC NULLS LAST, m.pk LIMIT %s OFFSET %s)"
-        )
+        sort = ", ".join(f"o{i} DESC NULLS LAST" if desc else f"o{i}" for i, (_, desc) in enumerate(order))
+        parts.append(f"(SELECT -1, pk::text, NULL FROM m ORDER BY {sort}, m.pk LIMIT %s OFFSET %s)")  # noqa: S608
         # Only our own names and quoted table/column names go into the text; every value stays a parameter.
         sql = f"WITH m({', '.join(names)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)  # noqa: S608
         pk_field = self._meta.model._meta.pk
@@ -286,14 +318,15 @@ class FacetFilterSet(django_filters.FilterSet):
             # unpacks every document's vector to test it; the GIN index answers the match without unpacking, and
             # only the rank unpacks the vectors of the matches. Undone right after (also when the query fails:
             # a SET in a failed transaction is rolled back with it).
-            cursor.execute("SET enable_seqscan = off")
+            if searched:
+                cursor.execute("SET enable_seqscan = off")
             try:
                 cursor.execute(sql, (*params, limit, offset))
                 rows = cursor.fetchall()
             finally:
-                if not connection.needs_rollback:
+                if searched and not connection.needs_rollback:
                     cursor.execute("RESET enable_seqscan")
-            for part, value, count, _score in rows:
+            for part, value, count in rows:
                 if part == -2:
                     result["count"] = count
                 elif part == -1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db.models import F
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -197,15 +198,12 @@ def test_initiative_search_page_counts_and_order_equal_the_plain_queries(query):
     expected_order = list(plain.ordered().values_list("pk", flat=True))
 
     one_pass = InitiativeFilter(params, queryset=Initiative.objects.published())
-    rank = one_pass.relevance_rank()
-    assert rank is not None
-    pages = [one_pass.search_page(rank, 1, 5, Initiative.objects.all())]
+    assert one_pass.needs_one_pass()
+    pages = [one_pass.page_in_one_pass(one_pass.order(), 1, 5, Initiative.objects.all())]
     assert {param: counts(facet) for param, facet in facets_of(one_pass).items()} == expected_facets
     while pages[-1].has_next():
         again = InitiativeFilter(params, queryset=Initiative.objects.published())
-        pages.append(
-            again.search_page(again.relevance_rank(), pages[-1].next_page_number(), 5, Initiative.objects.all())
-        )
+        pages.append(again.page_in_one_pass(again.order(), pages[-1].next_page_number(), 5, Initiative.objects.all()))
     assert pages[0].paginator.count == len(expected_order) > 0
     assert [item.pk for page in pages for item in page.object_list] == expected_order
 
@@ -225,7 +223,7 @@ def test_knowledge_search_page_counts_and_order_equal_the_plain_queries(query):
     expected_facets = {param: counts(facet) for param, facet in facets_of(plain).items()}
     expected_order = list(RESOURCES.ranked(plain.qs, expanded).values_list("pk", flat=True))
     one_pass = filterset()
-    page = one_pass.search_page(RESOURCES.rank(expanded), 1, 100, Resource.objects.all())
+    page = one_pass.page_in_one_pass([(RESOURCES.rank(expanded), True)], 1, 100, Resource.objects.all())
     assert {param: counts(facet) for param, facet in facets_of(one_pass).items()} == expected_facets
     assert [item.pk for item in page.object_list] == expected_order
     assert page.paginator.count == len(expected_order) > 0
@@ -235,16 +233,53 @@ def test_knowledge_search_page_counts_and_order_equal_the_plain_queries(query):
 def test_search_page_number_out_of_range_or_wrong_gives_a_real_page(number):
     _search_corpus()
     filterset = InitiativeFilter(QueryDict("q=buurthuis"), queryset=Initiative.objects.published())
-    rank = filterset.relevance_rank()
     expected = list(filterset.ordered().values_list("pk", flat=True))
-    page = filterset.search_page(rank, number, 5, Initiative.objects.all())
+    page = filterset.page_in_one_pass(filterset.order(), number, 5, Initiative.objects.all())
     last = (len(expected) - 1) // 5 + 1
     assert page.number == (last if number in ("999", "9" * 40) else 1)
     start = (page.number - 1) * 5
     assert [item.pk for item in page.object_list] == expected[start : start + 5]
 
 
-def test_search_page_with_only_stop_words_is_empty_without_error():
+def test_search_of_only_stop_words_lists_by_name_without_error(client):
     _search_corpus()
     filterset = InitiativeFilter(QueryDict("q=de+het"), queryset=Initiative.objects.published())
-    assert filterset.relevance_rank() is None
+    assert filterset.order() == [(F("name"), False)]
+    assert client.get(reverse("initiatives:list"), {"q": "de het"}).status_code == 200
+    assert client.get(reverse("knowledge:list"), {"q": "de het"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "thema=wonen",
+        "provincie=utrecht&thema=wonen&sorteer=nieuw",
+        "behoefte=geld&sorteer=gemeente",
+        "q=buurt&sorteer=naam",
+    ],
+)
+def test_filtered_initiative_lists_in_one_pass_equal_the_plain_queries(query):
+    """Filters that join another table (and other sort orders) use the one pass too: same counts, same order."""
+    _search_corpus()
+    params = QueryDict(query)
+    plain = InitiativeFilter(params, queryset=Initiative.objects.published())
+    expected_facets = {param: counts(facet) for param, facet in facets_of(plain).items()}
+    expected_order = list(plain.ordered().values_list("pk", flat=True))
+    one_pass = InitiativeFilter(params, queryset=Initiative.objects.published())
+    assert one_pass.needs_one_pass()
+    page = one_pass.page_in_one_pass(one_pass.order(), 1, 100, Initiative.objects.all())
+    assert {param: counts(facet) for param, facet in facets_of(one_pass).items()} == expected_facets
+    assert [item.pk for item in page.object_list] == expected_order
+
+
+@pytest.mark.parametrize("query", ["thema=wonen", "thema=wonen&fase=idee", "regio=utrecht&soort=handleiding"])
+def test_filtered_knowledge_list_in_one_pass_lists_newest_first_with_the_same_counts(client, query):
+    _search_corpus()
+    params = QueryDict(query)
+    plain = ResourceFilter(params, queryset=Resource.objects.published())
+    expected_facets = {param: counts(facet) for param, facet in facets_of(plain).items()}
+    expected = [r.slug for r in plain.qs.order_by("-published_at", "pk")[:20]]
+    response = client.get(reverse("knowledge:list") + "?" + query)
+    assert response.status_code == 200
+    assert [item.slug for item in response.context["items"]] == expected
+    assert {facet.param: counts(facet) for facet in response.context["facets"]} == expected_facets
