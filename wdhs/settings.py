@@ -163,7 +163,8 @@ CACHE_KEY_PREFIX = env("WDHS_CACHE_KEY_PREFIX", "wdhs")
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that answers as an empty cache while Redis is unreachable (wdhs/cache.py).
+            "BACKEND": "wdhs.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 300,  # what `cache.set` without a timeout keeps; rate limits and sessions set their own

@@ -47,20 +47,24 @@ def test_all_parts_up(client):
     assert client.get("/healthz/full").status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/healthz", "/healthz/full"])
-def test_cache_down_is_503_and_named(client, url):
+@pytest.mark.parametrize(
+    ("backend", "url", "status", "overall"),
+    [
+        # The portal's backend answers as an empty cache: the server keeps serving, degraded and named.
+        ("wdhs.cache.ResilientRedisCache", "/healthz", 200, "degraded"),
+        ("wdhs.cache.ResilientRedisCache", "/healthz/full", 503, "degraded"),
+        # Django's own backend raises on every call: the server cannot serve.
+        ("django.core.cache.backends.redis.RedisCache", "/healthz", 503, "error"),
+    ],
+)
+def test_cache_down_is_named(client, backend, url, status, overall):
     worker_seen(timedelta(seconds=10))
-    down = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-        }
-    }
+    down = {"default": {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}}
     with override_settings(CACHES=down):
         response = client.get(url)
-    assert response.status_code == 503
+    assert response.status_code == status
     body = response.json()
-    assert body["status"] == "error"
+    assert body["status"] == overall
     assert body["cache"]["status"] == "error"
     assert body["cache"]["error"] == "ConnectionError"
     assert body["database"] == {"status": "ok"}
@@ -183,3 +187,25 @@ def test_health_answers_over_plain_http_when_everything_else_redirects(client, s
     assert client.get("/healthz").status_code == 200
     assert client.get("/healthz/full").status_code == 503  # no worker: an answer, not a redirect
     assert client.get("/over/").status_code == 301
+
+
+def test_pages_forms_and_rate_limits_work_while_redis_is_down(client, caplog):
+    """With Redis unreachable the portal serves every page from the database: the cache misses, rate limits let
+    requests through (counted again once Redis is back), and the outage is logged once, not per call."""
+    from tests.factories import InitiativeFactory
+
+    InitiativeFactory(name="Buurthuis De Linde")
+    down = {
+        "default": {"BACKEND": "wdhs.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}
+    }
+    with override_settings(CACHES=down, WDHS_PAGE_CACHE=True):
+        for url in ["/", "/kennis/", "/initiatieven/", "/initiatieven/?q=buurthuis", "/zoeken/?q=buurthuis"]:
+            assert client.get(url).status_code == 200, url
+        assert b"Buurthuis De Linde" in client.get("/initiatieven/").content
+        from wdhs.ratelimit import rate_limited
+
+        request = client.get("/").wsgi_request
+        assert not any(rate_limited(request, "health-test", limit=1) for _ in range(5))
+    warnings = [r for r in caplog.records if r.name == "wdhs.cache"]
+    assert len(warnings) == 1
+    assert "Redis is not reachable" in warnings[0].getMessage()

@@ -76,7 +76,7 @@ def test_each_part_for_more_servers_is_switched_on_by_its_variable():
         WDHS_TRUSTED_PROXIES="10.0.0.5, 172.18.0.0/16,2001:db8::/48",
     )
     # The cache, and with it a copy of the sessions, in Redis.
-    assert shown["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["cache"]["BACKEND"] == "wdhs.cache.ResilientRedisCache"
     assert shown["cache"]["LOCATION"] == "redis://cache.internal:6379/3"
     assert shown["cache"]["KEY_PREFIX"] == "wdhs-acc"
     assert shown["cache"]["OPTIONS"]["socket_timeout"] > 0

@@ -1,0 +1,89 @@
+"""Redis as a cache the portal can lose for a while.
+
+The cache only speeds things up (pages, shared counts, a copy of the sessions) and keeps the rate-limit
+counters. With Django's own Redis backend an unreachable Redis makes every call raise, so every page failed
+with a 500 while the database was fine. This backend answers as a cache that holds nothing instead: `get`
+misses, `set` keeps nothing, `incr` finds no counter (so rate limits let requests through until Redis is back).
+After a failure it does not try Redis again for RETRY_AFTER seconds (per process), so a Redis that hangs costs
+one request its timeout, not every request. Each outage is logged once per retry period; `/healthz` names it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 5.0  # seconds without trying Redis after a failure
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+_down_until: dict[str, float] = {}  # per Redis location, for all threads of this process
+_lock = threading.Lock()
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache that behaves as an empty cache while Redis cannot be reached."""
+
+    def _guarded[T](self, call: Callable[[], T], fallback: T) -> T:
+        location = str(self._servers)
+        if time.monotonic() < _down_until.get(location, 0.0):
+            return fallback
+        try:
+            return call()
+        except UNREACHABLE as error:
+            with _lock:
+                first = time.monotonic() >= _down_until.get(location, 0.0)
+                _down_until[location] = time.monotonic() + RETRY_AFTER
+            if first:
+                logger.warning("Redis is not reachable (%s); the portal works without its cache.", error)
+            return fallback
+
+    def is_reachable(self) -> bool:
+        """False while a recent call failed (within RETRY_AFTER): for the health check."""
+        return time.monotonic() >= _down_until.get(str(self._servers), 0.0)
+
+    def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
+        return self._guarded(lambda: super(ResilientRedisCache, self).get(key, default, version), default)
+
+    def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
+        return self._guarded(lambda: super(ResilientRedisCache, self).get_many(keys, version), {})
+
+    def has_key(self, key: Any, version: int | None = None) -> bool:
+        return self._guarded(lambda: super(ResilientRedisCache, self).has_key(key, version), False)
+
+    def set(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> None:
+        self._guarded(lambda: super(ResilientRedisCache, self).set(key, value, timeout, version), None)
+
+    def add(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
+        return self._guarded(lambda: super(ResilientRedisCache, self).add(key, value, timeout, version), False)
+
+    def set_many(self, data: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> list[Any]:
+        return self._guarded(lambda: super(ResilientRedisCache, self).set_many(data, timeout, version), list(data))
+
+    def touch(self, key: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
+        return self._guarded(lambda: super(ResilientRedisCache, self).touch(key, timeout, version), False)
+
+    def delete(self, key: Any, version: int | None = None) -> bool:
+        return self._guarded(lambda: super(ResilientRedisCache, self).delete(key, version), False)
+
+    def delete_many(self, keys: Any, version: int | None = None) -> None:
+        self._guarded(lambda: super(ResilientRedisCache, self).delete_many(keys, version), None)
+
+    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
+        missing = object()
+        value = self._guarded(lambda: super(ResilientRedisCache, self).incr(key, delta, version), missing)
+        if value is missing:
+            raise ValueError(f"Key '{key}' not found (Redis is not reachable).")
+        return value  # type: ignore[return-value]
+
+    def clear(self) -> None:
+        self._guarded(lambda: super(ResilientRedisCache, self).clear(), None)
