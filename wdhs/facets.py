@@ -16,7 +16,7 @@ import django_filters
 from django.contrib.postgres.search import SearchVectorExact
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, F, QuerySet
 from django.db.models.fields.related import RelatedField
 from django.db.models.sql.where import WhereNode
@@ -313,27 +313,25 @@ class FacetFilterSet(django_filters.FilterSet):
         pk_field = self._meta.model._meta.pk
         assert pk_field is not None
         result: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
-        with connection.cursor() as cursor:
-            # PostgreSQL prices a full-text match as cheap, so for a common word it reads the whole table and
-            # unpacks every document's vector to test it; the GIN index answers the match without unpacking, and
-            # only the rank unpacks the vectors of the matches. Undone right after (also when the query fails:
-            # a SET in a failed transaction is rolled back with it).
+        # PostgreSQL prices a full-text match as cheap, so for a common word it reads the whole table and unpacks
+        # every document's vector to test it; the GIN index answers the match without unpacking, and only the
+        # rank unpacks the vectors of the matches. The hint holds for this one query: SET LOCAL inside a
+        # transaction (also safe behind a transaction-mode connection pooler), put back right after it.
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             if searched:
-                cursor.execute("SET enable_seqscan = off")
-            try:
-                cursor.execute(sql, (*params, limit, offset))
-                rows = cursor.fetchall()
-            finally:
-                if searched and not connection.needs_rollback:
-                    cursor.execute("RESET enable_seqscan")
-            for part, value, count in rows:
-                if part == -2:
-                    result["count"] = count
-                elif part == -1:
-                    result["keys"].append(pk_field.to_python(value))
-                elif value is not None:
-                    spec = specs[part]
-                    result["counts"][spec.param][self._facet_key(spec, value)] = count
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, (*params, limit, offset))
+            rows = cursor.fetchall()
+            if searched:
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        for part, value, count in rows:
+            if part == -2:
+                result["count"] = count
+            elif part == -1:
+                result["keys"].append(pk_field.to_python(value))
+            elif value is not None:
+                spec = specs[part]
+                result["counts"][spec.param][self._facet_key(spec, value)] = count
         return result
 
     def _facet_key(self, spec: FacetSpec, value: str) -> Any:

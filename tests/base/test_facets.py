@@ -283,3 +283,16 @@ def test_filtered_knowledge_list_in_one_pass_lists_newest_first_with_the_same_co
     assert response.status_code == 200
     assert [item.slug for item in response.context["items"]] == expected
     assert {facet.param: counts(facet) for facet in response.context["facets"]} == expected_facets
+
+
+def test_the_planner_hint_of_a_search_does_not_outlive_its_query(client):
+    """The one pass after a search turns off sequential scans for itself only (SET LOCAL, put back), also inside
+    a surrounding transaction, as every test runs in one."""
+    from django.db import connection
+
+    _search_corpus()
+    assert client.get(reverse("initiatives:list"), {"q": "buurthuis"}).status_code == 200
+    assert client.get(reverse("knowledge:list"), {"q": "vrijwilligers"}).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
