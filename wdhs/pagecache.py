@@ -16,6 +16,7 @@ WDHS_PAGE_CACHE_SECONDS, for texts that depend on the date.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable
@@ -91,8 +92,24 @@ def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     install(using)
 
 
+CODE_FOLDERS = ("wdhs", "knowledge", "initiatives", "goals", "templates")
+
 # During a GET or HEAD (which never writes) the version is read once and reused by every memo of the request.
 _request_scope: ContextVar[dict[str, int] | None] = ContextVar("wdhs_content_version", default=None)
+
+
+@functools.cache
+def code_version() -> str:
+    """A fingerprint of the portal's code and templates, part of every key: after a deploy no server reads a page
+    from the old templates, or a memo whose value has a shape the new code does not expect. The same code gives
+    the same fingerprint on every server, so they keep sharing the cache. Computed once per process."""
+    digest = hashlib.sha256()
+    for folder in CODE_FOLDERS:
+        for path in sorted((settings.BASE_DIR / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt") and path.is_file():
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def content_version() -> int:
@@ -149,7 +166,7 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         page = f"{request.get_host()}{request.get_full_path()}".encode()
-        key = f"page:{content_version()}:{hashlib.sha256(page).hexdigest()}"
+        key = f"page:{code_version()}:{content_version()}:{hashlib.sha256(page).hexdigest()}"
         stored: dict[str, Any] | None = cache.get(key)
         if stored is not None:
             hit = HttpResponse(stored["content"], status=200)
@@ -179,7 +196,7 @@ def memo(parts: tuple[Any, ...], compute: Callable[[], Any], *, version: int | N
         return compute()
     if version is None:
         version = content_version()
-    key = f"memo:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    key = f"memo:{code_version()}:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()

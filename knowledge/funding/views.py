@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -15,8 +14,9 @@ from django.views.decorators.http import require_GET
 from initiatives.models import Initiative
 from knowledge.funding.forms import FinderForm
 from knowledge.funding.models import FundingScheme
-from knowledge.funding.rules import Result, Verdict, evaluate
+from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate
 from knowledge.funding.search import SCHEMES
+from wdhs import pagecache
 from wdhs.search.query import expand_query, parse_query
 
 GROUP_INTRO = {
@@ -49,11 +49,23 @@ def _initiative_answers(initiative: Initiative) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v}
 
 
-def _grouped(schemes: list[FundingScheme], form: FinderForm) -> list[dict[str, Any]]:
+def _active_schemes() -> list[tuple[FundingScheme, SchemeRules]]:
+    """Every active scheme with its rules as plain data (what the cards read comes along). The same for every
+    visitor and every answer, so with the page cache on it is kept (and shared by the servers) until the content
+    changes: at national size reading hundreds of schemes with five relations each and turning each into rules
+    was most of the finder's time; the answers themselves are checked per request."""
+
+    def build() -> list[tuple[FundingScheme, SchemeRules]]:
+        return [(scheme, scheme.rules()) for scheme in FundingScheme.objects.active().for_finder()]
+
+    return cast(list[tuple[FundingScheme, SchemeRules]], pagecache.memo(("funding-finder-schemes",), build))
+
+
+def _grouped(schemes: list[tuple[FundingScheme, SchemeRules]], form: FinderForm) -> list[dict[str, Any]]:
     answers = form.answers()
     groups: dict[Verdict, list[tuple[FundingScheme, Result]]] = {v: [] for v in Verdict}
-    for scheme in schemes:
-        result = evaluate(scheme.rules(), answers)
+    for scheme, rules in schemes:
+        result = evaluate(rules, answers)
         groups[result.verdict].append((scheme, result))
     return [
         {
@@ -89,16 +101,18 @@ def finder(request: HttpRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         return render(request, "funding/finder.html", context, status=400)
     parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
-    schemes: QuerySet[FundingScheme] = FundingScheme.objects.active().for_finder()
+    schemes = _active_schemes()
     if parsed.is_searchable:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
-        schemes = SCHEMES.search(None, expand_query(parsed), queryset=schemes)
-    context["schemes"] = list(schemes)
+        found = SCHEMES.search(None, expand_query(parsed), queryset=FundingScheme.objects.active())
+        by_key = {scheme.pk: (scheme, rules) for scheme, rules in schemes}
+        schemes = [by_key[pk] for pk in found.values_list("pk", flat=True) if pk in by_key]
+    context["schemes"] = [scheme for scheme, _ in schemes]
     context["shown_schemes"] = context["schemes"][:SHOWN]
     context["hidden_schemes"] = max(0, len(context["schemes"]) - SHOWN)
     context["query"] = parsed.text
     if _answered(request):
-        context["groups"] = _grouped(context["schemes"], form)
+        context["groups"] = _grouped(schemes, form)
     return render(request, "funding/finder.html", context)
 
 

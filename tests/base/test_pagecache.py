@@ -123,3 +123,30 @@ def test_counts_kept_for_many_pages_follow_every_change(client, django_assert_ma
     InitiativeFactory.create_batch(3)
     provinces = next(f for f in client.get("/initiatieven/").context["facets"] if f.param == "provincie")
     assert sum(item.count for item in provinces.items) == 5
+
+
+def test_the_code_version_in_every_key_changes_with_the_code_and_templates(tmp_path, settings):
+    """After a deploy no page from old templates and no memo in an old shape is read: the keys hold a fingerprint of
+    the code and templates, the same for the same code on every server."""
+    (tmp_path / "wdhs").mkdir()
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "wdhs" / "views.py").write_text("x = 1\n")
+    (tmp_path / "templates" / "home.html").write_text("<h1>Hallo</h1>\n")
+    settings.BASE_DIR = tmp_path
+
+    def fingerprint() -> str:
+        pagecache.code_version.cache_clear()
+        return pagecache.code_version()
+
+    first = fingerprint()
+    assert fingerprint() == first
+    (tmp_path / "templates" / "home.html").write_text("<h1>Welkom</h1>\n")
+    second = fingerprint()
+    assert second != first
+    (tmp_path / "wdhs" / "views.py").write_text("x = 2\n")
+    assert fingerprint() not in (first, second)
+    (tmp_path / "wdhs" / "notes.md").write_text("niet de code\n")
+    third = fingerprint()
+    (tmp_path / "wdhs" / "notes.md").write_text("nog steeds niet\n")
+    assert fingerprint() == third
+    pagecache.code_version.cache_clear()
