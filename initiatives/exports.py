@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Max, OuterRef
+from django.db.models import Count, Max, OuterRef, Q, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -43,7 +43,10 @@ EXPORT_COLUMNS = [
 
 
 # Rows are read from the database in chunks and written out as they come (a streaming response), so a
-# download of the whole country never holds the file, or all rows, in memory.
+# download of the whole country never holds the file, or all rows, in memory. Each chunk is its own short query
+# that starts after the last row of the one before (keyset, on the index initiative_published_name), not one
+# cursor held open for the whole download: a slow client then keeps no cursor and no transaction open, and the
+# export works behind a connection pooler in transaction mode (DB_POOLER=transaction, no server-side cursors).
 CHUNK = 2000
 
 
@@ -71,6 +74,19 @@ FIELDS = (
 )
 
 
+def _in_chunks(rows: QuerySet[Any]) -> Iterator[tuple[Any, ...]]:
+    """Rows ordered by (name, pk), whose last value is the pk, CHUNK at a time: each chunk starts after the last."""
+    after: tuple[str, int] | None = None
+    while True:
+        # name >= last is what the index seeks on; the rest drops the rows of that name already written.
+        chunk = rows if after is None else rows.filter(Q(name__gte=after[0]), Q(name__gt=after[0]) | Q(pk__gt=after[1]))
+        batch = list(chunk[:CHUNK])
+        yield from batch
+        if len(batch) < CHUNK:
+            return
+        after = (batch[-1][0], batch[-1][-1])
+
+
 def _export_rows(request: HttpRequest) -> Iterator[dict[str, Any]]:
     site = request.build_absolute_uri("/").rstrip("/")
     page = site + reverse("initiatives:detail", args=["SLUG"])
@@ -81,10 +97,10 @@ def _export_rows(request: HttpRequest) -> Iterator[dict[str, Any]]:
             need_names=ArraySubquery(Term.objects.filter(initiatives_with_need=OuterRef("pk")).values("name")),
         )
         .order_by("name", "pk")
-        .values_list(*FIELDS)
+        .values_list(*FIELDS, "pk")
     )
-    for row in rows.iterator(chunk_size=CHUNK):
-        i = dict(zip(FIELDS, row, strict=True))
+    for row in _in_chunks(rows):
+        i = dict(zip(FIELDS, row, strict=False))
         yield {
             "naam": i["name"],
             "url": page.replace("SLUG", i["slug"]),

@@ -214,6 +214,16 @@ if env("DATABASE_REPLICA_URL"):
     # First, so that every read of the request, also those of the other middleware, follows its decision.
     MIDDLEWARE.insert(0, "wdhs.routers.ReplicaMiddleware")
 
+# Behind a connection pooler in transaction mode (PgBouncer pool_mode=transaction), each transaction may land on
+# another server connection, so a cursor cannot outlive its transaction: DB_POOLER=transaction switches Django's
+# server-side cursors off. The portal holds nothing else across transactions (the exports read in keyset chunks,
+# the search's planner hint is SET LOCAL). Session mode needs nothing.
+DB_POOLER = env("DB_POOLER", "")
+if DB_POOLER not in ("", "session", "transaction"):
+    raise ImproperlyConfigured("DB_POOLER moet leeg zijn, 'session' of 'transaction'.")
+for _database in DATABASES.values():
+    _database["DISABLE_SERVER_SIDE_CURSORS"] = DB_POOLER == "transaction"
+
 # Proxies (load balancer, nginx) whose X-Forwarded-For we believe, as IP addresses or networks, comma-separated.
 # Only a request that comes straight from one of them is keyed on the address it forwards (wdhs/ratelimit.py);
 # from anyone else the header is ignored, since a visitor can send it too.

@@ -22,6 +22,7 @@ MULTI_SERVER_ENV = (
     "AWS_S3_ENDPOINT_URL",
     "DATABASE_REPLICA_URL",
     "WDHS_TRUSTED_PROXIES",
+    "DB_POOLER",
 )
 
 SHOW = """
@@ -42,6 +43,7 @@ print(json.dumps({
     "routers": s.DATABASE_ROUTERS,
     "first_middleware": s.MIDDLEWARE[0],
     "trusted_proxies": s.TRUSTED_PROXIES,
+    "server_side_cursors": {alias: not db["DISABLE_SERVER_SIDE_CURSORS"] for alias, db in s.DATABASES.items()},
 }, default=str))
 """
 
@@ -130,3 +132,13 @@ def test_everything_on_passes_check_deploy():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_pooler_in_transaction_mode_switches_server_side_cursors_off_everywhere():
+    assert settings_with()["server_side_cursors"] == {"default": True}
+    assert settings_with(DB_POOLER="session")["server_side_cursors"] == {"default": True}
+    shown = settings_with(DB_POOLER="transaction", DATABASE_REPLICA_URL="postgres://reader@replica.internal/wdhs")
+    assert shown["server_side_cursors"] == {"default": False, "replica": False}
+    result = _manage("check", unset=MULTI_SERVER_ENV, **{**PRODUCTION, "DB_POOLER": "statement"})
+    assert result.returncode != 0
+    assert "DB_POOLER moet leeg zijn" in result.stderr

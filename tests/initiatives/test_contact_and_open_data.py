@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from initiatives.models import ProblemReport, Status
+from initiatives.models import Initiative, ProblemReport, Status
 from initiatives.views import RATE_LIMIT
 from tests.background import committed
 from tests.factories import InitiativeFactory, UserFactory, municipality
@@ -149,6 +149,22 @@ def test_exports_read_in_chunks_with_a_fixed_number_of_queries(client, initiativ
     with django_assert_max_num_queries(8):
         rows = list(csv.DictReader(io.StringIO(_body(client.get(reverse("initiatives:export_csv"))))))
     assert len(rows) == 5
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
+def test_exports_give_every_row_once_in_order_across_chunks(client, monkeypatch, chunk):
+    """Each chunk starts after the last row of the one before (name, then key): same names across a chunk border
+    are neither skipped nor repeated, whatever the chunk size."""
+    from initiatives import exports
+
+    for name in ["Buurthuis", "Buurthuis", "Buurthuis", "Aardige buren", "Zonnedak", "Buurthuis", "Moestuin"]:
+        InitiativeFactory(name=name)
+    expected = list(Initiative.objects.published().order_by("name", "pk").values_list("slug", flat=True))
+    monkeypatch.setattr(exports, "CHUNK", chunk)
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(reverse("initiatives:export_csv"))))))
+    assert [row["url"].rstrip("/").rsplit("/", 1)[-1] for row in rows] == expected
+    data = json.loads(_body(client.get(reverse("initiatives:export_json"))))
+    assert len(data["initiatieven"]) == len(expected) == 7
 
 
 def test_exports_answer_not_modified_until_an_initiative_changes(client, initiative):
