@@ -16,13 +16,14 @@ import django_filters
 from django.contrib.postgres.search import SearchVectorExact
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db import connections, models, transaction
+from django.db import connections, models
 from django.db.models import Count, F, QuerySet
 from django.db.models.fields.related import RelatedField
 from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 
 from wdhs import pagecache
+from wdhs.search.registry import search_plan
 
 
 @dataclass(frozen=True)
@@ -313,17 +314,9 @@ class FacetFilterSet(django_filters.FilterSet):
         pk_field = self._meta.model._meta.pk
         assert pk_field is not None
         result: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
-        # PostgreSQL prices a full-text match as cheap, so for a common word it reads the whole table and unpacks
-        # every document's vector to test it; the GIN index answers the match without unpacking, and only the
-        # rank unpacks the vectors of the matches. The hint holds for this one query: SET LOCAL inside a
-        # transaction (also safe behind a transaction-mode connection pooler), put back right after it.
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            if searched:
-                cursor.execute("SET LOCAL enable_seqscan = off")
+        with search_plan(connection.alias, searched=searched) as cursor:
             cursor.execute(sql, (*params, limit, offset))
             rows = cursor.fetchall()
-            if searched:
-                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
         for part, value, count in rows:
             if part == -2:
                 result["count"] = count

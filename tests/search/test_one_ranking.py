@@ -87,3 +87,27 @@ def test_funding_finder_ranks_as_the_search_page(client):
     listed = [s.name for s in response.context["schemes"]][:10]
     assert listed == _search_page(client, "financiering")
     assert len(listed) == 10
+
+
+def test_found_in_one_pass_gives_the_order_and_count_of_the_ranking_for_every_kind(client):
+    """SearchSource.found (the count and a page from one pass over the matches) equals ranking and counting apart."""
+    from wdhs.search.query import expand_query, parse_query
+    from wdhs.search.registry import search_sources
+
+    for n, (title, summary, body) in enumerate(PLACES):
+        ResourceFactory(title=title, summary=summary, body=body, published_at=_days_ago(n), last_reviewed_at=None)
+        InitiativeFactory(name=title, area="", description=body)
+        OrganisationFactory(name=f"{title} organisatie", description=summary, services=body)
+        FundingSchemeFactory(name=title, summary=summary, description=body)
+    refresh_pending()
+    expanded = expand_query(parse_query(QUERY))
+    for source in search_sources():
+        expected = list(source.search(None, expanded).values_list("pk", flat=True))
+        for offset in (0, 5, 10, len(expected), len(expected) + 5):
+            items, count = source.found(None, expanded, offset=offset, limit=5)
+            assert [item.pk for item in items] == expected[offset : offset + 5], (source.key, offset)
+            assert count == len(expected), source.key
+    for page in ("1", "2", "500"):
+        response = client.get(reverse("search:results"), {"q": QUERY, "soort": "kennis", "page": page})
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 1  # 14 results: one page; past the end gives the last

@@ -8,12 +8,17 @@ own `search.py`, called from its AppConfig.ready(); the base imports no app. See
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, transaction
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Expression, F, FloatField, Func, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
@@ -94,11 +99,71 @@ class SearchSource:
             rank = rank * Coalesce(Freshness(moment), 1.0, output_field=FloatField())
         return rank
 
+    def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
+        """The matching documents from `offset` to `offset + limit`, best first, and how many match in all.
+
+        One pass over the matches (see `first_and_count`) instead of one to rank and one to count."""
+        if expanded.query is None:
+            return [], 0
+        matching = self.matching(user, expanded)
+        keys, count = first_and_count(matching, self.rank(expanded), offset=offset, limit=limit)
+        documents = self.queryset(user).in_bulk(keys)
+        return [documents[key] for key in keys if key in documents], count
+
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
         """Documents from `matching`, best first."""
         if expanded.query is None:
             return qs.none()
         return qs.annotate(search_rank=self.rank(expanded)).order_by("-search_rank", "pk")
+
+
+_hinted: ContextVar[str | None] = ContextVar("wdhs_search_plan", default=None)
+
+
+@contextmanager
+def search_plan(alias: str, *, searched: bool = True) -> Iterator[CursorWrapper]:
+    """A cursor for one query over search matches, with the planner hint it needs, inside one transaction.
+
+    PostgreSQL prices a full-text match as cheap, so for a common word it reads the whole table and unpacks
+    every document's vector to test it; the GIN index answers the match without unpacking, and only the rank
+    then unpacks the vectors of the matches. The hint holds for this query only: SET LOCAL inside a transaction
+    (also safe behind a connection pooler in transaction mode), put back right after. A page that runs several
+    such queries (one per kind on /zoeken/) wraps them in one block: the hint is set once.
+    """
+    connection = connections[alias]
+    if not searched or _hinted.get() == alias:  # no hint wanted, or inside a block that set it already
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        token = _hinted.set(alias)
+        try:
+            yield cursor
+        finally:
+            _hinted.reset(token)
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+
+
+def first_and_count(matching: QuerySet, rank: Expression, *, offset: int, limit: int) -> tuple[list[Any], int]:
+    """The keys of `matching` from `offset` to `offset + limit` by `rank` (higher first, then key), and the count.
+
+    The matches (key and rank) are collected once in a materialized CTE; the count and the page both read it.
+    """
+    try:
+        inner, params = matching.order_by().annotate(_rank=rank).values_list("pk", "_rank").query.sql_with_params()
+    except EmptyResultSet:  # a search that can match nothing
+        return [], 0
+    # Only our own names go into the text; every value stays a parameter.
+    sql = (
+        f"WITH m(pk, score) AS MATERIALIZED ({inner}) SELECT NULL, COUNT(*) FROM m"  # noqa: S608
+        " UNION ALL (SELECT pk, NULL FROM m ORDER BY score DESC NULLS LAST, m.pk LIMIT %s OFFSET %s)"
+    )
+    with search_plan(matching.db) as cursor:
+        cursor.execute(sql, (*params, max(limit, 0), max(offset, 0)))
+        rows = cursor.fetchall()
+    count = next(n for key, n in rows if key is None and n is not None)
+    return [key for key, n in rows if n is None], count
 
 
 _SOURCES: dict[str, SearchSource] = {}

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from wdhs.search.query import MAX_QUERY_LENGTH, MAX_RAW_QUERY, ExpandedQuery, expand_query, highlight_text, parse_query
-from wdhs.search.registry import SearchSource, get_source, search_sources
+from wdhs.search.registry import SearchSource, get_source, search_plan, search_sources
 
 GROUP_SIZE = 5
 PAGE_SIZE = 20
@@ -99,25 +100,28 @@ def results(request: HttpRequest) -> HttpResponse:
     total = 0
     if parsed.is_searchable:
         chosen = [source] if source else search_sources()
-        for each in chosen:
-            found = each.search(request.user, expanded)
-            if source:
-                paginator = Paginator(found, PAGE_SIZE)
-                page_obj = paginator.get_page(page_number)
-                count, items = paginator.count, list(page_obj.object_list)
-            else:
-                items = list(found[:GROUP_SIZE])
-                count = len(items) if len(items) < GROUP_SIZE else found.count()
-            total += count
-            groups.append(
-                Group(
-                    source=each,
-                    count=count,
-                    results=_results(each, items, expanded),
-                    list_url=each.list_url(parsed.text),
-                    only_url=_url(q=parsed.text, soort=each.key),
+        # One pass over the matches per kind gives its page (or first few) and its count; the planner hint once.
+        with search_plan(DEFAULT_DB_ALIAS):
+            for each in chosen:
+                if source:
+                    wanted = int(page_number)  # validated by the form: 1 to MAX_PAGE
+                    items, count = each.found(request.user, expanded, offset=(wanted - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+                    page_obj = Paginator(range(count), PAGE_SIZE).get_page(wanted)
+                    if page_obj.number != wanted:  # past the end: the last page
+                        offset = (page_obj.number - 1) * PAGE_SIZE
+                        items, count = each.found(request.user, expanded, offset=offset, limit=PAGE_SIZE)
+                else:
+                    items, count = each.found(request.user, expanded, limit=GROUP_SIZE)
+                total += count
+                groups.append(
+                    Group(
+                        source=each,
+                        count=count,
+                        results=_results(each, items, expanded),
+                        list_url=each.list_url(parsed.text),
+                        only_url=_url(q=parsed.text, soort=each.key),
+                    )
                 )
-            )
     suggestion = None
     if expanded.corrected_text and expanded.corrected_text != parsed.text.lower():
         suggestion = {
