@@ -95,3 +95,20 @@ def test_demo_loader_is_idempotent_and_varied(demo):
     assert published.values("municipality__province").distinct().count() == 12
     assert published.values("kind").distinct().count() == 10
     assert all(i.memberships.exists() for i in Initiative.objects.all())
+
+
+def test_compact_paths_give_back_every_point():
+    """The map's paths are relative whole numbers without spaces before a minus: reading them back gives the points."""
+    import re
+
+    points = [(308, 292), (301, 297), (313, 313), (308, 315), (290, 286), (308, 292)]
+    path = initiative_map._compact_path(points)
+    assert path.startswith("M308 292l") and path.endswith("z")
+    numbers = [int(n) for n in re.findall(r"-?\d+", path)]
+    x, y = numbers[0], numbers[1]
+    back = [(x, y)]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+        x, y = x + dx, y + dy
+        back.append((x, y))
+    assert back == points
+    assert " -" not in path
