@@ -9,16 +9,25 @@ own `search.py`, called from its AppConfig.ready(); the base imports no app. See
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchRank
-from django.db.models import Expression, F, FloatField, Func, QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
+from django.db.models import Case, Expression, F, FloatField, Func, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
 from wdhs.search.query import ExpandedQuery
+
+# Documents that lack a word are looked for only when all words together find fewer than this.
+PARTIAL_BELOW = 10
+PARTIAL_LIMIT = 10
+
+
+def wants_partial(expanded: ExpandedQuery, count: int) -> bool:
+    """Whether to look for documents with only some of the words: too few have them all, and one can be left out."""
+    return expanded.can_relax and count < PARTIAL_BELOW
 
 
 class Freshness(Func):
@@ -83,6 +92,55 @@ class SearchSource:
             return qs.filter(**{self.vector: query})
         return qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
 
+    def partial(
+        self, user: Any, expanded: ExpandedQuery, *, queryset: QuerySet | None = None, limit: int = PARTIAL_LIMIT
+    ) -> list[Any]:
+        """Up to `limit` documents that lack some of the words, most words first; each gets `missing_words`.
+
+        First those with all words but one (a GIN lookup on the OR of the query without each word in
+        turn); when those are fewer than `limit`, those with any of the words, ranked by how many they
+        have (so the ones with all but one stay first). Documents with every word are left out: the
+        caller shows them already. Phrases and exclusions hold throughout. One query, or two.
+        """
+        if not expanded.can_relax or expanded.query is None:
+            return []
+        found: list[Any] = []
+        narrow = expanded.all_but_one()
+        if narrow is not None:
+            found = list(self._partial_level(user, expanded, narrow, queryset=queryset, by_coverage=False)[:limit])
+        broad = expanded.any_part()
+        if len(found) < limit and len(expanded.parts) > 2 and broad is not None:
+            found = list(self._partial_level(user, expanded, broad, queryset=queryset, by_coverage=True)[:limit])
+        for item in found:
+            item.missing_words = [
+                part.label for index, part in enumerate(expanded.parts) if not getattr(item, f"_has_part_{index}")
+            ]
+        return found
+
+    def _partial_level(
+        self, user: Any, expanded: ExpandedQuery, query: SearchQuery, *, queryset: QuerySet | None, by_coverage: bool
+    ) -> QuerySet:
+        assert expanded.query is not None
+        qs = self.queryset(user) if queryset is None else queryset
+        name = self.vector if isinstance(self.vector, str) else "_search_vector"
+        if not isinstance(self.vector, str):
+            qs = qs.annotate(_search_vector=self.vector())
+        qs = qs.filter(**{name: query}).exclude(**{name: expanded.query})
+        has_part = {
+            f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)
+        }
+        qs = self.ranked(qs.annotate(**has_part), replace(expanded, query=expanded.any_part()))
+        if by_coverage:
+            coverage = sum(
+                (
+                    Case(When(SearchVectorExact(F(name), part.query), then=Value(1)), default=Value(0))
+                    for part in expanded.parts
+                ),
+                Value(0, output_field=IntegerField()),
+            )
+            qs = qs.annotate(_coverage=coverage).order_by("-_coverage", "-search_rank", "pk")
+        return qs
+
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
         """Documents from `matching`, best first."""
         query = expanded.query
@@ -95,6 +153,24 @@ class SearchSource:
             moment = Coalesce(*fields) if len(fields) > 1 else fields[0]
             rank = rank * Coalesce(Freshness(moment), 1.0, output_field=FloatField())
         return qs.annotate(search_rank=rank).order_by("-search_rank", "pk")
+
+
+@dataclass(frozen=True)
+class ShorterQuery:
+    """A shorter form of the visitor's query that finds something: the words left out, and the text to search."""
+
+    missing: tuple[str, ...]
+    text: str
+
+
+def shorter_queries(expanded: ExpandedQuery, items: list[Any], *, limit: int = 3) -> list[ShorterQuery]:
+    """The shorter queries that the documents from `SearchSource.partial` match, fewest words left out first."""
+    found: dict[str, ShorterQuery] = {}
+    for item in sorted(items, key=lambda item: len(item.missing_words)):
+        text = expanded.shorter_text(item.missing_words)
+        if text and text not in found:
+            found[text] = ShorterQuery(tuple(item.missing_words), text)
+    return list(found.values())[:limit]
 
 
 _SOURCES: dict[str, SearchSource] = {}
