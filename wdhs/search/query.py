@@ -40,6 +40,15 @@ FILLER_WORDS = frozenset(
     vind alsjeblieft alstublieft
     """.split()
 )
+# A query with one of these (or a form or compound part of one) is about money: a page with too little
+# offers the funding finder.
+MONEY_WORDS = frozenset(
+    """
+    geld subsidie fonds financiering financieren financier lening lenen crowdfunding sponsor sponsoren
+    sponsoring donatie doneren gift budget bijdrage vergoeding startkapitaal investering investeren euro
+    inzamelen
+    """.split()
+)
 # "All words but one" is a tsquery of n copies of n-1 parts; above this many parts only "most words first".
 MAX_RELAX_PARTS = 8
 
@@ -56,6 +65,12 @@ class ParsedQuery:
     @property
     def is_searchable(self) -> bool:
         return bool(self.text)
+
+    @property
+    def question_text(self) -> str:
+        """The query as plain words (no quotes, exclusions or other signs): what "Stel je vraag" fills in."""
+        kept = " ".join(token for token in self.text.split() if not token.startswith("-"))
+        return " ".join(re.findall(r"\w+(?:['’]\w+)*", kept))
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -74,6 +89,16 @@ def parse_query(raw: str | None) -> ParsedQuery:
         return ParsedQuery(raw=raw, text="", message="Typ een of meer woorden om te zoeken, bijvoorbeeld ‘stichting’.")
     phrases = tuple(p.strip() for p in re.findall(r'"([^"]+)"', text) if p.strip())
     return ParsedQuery(raw=raw, text=text, message=message, phrases=phrases)
+
+
+def is_about_money(parsed: ParsedQuery) -> bool:
+    """Whether the visitor asks about money: a word, its lemma or a compound part is a money word (subsidies, wijkbudget)."""
+    for kind, word in _tokens(parsed.text):
+        if kind == "word" and not is_filler(word):
+            forms = {fold(word), fold(shorter_lemma(word)), *(fold(form) for form in word_forms(word))}
+            if forms & MONEY_WORDS:
+                return True
+    return False
 
 
 def search_query(parsed: ParsedQuery) -> SearchQuery:

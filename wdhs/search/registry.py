@@ -157,19 +157,25 @@ class SearchSource:
 
 @dataclass(frozen=True)
 class ShorterQuery:
-    """A shorter form of the visitor's query that finds something: the words left out, and the text to search."""
+    """A shorter form of the visitor's query that finds something: the words left out, the text, its search page."""
 
     missing: tuple[str, ...]
     text: str
+    url: str
 
 
-def shorter_queries(expanded: ExpandedQuery, items: list[Any], *, limit: int = 3) -> list[ShorterQuery]:
-    """The shorter queries that the documents from `SearchSource.partial` match, fewest words left out first."""
+def shorter_queries(
+    expanded: ExpandedQuery, items: list[Any], url: Callable[[str], str], *, limit: int = 3
+) -> list[ShorterQuery]:
+    """The shorter queries that the documents from `SearchSource.partial` match, fewest words left out first.
+
+    `url(text)` is the page that searches `text` (the same list with its filters, or /zoeken/).
+    """
     found: dict[str, ShorterQuery] = {}
     for item in sorted(items, key=lambda item: len(item.missing_words)):
         text = expanded.shorter_text(item.missing_words)
         if text and text not in found:
-            found[text] = ShorterQuery(tuple(item.missing_words), text)
+            found[text] = ShorterQuery(tuple(item.missing_words), text, url(text))
     return list(found.values())[:limit]
 
 

@@ -14,8 +14,23 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
-from wdhs.search.query import MAX_QUERY_LENGTH, MAX_RAW_QUERY, ExpandedQuery, expand_query, highlight_text, parse_query
-from wdhs.search.registry import SearchSource, get_source, search_sources
+from wdhs.search.query import (
+    MAX_QUERY_LENGTH,
+    MAX_RAW_QUERY,
+    ExpandedQuery,
+    expand_query,
+    highlight_text,
+    is_about_money,
+    parse_query,
+)
+from wdhs.search.registry import (
+    PARTIAL_LIMIT,
+    SearchSource,
+    get_source,
+    search_sources,
+    shorter_queries,
+    wants_partial,
+)
 
 GROUP_SIZE = 5
 PAGE_SIZE = 20
@@ -48,6 +63,7 @@ class Result:
     title: str
     snippet: SafeString
     template: str
+    missing: list[str]
 
 
 @dataclass
@@ -66,6 +82,7 @@ def _results(source: SearchSource, items: list[Any], expanded: ExpandedQuery) ->
             title=source.title(item),
             snippet=highlight_text(source.text(item), expanded.terms, max_words=30),
             template=source.template,
+            missing=getattr(item, "missing_words", []),
         )
         for item in items
     ]
@@ -118,6 +135,26 @@ def results(request: HttpRequest) -> HttpResponse:
                     only_url=_url(q=parsed.text, soort=each.key),
                 )
             )
+    # Too little has every word: what has all but one (then most words) follows under its own heading.
+    partial_groups: list[Group] = []
+    partial_items: list[Any] = []
+    if parsed.is_searchable and wants_partial(expanded, total):
+        for each in [source] if source else search_sources():
+            items = each.partial(request.user, expanded, limit=PARTIAL_LIMIT if source else GROUP_SIZE)
+            if items:
+                partial_items += items
+                partial_groups.append(
+                    Group(
+                        source=each,
+                        count=len(items),
+                        results=_results(each, items, expanded),
+                        list_url=each.list_url(parsed.text),
+                        only_url=_url(q=parsed.text, soort=each.key),
+                    )
+                )
+    shorter = shorter_queries(
+        expanded, partial_items, lambda text: _url(q=text, soort=source.key if source else "")
+    )
     suggestion = None
     if expanded.corrected_text and expanded.corrected_text != parsed.text.lower():
         suggestion = {
@@ -137,5 +174,9 @@ def results(request: HttpRequest) -> HttpResponse:
         "kinds": [(s, _url(q=parsed.text, soort=s.key)) for s in search_sources()],
         "all_url": _url(q=parsed.text),
         "max_length": MAX_QUERY_LENGTH,
+        "partial_groups": partial_groups,
+        "shorter": shorter,
+        "about_money": parsed.is_searchable and not total and is_about_money(parsed),
+        "ask_text": parsed.question_text,
     }
     return render(request, "search/results.html", context, status=status)
