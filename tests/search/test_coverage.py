@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import ResourceFactory
+from knowledge.models import Question, Resource
+from tests.factories import (
+    FundingSchemeFactory,
+    InitiativeFactory,
+    OrganisationFactory,
+    ResourceFactory,
+    municipality,
+    term,
+)
 from wdhs.search.index import refresh_pending
 from wdhs.search.query import expand_query, is_about_money, parse_query
+from wdhs.search.registry import PARTIAL_BELOW
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +147,126 @@ def test_money_words_in_their_forms_and_compounds():
 def test_the_question_link_leaves_out_signs_the_form_would_refuse(client):
     html = client.get(URL, {"q": "<b>xylofoon</b> -piano"}).content.decode()
     assert 'href="/vraag/?vraag=b%20xylofoon%20b"' in html
+
+
+# The list pages: the same heading, within the chosen filters, and the same ways on.
+
+
+def test_knowledge_list_shows_what_lacks_a_word_within_its_filters(client):
+    wonen = term("theme", "wonen")
+    ResourceFactory(title="Samen een moestuin beginnen", summary="Groenten kweken.", themes=[wonen])
+    ResourceFactory(title="Moestuin op het schoolplein", summary="Met de kinderen.")
+    refresh_pending()
+    response = client.get(reverse("knowledge:list"), {"q": "moestuin opzetten"})
+    assert response.status_code == 200
+    assert response.context["items"] == []
+    assert {item.title for item in response.context["partial"]} == {
+        "Samen een moestuin beginnen",
+        "Moestuin op het schoolplein",
+    }
+    html = response.content.decode()
+    assert HEADING in html
+    assert "Bevat niet: ‘opzetten’" in html
+    assert "Nog niets gevonden" not in html
+    assert 'href="?q=moestuin"' in html
+    filtered = client.get(reverse("knowledge:list"), {"q": "moestuin opzetten", "thema": "wonen"})
+    assert [item.title for item in filtered.context["partial"]] == ["Samen een moestuin beginnen"]
+    assert 'href="?q=moestuin&amp;thema=wonen"' in filtered.content.decode()
+
+
+def test_knowledge_list_with_nothing_offers_the_question_and_the_funding_finder(client):
+    html = client.get(reverse("knowledge:list"), {"q": "subsidie xylofoonclub"}).content.decode()
+    assert "Nog niets gevonden" in html
+    assert 'href="/vraag/?vraag=subsidie%20xylofoonclub"' in html
+    assert 'href="/financiering/"' in html
+
+
+def test_initiative_list_shows_what_lacks_a_word_within_its_filters(client):
+    InitiativeFactory(name="Moestuin De Groene Vingers", municipality=municipality("Nijmegen"))
+    InitiativeFactory(name="Moestuin Zuid", municipality=municipality("Utrecht"))
+    refresh_pending()
+    response = client.get(reverse("initiatives:list"), {"q": "moestuin opzetten"})
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == 0
+    assert {i.name for i in response.context["partial"]} == {"Moestuin De Groene Vingers", "Moestuin Zuid"}
+    html = response.content.decode()
+    assert HEADING in html
+    assert "We vonden geen initiatieven" not in html
+    assert 'href="/vraag/?vraag=moestuin%20opzetten"' in html
+    filtered = client.get(reverse("initiatives:list"), {"q": "moestuin opzetten", "provincie": "utrecht"})
+    assert [i.name for i in filtered.context["partial"]] == ["Moestuin Zuid"]
+
+
+def test_organisation_list_shows_what_lacks_a_word(client):
+    OrganisationFactory(name="Energie Samen", description="Koepel van energiecoöperaties.")
+    refresh_pending()
+    response = client.get(reverse("knowledge:organisation_list"), {"q": "energie opzetten"})
+    assert [o.name for o in response.context["partial"]] == ["Energie Samen"]
+    html = response.content.decode()
+    assert HEADING in html
+    assert "Geen organisatie gevonden" not in html
+
+
+def test_funding_finder_shows_schemes_that_lack_a_word(client):
+    FundingSchemeFactory(name="Startlening voor een energiecoöperatie", summary="Een lening voor zonnepanelen.")
+    refresh_pending()
+    response = client.get(reverse("funding:finder"), {"q": "lening zonnepanelen school"})
+    assert response.status_code == 200
+    assert [s.name for s in response.context["partial"]] == ["Startlening voor een energiecoöperatie"]
+    html = response.content.decode()
+    assert HEADING in html
+    assert "Bevat niet: ‘school’" in html
+    assert "Geen regeling gevonden" not in html
+
+
+# "Stel je vraag" with the query filled in: checked like everything a visitor sends.
+
+
+def test_question_form_is_filled_in_from_the_search(client):
+    response = client.get(reverse("questions:ask"), {"vraag": "geld aanvragen club"})
+    assert response.status_code == 200
+    assert response.context["form"].initial["text"] == "geld aanvragen club"
+    assert "geld aanvragen club</textarea>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "x" * 201,
+        "x" * 100_000,
+        "<script>alert(1)</script>",
+        "subsidie\x00club",
+        "subsidie\nclub",
+        "",
+    ],
+)
+def test_hostile_or_huge_prefill_gives_a_dutch_message_and_an_empty_form(client, value):
+    response = client.get(reverse("questions:ask"), {"vraag": value})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "De vraag in het webadres is te lang of bevat tekens die we niet kunnen lezen." in html
+    assert "script" not in response.context["form"].initial.get("text", "")
+    assert "<script>alert" not in html
+    assert Question.objects.count() == 0
+
+
+def test_prefill_never_sends_a_question(client):
+    client.get(reverse("questions:ask"), {"vraag": "Hoe vind ik vrijwilligers?"})
+    assert Question.objects.count() == 0
+
+
+def test_a_page_with_enough_results_runs_no_query_for_fewer_words(client):
+    for n in range(PARTIAL_BELOW):
+        ResourceFactory(title=f"Stichting oprichten {n}", summary="Statuten.")
+    refresh_pending()
+    pages = [(reverse("knowledge:list"), {}), (URL, {"soort": "kennis"}), (URL, {})]
+    for url, params in pages:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, {"q": "stichting oprichten", **params})
+        assert response.status_code == 200
+        assert not any("_has_part_" in query["sql"] for query in captured.captured_queries), url
+    # One result fewer, and the page looks further.
+    Resource.objects.filter(title=f"Stichting oprichten {PARTIAL_BELOW - 1}").delete()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("knowledge:list"), {"q": "stichting oprichten"})
+    assert any("_has_part_" in query["sql"] for query in captured.captured_queries)
