@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +20,8 @@ from tests.factories import (
 )
 from wdhs.search.index import refresh_pending
 from wdhs.search.query import expand_query, is_about_money, parse_query
-from wdhs.search.registry import PARTIAL_BELOW
+from tests.search.test_index import SOURCES, _many_documents, _plan
+from wdhs.search.registry import PARTIAL_BELOW, search_source
 
 pytestmark = pytest.mark.django_db
 
@@ -255,18 +258,46 @@ def test_prefill_never_sends_a_question(client):
     assert Question.objects.count() == 0
 
 
+def _looks_for_fewer_words(captured: CaptureQueriesContext) -> bool:
+    # Only the search for documents that lack a word leaves out those that have every word.
+    return any(re.search(r'NOT \("\w+"\."search_vector" @@', query["sql"]) for query in captured.captured_queries)
+
+
 def test_a_page_with_enough_results_runs_no_query_for_fewer_words(client):
     for n in range(PARTIAL_BELOW):
         ResourceFactory(title=f"Stichting oprichten {n}", summary="Statuten.")
+    ResourceFactory(title="Stichting of vereniging", summary="Rechtsvormen.")
     refresh_pending()
     pages = [(reverse("knowledge:list"), {}), (URL, {"soort": "kennis"}), (URL, {})]
     for url, params in pages:
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url, {"q": "stichting oprichten", **params})
         assert response.status_code == 200
-        assert not any("_has_part_" in query["sql"] for query in captured.captured_queries), url
+        assert not _looks_for_fewer_words(captured), url
     # One result fewer, and the page looks further.
     Resource.objects.filter(title=f"Stichting oprichten {PARTIAL_BELOW - 1}").delete()
     with CaptureQueriesContext(connection) as captured:
-        client.get(reverse("knowledge:list"), {"q": "stichting oprichten"})
-    assert any("_has_part_" in query["sql"] for query in captured.captured_queries)
+        response = client.get(reverse("knowledge:list"), {"q": "stichting oprichten"})
+    assert _looks_for_fewer_words(captured)
+    assert [item.title for item in response.context["partial"]] == ["Stichting of vereniging"]
+
+
+@pytest.mark.parametrize("text", ["tuin xylofoon", "tuin fiets xylofoon", "waar kan ik tuin fiets school dak xylofoon"])
+def test_the_search_for_fewer_words_uses_the_search_index(text):
+    _many_documents()
+    refresh_pending()
+    expanded = expand_query(parse_query(text))
+    for key, table, index in SOURCES:
+        source = search_source(key)
+        levels = [expanded.all_but_one(), expanded.any_part()]
+        for query in [level for level in levels if level is not None]:
+            # The page's query never scans the whole table ...
+            for by_coverage in (False, True):
+                queryset = source._partial_level(None, expanded, query, queryset=None, by_coverage=by_coverage)
+                plan = _plan(queryset[:10])
+                assert f"Seq Scan on {table}" not in plan, plan
+            # ... and its search condition is answered from the GIN index.
+            model = queryset.model
+            matching = model.objects.filter(search_vector=query).exclude(search_vector=expanded.query)
+            plan = _plan(matching.values("pk"))
+            assert index in plan, (text, plan)

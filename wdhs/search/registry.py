@@ -98,38 +98,52 @@ class SearchSource:
         """Up to `limit` documents that lack some of the words, most words first; each gets `missing_words`.
 
         First those with all words but one (a GIN lookup on the OR of the query without each word in
-        turn); when those are fewer than `limit`, those with any of the words, ranked by how many they
-        have (so the ones with all but one stay first). Documents with every word are left out: the
-        caller shows them already. Phrases and exclusions hold throughout. One query, or two.
+        turn); when those are fewer than `limit`, the others with any of the words (by how many they
+        have when the query has more than three parts). Documents with every word are left out: the
+        caller shows them already. Phrases and exclusions hold throughout. A last query over the rows
+        found names the words each lacks, so the ranking queries evaluate no more than they must.
         """
         if not expanded.can_relax or expanded.query is None:
             return []
         found: list[Any] = []
         narrow = expanded.all_but_one()
         if narrow is not None:
-            found = list(self._partial_level(user, expanded, narrow, queryset=queryset, by_coverage=False)[:limit])
+            found = list(self._partial_level(user, expanded, narrow, queryset=queryset)[:limit])
         broad = expanded.any_part()
-        if len(found) < limit and len(expanded.parts) > 2 and broad is not None:
-            found = list(self._partial_level(user, expanded, broad, queryset=queryset, by_coverage=True)[:limit])
-        for item in found:
-            item.missing_words = [
-                part.label for index, part in enumerate(expanded.parts) if not getattr(item, f"_has_part_{index}")
-            ]
+        if len(found) < limit and broad is not None and (narrow is None or len(expanded.parts) > 2):
+            rest = self._partial_level(
+                user,
+                expanded,
+                broad,
+                queryset=queryset,
+                skip=[item.pk for item in found],
+                by_coverage=len(expanded.parts) > 3,
+            )
+            found += list(rest[: limit - len(found)])
+        self._name_missing(expanded, found)
         return found
 
+    def _vector_queryset(self, qs: QuerySet) -> tuple[QuerySet, str]:
+        if isinstance(self.vector, str):
+            return qs, self.vector
+        return qs.annotate(_search_vector=self.vector()), "_search_vector"
+
     def _partial_level(
-        self, user: Any, expanded: ExpandedQuery, query: SearchQuery, *, queryset: QuerySet | None, by_coverage: bool
+        self,
+        user: Any,
+        expanded: ExpandedQuery,
+        query: SearchQuery,
+        *,
+        queryset: QuerySet | None,
+        skip: list[Any] | None = None,
+        by_coverage: bool = False,
     ) -> QuerySet:
         assert expanded.query is not None
-        qs = self.queryset(user) if queryset is None else queryset
-        name = self.vector if isinstance(self.vector, str) else "_search_vector"
-        if not isinstance(self.vector, str):
-            qs = qs.annotate(_search_vector=self.vector())
+        qs, name = self._vector_queryset(self.queryset(user) if queryset is None else queryset)
         qs = qs.filter(**{name: query}).exclude(**{name: expanded.query})
-        has_part = {
-            f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)
-        }
-        qs = self.ranked(qs.annotate(**has_part), replace(expanded, query=expanded.any_part()))
+        if skip:
+            qs = qs.exclude(pk__in=skip)
+        qs = self.ranked(qs, replace(expanded, query=expanded.any_part()))
         if by_coverage:
             coverage = sum(
                 (
@@ -140,6 +154,17 @@ class SearchSource:
             )
             qs = qs.annotate(_coverage=coverage).order_by("-_coverage", "-search_rank", "pk")
         return qs
+
+    def _name_missing(self, expanded: ExpandedQuery, items: list[Any]) -> None:
+        """Set `missing_words` on each item: the labels of the parts its document lacks (one query for all)."""
+        if not items:
+            return
+        qs, name = self._vector_queryset(type(items[0])._default_manager.filter(pk__in=[item.pk for item in items]))
+        flags = {f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)}
+        rows = {pk: has for pk, *has in qs.annotate(**flags).values_list("pk", *flags)}
+        for item in items:
+            has = rows.get(item.pk, [])
+            item.missing_words = [part.label for part, present in zip(expanded.parts, has, strict=True) if not present]
 
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
         """Documents from `matching`, best first."""
