@@ -67,7 +67,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
         "export_columns": EXPORT_COLUMNS,
         "partial": partial,
-        "shorter": shorter_queries(expanded, partial, lambda text: url_with(request.GET, "q", text)) if expanded else [],
+        "shorter": shorter_queries(expanded, partial, lambda text: url_with(request.GET, "q", text))
+        if expanded
+        else [],
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not paginator.count and is_about_money(parsed),
     }

@@ -74,7 +74,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         item.highlight = highlight_text(resource_text(item), expanded.terms) if parsed.is_searchable else None
 
     # Too little has every word: what lacks one follows under its own heading (the filters still hold).
-    partial: list[Resource] = []
+    partial: list[Any] = []
     if parsed.is_searchable and page.number == 1 and wants_partial(expanded, paginator.count):
         unsearched = ResourceFilter(params, queryset=Resource.objects.published()).qs
         partial = RESOURCES.partial(None, expanded, queryset=unsearched.for_listing())

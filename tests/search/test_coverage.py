@@ -1,4 +1,4 @@
-"""Not every word required: all words first, then what lacks one under its own heading, and a way on when nothing has them all."""
+"""Not every word required: all words first, then what lacks one under its own heading, and always a way on."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from tests.factories import (
     municipality,
     term,
 )
+from tests.search.test_index import SOURCES, _many_documents, _plan
 from wdhs.search.index import refresh_pending
 from wdhs.search.query import expand_query, is_about_money, parse_query
-from tests.search.test_index import SOURCES, _many_documents, _plan
 from wdhs.search.registry import PARTIAL_BELOW, search_source
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +95,9 @@ def test_documents_with_all_words_come_first_and_the_rest_follow(client):
     assert _full(response, "kennis") == ["Stichting oprichten bij de notaris"]
     assert _partial(response, "kennis") == [("Stichting of vereniging", ["oprichten"])]
     html = response.content.decode()
-    assert html.index("Stichting oprichten bij de notaris") < html.index(HEADING) < html.index("Stichting of vereniging")
+    assert (
+        html.index("Stichting oprichten bij de notaris") < html.index(HEADING) < html.index("Stichting of vereniging")
+    )
     assert "Alleen de resultaten hierboven bevatten al je woorden." in html
 
 

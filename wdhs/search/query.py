@@ -33,21 +33,101 @@ TYPO_THRESHOLD = 0.4
 # Question words and fillers that residents type around what they look for ("waar kan ik ... voor onze
 # club"). Dropped from a query only, so documents keep them; `lexicon.STOP_WORDS` are dropped as well.
 FILLER_WORDS = frozenset(
-    """
-    waar waarom wanneer welk welke hoeveel wat hoe wie ik mij me mijn jij jou jouw jullie u uw wij we ons
-    onze zij ze hun hen hem haar kan kun kunt kunnen wil wilt willen mag mogen moet moeten zou zouden ga
-    gaan heb hebt heeft hebben iets iemand ergens graag even eigenlijk daar hier meer veel heel erg zoek
-    vind alsjeblieft alstublieft
-    """.split()
+    [
+        "waar",
+        "waarom",
+        "wanneer",
+        "welk",
+        "welke",
+        "hoeveel",
+        "wat",
+        "hoe",
+        "wie",
+        "ik",
+        "mij",
+        "me",
+        "mijn",
+        "jij",
+        "jou",
+        "jouw",
+        "jullie",
+        "u",
+        "uw",
+        "wij",
+        "we",
+        "ons",
+        "onze",
+        "zij",
+        "ze",
+        "hun",
+        "hen",
+        "hem",
+        "haar",
+        "kan",
+        "kun",
+        "kunt",
+        "kunnen",
+        "wil",
+        "wilt",
+        "willen",
+        "mag",
+        "mogen",
+        "moet",
+        "moeten",
+        "zou",
+        "zouden",
+        "ga",
+        "gaan",
+        "heb",
+        "hebt",
+        "heeft",
+        "hebben",
+        "iets",
+        "iemand",
+        "ergens",
+        "graag",
+        "even",
+        "eigenlijk",
+        "daar",
+        "hier",
+        "meer",
+        "veel",
+        "heel",
+        "erg",
+        "zoek",
+        "vind",
+        "alsjeblieft",
+        "alstublieft",
+    ]
 )
 # A query with one of these (or a form or compound part of one) is about money: a page with too little
 # offers the funding finder.
 MONEY_WORDS = frozenset(
-    """
-    geld subsidie fonds financiering financieren financier lening lenen crowdfunding sponsor sponsoren
-    sponsoring donatie doneren gift budget bijdrage vergoeding startkapitaal investering investeren euro
-    inzamelen
-    """.split()
+    [
+        "geld",
+        "subsidie",
+        "fonds",
+        "financiering",
+        "financieren",
+        "financier",
+        "lening",
+        "lenen",
+        "crowdfunding",
+        "sponsor",
+        "sponsoren",
+        "sponsoring",
+        "donatie",
+        "doneren",
+        "gift",
+        "budget",
+        "bijdrage",
+        "vergoeding",
+        "startkapitaal",
+        "investering",
+        "investeren",
+        "euro",
+        "inzamelen",
+    ]
 )
 # "All words but one" is a tsquery of n copies of n-1 parts; above this many parts only "most words first".
 MAX_RELAX_PARTS = 8
@@ -92,7 +172,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
 
 
 def is_about_money(parsed: ParsedQuery) -> bool:
-    """Whether the visitor asks about money: a word, its lemma or a compound part is a money word (subsidies, wijkbudget)."""
+    """Whether the visitor asks about money: a word, its lemma or a compound part is a money word (wijkbudget)."""
     for kind, word in _tokens(parsed.text):
         if kind == "word" and not is_filler(word):
             forms = {fold(word), fold(shorter_lemma(word)), *(fold(form) for form in word_forms(word))}

@@ -160,10 +160,13 @@ class SearchSource:
         if not items:
             return
         qs, name = self._vector_queryset(type(items[0])._default_manager.filter(pk__in=[item.pk for item in items]))
-        flags = {f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)}
+        flags = {
+            f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)
+        }
         rows = {pk: has for pk, *has in qs.annotate(**flags).values_list("pk", *flags)}
         for item in items:
-            has = rows.get(item.pk, [])
+            # A row deleted since it was found names nothing; it will be gone on the next page view.
+            has = rows.get(item.pk) or [True] * len(expanded.parts)
             item.missing_words = [part.label for part, present in zip(expanded.parts, has, strict=True) if not present]
 
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:

@@ -152,9 +152,7 @@ def results(request: HttpRequest) -> HttpResponse:
                         only_url=_url(q=parsed.text, soort=each.key),
                     )
                 )
-    shorter = shorter_queries(
-        expanded, partial_items, lambda text: _url(q=text, soort=source.key if source else "")
-    )
+    shorter = shorter_queries(expanded, partial_items, lambda text: _url(q=text, soort=source.key if source else ""))
     suggestion = None
     if expanded.corrected_text and expanded.corrected_text != parsed.text.lower():
         suggestion = {
