@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from goals.models import Goal
 from knowledge.models import Question, Resource
 from tests.factories import (
     FundingSchemeFactory,
@@ -303,3 +304,34 @@ def test_the_search_for_fewer_words_uses_the_search_index(text):
             matching = model.objects.filter(search_vector=query).exclude(search_vector=expanded.query)
             plan = _plan(matching.values("pk"))
             assert index in plan, (text, plan)
+
+
+def test_goals_without_a_stored_vector_also_show_what_lacks_a_word(client):
+    goal = Goal.objects.order_by("number").first()
+    assert goal is not None
+    word = max(re.findall(r"\w+", goal.short_title), key=len)
+    response = client.get(URL, {"q": f"{word} xylofoon", "soort": "doelen"})
+    assert response.status_code == 200
+    assert _partial(response, "doelen")[:1] == [(str(goal), ["xylofoon"])]
+
+
+def test_a_long_sentence_of_many_words_is_searched_by_most_words_first(client):
+    ResourceFactory(title="Moestuin met buren in de wijk", summary="Groenten kweken op braakliggende grond.")
+    ResourceFactory(title="Groenten", summary="Kort.")
+    refresh_pending()
+    words = "moestuin buren wijk groenten kweken braakliggende grond xylofoon piano trompet viool harp"
+    expanded = expand_query(parse_query(words))
+    assert len(expanded.parts) > 8 and expanded.all_but_one() is None
+    response = client.get(URL, {"q": words})
+    assert response.status_code == 200
+    found = _partial(response, "kennis")
+    assert [title for title, _ in found] == ["Moestuin met buren in de wijk", "Groenten"]
+    assert found[0][1] == ["xylofoon", "piano", "trompet", "viool", "harp"]
+
+
+def test_a_query_of_the_longest_length_with_every_word_different_answers(client):
+    ResourceFactory(title="Stichting oprichten", summary="Statuten.")
+    refresh_pending()
+    text = " ".join(f"stichting{n}x" for n in range(40))[:400]
+    response = client.get(URL, {"q": text})
+    assert response.status_code == 200
