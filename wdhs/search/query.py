@@ -33,101 +33,21 @@ TYPO_THRESHOLD = 0.4
 # Question words and fillers that residents type around what they look for ("waar kan ik ... voor onze
 # club"). Dropped from a query only, so documents keep them; `lexicon.STOP_WORDS` are dropped as well.
 FILLER_WORDS = frozenset(
-    [
-        "waar",
-        "waarom",
-        "wanneer",
-        "welk",
-        "welke",
-        "hoeveel",
-        "wat",
-        "hoe",
-        "wie",
-        "ik",
-        "mij",
-        "me",
-        "mijn",
-        "jij",
-        "jou",
-        "jouw",
-        "jullie",
-        "u",
-        "uw",
-        "wij",
-        "we",
-        "ons",
-        "onze",
-        "zij",
-        "ze",
-        "hun",
-        "hen",
-        "hem",
-        "haar",
-        "kan",
-        "kun",
-        "kunt",
-        "kunnen",
-        "wil",
-        "wilt",
-        "willen",
-        "mag",
-        "mogen",
-        "moet",
-        "moeten",
-        "zou",
-        "zouden",
-        "ga",
-        "gaan",
-        "heb",
-        "hebt",
-        "heeft",
-        "hebben",
-        "iets",
-        "iemand",
-        "ergens",
-        "graag",
-        "even",
-        "eigenlijk",
-        "daar",
-        "hier",
-        "meer",
-        "veel",
-        "heel",
-        "erg",
-        "zoek",
-        "vind",
-        "alsjeblieft",
-        "alstublieft",
-    ]
+    """
+    waar waarom wanneer welk welke hoeveel wat hoe wie ik mij me mijn jij jou jouw jullie u uw wij we ons
+    onze zij ze hun hen hem haar kan kun kunt kunnen wil wilt willen mag mogen moet moeten zou zouden ga
+    gaan heb hebt heeft hebben iets iemand ergens graag even eigenlijk daar hier meer veel heel erg zoek
+    vind alsjeblieft alstublieft
+    """.split()  # noqa: SIM905 - a list of words reads best as text
 )
 # A query with one of these (or a form or compound part of one) is about money: a page with too little
 # offers the funding finder.
 MONEY_WORDS = frozenset(
-    [
-        "geld",
-        "subsidie",
-        "fonds",
-        "financiering",
-        "financieren",
-        "financier",
-        "lening",
-        "lenen",
-        "crowdfunding",
-        "sponsor",
-        "sponsoren",
-        "sponsoring",
-        "donatie",
-        "doneren",
-        "gift",
-        "budget",
-        "bijdrage",
-        "vergoeding",
-        "startkapitaal",
-        "investering",
-        "investeren",
-        "euro",
-        "inzamelen",
-    ]
+    """
+    geld subsidie fonds financiering financieren financier lening lenen crowdfunding sponsor sponsoren
+    sponsoring donatie doneren gift budget bijdrage vergoeding startkapitaal investering investeren euro
+    inzamelen
+    """.split()  # noqa: SIM905 - a list of words reads best as text
 )
 # "All words but one" is a tsquery of n copies of n-1 parts; above this many parts only "most words first".
 MAX_RELAX_PARTS = 8
