@@ -91,6 +91,21 @@ class InitiativeFilter(FacetFilterSet):
             cache[parsed.text] = expand_query(parsed)
         return cache[parsed.text]
 
+    def expanded_query(self) -> ExpandedQuery | None:
+        """The visitor's search, expanded (None without one)."""
+        parsed = parse_query(self.search_text)
+        return self._expanded(parsed) if parsed.is_searchable else None
+
+    def partial_matches(self) -> list[Initiative]:
+        """Initiatives with only some of the words, most first, within the other filters (see SearchSource.partial)."""
+        expanded = self.expanded_query()
+        if expanded is None:
+            return []
+        others = self.data.copy()
+        others.pop("q", None)
+        unsearched = InitiativeFilter(others, queryset=self.queryset, request=self.request).qs
+        return INITIATIVES.partial(None, expanded, queryset=unsearched.with_relations())
+
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         # Ordering is applied in `order()`, after all filters; this filter only validates the value.
         return queryset

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,11 +21,13 @@ from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemRe
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
+from wdhs.facets import url_with
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import Province
 from wdhs.ratelimit import rate_limited
-from wdhs.search.query import parse_query
+from wdhs.search.query import is_about_money, parse_query
+from wdhs.search.registry import search_plan, shorter_queries, wants_partial
 
 PAGE_SIZE = 20
 
@@ -52,6 +55,12 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         page_obj = filterset.page_in_one_pass(filterset.order(), request.GET.get("page"), PAGE_SIZE, listing)
     else:
         page_obj = Paginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Too little has every word: what lacks one follows under its own heading (the filters still hold).
+    expanded = filterset.expanded_query()
+    partial: list[Initiative] = []
+    if expanded is not None and page_obj.number == 1 and wants_partial(expanded, page_obj.paginator.count):
+        with search_plan(DEFAULT_DB_ALIAS):
+            partial = filterset.partial_matches()
     context = {
         "filterset": filterset,
         "facets": filterset.facets(),
@@ -63,6 +72,12 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "map": province_map(province_counts()),
         "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
         "export_columns": EXPORT_COLUMNS,
+        "partial": partial,
+        "shorter": shorter_queries(expanded, partial, lambda text: url_with(request.GET, "q", text))
+        if expanded
+        else [],
+        "ask_text": parsed.question_text,
+        "about_money": parsed.is_searchable and not page_obj.paginator.count and is_about_money(parsed),
     }
     return render(request, "initiatives/list.html", context, status=400 if errors else 200)
 

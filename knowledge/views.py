@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Count, F, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -20,7 +21,8 @@ from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs import pagecache
 from wdhs.facets import url_with
 from wdhs.models import Term
-from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, parse_query
+from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
+from wdhs.search.registry import search_plan, shorter_queries, wants_partial
 
 PAGE_SIZE = 20
 ORGANISATION_PAGE_SIZE = 30
@@ -75,6 +77,15 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     for item in items:
         item.highlight = highlight_text(resource_text(item), expanded.terms) if parsed.is_searchable else None
 
+    # Too little has every word: what lacks one follows under its own heading (the filters still hold).
+    partial: list[Any] = []
+    if parsed.is_searchable and page.number == 1 and wants_partial(expanded, paginator.count):
+        unsearched = ResourceFilter(params, queryset=Resource.objects.published()).qs
+        with search_plan(DEFAULT_DB_ALIAS):
+            partial = RESOURCES.partial(None, expanded, queryset=unsearched.for_listing())
+        for item in partial:
+            item.highlight = highlight_text(resource_text(item), expanded.terms)
+
     suggestion = None
     organisations: list[Organisation] = []
     if parsed.is_searchable:
@@ -93,6 +104,10 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "suggestion": suggestion,
         "organisations": organisations,
         "has_filters": filterset.has_facet_choice,
+        "partial": partial,
+        "shorter": shorter_queries(expanded, partial, lambda text: url_with(params, "q", text)),
+        "ask_text": parsed.question_text,
+        "about_money": parsed.is_searchable and not paginator.count and is_about_money(parsed),
     }
     return render(request, "knowledge/resource_list.html", context, status=status)
 
@@ -167,22 +182,26 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if parsed.message:
         messages.append(parsed.message)
     organisations = filterset.qs
+    expanded = expand_query(parsed)
     if parsed.is_searchable:
-        organisations = ORGANISATIONS.search(None, expand_query(parsed), queryset=organisations)
+        organisations = ORGANISATIONS.search(None, expanded, queryset=organisations)
     else:
         organisations = organisations.order_by("name", "pk")
     page = Paginator(organisations, ORGANISATION_PAGE_SIZE).get_page(request.GET.get("page"))
     items = list(page.object_list)
+    partial: list[Organisation] = []
+    if parsed.is_searchable and page.number == 1 and wants_partial(expanded, page.paginator.count):
+        partial = ORGANISATIONS.partial(None, expanded, queryset=filterset.qs)
     # The number of published items, counted for this page's organisations only.
     counts = dict(
         Resource.objects.published()
-        .filter(organisation__in=[o.pk for o in items])
+        .filter(organisation__in=[o.pk for o in [*items, *partial]])
         .order_by()
         .values_list("organisation")
         .annotate(n=Count("pk"))
         .values_list("organisation", "n")
     )
-    for organisation in items:
+    for organisation in [*items, *partial]:
         organisation.published_count = counts.get(organisation.pk, 0)
     return render(
         request,
@@ -193,6 +212,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "messages_list": messages,
             "query": parsed.text,
+            "partial": partial,
+            "shorter": shorter_queries(expanded, partial, lambda text: url_with(request.GET, "q", text)),
+            "ask_text": parsed.question_text,
+            "about_money": parsed.is_searchable and not page.paginator.count and is_about_money(parsed),
         },
         status=status,
     )

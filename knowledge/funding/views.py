@@ -17,7 +17,9 @@ from knowledge.funding.models import FundingScheme
 from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate
 from knowledge.funding.search import SCHEMES
 from wdhs import pagecache
+from wdhs.facets import url_with
 from wdhs.search.query import expand_query, parse_query
+from wdhs.search.registry import shorter_queries, wants_partial
 
 GROUP_INTRO = {
     Verdict.FITS: "Volgens je antwoorden past deze regeling. Lees de voorwaarden goed na voordat je aanvraagt.",
@@ -102,12 +104,20 @@ def finder(request: HttpRequest) -> HttpResponse:
         return render(request, "funding/finder.html", context, status=400)
     parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
     schemes = _active_schemes()
+    expanded = expand_query(parsed)
     if parsed.is_searchable:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
-        found = SCHEMES.search(None, expand_query(parsed), queryset=FundingScheme.objects.active())
+        found = SCHEMES.search(None, expanded, queryset=FundingScheme.objects.active())
         by_key = {scheme.pk: (scheme, rules) for scheme, rules in schemes}
         schemes = [by_key[pk] for pk in found.values_list("pk", flat=True) if pk in by_key]
     context["schemes"] = [scheme for scheme, _ in schemes]
+    # Too few schemes have every word: those that lack one follow under their own heading.
+    context["partial"] = []
+    if parsed.is_searchable and wants_partial(expanded, len(context["schemes"])):
+        everything = FundingScheme.objects.active().for_finder()
+        context["partial"] = SCHEMES.partial(None, expanded, queryset=everything)
+    context["shorter"] = shorter_queries(expanded, context["partial"], lambda text: url_with(request.GET, "q", text))
+    context["ask_text"] = parsed.question_text
     context["shown_schemes"] = context["schemes"][:SHOWN]
     context["hidden_schemes"] = max(0, len(context["schemes"]) - SHOWN)
     context["query"] = parsed.text

@@ -73,6 +73,18 @@ class AskForm(HoneypotMixin):
         return Term.objects.themes().filter(slug=slug).first() if slug else None
 
 
+PREFILL_MAX = 200  # a search query is at most this long (wdhs.search.query.MAX_QUERY_LENGTH)
+
+
+class PrefillForm(forms.Form):
+    """`/vraag/?vraag=...`: the question text that a search page fills in, checked like typed input."""
+
+    vraag = forms.CharField(max_length=PREFILL_MAX, validators=[reject_html, single_line])
+
+    def text(self) -> str:
+        return " ".join(self.cleaned_data["vraag"].split())
+
+
 class AnswerForm(forms.Form):
     answer = forms.CharField(
         label="Je antwoord",

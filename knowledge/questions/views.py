@@ -13,12 +13,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from knowledge.models import Organisation, Question
 from knowledge.questions import services
-from knowledge.questions.forms import AnswerForm, AskForm
+from knowledge.questions.forms import AnswerForm, AskForm, PrefillForm
 from knowledge.questions.models import QuestionQuerySet
 from wdhs.forms.public import handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 
 INBOX_PAGE_SIZE = 25
+PREFILL_ERROR = (
+    "De vraag in het webadres is te lang of bevat tekens die we niet kunnen lezen. We hebben hem niet ingevuld. "
+    "Typ je vraag hieronder zelf."
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,6 +30,13 @@ def ask(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": request.user.display_name, "email": request.user.email}
+    if request.method == "GET" and "vraag" in request.GET:
+        # A search page with no answer sends its query along ("Stel je vraag"): filled in, never sent.
+        prefill = PrefillForm(request.GET)
+        if not prefill.is_valid():
+            context = {"form": AskForm(initial=initial), "prefill_error": PREFILL_ERROR}
+            return render(request, "questions/ask.html", context, status=400)
+        initial["text"] = prefill.text()
     form = AskForm(request.POST or None, initial=initial)
     return handle_public_form(
         request,

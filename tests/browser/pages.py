@@ -285,6 +285,28 @@ def search_results() -> str:
     return "/zoeken/?q=stichting"
 
 
+def search_fewer_words() -> str:
+    from tests.factories import InitiativeFactory, ResourceFactory
+
+    ResourceFactory(title="Samen een moestuin beginnen", summary="Groenten kweken met de buurt.")
+    InitiativeFactory(name="Moestuin De Groene Vingers", description="Elke zaterdag tuinieren.")
+    return "/zoeken/?q=hoe+kan+ik+een+moestuin+opzetten"
+
+
+def knowledge_list_fewer_words() -> str:
+    from tests.factories import ResourceFactory
+
+    ResourceFactory(title="Subsidie aanvragen voor je buurthuis", summary="Geld voor een ontmoetingsplek.")
+    return "/kennis/?q=subsidie+voor+onze+xylofoonclub"
+
+
+def initiative_list_fewer_words() -> str:
+    from tests.factories import InitiativeFactory
+
+    InitiativeFactory(name="Moestuin De Groene Vingers", description="Elke zaterdag tuinieren.")
+    return "/initiatieven/?q=moestuin+opzetten"
+
+
 def search_typo() -> str:
     from tests.factories import ResourceFactory
 
@@ -383,6 +405,7 @@ PUBLIC_PAGES: list[Page] = [
     Page("kennisbank-gefilterd", knowledge_list_filtered),
     Page("kennisbank-zoeken", knowledge_list_search),
     Page("kennisbank-niets-gevonden", "/kennis/?q=zwembadkrokodil"),
+    Page("kennisbank-niet-alle-woorden", knowledge_list_fewer_words),
     Page("kennisbank-foute-filter", "/kennis/?thema=bestaat-niet", status=400),
     Page("kennis-artikel", resource_detail),
     Page("organisaties", organisation_list),
@@ -392,6 +415,7 @@ PUBLIC_PAGES: list[Page] = [
     Page("initiatieven", "/initiatieven/"),
     Page("initiatieven-gefilterd", initiative_list_filtered),
     Page("initiatieven-niets-gevonden", "/initiatieven/?q=zwembadkrokodil"),
+    Page("initiatieven-niet-alle-woorden", initiative_list_fewer_words),
     Page("initiatieven-foute-filter", "/initiatieven/?provincie=atlantis", status=400),
     Page("initiatief", initiative_detail),
     Page("initiatieven-kaart", initiative_map),
@@ -407,6 +431,8 @@ PUBLIC_PAGES: list[Page] = [
     Page("financiering-fout-antwoord", funding_finder_bad_answer, status=400),
     Page("financiering-regeling", funding_detail),
     Page("vraag", "/vraag/"),
+    Page("vraag-ingevuld", "/vraag/?vraag=geld+voor+onze+club"),
+    Page("vraag-ingevuld-fout", "/vraag/?vraag=%3Cscript%3E", status=400),
     Page("vraag-fouten", "/vraag/", status=400, then=submit_empty),
     Page("vraag-verstuurd", "/vraag/verstuurd/"),
     Page("vraag-te-vaak", question_rate_limited, status=429, then=submit_empty),
@@ -419,6 +445,7 @@ PUBLIC_PAGES: list[Page] = [
     Page("zoeken-bedoelde-je", search_typo),
     Page("zoeken-leeg", "/zoeken/"),
     Page("zoeken-niets-gevonden", "/zoeken/?q=zwembadkrokodil"),
+    Page("zoeken-niet-alle-woorden", search_fewer_words),
 ]
 
 # Opened by a logged-in person with a confirmed e-mail address (tests.factories.UserFactory).

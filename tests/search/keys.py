@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 
 from wdhs.search.query import expand_query, parse_query
-from wdhs.search.registry import get_source
+from wdhs.search.registry import get_source, wants_partial
 
 KINDS = {"r": "kennis", "i": "initiatieven", "o": "organisaties", "g": "doelen", "f": "financiering"}
 
@@ -18,6 +18,10 @@ def search_keys(text: str, *, limit: int = 10, user: Any = None) -> dict[str, li
     for letter, key in KINDS.items():
         source = get_source(key)
         assert source is not None, key
-        rows = source.search(user or AnonymousUser(), expanded)[:limit]
+        visitor = user or AnonymousUser()
+        rows = list(source.search(visitor, expanded)[:limit])
+        # As the pages do: documents that lack a word follow when too few have them all.
+        if wants_partial(expanded, len(rows)):
+            rows += source.partial(visitor, expanded, limit=limit - len(rows))
         result[letter] = [f"{letter}:{getattr(obj, 'slug', obj.pk)}" for obj in rows]
     return result

@@ -30,6 +30,27 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
 _OR_WORDS = {"of", "or", "OF", "OR"}
 TYPO_THRESHOLD = 0.4
+# Question words and fillers that residents type around what they look for ("waar kan ik ... voor onze
+# club"). Dropped from a query only, so documents keep them; `lexicon.STOP_WORDS` are dropped as well.
+FILLER_WORDS = frozenset(
+    """
+    waar waarom wanneer welk welke hoeveel wat hoe wie ik mij me mijn jij jou jouw jullie u uw wij we ons
+    onze zij ze hun hen hem haar kan kun kunt kunnen wil wilt willen mag mogen moet moeten zou zouden ga
+    gaan heb hebt heeft hebben iets iemand ergens graag even eigenlijk daar hier meer veel heel erg zoek
+    vind alsjeblieft alstublieft
+    """.split()  # noqa: SIM905 - a list of words reads best as text
+)
+# A query with one of these (or a form or compound part of one) is about money: a page with too little
+# offers the funding finder.
+MONEY_WORDS = frozenset(
+    """
+    geld subsidie fonds financiering financieren financier lening lenen crowdfunding sponsor sponsoren
+    sponsoring donatie doneren gift budget bijdrage vergoeding startkapitaal investering investeren euro
+    inzamelen
+    """.split()  # noqa: SIM905 - a list of words reads best as text
+)
+# "All words but one" is a tsquery of n copies of n-1 parts; above this many parts only "most words first".
+MAX_RELAX_PARTS = 8
 
 
 @dataclass(frozen=True)
@@ -44,6 +65,12 @@ class ParsedQuery:
     @property
     def is_searchable(self) -> bool:
         return bool(self.text)
+
+    @property
+    def question_text(self) -> str:
+        """The query as plain words (no quotes, exclusions or other signs): what "Stel je vraag" fills in."""
+        kept = " ".join(token for token in self.text.split() if not token.startswith("-"))
+        return " ".join(re.findall(r"\w+(?:['’]\w+)*", kept))
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -64,6 +91,16 @@ def parse_query(raw: str | None) -> ParsedQuery:
     return ParsedQuery(raw=raw, text=text, message=message, phrases=phrases)
 
 
+def is_about_money(parsed: ParsedQuery) -> bool:
+    """Whether the visitor asks about money: a word, its lemma or a compound part is a money word (wijkbudget)."""
+    for kind, word in _tokens(parsed.text):
+        if kind == "word" and not is_filler(word):
+            forms = {fold(word), fold(shorter_lemma(word)), *(fold(form) for form in word_forms(word))}
+            if forms & MONEY_WORDS:
+                return True
+    return False
+
+
 def search_query(parsed: ParsedQuery) -> SearchQuery:
     """The tsquery for a visitor's query, with Dutch word forms, synonyms and typo corrections (`expand_query`)."""
     expanded = expand_query(parsed)
@@ -72,18 +109,67 @@ def search_query(parsed: ParsedQuery) -> SearchQuery:
     return expanded.query
 
 
+@dataclass(frozen=True)
+class QueryPart:
+    """One thing a visitor asked for that a document may lack: a word with its forms, or words joined by `of`."""
+
+    label: str
+    query: SearchQuery
+
+
 @dataclass
 class ExpandedQuery:
     """A visitor's query with Dutch word forms, synonyms and typo corrections.
 
-    `query` is the tsquery (None when only stop words remain); `terms` are the folded forms to
-    highlight; `corrections` maps a typed word to the known word we searched for instead.
+    `query` is the tsquery (None when only stop words remain): every part and `fixed`. `parts` are
+    the words a document may lack when too little has them all (see `all_but_one`); `fixed` holds
+    the "phrases" and -exclusions, which every result obeys; `fixed_labels` are those as typed.
+    `terms` are the folded forms to highlight; `corrections` maps a typed word to the known word we
+    searched for instead.
     """
 
     query: SearchQuery | None
     terms: frozenset[str]
     corrections: dict[str, str]
     corrected_text: str | None
+    parts: tuple[QueryPart, ...] = ()
+    fixed: SearchQuery | None = None
+    fixed_labels: tuple[str, ...] = ()
+
+    @property
+    def can_relax(self) -> bool:
+        """Whether a document with only some of the words can be found: the query has two parts or more."""
+        return len(self.parts) >= 2
+
+    def _with_fixed(self, query: SearchQuery) -> SearchQuery:
+        return query if self.fixed is None else query & self.fixed
+
+    def any_part(self) -> SearchQuery | None:
+        """Documents with at least one of the parts (and every phrase and exclusion)."""
+        if not self.can_relax:
+            return None
+        return self._with_fixed(_any_of([part.query for part in self.parts]))
+
+    def all_but_one(self) -> SearchQuery | None:
+        """Documents with at least all parts but one: an OR of the query without each part in turn.
+
+        None when there is nothing to drop or too many parts for that form (then use `any_part`, most parts first).
+        """
+        count = len(self.parts)
+        if count == 2:
+            return self.any_part()
+        if not self.can_relax or count > MAX_RELAX_PARTS:
+            return None
+        alternatives = []
+        for left_out in range(count):
+            rest = [part.query for index, part in enumerate(self.parts) if index != left_out]
+            alternatives.append(_all_of(rest))
+        return self._with_fixed(_any_of(alternatives))
+
+    def shorter_text(self, missing: list[str]) -> str:
+        """The query as a visitor could type it without the `missing` parts (fillers left out)."""
+        kept = [part.label for part in self.parts if part.label not in missing]
+        return " ".join([*kept, *self.fixed_labels])
 
 
 def _plain(text: str) -> SearchQuery:
@@ -95,6 +181,18 @@ def _any_of(queries: list[SearchQuery]) -> SearchQuery:
     for query in queries[1:]:
         combined = combined | query
     return combined
+
+
+def _all_of(queries: list[SearchQuery]) -> SearchQuery:
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined & query
+    return combined
+
+
+def is_filler(word: str) -> bool:
+    """A word a query leaves out: a stop word, a question word or filler, or a single letter ("m'n")."""
+    return word in STOP_WORDS or word in FILLER_WORDS or (len(word) == 1 and not word.isdigit())
 
 
 def _synonyms() -> dict[str, list[str]]:
@@ -192,38 +290,73 @@ def _word_query(
 def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
     """Build the tsquery: per word its forms (lemma, diminutive, compound parts as AND), staff synonyms
     and, for a word no document contains, the closest word that does (pg_trgm). "Phrases" stay
-    exact, -word excludes, `of` between words means either. Files queued words first."""
+    exact, -word excludes, `of` between words means either; stop words, question words and fillers
+    are left out. The parts a document may lack (`ExpandedQuery.parts`) are the words, a group joined
+    by `of` counting as one."""
     if not parsed.is_searchable:
         return ExpandedQuery(None, frozenset(), {}, None)
     items = _tokens(parsed.text)
-    words = list(dict.fromkeys(text for kind, text in items if kind == "word" and text not in STOP_WORDS))
+    words = list(dict.fromkeys(text for kind, text in items if kind == "word" and not is_filler(text)))
     forms = {word: list(dict.fromkeys([word, shorter_lemma(word), *word_forms(word)])) for word in words}
     synonyms = _synonyms() if words else {}
     closest = _closest_known(words) if words else {}
 
     terms: set[str] = set()
-    query: SearchQuery | None = None
+    # Each group is one part: its alternatives (joined by `of`) as (label, query, is a word).
+    groups: list[list[tuple[str, SearchQuery, bool]]] = []
+    excluded: list[tuple[str, SearchQuery]] = []
+    seen: set[str] = set()
     join_with_or = False
     for kind, text in items:
         if kind == "or":
-            join_with_or = query is not None
+            join_with_or = bool(groups)
+            continue
+        if kind == "not":
+            excluded.append((f"-{text}", ~_plain(text)))
+            join_with_or = False
             continue
         if kind == "phrase":
-            part = SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase")
+            item = (f'"{text}"', SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase"), False)
             terms.update(fold(w) for w in re.findall(r"\w+", text))
-        elif kind == "not":
-            part = ~_plain(text)
-        elif text in forms:
+        elif text in forms and text not in seen:
+            seen.add(text)
             part, word_terms = _word_query(text, forms[text], synonyms, closest.get(text))
             terms.update(word_terms)
+            item = (text, part, True)
         else:
-            continue  # a stop word
-        query = part if query is None else (query | part if join_with_or else query & part)
+            continue  # a filler, or a word typed twice
+        if join_with_or:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
         join_with_or = False
+
+    parts: list[QueryPart] = []
+    fixed: list[tuple[str, SearchQuery]] = []
+    for group in groups:
+        label = " of ".join(label for label, _, _ in group)
+        query = _any_of([query for _, query, _ in group])
+        # A part with a word may be missing; a "phrase" on its own was asked for exactly, so it stays.
+        if any(is_word for _, _, is_word in group):
+            parts.append(QueryPart(label, query))
+        else:
+            fixed.append((label, query))
+    fixed += excluded
+    fixed_query = _all_of([query for _, query in fixed]) if fixed else None
+    everything = [part.query for part in parts] + ([fixed_query] if fixed_query is not None else [])
+    full = _all_of(everything) if everything else None
     corrected_text = None
     if closest:
         corrected_text = " ".join(closest.get(w, w) for w in re.findall(r"\w+", parsed.text.lower()))
-    return ExpandedQuery(query, frozenset(terms), closest, corrected_text)
+    return ExpandedQuery(
+        full,
+        frozenset(terms),
+        closest,
+        corrected_text,
+        parts=tuple(parts),
+        fixed=fixed_query,
+        fixed_labels=tuple(label for label, _ in fixed),
+    )
 
 
 _MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]]+")

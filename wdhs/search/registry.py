@@ -11,19 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.backends.utils import CursorWrapper
-from django.db.models import Expression, F, FloatField, Func, QuerySet
+from django.db.models import Case, Expression, F, FloatField, Func, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
 from wdhs.search.query import ExpandedQuery
+
+# Documents that lack a word are looked for only when all words together find fewer than this.
+PARTIAL_BELOW = 10
+PARTIAL_LIMIT = 10
+
+
+def wants_partial(expanded: ExpandedQuery, count: int) -> bool:
+    """Whether to look for documents with only some of the words: too few have them all, and one can be left out."""
+    return expanded.can_relax and count < PARTIAL_BELOW
 
 
 class Freshness(Func):
@@ -88,6 +97,83 @@ class SearchSource:
             return qs.filter(**{self.vector: query})
         return qs.annotate(_search_vector=self.vector()).filter(_search_vector=query)
 
+    def partial(
+        self, user: Any, expanded: ExpandedQuery, *, queryset: QuerySet | None = None, limit: int = PARTIAL_LIMIT
+    ) -> list[Any]:
+        """Up to `limit` documents that lack some of the words, most words first; each gets `missing_words`.
+
+        First those with all words but one (a GIN lookup on the OR of the query without each word in
+        turn); when those are fewer than `limit`, the others with any of the words (by how many they
+        have when the query has more than three parts). Documents with every word are left out: the
+        caller shows them already. Phrases and exclusions hold throughout. A last query over the rows
+        found names the words each lacks, so the ranking queries evaluate no more than they must.
+        """
+        if not expanded.can_relax or expanded.query is None:
+            return []
+        found: list[Any] = []
+        narrow = expanded.all_but_one()
+        if narrow is not None:
+            found = list(self._partial_level(user, expanded, narrow, queryset=queryset)[:limit])
+        broad = expanded.any_part()
+        if len(found) < limit and broad is not None and (narrow is None or len(expanded.parts) > 2):
+            rest = self._partial_level(
+                user,
+                expanded,
+                broad,
+                queryset=queryset,
+                skip=[item.pk for item in found],
+                by_coverage=len(expanded.parts) > 3,
+            )
+            found += list(rest[: limit - len(found)])
+        self._name_missing(expanded, found)
+        return found
+
+    def _vector_queryset(self, qs: QuerySet) -> tuple[QuerySet, str]:
+        if isinstance(self.vector, str):
+            return qs, self.vector
+        return qs.annotate(_search_vector=self.vector()), "_search_vector"
+
+    def _partial_level(
+        self,
+        user: Any,
+        expanded: ExpandedQuery,
+        query: SearchQuery,
+        *,
+        queryset: QuerySet | None,
+        skip: list[Any] | None = None,
+        by_coverage: bool = False,
+    ) -> QuerySet:
+        assert expanded.query is not None
+        qs, name = self._vector_queryset(self.queryset(user) if queryset is None else queryset)
+        qs = qs.filter(**{name: query}).exclude(**{name: expanded.query})
+        if skip:
+            qs = qs.exclude(pk__in=skip)
+        qs = self.ranked(qs, replace(expanded, query=expanded.any_part()))
+        if by_coverage:
+            coverage = sum(
+                (
+                    Case(When(SearchVectorExact(F(name), part.query), then=Value(1)), default=Value(0))
+                    for part in expanded.parts
+                ),
+                Value(0, output_field=IntegerField()),
+            )
+            qs = qs.annotate(_coverage=coverage).order_by("-_coverage", "-search_rank", "pk")
+        return qs
+
+    def _name_missing(self, expanded: ExpandedQuery, items: list[Any]) -> None:
+        """Set `missing_words` on each item: the labels of the parts its document lacks (one query for all)."""
+        if not items:
+            return
+        qs, name = self._vector_queryset(type(items[0])._default_manager.filter(pk__in=[item.pk for item in items]))
+        flags = {
+            f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)
+        }
+        rows = {pk: has for pk, *has in qs.annotate(**flags).values_list("pk", *flags)}
+        for item in items:
+            # A row deleted since it was found names nothing; it will be gone on the next page view.
+            has = rows.get(item.pk) or [True] * len(expanded.parts)
+            item.missing_words = [part.label for part, present in zip(expanded.parts, has, strict=True) if not present]
+
     def rank(self, expanded: ExpandedQuery) -> Expression:
         """How well a document from `matching` fits: higher is better (order by it descending, then by pk)."""
         assert expanded.query is not None
@@ -115,6 +201,30 @@ class SearchSource:
         if expanded.query is None:
             return qs.none()
         return qs.annotate(search_rank=self.rank(expanded)).order_by("-search_rank", "pk")
+
+
+@dataclass(frozen=True)
+class ShorterQuery:
+    """A shorter form of the visitor's query that finds something: the words left out, the text, its search page."""
+
+    missing: tuple[str, ...]
+    text: str
+    url: str
+
+
+def shorter_queries(
+    expanded: ExpandedQuery, items: list[Any], url: Callable[[str], str], *, limit: int = 3
+) -> list[ShorterQuery]:
+    """The shorter queries that the documents from `SearchSource.partial` match, fewest words left out first.
+
+    `url(text)` is the page that searches `text` (the same list with its filters, or /zoeken/).
+    """
+    found: dict[str, ShorterQuery] = {}
+    for item in sorted(items, key=lambda item: len(item.missing_words)):
+        text = expanded.shorter_text(item.missing_words)
+        if text and text not in found:
+            found[text] = ShorterQuery(tuple(item.missing_words), text, url(text))
+    return list(found.values())[:limit]
 
 
 _hinted: ContextVar[str | None] = ContextVar("wdhs_search_plan", default=None)

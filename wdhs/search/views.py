@@ -7,7 +7,7 @@ from typing import Any, cast
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import DEFAULT_DB_ALIAS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,8 +15,24 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
-from wdhs.search.query import MAX_QUERY_LENGTH, MAX_RAW_QUERY, ExpandedQuery, expand_query, highlight_text, parse_query
-from wdhs.search.registry import SearchSource, get_source, search_plan, search_sources
+from wdhs.search.query import (
+    MAX_QUERY_LENGTH,
+    MAX_RAW_QUERY,
+    ExpandedQuery,
+    expand_query,
+    highlight_text,
+    is_about_money,
+    parse_query,
+)
+from wdhs.search.registry import (
+    PARTIAL_LIMIT,
+    SearchSource,
+    get_source,
+    search_plan,
+    search_sources,
+    shorter_queries,
+    wants_partial,
+)
 
 GROUP_SIZE = 5
 PAGE_SIZE = 20
@@ -49,6 +65,7 @@ class Result:
     title: str
     snippet: SafeString
     template: str
+    missing: list[str]
 
 
 @dataclass
@@ -67,6 +84,7 @@ def _results(source: SearchSource, items: list[Any], expanded: ExpandedQuery) ->
             title=source.title(item),
             snippet=highlight_text(source.text(item), expanded.terms, max_words=30),
             template=source.template,
+            missing=getattr(item, "missing_words", []),
         )
         for item in items
     ]
@@ -74,6 +92,36 @@ def _results(source: SearchSource, items: list[Any], expanded: ExpandedQuery) ->
 
 def _url(**params: str) -> str:
     return f"{reverse('search:results')}?{urlencode({k: v for k, v in params.items() if v})}"
+
+
+def _group(source: SearchSource, count: int, items: list[Any], expanded: ExpandedQuery, text: str) -> Group:
+    return Group(
+        source=source,
+        count=count,
+        results=_results(source, items, expanded),
+        list_url=source.list_url(text),
+        only_url=_url(q=text, soort=source.key),
+    )
+
+
+def _groups(
+    request: HttpRequest, source: SearchSource | None, expanded: ExpandedQuery, text: str, page_number: int
+) -> tuple[list[Group], int, Page | None]:
+    """A group per kind (or the chosen kind's page): each from one pass over its matches, giving its count too."""
+    groups, total, page_obj = [], 0, None
+    for each in [source] if source else search_sources():
+        if source:
+            wanted = int(page_number)  # validated by the form: 1 to MAX_PAGE
+            items, count = each.found(request.user, expanded, offset=(wanted - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            page_obj = Paginator(range(count), PAGE_SIZE).get_page(wanted)
+            if page_obj.number != wanted:  # past the end: the last page
+                offset = (page_obj.number - 1) * PAGE_SIZE
+                items, count = each.found(request.user, expanded, offset=offset, limit=PAGE_SIZE)
+        else:
+            items, count = each.found(request.user, expanded, limit=GROUP_SIZE)
+        total += count
+        groups.append(_group(each, count, items, expanded, text))
+    return groups, total, page_obj
 
 
 @require_GET
@@ -98,30 +146,20 @@ def results(request: HttpRequest) -> HttpResponse:
     groups: list[Group] = []
     page_obj = None
     total = 0
+    partial_groups: list[Group] = []
+    partial_items: list[Any] = []
     if parsed.is_searchable:
-        chosen = [source] if source else search_sources()
-        # One pass over the matches per kind gives its page (or first few) and its count; the planner hint once.
+        # The planner hint for searches (wdhs.search.registry.search_plan), set once for every query of the page.
         with search_plan(DEFAULT_DB_ALIAS):
-            for each in chosen:
-                if source:
-                    wanted = int(page_number)  # validated by the form: 1 to MAX_PAGE
-                    items, count = each.found(request.user, expanded, offset=(wanted - 1) * PAGE_SIZE, limit=PAGE_SIZE)
-                    page_obj = Paginator(range(count), PAGE_SIZE).get_page(wanted)
-                    if page_obj.number != wanted:  # past the end: the last page
-                        offset = (page_obj.number - 1) * PAGE_SIZE
-                        items, count = each.found(request.user, expanded, offset=offset, limit=PAGE_SIZE)
-                else:
-                    items, count = each.found(request.user, expanded, limit=GROUP_SIZE)
-                total += count
-                groups.append(
-                    Group(
-                        source=each,
-                        count=count,
-                        results=_results(each, items, expanded),
-                        list_url=each.list_url(parsed.text),
-                        only_url=_url(q=parsed.text, soort=each.key),
-                    )
-                )
+            groups, total, page_obj = _groups(request, source, expanded, parsed.text, page_number)
+            # Too little has every word: what has all but one (then most words) follows under its own heading.
+            if wants_partial(expanded, total):
+                for each in [source] if source else search_sources():
+                    items = each.partial(request.user, expanded, limit=PARTIAL_LIMIT if source else GROUP_SIZE)
+                    if items:
+                        partial_items += items
+                        partial_groups.append(_group(each, len(items), items, expanded, parsed.text))
+    shorter = shorter_queries(expanded, partial_items, lambda text: _url(q=text, soort=source.key if source else ""))
     suggestion = None
     if expanded.corrected_text and expanded.corrected_text != parsed.text.lower():
         suggestion = {
@@ -141,5 +179,9 @@ def results(request: HttpRequest) -> HttpResponse:
         "kinds": [(s, _url(q=parsed.text, soort=s.key)) for s in search_sources()],
         "all_url": _url(q=parsed.text),
         "max_length": MAX_QUERY_LENGTH,
+        "partial_groups": partial_groups,
+        "shorter": shorter,
+        "about_money": parsed.is_searchable and not total and is_about_money(parsed),
+        "ask_text": parsed.question_text,
     }
     return render(request, "search/results.html", context, status=status)
