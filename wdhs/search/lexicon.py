@@ -129,12 +129,54 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def is_known(word: str) -> bool:
-    return simplemma.is_known(word, lang=LANGUAGE)
+    """simplemma knows the word as written, or (typed without its diacritics) its accented spelling."""
+    return simplemma.is_known(word, lang=LANGUAGE) or accented(word) is not None
 
 
 @lru_cache(maxsize=50_000)
 def lemma(word: str) -> str:
+    """The lemma; a word typed without diacritics gets the lemma of its accented spelling (reunies -> reünie)."""
+    if not simplemma.is_known(word, lang=LANGUAGE):
+        word = accented(word) or word
     return simplemma.lemmatize(word, lang=LANGUAGE).lower()
+
+
+# Dutch diacritics as people leave them out: the trema splits two vowels (coöperatie, reünie,
+# financiële, ideeën), the accent marks a loan word's e (café, privé, enquête).
+_TREMA = {"e": "ë", "i": "ï", "o": "ö", "u": "ü"}
+_VOWELS = frozenset("aeiouy")
+MAX_ACCENT_TRIES = 40
+
+
+@lru_cache(maxsize=50_000)
+def accented(word: str) -> str | None:
+    """The spelling with diacritics that simplemma knows, for a word typed without them; None if none.
+
+    Tries one mark at a time (a trema on a vowel after a vowel, é/ê/è on an e), then two, and stops
+    after a few dozen lookups: dictionary lookups only, no database.
+    """
+    if not word.isascii() or not word.isalpha() or len(word) < 4 or simplemma.is_known(word, lang=LANGUAGE):
+        return None
+    options: list[tuple[int, str]] = []
+    for i, char in enumerate(word):
+        if char in _TREMA and i > 0 and word[i - 1] in _VOWELS:
+            options.append((i, _TREMA[char]))
+        if char == "e":
+            options.extend((i, mark) for mark in ("é", "ê", "è"))
+    tries = 0
+    singles = [[option] for option in options]
+    pairs = [[a, b] for n, a in enumerate(options) for b in options[n + 1 :] if a[0] != b[0]]
+    for marks in singles + pairs:
+        tries += 1
+        if tries > MAX_ACCENT_TRIES:
+            break
+        letters = list(word)
+        for i, mark in marks:
+            letters[i] = mark
+        candidate = "".join(letters)
+        if simplemma.is_known(candidate, lang=LANGUAGE):
+            return candidate
+    return None
 
 
 def _diminutive_base(word: str) -> str | None:
@@ -228,7 +270,108 @@ def word_forms(word: str) -> tuple[str, ...]:
     root = small or base
     for part in compound_parts(root):
         add(part)
+    # A participle of a separable verb meets the infinitive: ingeschreven -> inschrijven.
+    add(participle_infinitive(word))
     return tuple(forms)
+
+
+# Particles of Dutch separable verbs: "vraag ... aan", "aangevraagd", "aanvragen" are one verb.
+PARTICLES = (
+    "aan",
+    "af",
+    "bij",
+    "binnen",
+    "door",
+    "in",
+    "los",
+    "mee",
+    "na",
+    "neer",
+    "om",
+    "op",
+    "open",
+    "over",
+    "samen",
+    "terug",
+    "toe",
+    "uit",
+    "vast",
+    "voor",
+    "weg",
+)
+
+
+@lru_cache(maxsize=50_000)
+def participle_infinitive(word: str) -> str | None:
+    """The infinitive of a separable verb's participle: aangevraagd -> aanvragen, ingeschreven -> inschrijven.
+
+    The particle, then "ge", then a participle simplemma knows (geschreven -> schrijven); None otherwise.
+    """
+    word = word.lower()
+    for particle in PARTICLES:
+        inner = word[len(particle) :]
+        # A participle ends in -d, -t or -en (aangevraagd, opgericht, ingeschreven; not omgeving).
+        if word.startswith(particle) and inner.startswith("ge") and len(inner) >= 5 and inner.endswith(("d", "t", "en")):
+            verb = lemma(inner)
+            if verb != inner and verb.endswith("n") and simplemma.is_known(particle + verb, lang=LANGUAGE):
+                return particle + verb
+            # Participles simplemma reads as adjectives: opgezet -> op + zet + ten.
+            stem = inner[2:].removesuffix("d") if inner.endswith("dd") else inner[2:]
+            for ending in ("ten", "den", "en"):
+                if simplemma.is_known(particle + stem + ending, lang=LANGUAGE):
+                    infinitive = lemma(particle + stem + ending)  # aanpasten -> aanpassen
+                    return infinitive if infinitive.endswith("en") else particle + stem + ending
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def separable_verb(word: str, particle: str) -> tuple[str, ...]:
+    """The forms of a separable verb whose particle stands apart: ("vraag", "aan") -> aanvraag, aanvragen.
+
+    For "richt ... op" and "op te richten". Only verbs: the joined word must be known with a -t
+    (aanvraagt, opricht), so "zorg ... voor" does not become "voorzorg". Returns () otherwise.
+    """
+    word, particle = word.lower(), particle.lower()
+    if particle not in PARTICLES or len(word) < 2:
+        return ()
+    joined = particle + word
+    third_person = joined if joined.endswith("t") else joined + "t"
+    if joined.endswith("en") and simplemma.is_known(joined, lang=LANGUAGE):
+        verb_forms = [joined]  # "op te richten"
+    elif simplemma.is_known(third_person, lang=LANGUAGE):
+        verb_forms = [third_person]
+        verb = lemma(word)
+        if verb.endswith("en") and simplemma.is_known(particle + verb, lang=LANGUAGE):
+            verb_forms.append(particle + verb)  # "zet ... op" -> opzetten (opzet is also a noun)
+    else:
+        return ()
+    forms: list[str] = []
+    for form in (joined, *verb_forms, *(lemma(f) for f in verb_forms)):
+        if form not in forms and simplemma.is_known(form, lang=LANGUAGE):
+            forms.append(form)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=50_000)
+def split_verb(word: str) -> tuple[str, str] | None:
+    """(particle, verb) of a separable verb typed whole, so it meets a text that splits it:
+    opruimen -> (op, ruimen) for "we ruimen ... op", opgericht -> (op, richten). None otherwise."""
+    word = word.lower()
+    infinitive = participle_infinitive(word) or lemma(word)
+    if not infinitive.endswith("en"):
+        infinitive = word if word.endswith("en") else ""
+    for particle in PARTICLES:
+        verb = infinitive[len(particle) :]
+        if infinitive.startswith(particle) and len(verb) >= 5 and simplemma.is_known(verb, lang=LANGUAGE):
+            return particle, verb
+    return None
+
+
+def diminutive_base(word: str) -> str | None:
+    """The base of a diminutive simplemma does not know (speeltuintjes -> speeltuin); None otherwise."""
+    word = word.lower()
+    base = shorter_lemma(word)
+    return _diminutive_base(word) if base == word else _diminutive_base(base)
 
 
 def expansion(word: str) -> str:
