@@ -128,9 +128,7 @@ def test_recall_at_10_on_the_dutch_test_set(capsys):
     weak = []
     for name, (hits, count) in sorted(found_per_class.items()):
         ranks = ranks_per_class[name]
-        lines.append(
-            f"  {name:<14} recall {hits / count:.3f} ({hits}/{count})  MRR {sum(ranks) / len(ranks):.3f}"
-        )
+        lines.append(f"  {name:<14} recall {hits / count:.3f} ({hits}/{count})  MRR {sum(ranks) / len(ranks):.3f}")
         if hits / count < MIN_CLASS_RECALL:
             weak.append(name)
     lines += [f"  mist: {miss}" for miss in misses]

@@ -36,7 +36,12 @@ def test_a_word_without_diacritics_gets_the_lemma_and_the_parts_of_the_accented_
 
 @pytest.mark.parametrize(
     ("participle", "infinitive"),
-    [("aangevraagd", "aanvragen"), ("ingeschreven", "inschrijven"), ("opgericht", "oprichten"), ("opgezet", "opzetten")],
+    [
+        ("aangevraagd", "aanvragen"),
+        ("ingeschreven", "inschrijven"),
+        ("opgericht", "oprichten"),
+        ("opgezet", "opzetten"),
+    ],
 )
 def test_a_participle_of_a_separable_verb_gets_the_infinitive(participle, infinitive):
     assert infinitive in lexicon.word_forms(participle)

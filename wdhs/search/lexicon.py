@@ -302,7 +302,8 @@ def participle_infinitive(word: str) -> str | None:
     for particle in PARTICLES:
         inner = word[len(particle) :]
         # A participle ends in -d, -t or -en (aangevraagd, opgericht, ingeschreven; not omgeving).
-        if word.startswith(particle) and inner.startswith("ge") and len(inner) >= 5 and inner.endswith(("d", "t", "en")):
+        participle = inner.startswith("ge") and len(inner) >= 5 and inner.endswith(("d", "t", "en"))
+        if word.startswith(particle) and participle:
             verb = lemma(inner)
             if verb != inner and verb.endswith("n") and simplemma.is_known(particle + verb, lang=LANGUAGE):
                 return particle + verb
