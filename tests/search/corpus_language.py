@@ -160,6 +160,10 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("dorpshuis opknappen", "scheidbaar", ["r:dorpshuis-gered"]),
     ("ideeen opgehaald", "scheidbaar", ["r:ideeen-ophalen"]),
     ("haal geld op", "scheidbaar", ["r:crowdfunding"]),
+    ("hoe schrijf ik me in", "scheidbaar", ["r:inschrijven-kvk"]),
+    ("zonnepanelen aangelegd", "scheidbaar", ["i:zonnig-lombok"]),
+    ("groen schoolplein aanleggen", "scheidbaar", ["r:groen-schoolplein"]),
+    ("speeltuin opgeknapt", "scheidbaar", ["r:speeltuintje-opknappen"]),
     # words typed apart that the texts write together, and the other way round
     ("dorps huis", "los-vast", ["r:dorpshuizen-toekomst", "o:lvkk", "r:dorpshuis-gered"]),
     ("speel tuin", "los-vast", ["r:speeltuintje-opknappen", "i:het-klimrek"]),
@@ -176,6 +180,11 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("groenonderhoud", "los-vast", ["r:right-to-challenge"]),
     ("straatfeest", "los-vast", ["r:straatfeest-vergunning"]),
     ("dorpsbewoner", "los-vast", ["r:zorgcooperatie-dorp", "i:zorgcooperatie-hooghalen"]),
+    ("buurt feest", "los-vast", ["r:buurtfeest-organiseren"]),
+    ("energie cooperatie oprichten", "los-vast", ["r:energiecooperatie-oprichten"]),
+    ("school plein", "los-vast", ["r:groen-schoolplein"]),
+    ("buurtmaaltijden", "los-vast", ["r:voedselhulp-organiseren"]),
+    ("laad palen", "los-vast", ["r:laadpalen-in-de-buurt"]),
     # typed without diacritics
     ("financiele administratie", "accenten", ["r:financiele-administratie"]),
     ("financiele", "accenten", ["r:financiele-administratie"]),
@@ -189,6 +198,9 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("prive", "accenten", ["r:financiele-administratie"]),
     ("repair cafes", "accenten", ["r:repaircafe-starten"]),
     ("wooncooperaties", "accenten", ["r:wooncooperatie"]),
+    ("reunie organiseren", "accenten", ["r:reunie-organiseren"]),
+    ("financien", "accenten", ["r:financiele-administratie", "r:financiering-overzicht"]),
+    ("een cafe voor reparaties", "accenten", ["r:repaircafe-starten"]),
     # diminutives typed by residents
     ("feestje", "verkleinwoord", ["r:buurtfeest-organiseren", "r:straatfeest-vergunning"]),
     ("buurtfeestje", "verkleinwoord", ["r:buurtfeest-organiseren"]),
@@ -200,6 +212,8 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("straatje", "verkleinwoord", ["r:ideeen-ophalen", "r:straatfeest-vergunning"]),
     ("plannetje", "verkleinwoord", ["r:buurtfonds-starten", "f:samen-doneren"]),
     ("autootje", "verkleinwoord", ["r:dorpsauto"]),
+    ("boompjes planten", "verkleinwoord", ["r:groen-schoolplein", "f:wijkbudget-groen"]),
+    ("kopje koffie", "verkleinwoord", ["r:huiskamer-in-de-wijk", "i:buurthuis-de-ontmoeting"]),
     # everyday words for the formal ones, and the formal word finding the everyday one
     ("stichting beginnen", "synoniem", ["r:stichting-oprichten"]),
     ("energiecooperatie beginnen", "synoniem", ["r:energiecooperatie-oprichten"]),
@@ -227,6 +241,9 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("wijkcentrum", "synoniem", ["r:subsidie-voor-je-buurthuis", "i:buurthuis-de-ontmoeting"]),
     ("dokter", "synoniem", ["r:dorpsauto", "i:buurtbus-alphen"]),
     ("huisarts", "synoniem", ["r:dorpsauto", "i:buurtbus-alphen"]),
+    ("buurtbudget", "synoniem", ["f:wijkbudget-groen", "r:buurtfonds-starten"]),
+    ("eenzaamheid", "synoniem", ["r:eenzaamheid-ouderen"]),
+    ("ondersteuning ouderen", "synoniem", ["i:buurtkracht", "r:eenzaamheid-ouderen"]),
     # place names as people say them: the Frisian and the Dutch name, the short name
     ("den bosch", "plaatsnaam", ["i:moestuin-den-bosch"]),
     ("moestuin den bosch", "plaatsnaam", ["i:moestuin-den-bosch"]),
@@ -244,6 +261,9 @@ QUERIES: list[tuple[str, str, list[str]]] = [
     ("bergen", "plaatsnaam", ["i:zwerfafval-bergen"]),
     ("alphen", "plaatsnaam", ["i:buurtbus-alphen"]),
     ("brabant", "plaatsnaam", ["i:moestuin-den-bosch", "i:het-klimrek"]),
+    ("leeuwarden", "plaatsnaam", ["i:repaircafe-leeuwarden"]),
+    ("haag", "plaatsnaam", ["i:buurtkamer-transvaal"]),
+    ("workum friesland", "plaatsnaam", ["i:dorpsbelang-workum"]),
     # queries about things the portal has nothing on: no result anywhere
     ("hypotheek oversluiten", "niets", []),
     ("recept appeltaart", "niets", []),

@@ -39,6 +39,8 @@ EVERYDAY_SYNONYMS = {
     "praten": "gesprek",
     "ambtenaar": "gemeente",
     "aanmelden": "inschrijven",
+    "financiën": "financieel, financiering, geldzaken",
+    "ondersteuning": "hulp, steun, helpen",
 }
 
 

@@ -198,7 +198,7 @@ def _context_forms(items: list[tuple[str, str]]) -> dict[str, list[str]]:
     """Words that two query words make together, as extra forms of each of them.
 
     A separable verb: "vraag ... aan" and "op te richten" give aanvragen, oprichten (the particle may
-    come anywhere later). Words typed apart: "dorps huis" gives dorpshuis when an indexed document has
+    come anywhere later), and "opruimen zwerfvuil" also looks for "ruimen". Words typed apart: "dorps huis" gives dorpshuis when an indexed document has
     that word (one indexed lookup in the vocabulary for the whole query).
     """
     tokens = [text for kind, text in items if kind == "word"]
@@ -218,6 +218,14 @@ def _context_forms(items: list[tuple[str, str]]) -> dict[str, list[str]]:
             verb = separable_verb(tokens[i + 2], word)
             add(tokens[i + 2], verb)
             add(word, verb)
+    # A verb typed whole meets a text that splits it ("opruimen": "we ruimen ... op"), only next to
+    # other words: alone, "aangevraagd" would find every text that says "vraag".
+    searched = [token for token in tokens if token not in STOP_WORDS]
+    if len(searched) > 1:
+        for word in searched:
+            verb = split_verb(word)
+            if verb:
+                add(word, [verb[1]])
     joins: dict[str, tuple[str, str]] = {}
     for left, right in zip(tokens, tokens[1:], strict=False):
         if left in STOP_WORDS or right in STOP_WORDS or left.isdigit() or right.isdigit():
@@ -243,10 +251,8 @@ def _word_query(
     base = shorter_lemma(word)
     alternatives = [_plain(word)] + ([_plain(base)] if base != word else [])
     terms = {fold(form) for form in forms}
-    # The diminutive base (speeltuintjes -> speeltuin), a separable verb's infinitive (ingeschreven ->
-    # inschrijven) and the verb without its particle, for texts that split it (opruimen: "we ruimen ... op").
-    verb = split_verb(word)
-    for form in (diminutive_base(word), participle_infinitive(word), verb[1] if verb else None):
+    # The diminutive base (speeltuintjes -> speeltuin) and a separable verb's infinitive (ingeschreven -> inschrijven).
+    for form in (diminutive_base(word), participle_infinitive(word)):
         if form and form not in (word, base):
             alternatives.append(_plain(form))
             terms.add(fold(form))

@@ -56,6 +56,8 @@ EVERYDAY_SYNONYMS = {
     "praten": "gesprek",
     "ambtenaar": "gemeente",
     "aanmelden": "inschrijven",
+    "financiën": "financieel, financiering, geldzaken",
+    "ondersteuning": "hulp, steun, helpen",
 }
 
 
