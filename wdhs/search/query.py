@@ -198,8 +198,9 @@ def _context_forms(items: list[tuple[str, str]]) -> dict[str, list[str]]:
     """Words that two query words make together, as extra forms of each of them.
 
     A separable verb: "vraag ... aan" and "op te richten" give aanvragen, oprichten (the particle may
-    come anywhere later), and "opruimen zwerfvuil" also looks for "ruimen". Words typed apart: "dorps huis" gives dorpshuis when an indexed document has
-    that word (one indexed lookup in the vocabulary for the whole query).
+    come anywhere later), and "opruimen zwerfvuil" also looks for "ruimen". Words typed apart: "dorps
+    huis" gives dorpshuis when an indexed document has that word (one indexed lookup in the vocabulary
+    for the whole query).
     """
     tokens = [text for kind, text in items if kind == "word"]
     extra: dict[str, list[str]] = {}
