@@ -111,7 +111,8 @@ def _any_of(queries: list[SearchQuery]) -> SearchQuery:
 
 def _synonyms() -> dict[str, list[str]]:
     """The staff's synonyms, both ways ("geld -> subsidie" also makes "subsidie" find "geld"), and the
-    one-word names of places (Ljouwert, Leeuwarden). A phrase finds its word only when quoted."""
+    one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer van koophandel")
+    leads one way only: the query is read word by word."""
     rows = list(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms"))
     table: dict[str, list[str]] = {}
     for word, synonyms in [*rows, *one_word_aliases().items()]:
@@ -126,7 +127,7 @@ def _synonyms() -> dict[str, list[str]]:
 
 def _closest_known(words: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     """For each unknown word that no indexed document contains, the closest word that one does (pg_trgm),
-    and for a known word the closest word with the same lemma: (corrections, inflections).
+    and for a known word a close word that has it among its forms: (corrections, inflections).
 
     A word counts as contained when it or its lemma is in the vocabulary, or, for a compound,
     each part is (in some inflection); compound parts alone would hide typos ("huurdesvereniging"
@@ -224,9 +225,9 @@ def _context_forms(items: list[tuple[str, str]]) -> dict[str, list[str]]:
     searched = [token for token in tokens if token not in STOP_WORDS]
     if len(searched) > 1:
         for word in searched:
-            verb = split_verb(word)
-            if verb:
-                add(word, [verb[1]])
+            split = split_verb(word)
+            if split:
+                add(word, [split[1]])
     joins: dict[str, tuple[str, str]] = {}
     for left, right in zip(tokens, tokens[1:], strict=False):
         if left in STOP_WORDS or right in STOP_WORDS or left.isdigit() or right.isdigit():
