@@ -247,6 +247,12 @@ class SearchSynonym(models.Model):
         max_length=400,
         help_text="Woorden of woordgroepen, gescheiden door komma's. Bijvoorbeeld: financiering, subsidie.",
     )
+    both_ways = models.BooleanField(
+        "ook andersom",
+        default=True,
+        help_text="Aan: wie ‘subsidie’ zoekt, vindt ook teksten met ‘geld’. Zet uit bij een verzamelwoord: "
+        "wie ‘coöperatie’ zoekt, hoeft niet alles over ‘rechtsvorm’ te zien.",
+    )
     is_active = models.BooleanField("actief", default=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
 

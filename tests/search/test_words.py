@@ -104,6 +104,16 @@ def test_a_staff_synonym_works_both_ways():
     assert set(search_keys("hobbyclub")["r"]) == {"r:knutsel", "r:hobby"}
 
 
+def test_a_line_one_way_only_does_not_turn_round():
+    SearchSynonym.objects.create(word="speelplek", synonyms="speeltuin, trapveld", both_ways=False)
+    ResourceFactory(slug="plek", title="Een speelplek maken", summary="Kort.", body="")
+    ResourceFactory(slug="tuin", title="Een speeltuin beheren", summary="Kort.", body="")
+    refresh_pending()
+    assert set(search_keys("speelplek")["r"]) == {"r:plek", "r:tuin"}
+    assert search_keys("speeltuin")["r"] == ["r:tuin"]
+    assert not SearchSynonym.objects.get(word="rechtsvorm").both_ways  # a category of the starting list
+
+
 def test_everyday_verbs_find_the_formal_ones():
     ResourceFactory(slug="oprichten", title="Een stichting oprichten", summary="Kort.", body="")
     refresh_pending()
@@ -172,9 +182,11 @@ def test_the_migration_adds_everyday_synonyms_to_an_existing_list_and_keeps_the_
 
     from django.apps import apps
 
-    migration = import_module("wdhs.migrations.0003_everyday_search_synonyms")
+    migration = import_module("wdhs.migrations.0003_synonyms_both_ways_and_everyday_words")
     SearchSynonym.objects.filter(word__in=migration.EVERYDAY_SYNONYMS).delete()
     SearchSynonym.objects.create(word="club", synonyms="sportclub")
+    SearchSynonym.objects.filter(word="rechtsvorm").update(both_ways=True)
     migration.forwards(apps, connection.schema_editor())
     assert SearchSynonym.objects.get(word="club").synonyms == "sportclub"
+    assert not SearchSynonym.objects.get(word="rechtsvorm").both_ways
     assert SearchSynonym.objects.get(word="beginnen").synonym_list == ["starten", "oprichten", "opzetten"]

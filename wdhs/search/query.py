@@ -110,16 +110,18 @@ def _any_of(queries: list[SearchQuery]) -> SearchQuery:
 
 
 def _synonyms() -> dict[str, list[str]]:
-    """The staff's synonyms, both ways ("geld -> subsidie" also makes "subsidie" find "geld"), and the
+    """The staff's synonyms, both ways unless a line says otherwise ("geld -> subsidie" also makes "subsidie"
+    find "geld"), and the
     one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer van koophandel")
     leads one way only: the query is read word by word."""
-    rows = list(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms"))
+    rows = list(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+    places = [(name, official, True) for name, official in one_word_aliases().items()]
     table: dict[str, list[str]] = {}
-    for word, synonyms in [*rows, *one_word_aliases().items()]:
+    for word, synonyms, both_ways in [*rows, *places]:
         word = " ".join(word.lower().split())
         others = [" ".join(s.lower().split()) for s in synonyms.split(",") if s.strip()]
         table.setdefault(fold(word), []).extend(others)
-        for other in others:
+        for other in others if both_ways else ():
             if " " not in other:
                 table.setdefault(fold(other), []).append(word)
     return table

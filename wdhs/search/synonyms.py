@@ -25,9 +25,13 @@ STARTING_SYNONYMS = {
     "statuten": "notaris",
 }
 
+# Lines that name a category and its members: "stichting" should not find every text about "rechtsvorm".
+ONE_WAY = frozenset(["rechtsvorm"])
+
 # Everyday words for the formal ones in our texts (issue #12), verbs too. The query also reads every
 # line the other way round (a search for "oprichten" finds "beginnen"), so one line per idea is enough
-# unless the formal words should find each other too. Added to existing installs by wdhs/0003.
+# unless the formal words should find each other too (staff can switch "ook andersom" off per line).
+# Added to existing installs by wdhs/0003.
 EVERYDAY_SYNONYMS = {
     "beginnen": "starten, oprichten, opzetten",
     "starten": "beginnen, oprichten, opzetten",
@@ -66,7 +70,7 @@ def load_starting_synonyms() -> int:
     if SearchSynonym.objects.exists():
         return 0
     made = SearchSynonym.objects.bulk_create(
-        SearchSynonym(word=word, synonyms=synonyms)
+        SearchSynonym(word=word, synonyms=synonyms, both_ways=word not in ONE_WAY)
         for word, synonyms in {**STARTING_SYNONYMS, **EVERYDAY_SYNONYMS}.items()
     )
     return len(made)
