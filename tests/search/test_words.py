@@ -129,6 +129,14 @@ def test_a_known_word_is_never_corrected_into_another_word():
     assert expand_query(parse_query("huisartz")).corrections == {"huisartz": "huisarts"}  # a real typo
 
 
+def test_a_typo_is_never_corrected_into_a_stop_word_or_a_much_shorter_word():
+    ResourceFactory(slug="geld", title="Geld voor de buurt", summary="Kort.", body="")
+    refresh_pending()
+    assert expand_query(parse_query("voorr")).corrections == {}
+    assert expand_query(parse_query("buurtxyz")).corrections == {}
+    assert expand_query(parse_query("buurrt")).corrections == {"buurrt": "buurt"}
+
+
 def test_a_known_word_finds_a_new_form_of_itself_before_the_refresh():
     ResourceFactory(slug="nieuw", title="Dorpshuizen samen", summary="Kort.", body="")
     assert SearchWord.objects.get(word="dorpshuizen").expansion is None  # not filed yet

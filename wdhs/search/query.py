@@ -167,6 +167,12 @@ def _closest_known(words: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             )
             rows = [row for row in cursor.fetchall() if row[1] >= TYPO_THRESHOLD]
             if not is_known(word):
+                # Never into a stop word, a number or a much shorter word ("voorr" is no "voor").
+                rows = [
+                    row
+                    for row in rows
+                    if fold(row[0]) not in STOP_WORDS and not row[0][0].isdigit() and len(row[0]) >= 0.75 * len(word)
+                ]
                 if rows:
                     closest[word] = rows[0][0]
                 continue
