@@ -178,7 +178,7 @@ class Initiative(models.Model):
             self.slug = unique_slug(self.name)
         if self.municipality_id:
             municipality = self.municipality
-            self.place_names = f"{municipality.display_name} {municipality.province.name}"[:255]
+            self.place_names = municipality.search_names[:255]
             if kwargs.get("update_fields") is not None and "municipality" in kwargs["update_fields"]:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "place_names"}
         super().save(*args, **kwargs)

@@ -104,8 +104,8 @@ class TermAdmin(admin.ModelAdmin):
 
 @admin.register(SearchSynonym)
 class SearchSynonymAdmin(admin.ModelAdmin):
-    list_display = ("word", "synonyms", "is_active", "updated_at")
-    list_filter = ("is_active",)
+    list_display = ("word", "synonyms", "both_ways", "is_active", "updated_at")
+    list_filter = ("is_active", "both_ways")
     search_fields = ("word", "synonyms")
     actions = ("activate", "deactivate")
 

@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
+from wdhs.placenames import place_search_text
+
 
 class UserManager(BaseUserManager["User"]):
     """Users are known by their e-mail address; there is no username."""
@@ -118,6 +120,11 @@ class Municipality(models.Model):
     def display_name(self) -> str:
         """The name as people say it: "Den Haag" for CBS's "'s-Gravenhage"."""
         return DISPLAY_NAMES.get(self.name, self.name)
+
+    @property
+    def search_names(self) -> str:
+        """All names of the place and its province, for search: "'s-Hertogenbosch Den Bosch ... Noord-Brabant"."""
+        return place_search_text(self.name, self.province.name, display=self.display_name)
 
 
 DISPLAY_NAMES = {"'s-Gravenhage": "Den Haag (’s-Gravenhage)"}
@@ -239,6 +246,12 @@ class SearchSynonym(models.Model):
         "zoek ook op",
         max_length=400,
         help_text="Woorden of woordgroepen, gescheiden door komma's. Bijvoorbeeld: financiering, subsidie.",
+    )
+    both_ways = models.BooleanField(
+        "ook andersom",
+        default=True,
+        help_text="Aan: wie ‘subsidie’ zoekt, vindt ook teksten met ‘geld’. Zet uit bij een verzamelwoord: "
+        "wie ‘coöperatie’ zoekt, hoeft niet alles over ‘rechtsvorm’ te zien.",
     )
     is_active = models.BooleanField("actief", default=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)

@@ -105,7 +105,7 @@ def seed(seeder: Seeder, *, count: int, managers: Sequence[Person]) -> Seeded:
         }
         name = Text().fill(rng.choice(words.KINDS[kind][1]), values)
         description = _description(seeder, kind, chosen_themes, chosen_needs, founded, values)
-        place_names = Text(place.name, " ", place.province_name)
+        place_names = Text(place.search_names)
         documents.append([(name, "A"), (Text(area, " ").extend(place_names), "B"), (description, "C")])
         # No cutting to the column's length: the vector is built from the whole text (COPY refuses longer).
         name_text = str(name)

@@ -10,6 +10,8 @@ import datetime
 
 from django.utils import timezone
 
+from tests.search import corpus_language
+
 # (slug, title, summary, body, theme slugs)
 RESOURCES: list[tuple[str, str, str, str, list[str]]] = [
     (
@@ -552,3 +554,9 @@ THEMES_OF_ORGANISATIONS: dict[str, list[str]] = {}
 def published_days_ago(index: int) -> datetime.datetime:
     # Spread over two years so that recency plays a part, deterministically.
     return timezone.now() - datetime.timedelta(days=20 + 23 * index)
+
+
+# The word-level classes of issue #12 live in their own module (corpus_language.py).
+RESOURCES += corpus_language.RESOURCES
+INITIATIVES += corpus_language.INITIATIVES
+QUERIES += corpus_language.QUERIES

@@ -63,13 +63,13 @@ def test_of_joins_the_words_around_it_into_one_part():
 def test_a_verb_the_page_does_not_use_shows_the_page_under_the_heading(client):
     ResourceFactory(title="Samen een moestuin beginnen", summary="Groenten kweken in de buurt.")
     refresh_pending()
-    response = client.get(URL, {"q": "buurtmoestuin opzetten"})
+    response = client.get(URL, {"q": "buurtmoestuin uitbreiden"})
     assert response.status_code == 200
     assert response.context["total"] == 0
-    assert _partial(response, "kennis") == [("Samen een moestuin beginnen", ["opzetten"])]
+    assert _partial(response, "kennis") == [("Samen een moestuin beginnen", ["uitbreiden"])]
     html = response.content.decode()
     assert HEADING in html
-    assert "Bevat niet: ‘opzetten’" in html
+    assert "Bevat niet: ‘uitbreiden’" in html
     assert "Niets gevonden" not in html
     # The shorter query that works, as a link.
     assert 'href="/zoeken/?q=buurtmoestuin"' in html
@@ -116,7 +116,7 @@ def test_an_exclusion_holds_for_the_results_that_lack_a_word(client):
     ResourceFactory(title="Moestuin met de buren", summary="Groenten kweken.")
     ResourceFactory(title="Moestuin bij de school", summary="Kinderen kweken groenten.")
     refresh_pending()
-    response = client.get(URL, {"q": "moestuin opzetten -school"})
+    response = client.get(URL, {"q": "moestuin uitbreiden -school"})
     assert [title for title, _ in _partial(response, "kennis")] == ["Moestuin met de buren"]
 
 
@@ -147,7 +147,7 @@ def test_money_words_in_their_forms_and_compounds():
     assert is_about_money(parse_query("subsidies"))
     assert is_about_money(parse_query("energiefonds"))
     assert is_about_money(parse_query("Hoe vraag ik een lening aan?"))
-    assert not is_about_money(parse_query("moestuin opzetten"))
+    assert not is_about_money(parse_query("moestuin uitbreiden"))
 
 
 def test_the_question_link_leaves_out_signs_the_form_would_refuse(client):
@@ -163,7 +163,7 @@ def test_knowledge_list_shows_what_lacks_a_word_within_its_filters(client):
     ResourceFactory(title="Samen een moestuin beginnen", summary="Groenten kweken.", themes=[wonen])
     ResourceFactory(title="Moestuin op het schoolplein", summary="Met de kinderen.")
     refresh_pending()
-    response = client.get(reverse("knowledge:list"), {"q": "moestuin opzetten"})
+    response = client.get(reverse("knowledge:list"), {"q": "moestuin uitbreiden"})
     assert response.status_code == 200
     assert response.context["items"] == []
     assert {item.title for item in response.context["partial"]} == {
@@ -172,10 +172,10 @@ def test_knowledge_list_shows_what_lacks_a_word_within_its_filters(client):
     }
     html = response.content.decode()
     assert HEADING in html
-    assert "Bevat niet: ‘opzetten’" in html
+    assert "Bevat niet: ‘uitbreiden’" in html
     assert "Nog niets gevonden" not in html
     assert 'href="?q=moestuin"' in html
-    filtered = client.get(reverse("knowledge:list"), {"q": "moestuin opzetten", "thema": "wonen"})
+    filtered = client.get(reverse("knowledge:list"), {"q": "moestuin uitbreiden", "thema": "wonen"})
     assert [item.title for item in filtered.context["partial"]] == ["Samen een moestuin beginnen"]
     assert 'href="?q=moestuin&amp;thema=wonen"' in filtered.content.decode()
 
@@ -191,22 +191,22 @@ def test_initiative_list_shows_what_lacks_a_word_within_its_filters(client):
     InitiativeFactory(name="Moestuin De Groene Vingers", municipality=municipality("Nijmegen"))
     InitiativeFactory(name="Moestuin Zuid", municipality=municipality("Utrecht"))
     refresh_pending()
-    response = client.get(reverse("initiatives:list"), {"q": "moestuin opzetten"})
+    response = client.get(reverse("initiatives:list"), {"q": "moestuin uitbreiden"})
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 0
     assert {i.name for i in response.context["partial"]} == {"Moestuin De Groene Vingers", "Moestuin Zuid"}
     html = response.content.decode()
     assert HEADING in html
     assert "We vonden geen initiatieven" not in html
-    assert 'href="/vraag/?vraag=moestuin%20opzetten"' in html
-    filtered = client.get(reverse("initiatives:list"), {"q": "moestuin opzetten", "provincie": "utrecht"})
+    assert 'href="/vraag/?vraag=moestuin%20uitbreiden"' in html
+    filtered = client.get(reverse("initiatives:list"), {"q": "moestuin uitbreiden", "provincie": "utrecht"})
     assert [i.name for i in filtered.context["partial"]] == ["Moestuin Zuid"]
 
 
 def test_organisation_list_shows_what_lacks_a_word(client):
     OrganisationFactory(name="Energie Samen", description="Koepel van energiecoöperaties.")
     refresh_pending()
-    response = client.get(reverse("knowledge:organisation_list"), {"q": "energie opzetten"})
+    response = client.get(reverse("knowledge:organisation_list"), {"q": "energie uitbreiden"})
     assert [o.name for o in response.context["partial"]] == ["Energie Samen"]
     html = response.content.decode()
     assert HEADING in html

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
+from simplemma import lemmatizer as simplemma_lemmatizer
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 LANGUAGE = "nl"
 MIN_PART = 3
@@ -129,12 +131,43 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def is_known(word: str) -> bool:
-    return simplemma.is_known(word, lang=LANGUAGE)
+    """simplemma knows the word as written, or (typed without its diacritics) its accented spelling."""
+    return simplemma.is_known(word, lang=LANGUAGE) or accented(word) is not None
 
 
 @lru_cache(maxsize=50_000)
 def lemma(word: str) -> str:
+    """The lemma; a word typed without diacritics gets the lemma of its accented spelling (reunies -> reünie)."""
+    if not simplemma.is_known(word, lang=LANGUAGE):
+        word = accented(word) or word
     return simplemma.lemmatize(word, lang=LANGUAGE).lower()
+
+
+@cache
+def _accented_spellings() -> dict[str, str]:
+    """Folded spelling -> spelling with diacritics, for every such word in simplemma's Dutch dictionary.
+
+    Built once per process (about 0.1 s, a few thousand entries) from the dictionary simplemma already
+    holds in memory; `warm_up()` does it at start.
+    """
+    # simplemma keeps its loaded dictionaries in this module-level factory; a new factory would load a second copy.
+    factory = getattr(simplemma_lemmatizer, "_legacy_dictionary_factory", None) or DefaultDictionaryFactory()
+    dictionary = factory.get_dictionary(LANGUAGE)
+    spellings: dict[str, str] = {}
+    for key, value in dictionary.items():
+        for form in (key, value):
+            if not form.isascii():
+                spellings.setdefault(fold(form), form.lower())
+    return spellings
+
+
+@lru_cache(maxsize=50_000)
+def accented(word: str) -> str | None:
+    """The spelling with diacritics that simplemma knows, for a word typed without them: reunies -> reünies,
+    financiele -> financiële, cafe -> café. None when the word is known as typed or has no such spelling."""
+    if not word.isascii() or simplemma.is_known(word, lang=LANGUAGE):
+        return None
+    return _accented_spellings().get(word)
 
 
 def _diminutive_base(word: str) -> str | None:
@@ -228,7 +261,109 @@ def word_forms(word: str) -> tuple[str, ...]:
     root = small or base
     for part in compound_parts(root):
         add(part)
+    # A participle of a separable verb meets the infinitive: ingeschreven -> inschrijven.
+    add(participle_infinitive(word))
     return tuple(forms)
+
+
+# Particles of Dutch separable verbs: "vraag ... aan", "aangevraagd", "aanvragen" are one verb.
+PARTICLES = (
+    "aan",
+    "af",
+    "bij",
+    "binnen",
+    "door",
+    "in",
+    "los",
+    "mee",
+    "na",
+    "neer",
+    "om",
+    "op",
+    "open",
+    "over",
+    "samen",
+    "terug",
+    "toe",
+    "uit",
+    "vast",
+    "voor",
+    "weg",
+)
+
+
+@lru_cache(maxsize=50_000)
+def participle_infinitive(word: str) -> str | None:
+    """The infinitive of a separable verb's participle: aangevraagd -> aanvragen, ingeschreven -> inschrijven.
+
+    The particle, then "ge", then a participle simplemma knows (geschreven -> schrijven); None otherwise.
+    """
+    word = word.lower()
+    for particle in PARTICLES:
+        inner = word[len(particle) :]
+        # A participle ends in -d, -t or -en (aangevraagd, opgericht, ingeschreven; not omgeving).
+        participle = inner.startswith("ge") and len(inner) >= 5 and inner.endswith(("d", "t", "en"))
+        if word.startswith(particle) and participle:
+            verb = lemma(inner)
+            if verb != inner and verb.endswith("n") and simplemma.is_known(particle + verb, lang=LANGUAGE):
+                return particle + verb
+            # Participles simplemma reads as adjectives: opgezet -> op + zet + ten.
+            stem = inner[2:].removesuffix("d") if inner.endswith("dd") else inner[2:]
+            for ending in ("ten", "den", "en"):
+                if simplemma.is_known(particle + stem + ending, lang=LANGUAGE):
+                    infinitive = lemma(particle + stem + ending)  # aanpasten -> aanpassen
+                    return infinitive if infinitive.endswith("en") else particle + stem + ending
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def separable_verb(word: str, particle: str) -> tuple[str, ...]:
+    """The forms of a separable verb whose particle stands apart: ("vraag", "aan") -> aanvraag, aanvragen.
+
+    For "richt ... op" and "op te richten". Only verbs: the joined word must be known with a -t
+    (aanvraagt, opricht), so "zorg ... voor" does not become "voorzorg". Returns () otherwise.
+    """
+    word, particle = word.lower(), particle.lower()
+    if particle not in PARTICLES or len(word) < 2:
+        return ()
+    joined = particle + word
+    third_person = joined if joined.endswith("t") else joined + "t"
+    if joined.endswith("en") and simplemma.is_known(joined, lang=LANGUAGE):
+        verb_forms = [joined]  # "op te richten"
+    elif simplemma.is_known(third_person, lang=LANGUAGE):
+        verb_forms = [third_person]
+        verb = lemma(word)
+        if verb.endswith("en") and simplemma.is_known(particle + verb, lang=LANGUAGE):
+            verb_forms.append(particle + verb)  # "zet ... op" -> opzetten (opzet is also a noun)
+    else:
+        return ()
+    forms: list[str] = []
+    for form in (joined, *verb_forms, *(lemma(f) for f in verb_forms)):
+        if form not in forms and simplemma.is_known(form, lang=LANGUAGE):
+            forms.append(form)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=50_000)
+def split_verb(word: str) -> tuple[str, str] | None:
+    """(particle, verb) of a separable verb typed whole, so it meets a text that splits it:
+    opruimen -> (op, ruimen) for "we ruimen ... op", opgericht -> (op, richten). None otherwise."""
+    word = word.lower()
+    infinitive = participle_infinitive(word) or lemma(word)
+    if not infinitive.endswith("en"):
+        infinitive = word if word.endswith("en") else ""
+    for particle in PARTICLES:
+        verb = infinitive[len(particle) :]
+        if infinitive.startswith(particle) and len(verb) >= 5 and simplemma.is_known(verb, lang=LANGUAGE):
+            return particle, verb
+    return None
+
+
+def diminutive_base(word: str) -> str | None:
+    """The base of a diminutive simplemma does not know (speeltuintjes -> speeltuin); None otherwise."""
+    word = word.lower()
+    base = shorter_lemma(word)
+    return _diminutive_base(word) if base == word else _diminutive_base(base)
 
 
 def expansion(word: str) -> str:
@@ -260,3 +395,4 @@ def warm_up() -> None:
     """Load simplemma's Dutch dictionary now, at process start, instead of in the first search or index task."""
     lemma("buurthuizen")
     is_known("buurthuis")
+    _accented_spellings()

@@ -19,7 +19,19 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wdhs.models import SearchSynonym
-from wdhs.search.lexicon import STOP_WORDS, fold, query_parts, shorter_lemma, word_forms
+from wdhs.placenames import one_word_aliases
+from wdhs.search.lexicon import (
+    STOP_WORDS,
+    diminutive_base,
+    fold,
+    is_known,
+    participle_infinitive,
+    query_parts,
+    separable_verb,
+    shorter_lemma,
+    split_verb,
+    word_forms,
+)
 
 SEARCH_CONFIG = "wdhs_dutch"
 MAX_QUERY_LENGTH = 200
@@ -196,14 +208,26 @@ def is_filler(word: str) -> bool:
 
 
 def _synonyms() -> dict[str, list[str]]:
+    """The staff's synonyms, both ways unless a line says otherwise ("geld -> subsidie" also makes "subsidie"
+    find "geld"), and the
+    one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer van koophandel")
+    leads one way only: the query is read word by word."""
+    rows = list(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+    places = [(name, official, True) for name, official in one_word_aliases().items()]
     table: dict[str, list[str]] = {}
-    for word, synonyms in SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms"):
-        table.setdefault(fold(word), []).extend(" ".join(s.lower().split()) for s in synonyms.split(",") if s.strip())
+    for word, synonyms, both_ways in [*rows, *places]:
+        word = " ".join(word.lower().split())
+        others = [" ".join(s.lower().split()) for s in synonyms.split(",") if s.strip()]
+        table.setdefault(fold(word), []).extend(others)
+        for other in others if both_ways else ():
+            if " " not in other:
+                table.setdefault(fold(other), []).append(word)
     return table
 
 
-def _closest_known(words: list[str]) -> dict[str, str]:
-    """For each word that no indexed document contains, the closest word that one does (pg_trgm).
+def _closest_known(words: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """For each unknown word that no indexed document contains, the closest word that one does (pg_trgm),
+    and for a known word a close word that has it among its forms: (corrections, inflections).
 
     A word counts as contained when it or its lemma is in the vocabulary, or, for a compound,
     each part is (in some inflection); compound parts alone would hide typos ("huurdesvereniging"
@@ -217,6 +241,7 @@ def _closest_known(words: list[str]) -> dict[str, str]:
     every = sorted(set().union(*whole.values(), *(v for groups in parts.values() for v in groups)))
     as_form = sorted(set(words) | {shorter_lemma(word) for word in words})
     closest: dict[str, str] = {}
+    inflections: dict[str, str] = {}
     with connection.cursor() as cursor:
         cursor.execute("SELECT plain FROM wdhs_searchword WHERE plain = ANY(%s::text[])", [every])
         present = {row[0] for row in cursor.fetchall()}
@@ -235,13 +260,31 @@ def _closest_known(words: list[str]) -> dict[str, str]:
             folded = fold(word)
             cursor.execute(
                 "SELECT word, similarity(plain, %s) AS s FROM wdhs_searchword WHERE plain %% %s "
-                "ORDER BY s DESC, abs(length(plain) - length(%s)), word LIMIT 1",
+                "ORDER BY s DESC, abs(length(plain) - length(%s)), word LIMIT 10",
                 [folded, folded, folded],
             )
-            row = cursor.fetchone()
-            if row and row[1] >= TYPO_THRESHOLD:
-                closest[word] = row[0]
-    return closest
+            rows = [row for row in cursor.fetchall() if row[1] >= TYPO_THRESHOLD]
+            if not is_known(word):
+                # Never into a stop word, a number or a much shorter word ("voorr" is no "voor").
+                rows = [
+                    row
+                    for row in rows
+                    if fold(row[0]) not in STOP_WORDS and not row[0][0].isdigit() and len(row[0]) >= 0.75 * len(word)
+                ]
+                if rows:
+                    closest[word] = rows[0][0]
+                continue
+            # A word the lemmatiser knows is never "corrected" into another word (tandarts is no typo of
+            # huisarts). Only a close word that has it among its own forms counts: a new word whose forms
+            # are not stored yet ("dorpshuis" finds "dorpshuizen", "coöperatie" finds "zorgcoöperaties").
+            same = {fold(shorter_lemma(word)), folded}
+            inflected = next(
+                (row[0] for row in rows if same & {fold(f) for f in (shorter_lemma(row[0]), *word_forms(row[0]))}),
+                None,
+            )
+            if inflected:
+                inflections[word] = inflected
+    return closest, inflections
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -258,14 +301,72 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return items
 
 
+def _context_forms(items: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Words that two query words make together, as extra forms of each of them.
+
+    A separable verb: "vraag ... aan" and "op te richten" give aanvragen, oprichten (the particle may
+    come anywhere later), and "opruimen zwerfvuil" also looks for "ruimen". Words typed apart: "dorps
+    huis" gives dorpshuis when an indexed document has that word (one indexed lookup in the vocabulary
+    for the whole query).
+    """
+    tokens = [text for kind, text in items if kind == "word"]
+    extra: dict[str, list[str]] = {}
+
+    def add(word: str, forms: tuple[str, ...] | list[str]) -> None:
+        for form in forms:
+            if form != word and form not in extra.setdefault(word, []):
+                extra[word].append(form)
+
+    for i, word in enumerate(tokens):
+        for particle in tokens[i + 1 :]:
+            verb = separable_verb(word, particle)
+            add(word, verb)
+            add(particle, verb)
+        if i + 2 < len(tokens) and tokens[i + 1] == "te":
+            verb = separable_verb(tokens[i + 2], word)
+            add(tokens[i + 2], verb)
+            add(word, verb)
+    # A verb typed whole meets a text that splits it ("opruimen": "we ruimen ... op"), only next to
+    # other words: alone, "aangevraagd" would find every text that says "vraag".
+    searched = [token for token in tokens if token not in STOP_WORDS]
+    if len(searched) > 1:
+        for word in searched:
+            split = split_verb(word)
+            if split:
+                add(word, [split[1]])
+    joins: dict[str, tuple[str, str]] = {}
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        if left in STOP_WORDS or right in STOP_WORDS or left.isdigit() or right.isdigit():
+            continue
+        for tail in (right, shorter_lemma(right)):
+            joins.setdefault(fold(left + tail), (left, right))
+    if joins:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT plain, word FROM wdhs_searchword WHERE plain = ANY(%s::text[])", [list(joins)])
+            for plain, joined in cursor.fetchall():
+                left, right = joins[plain]
+                add(left, [joined])
+                add(right, [joined])
+    return extra
+
+
 def _word_query(
-    word: str, forms: list[str], synonyms: dict[str, list[str]], closest: str | None
+    word: str, forms: list[str], synonyms: dict[str, list[str]], closest: str | None, context: list[str]
 ) -> tuple[SearchQuery, set[str]]:
-    """One query word as an OR of: itself, its lemma, its compound parts ANDed, its synonyms and the
-    closest known word (for a typo). Also returns the folded forms to highlight."""
+    """One query word as an OR of: itself, its lemma, its other forms, its compound parts ANDed, the
+    words it makes with other query words (`_context_forms`), its synonyms and the closest known word
+    (for a typo, with that word's lemma). Also returns the folded forms to highlight."""
     base = shorter_lemma(word)
     alternatives = [_plain(word)] + ([_plain(base)] if base != word else [])
     terms = {fold(form) for form in forms}
+    # The diminutive base (speeltuintjes -> speeltuin) and a separable verb's infinitive (ingeschreven -> inschrijven).
+    for form in (diminutive_base(word), participle_infinitive(word)):
+        if form and form not in (word, base):
+            alternatives.append(_plain(form))
+            terms.add(fold(form))
+    for form in dict.fromkeys(f for joined in context for f in (joined, shorter_lemma(joined))):
+        alternatives.append(_plain(form))
+        terms.add(fold(form))
     compound = query_parts(word)
     if compound:
         combined = _plain(compound[0])
@@ -283,6 +384,8 @@ def _word_query(
         terms.update(fold(w) for w in re.findall(r"\w+", synonym))
     if closest:
         alternatives.append(_plain(closest))
+        if shorter_lemma(closest) != closest:
+            alternatives.append(_plain(shorter_lemma(closest)))
         terms.add(fold(closest))
     return _any_of(alternatives), terms
 
@@ -299,7 +402,11 @@ def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
     words = list(dict.fromkeys(text for kind, text in items if kind == "word" and not is_filler(text)))
     forms = {word: list(dict.fromkeys([word, shorter_lemma(word), *word_forms(word)])) for word in words}
     synonyms = _synonyms() if words else {}
-    closest = _closest_known(words) if words else {}
+    context = _context_forms(items) if words else {}
+    # A word that makes a known word with its neighbour ("moes tuin") is no typo.
+    closest, inflections = _closest_known([w for w in words if not context.get(w)]) if words else ({}, {})
+    for word, inflected in inflections.items():
+        context.setdefault(word, []).append(inflected)
 
     terms: set[str] = set()
     # Each group is one part: its alternatives (joined by `of`) as (label, query, is a word).
@@ -320,7 +427,7 @@ def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
             terms.update(fold(w) for w in re.findall(r"\w+", text))
         elif text in forms and text not in seen:
             seen.add(text)
-            part, word_terms = _word_query(text, forms[text], synonyms, closest.get(text))
+            part, word_terms = _word_query(text, forms[text], synonyms, closest.get(text), context.get(text, []))
             terms.update(word_terms)
             item = (text, part, True)
         else:

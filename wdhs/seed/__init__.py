@@ -58,6 +58,7 @@ class Place:
     short_name: str  # as in a group's name: "Den Haag"
     province_id: int
     province_name: str
+    search_names: str  # every name of the place and its province, as an initiative's `place_names`
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,14 @@ class Seeder:
         self._terms = {(vocabulary, t.slug): t for vocabulary, terms in self.terms.items() for t in terms}
         self.provinces = list(Province.objects.order_by("pk"))
         self.places = [
-            Place(m.pk, m.display_name, SHORT_NAMES.get(m.name, m.name), m.province_id, m.province.name)
+            Place(
+                m.pk,
+                m.display_name,
+                SHORT_NAMES.get(m.name, m.name),
+                m.province_id,
+                m.province.name,
+                m.search_names[:255],
+            )
             for m in Municipality.objects.active().select_related("province").order_by("pk")
         ]
         self._place_weights = list(_cumulative(_weight(m.name) for m in self.places))
