@@ -28,6 +28,7 @@ DOTENV = {
     "WDHS_DOMAIN": "kennisplatform.example.nl",
     "DJANGO_ALLOWED_HOSTS": "kennisplatform.example.nl",
     "WDHS_SITE_URL": "https://kennisplatform.example.nl",
+    "EMAIL_HOST": "smtp.example.nl",
 }
 
 
@@ -87,7 +88,7 @@ def test_service_commands_exist(compose: dict[str, Any]) -> None:
 def test_required_variables_stop_compose_with_a_message(compose: dict[str, Any]) -> None:
     interpolate = _helper().interpolate
     web = compose["services"]["web"]["environment"]
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "WDHS_SITE_URL"):
+    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "WDHS_SITE_URL", "EMAIL_HOST"):
         with pytest.raises(SystemExit, match=name):
             interpolate(web[name], {key: value for key, value in DOTENV.items() if key != name})
 
