@@ -44,7 +44,7 @@ fail() {
     printf '   FOUT: %s\n' "$*" >&2
     exit 1
 }
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -d postgres "$@"; }
+psql_admin() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -d postgres "$@"; }
 sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$ROLE" -d "${2:-$DB}" -c "$1"; }
 
 cleanup() {
@@ -180,6 +180,7 @@ POSTGRES_PASSWORD=deploycheck
 WDHS_DOMAIN=$HOST
 DJANGO_ALLOWED_HOSTS=$HOST
 WDHS_SITE_URL=https://$HOST
+EMAIL_HOST=localhost
 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 WDHS_CACHE_KEY_PREFIX=$TAG
 EOF
@@ -190,17 +191,29 @@ service_env() {
         --dockerfile "$WORK/Dockerfile" --db "postgres://$ROLE@$PG_HOST:$PG_PORT/${2:-$DB}" \
         --redis "$REDIS_URL_LOCAL" --bind "127.0.0.1:$PORT" --python-lib "$WORK/python/lib"
 }
-# Runs a service's command (or the given command) as the user, in /app, with only the service's environment.
-run_service() {
+# A service's command (or the given command) as the user, in /app, with only the service's environment.
+service_command() {
     local service=$1
     shift
     local -a envs cmd
     mapfile -t envs < <(service_env "$service" | sed -n 's/^ENV //p')
     if [ $# -gt 0 ]; then cmd=("$@"); else mapfile -t cmd < <(service_env "$service" | sed -n 's/^CMD //p'); fi
     [ ${#cmd[@]} -gt 0 ] || cmd=("${CMD_ARGS[@]}")
-    # exec: a service started with & has the command's own process id, to stop it as docker stop would.
-    (cd "$APP" && exec setpriv --reuid="$APP_USER" --regid="$APP_USER" --clear-groups \
-        env -i "${envs[@]}" "${EXTRA_ENV[@]}" "${cmd[@]}")
+    SERVICE_CMD=(setpriv --reuid="$APP_USER" --regid="$APP_USER" --clear-groups env -i "${envs[@]}" "${EXTRA_ENV[@]}" "${cmd[@]}")
+}
+run_service() {
+    service_command "$@"
+    (cd "$APP" && "${SERVICE_CMD[@]}")
+}
+# In the background, logging to $1; STARTED is the command's own process id (exec), to stop it as docker stop
+# would: a signal to a shell around it would not reach it.
+start_service() {
+    local log=$1
+    shift
+    service_command "$@"
+    (cd "$APP" && exec "${SERVICE_CMD[@]}") >"$log" 2>&1 &
+    STARTED=$!
+    PIDS+=("$STARTED")
 }
 EXTRA_ENV=()
 service_env web >"$WORK/web.env"
@@ -216,11 +229,11 @@ ok "migraties, cachetabel, $places gemeenten; de tweede keer niets te doen"
 [ "$(sql "select rolsuper from pg_roles where rolname = current_user")" = f ] || fail "de rol is superuser"
 
 say "web: de CMD uit de Dockerfile (gunicorn), productie-instellingen, op 127.0.0.1:$PORT"
-run_service web >"$WORK/logs/web.log" 2>&1 &
-PIDS+=($!)
+start_service "$WORK/logs/web.log" web
+WEB_PID=$STARTED
 for _ in $(seq 1 60); do
     curl -s -o /dev/null "$BASE/healthz" -H "Host: $HOST" && break
-    kill -0 "${PIDS[-1]}" 2>/dev/null || fail "gunicorn stopte: zie $WORK/logs/web.log"
+    kill -0 "$WEB_PID" 2>/dev/null || fail "gunicorn stopte: zie $WORK/logs/web.log"
     sleep 1
 done
 code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
@@ -260,9 +273,8 @@ visitor=$(run_service web python manage.py shell --no-imports -c 'from django.te
 ok "rate limits achter Caddy tellen per bezoeker (X-Forwarded-For van 172.19.0.6 geloofd)"
 
 say "worker: de opdracht uit compose.yaml; hartslag in /healthz/full"
-run_service worker >"$WORK/logs/worker.log" 2>&1 &
-WORKER_PID=$!
-PIDS+=("$WORKER_PID")
+start_service "$WORK/logs/worker.log" worker
+WORKER_PID=$STARTED
 full=""
 for _ in $(seq 1 60); do
     full=$(curl -s "$BASE/healthz/full" -H "Host: $HOST")
@@ -288,8 +300,8 @@ chmod 755 "$WORK/fakebin/sleep"
 mapfile -t scheduler_env < <(service_env scheduler | sed -n 's/^ENV //p')
 scheduler_path=$(printf '%s\n' "${scheduler_env[@]}" | sed -n 's/^PATH=//p')
 EXTRA_ENV=("PATH=$WORK/fakebin:$scheduler_path" "WDHS_CHECK_SLEEP_NOTE=$WORK/run/sleep")
-run_service scheduler >"$WORK/logs/scheduler.log" 2>&1 &
-PIDS+=($!)
+start_service "$WORK/logs/scheduler.log" scheduler
+SCHEDULER_PID=$STARTED
 EXTRA_ENV=()
 done_jobs=0
 for _ in $(seq 1 90); do
@@ -317,9 +329,18 @@ say "worker stoppen (SIGTERM, zoals docker stop): de hartslag verdwijnt"
 kill -TERM "$WORKER_PID"
 for _ in $(seq 1 30); do kill -0 "$WORKER_PID" 2>/dev/null || break; sleep 1; done
 if kill -0 "$WORKER_PID" 2>/dev/null; then fail "de taakverwerker stopte niet binnen 30 s na SIGTERM"; fi
-wait "$WORKER_PID" || true
+wait "$WORKER_PID" || fail "de taakverwerker stopte na SIGTERM met een fout: zie $WORK/logs/worker.log"
 [ "$(code "$BASE/healthz/full" -H "Host: $HOST")" = 503 ] || fail "/healthz/full na het stoppen is geen 503"
 ok "gestopt; /healthz/full weer 503"
+
+say "scheduler stoppen (SIGTERM, zoals tini van init: true het doorgeeft)"
+kill -TERM "$SCHEDULER_PID"
+for _ in $(seq 1 5); do kill -0 "$SCHEDULER_PID" 2>/dev/null || break; sleep 1; done
+if kill -0 "$SCHEDULER_PID" 2>/dev/null; then fail "de planner stopte niet binnen 5 s na SIGTERM"; fi
+wait "$SCHEDULER_PID" 2>/dev/null || true
+# Its `sleep` is left; in a container it ends with the container, so here it is stopped by its process id.
+for pid in $(ps -o pid=,comm= -u "$APP_USER" | awk '$2 == "sleep" {print $1}'); do kill -TERM "$pid"; done
+ok "de planner stopte meteen"
 
 say "back-up en terugzetten (docs/deploy.md): pg_dump, pg_restore, migrate --check"
 dump=$WORK/backups/wdhs-$(date +%F).dump
@@ -334,14 +355,20 @@ for table in wdhs_municipality initiatives_initiative django_tasks_database_dbta
     [ "$(sql "select count(*) from $table")" = "$(sql "select count(*) from $table" "$DB_RESTORE")" ] ||
         fail "$table telt anders na terugzetten"
 done
-search=$(sql "select count(*) from pg_ts_config where cfgname not in (select cfgname from pg_ts_config where cfgnamespace = 'pg_catalog'::regnamespace)" "$DB_RESTORE")
-[ "$search" = "$(sql "select count(*) from pg_ts_config where cfgname not in (select cfgname from pg_ts_config where cfgnamespace = 'pg_catalog'::regnamespace)")" ] ||
-    fail "de zoekconfiguratie kwam niet mee terug"
-ok "$(du -h "$dump" | cut -f1) dump teruggezet; migrate --check slaagt, tellingen en zoekconfiguratie gelijk"
+# What a plain dump of a non-superuser's database can lose: the search configuration and the triggers.
+[ "$(sql "select count(*) from pg_ts_config where cfgname = 'wdhs_dutch'" "$DB_RESTORE")" = 1 ] ||
+    fail "de zoekconfiguratie wdhs_dutch kwam niet mee terug"
+triggers="select count(*) from pg_trigger where not tgisinternal"
+trigger_count=$(sql "$triggers")
+[ "$trigger_count" -gt 0 ] || fail "de database heeft geen triggers (zoekindex)"
+[ "$(sql "$triggers" "$DB_RESTORE")" = "$trigger_count" ] || fail "niet alle $trigger_count triggers kwamen mee terug"
+ok "$(du -h "$dump" | cut -f1) dump teruggezet; migrate --check slaagt, tellingen, zoekconfiguratie en triggers gelijk"
 
 say "web stoppen (SIGTERM): gunicorn stopt netjes, de HEALTHCHECK faalt daarna"
-kill -TERM "${PIDS[0]}"
-for _ in $(seq 1 35); do kill -0 "${PIDS[0]}" 2>/dev/null || break; sleep 1; done
-if kill -0 "${PIDS[0]}" 2>/dev/null; then fail "gunicorn stopte niet binnen 35 s na SIGTERM"; fi
+kill -TERM "$WEB_PID"
+for _ in $(seq 1 35); do kill -0 "$WEB_PID" 2>/dev/null || break; sleep 1; done
+if kill -0 "$WEB_PID" 2>/dev/null; then fail "gunicorn stopte niet binnen 35 s na SIGTERM"; fi
+wait "$WEB_PID" || fail "gunicorn stopte na SIGTERM met een fout: zie $WORK/logs/web.log"
+[ -z "$(ps -o pid= -u "$APP_USER")" ] || fail "na het stoppen draait er nog iets van $APP_USER: $(ps -o pid=,args= -u "$APP_USER")"
 if run_service web python -m wdhs.healthcheck 2>/dev/null; then fail "de HEALTHCHECK slaagt zonder webserver"; fi
 ok "HEALTHCHECK zonder webserver: exit 1"
