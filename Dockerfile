@@ -33,7 +33,9 @@ WORKDIR /app
 # Code and packages belong to root and cannot be changed by the portal; only media/ (uploads) is its own.
 COPY --from=builder /app /app
 RUN mkdir -p /app/media && chown wdhs:wdhs /app/media
-USER wdhs
+# By number, not name: a runtime that only allows non-root users (Kubernetes runAsNonRoot) can check a
+# number without reading the image's /etc/passwd (hadolint DL3066).
+USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=6s --start-period=30s --retries=3 CMD ["python", "-m", "wdhs.healthcheck"]
 # The web server; the task worker, the scheduler and the migrations run the same image with another command.
