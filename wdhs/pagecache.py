@@ -184,19 +184,31 @@ class PageCacheMiddleware:
 
 
 _MISSING = object()
+_in_process: dict[tuple[Any, ...], tuple[str, Any]] = {}
 
 
-def memo(parts: tuple[Any, ...], compute: Callable[[], Any], *, version: int | None = None) -> Any:
+def memo(
+    parts: tuple[Any, ...], compute: Callable[[], Any], *, version: int | None = None, in_process: bool = False
+) -> Any:
     """The result of `compute`, kept in the cache until the content changes: for counts that many pages share.
 
     `parts` name the result (what it is and everything it depends on besides the content). Used where the
-    page cache is on (WDHS_PAGE_CACHE); otherwise computed each time.
+    page cache is on (WDHS_PAGE_CACHE); otherwise computed each time. `in_process` keeps it in this process's
+    memory instead of the shared cache (one value per `parts`, the newest version): for a large value of model
+    objects that every request needs, where unpickling it from the cache costs more than the queries.
     """
     if not getattr(settings, "WDHS_PAGE_CACHE", False):
         return compute()
     if version is None:
         version = content_version()
     key = f"memo:{code_version()}:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    if in_process:
+        held = _in_process.get(parts)
+        if held is not None and held[0] == key:
+            return held[1]
+        value = compute()
+        _in_process[parts] = (key, value)  # replaces the value of an older version
+        return value
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
