@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django.db.models import F, QuerySet
@@ -128,4 +128,4 @@ class InitiativeFilter(FacetFilterSet):
         return [(F("name"), False)]
 
     def ordered(self) -> InitiativeQuerySet:
-        return ordered_by(self.qs, self.order())
+        return cast(InitiativeQuerySet, ordered_by(self.qs, self.order()))

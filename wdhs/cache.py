@@ -33,8 +33,12 @@ _lock = threading.Lock()
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache that behaves as an empty cache while Redis cannot be reached."""
 
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._location = str(server)
+
     def _guarded[T](self, call: Callable[[], T], fallback: T) -> T:
-        location = str(self._servers)
+        location = self._location
         if time.monotonic() < _down_until.get(location, 0.0):
             return fallback
         try:
@@ -49,7 +53,7 @@ class ResilientRedisCache(RedisCache):
 
     def is_reachable(self) -> bool:
         """False while a recent call failed (within RETRY_AFTER): for the health check."""
-        return time.monotonic() >= _down_until.get(str(self._servers), 0.0)
+        return time.monotonic() >= _down_until.get(self._location, 0.0)
 
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         return self._guarded(lambda: super(ResilientRedisCache, self).get(key, default, version), default)

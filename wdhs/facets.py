@@ -159,7 +159,7 @@ class _OrderedKeys(Sequence[Any]):
     def __init__(
         self, count: int, window: tuple[int, int], keys: list[Any], listing: QuerySet, order: Order, rows: QuerySet
     ) -> None:
-        self.count, self.window, self.keys, self.listing, self.order, self.rows = (
+        self.total, self.window, self.keys, self.listing, self.order, self.rows = (
             count,
             window,
             keys,
@@ -169,7 +169,7 @@ class _OrderedKeys(Sequence[Any]):
         )
 
     def __len__(self) -> int:
-        return self.count
+        return self.total
 
     @overload
     def __getitem__(self, index: int) -> Any: ...
@@ -178,8 +178,8 @@ class _OrderedKeys(Sequence[Any]):
     def __getitem__(self, index: int | slice) -> Any:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start, stop, _ = index.indices(self.count)
-        if (start, stop) == (self.window[0], min(self.window[1], self.count)):
+        start, stop, _ = index.indices(self.total)
+        if (start, stop) == (self.window[0], min(self.window[1], self.total)):
             keys = self.keys
         else:
             keys = list(ordered_by(self.rows, self.order).values_list("pk", flat=True)[start:stop])
@@ -209,7 +209,7 @@ class FacetFilterSet(django_filters.FilterSet):
             return []
         return list(dict.fromkeys(self.error_texts.get(name, self.default_error) for name in self.form.errors))
 
-    def filter_without(self, skip: str) -> QuerySet:
+    def filter_without(self, skip: str | None) -> QuerySet:
         """The queryset with every valid filter except one: what a facet counts in."""
         queryset = self.queryset.all()
         for name, value in self.cleaned.items():
