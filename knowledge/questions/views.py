@@ -42,7 +42,8 @@ def ask(request: HttpRequest) -> HttpResponse:
         request,
         form,
         template="questions/ask.html",
-        context={},
+        # Search words are rarely a question yet (and often under the minimum length): say what to add.
+        context={"prefilled": request.method == "GET" and bool(initial.get("text"))},
         action="questions-ask",
         limited_message="Je hebt al veel vragen gesteld. Probeer het over een uur opnieuw.",
         save=lambda data: services.question_ask(

@@ -233,6 +233,9 @@ def test_question_form_is_filled_in_from_the_search(client):
     assert response.status_code == 200
     assert response.context["form"].initial["text"] == "geld aanvragen club"
     assert "geld aanvragen club</textarea>" in response.content.decode()
+    # Search words are rarely a whole question: the page says what to add.
+    assert "Maak er een hele vraag van" in response.content.decode()
+    assert "Maak er een hele vraag van" not in client.get(reverse("questions:ask")).content.decode()
 
 
 @pytest.mark.parametrize(
