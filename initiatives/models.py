@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -174,14 +174,27 @@ class Initiative(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self.name)
         if self.municipality_id:
             municipality = self.municipality
             self.place_names = municipality.search_names[:255]
             if kwargs.get("update_fields") is not None and "municipality" in kwargs["update_fields"]:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "place_names"}
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # The free address is looked up before the insert, so two pages with the same name saved at the same
+        # moment can both pick it; the second insert then waits on the unique index until the first commits.
+        # It tries again in a savepoint with the next free address, which now counts the first page.
+        for attempt in range(1, SLUG_ATTEMPTS + 1):
+            self.slug = unique_slug(self.name)
+            try:
+                with transaction.atomic(using=kwargs.get("using")):
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                taken, self.slug = self.slug, ""
+                if attempt == SLUG_ATTEMPTS or not Initiative.objects.filter(slug=taken).exists():
+                    raise  # another constraint, or an address that stays taken: not a race we can solve here
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.slug])
@@ -200,6 +213,9 @@ class Initiative(models.Model):
     @property
     def social_link_list(self) -> list[str]:
         return [line.strip() for line in self.social_links.splitlines() if line.strip()]
+
+
+SLUG_ATTEMPTS = 5  # new pages with the same name saved at the very same moment
 
 
 def unique_slug(name: str) -> str:
