@@ -189,15 +189,27 @@ class InitiativeForm(forms.ModelForm):
         cleaned = self.cleaned_data
         name, municipality = cleaned.get("name"), cleaned.get("municipality")
         if name and municipality:
-            self.duplicates = list(similar_initiatives(name, municipality, exclude=self.instance))
-            if self.duplicates and not self.data.get("not_duplicate"):
-                self.fields["not_duplicate"] = self._not_duplicate_field()
-                self.add_error(
-                    "not_duplicate",
-                    "Er staat al een initiatief met een bijna gelijke naam in deze gemeente. "
-                    "Kijk of het jullie initiatief is. Is het een ander initiatief? Vink dan dit vakje aan.",
-                )
+            duplicates = list(similar_initiatives(name, municipality, exclude=self.instance))
+            if duplicates and not self.is_confirmed_new:
+                self.ask_about(duplicates)
+            else:
+                self.duplicates = duplicates
         return cleaned
+
+    @property
+    def is_confirmed_new(self) -> bool:
+        """The person ticked "ons initiatief staat er nog niet in" (after seeing the similar names)."""
+        return bool(self.data.get("not_duplicate"))
+
+    def ask_about(self, duplicates: list[Initiative]) -> None:
+        """Show the similar initiatives and ask to confirm; also when one was registered at the very same moment."""
+        self.duplicates = duplicates
+        self.fields["not_duplicate"] = self._not_duplicate_field()
+        self.add_error(
+            "not_duplicate",
+            "Er staat al een initiatief met een bijna gelijke naam in deze gemeente. "
+            "Kijk of het jullie initiatief is. Is het een ander initiatief? Vink dan dit vakje aan.",
+        )
 
 
 def similar_initiatives(name: str, municipality: Municipality, exclude: Initiative | None = None) -> Any:

@@ -171,7 +171,14 @@ def initiative_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InitiativeForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            initiative = services.initiative_register(user=request.user, data=form.cleaned_data)
+            try:
+                initiative = services.initiative_register(
+                    user=request.user, data=form.cleaned_data, confirmed_new=form.is_confirmed_new
+                )
+            except services.PossibleDuplicate as duplicate:
+                # Registered by someone else while this form was checked: the same question as before the check.
+                form.ask_about(duplicate.duplicates)
+                return render(request, "initiatives/register.html", {"form": form}, status=400)
             messages.success(
                 request,
                 "Dank je wel! We kijken binnen een paar werkdagen naar je aanmelding. Je krijgt een e-mail als het "
