@@ -130,11 +130,25 @@ def question_reroute(*, question: Question) -> Question:
     return question
 
 
+class AlreadyAnswered(Exception):
+    """Another editor answered first; their answer was sent, this one is not."""
+
+    def __init__(self, question: Question) -> None:
+        who = question.answered_by.public_name if question.answered_by else "iemand anders"
+        super().__init__(f"Deze vraag is net beantwoord door {who}. Het antwoord is al naar de vraagsteller gestuurd.")
+        self.question = question
+
+
 @transaction.atomic
 def question_answer(*, question: Question, answer: str, by: User) -> Question:
-    """Store the answer and send it to the asker by e-mail."""
-    if question.is_answered:
-        raise ValueError("Deze vraag is al beantwoord.")
+    """Store the answer and send it to the asker by e-mail, once: the first editor's answer goes out.
+
+    The question row is locked (SELECT ... FOR UPDATE) and its state read again inside the transaction, so
+    of two editors answering at the same moment the second waits for the first and gets AlreadyAnswered.
+    """
+    locked = Question.objects.select_for_update().get(pk=question.pk)
+    if locked.is_answered:
+        raise AlreadyAnswered(locked)
     question.answer = answer
     question.answered_at = timezone.now()
     question.answered_by = by
