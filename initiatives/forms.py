@@ -8,7 +8,9 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.utils import timezone
 
 from initiatives.models import ActivePeople, Initiative, ProblemReason, Status
-from wdhs.forms.fields import HoneypotMixin, MunicipalityField, reject_html, require_https, single_line
+from wdhs.forms.fields import MunicipalityField, reject_html, require_https, single_line
+from wdhs.forms.once import SubmitOnceMixin
+from wdhs.forms.public import PublicForm
 from wdhs.models import Municipality
 
 DESCRIPTION_MAX = 5000
@@ -212,6 +214,10 @@ class InitiativeForm(forms.ModelForm):
         )
 
 
+class RegisterForm(SubmitOnceMixin, InitiativeForm):
+    """A new initiative: the form of InitiativeForm, sent once (wdhs.forms.once) however often it is sent."""
+
+
 def similar_initiatives(name: str, municipality: Municipality, exclude: Initiative | None = None) -> Any:
     qs = (
         Initiative.objects.filter(municipality=municipality)
@@ -243,7 +249,7 @@ class InviteForm(forms.Form):
         return email
 
 
-class ProblemReportForm(HoneypotMixin):
+class ProblemReportForm(PublicForm):
     reason = forms.ChoiceField(label="Wat is er mis?", choices=ProblemReason.choices, widget=forms.RadioSelect)
     message = forms.CharField(
         label="Toelichting",
@@ -261,7 +267,7 @@ class ProblemReportForm(HoneypotMixin):
     field_order = ["reason", "message", "reporter_email", "website_url"]
 
 
-class ContactForm(HoneypotMixin):
+class ContactForm(PublicForm):
     name = forms.CharField(label="Je naam", max_length=120, validators=[reject_html, single_line])
     email = forms.EmailField(
         label="Je e-mailadres", help_text="Het initiatief kan je hierop antwoorden. We zetten het nergens online."

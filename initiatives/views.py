@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from initiatives import changes, services
 from initiatives.exports import EXPORT_COLUMNS
 from initiatives.filters import InitiativeFilter
-from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm
+from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm, RegisterForm
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
 from wdhs.facets import url_with
+from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import Province
@@ -168,25 +169,33 @@ def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_register(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = InitiativeForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                initiative = services.initiative_register(
-                    user=request.user, data=form.cleaned_data, confirmed_new=form.is_confirmed_new
-                )
-            except services.PossibleDuplicate as duplicate:
-                # Registered by someone else while this form was checked: the same question as before the check.
-                form.ask_about(duplicate.duplicates)
-                return render(request, "initiatives/register.html", {"form": form}, status=400)
-            messages.success(
-                request,
-                "Dank je wel! We kijken binnen een paar werkdagen naar je aanmelding. Je krijgt een e-mail als het "
-                "initiatief online staat.",
-            )
-            return redirect(initiative.get_manage_url())
+    form = RegisterForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "initiatives/register.html", {"form": form})
+
+    def register() -> str:
+        initiative = services.initiative_register(
+            user=request.user, data=form.cleaned_data, confirmed_new=form.is_confirmed_new
+        )
+        return initiative.get_manage_url()
+
+    try:
+        submission = submit_once(form, name="initiatives-register", save=register)
+    except services.PossibleDuplicate as duplicate:
+        # Registered by someone else while this form was checked: the same question as before the check.
+        form.ask_about(duplicate.duplicates)
+        submission = None
+    if submission is None:
         return render(request, "initiatives/register.html", {"form": form}, status=400)
-    return render(request, "initiatives/register.html", {"form": form})
+    if submission.repeated:
+        messages.info(request, ALREADY_SENT)
+        return redirect(submission.url or "mijn")
+    messages.success(
+        request,
+        "Dank je wel! We kijken binnen een paar werkdagen naar je aanmelding. Je krijgt een e-mail als het "
+        "initiatief online staat.",
+    )
+    return redirect(submission.url)
 
 
 @login_required
