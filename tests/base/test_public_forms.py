@@ -130,3 +130,18 @@ def test_a_key_we_did_not_make_is_a_400_with_a_new_key(rf, bad):
     assert fresh != bad
     assert send(rf, {"text": "Hallo", "form_key": fresh}, saved)[1].status_code == 302
     assert len(saved) == 1
+
+
+def test_a_form_sent_again_does_not_count_towards_the_rate_limit(rf):
+    saved: list[dict[str, Any]] = []
+    key = form_key(send(rf, None, saved)[1])
+    for _ in range(RATE_LIMIT + 2):
+        request, response = send(rf, {"text": "Hallo", "form_key": key}, saved)
+        assert response.status_code == 302
+    assert texts(request) == [ALREADY_SENT]
+    assert len(saved) == 1
+    for _ in range(RATE_LIMIT - 1):
+        assert (
+            send(rf, {"text": "Nog een", "form_key": form_key(send(rf, None, saved)[1])}, saved)[1].status_code == 302
+        )
+    assert len(saved) == RATE_LIMIT

@@ -68,6 +68,18 @@ class Submission:
     repeated: bool  # True: this key was sent before and nothing new was made
 
 
+def sent_before(form: SubmitOnceMixin) -> Submission | None:
+    """The earlier sending of this very form, if it was committed already (a plain look-up, no lock).
+
+    For checks that should not count a form sent again, like a rate limit; `submit_once` decides for certain.
+    """
+    key = form.posted_key()
+    if key is None:
+        return None
+    earlier = FormSubmission.objects.filter(key=key).values_list("result_url", flat=True).first()
+    return None if earlier is None else Submission(earlier, repeated=True)
+
+
 def submit_once(form: SubmitOnceMixin, *, name: str, save: Callable[[], str]) -> Submission | None:
     """Check the form and run `save` (the work; it returns the URL of the result page) once per key.
 

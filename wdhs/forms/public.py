@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
 from wdhs.forms.fields import HoneypotMixin
-from wdhs.forms.once import ALREADY_SENT, SubmitOnceMixin, submit_once
+from wdhs.forms.once import ALREADY_SENT, Submission, SubmitOnceMixin, sent_before, submit_once
 from wdhs.ratelimit import rate_limited
 
 RATE_LIMIT = 5  # messages per hour per visitor address, for each kind of form
@@ -53,11 +53,20 @@ def handle_public_form(
     if form.is_spam:
         # Pretend it worked: a bot learns nothing from the answer.
         return succeed()
+    url = resolve_url(success_url)
+
+    def already_sent(submission: Submission) -> HttpResponse:
+        messages.info(request, ALREADY_SENT)
+        return redirect(submission.url or url)
+
+    earlier = sent_before(form)
+    if earlier is not None:
+        # Sent again (the browser's "resend"): not one more message towards the rate limit.
+        return already_sent(earlier)
     if rate_limited(request, action, limit=RATE_LIMIT):
         # Shown like every other message (includes/messages.html), on this very page.
         messages.error(request, limited_message)
         return render(request, template, context, status=429)
-    url = resolve_url(success_url)
 
     def save_once() -> str:
         save(form.cleaned_data)
@@ -67,6 +76,5 @@ def handle_public_form(
     if submission is None:
         return render(request, template, context, status=400)
     if submission.repeated:
-        messages.info(request, ALREADY_SENT)
-        return redirect(submission.url or url)
+        return already_sent(submission)
     return succeed()
