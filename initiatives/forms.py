@@ -231,7 +231,9 @@ def similar_initiatives(name: str, municipality: Municipality, exclude: Initiati
     return qs[:5]
 
 
-class InviteForm(forms.Form):
+class InviteForm(SubmitOnceMixin, forms.Form):
+    """Invite a co-manager; sent twice (a double click) it sends one invitation, not a second that revokes it."""
+
     email = forms.EmailField(
         label="E-mailadres",
         max_length=254,

@@ -22,7 +22,7 @@ from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
 from wdhs.facets import url_with
-from wdhs.forms.once import ALREADY_SENT, submit_once
+from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import Province
@@ -250,13 +250,22 @@ def initiative_confirm(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
 def manager_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     form = InviteForm(request.POST, initiative=initiative)
+    manage_url = initiative.get_manage_url()
     if form.is_valid():
-        if rate_limited(request, "initiatives-invite", limit=RATE_LIMIT):
+        if sent_before(form) is None and rate_limited(request, "initiatives-invite", limit=RATE_LIMIT):
             messages.error(request, "Je hebt veel uitnodigingen verstuurd. Probeer het over een uur opnieuw.")
-            return redirect(initiative.get_manage_url())
-        services.invitation_create(initiative=initiative, email=form.cleaned_data["email"], by=request.user)
-        messages.success(request, f"We hebben een uitnodiging gestuurd naar {form.cleaned_data['email']}.")
-        return redirect(initiative.get_manage_url())
+            return redirect(manage_url)
+
+        def invite() -> str:
+            services.invitation_create(initiative=initiative, email=form.cleaned_data["email"], by=request.user)
+            return manage_url
+
+        submission = submit_once(form, name="initiatives-invite", save=invite)
+        if submission is not None and submission.repeated:
+            messages.info(request, ALREADY_SENT)
+        else:
+            messages.success(request, f"We hebben een uitnodiging gestuurd naar {form.cleaned_data['email']}.")
+        return redirect(manage_url)
     return render(
         request,
         "initiatives/manage.html",

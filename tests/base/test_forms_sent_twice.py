@@ -15,7 +15,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from initiatives.models import Initiative, ProblemReport
+from initiatives.models import Initiative, Invitation, ProblemReport
 from knowledge.models import Question
 from tests.background import committed
 from tests.concurrency import at_once
@@ -121,3 +121,19 @@ def test_a_registration_sent_again_goes_to_the_page_made_the_first_time(client):
     again = client.post(reverse("initiatives:register"), data)
     initiative = Initiative.objects.get()
     assert first["Location"] == again["Location"] == initiative.get_manage_url()
+
+
+@pytest.mark.django_db
+def test_an_invitation_sent_again_is_sent_once_and_its_link_keeps_working(client):
+    owner = UserFactory()
+    initiative = InitiativeFactory(managers=[owner])
+    client.force_login(owner)
+    data = {"email": "nieuw@example.org", "form_key": form_key(client, initiative.get_manage_url())}
+    url = reverse("initiatives:invite", args=[initiative.slug])
+    with committed():
+        responses = [client.post(url, data), client.post(url, data, follow=True)]
+    assert responses[0]["Location"] == initiative.get_manage_url()
+    assert ALREADY_SENT in responses[1].content.decode()
+    invitation = Invitation.objects.get()
+    assert invitation.is_usable  # a second invitation would have revoked the one in the first mail
+    assert len(mail.outbox) == 1
