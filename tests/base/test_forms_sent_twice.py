@@ -18,10 +18,11 @@ from django.urls import reverse
 from initiatives.models import Initiative, Invitation, ProblemReport
 from knowledge.models import Question
 from tests.background import committed
-from tests.concurrency import at_once
+from tests.concurrency import at_once, meet_after_first_call
 from tests.factories import InitiativeFactory, UserFactory
 from tests.initiatives.test_register import valid_data
 from tests.questions.test_questions import ask_data
+from wdhs.forms import once, public
 from wdhs.forms.once import ALREADY_SENT
 from wdhs.models import FormSubmission, User
 
@@ -45,9 +46,11 @@ def client_for(user: User | None = None) -> Client:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_question_sent_twice_at_the_same_moment_is_stored_and_confirmed_once():
+def test_a_question_sent_twice_at_the_same_moment_is_stored_and_confirmed_once(monkeypatch):
     browser = client_for()
     data = {**ask_data(), "form_key": form_key(browser, reverse("questions:ask"))}
+    # Both requests have looked for an earlier sending (none yet) before either is stored.
+    meet_after_first_call(monkeypatch, public, "sent_before")
     # A double click: the same form from the same browser twice, each request on its own connection.
     responses = at_once(
         post(browser, reverse("questions:ask"), data), post(client_for(), reverse("questions:ask"), data)
@@ -59,10 +62,12 @@ def test_a_question_sent_twice_at_the_same_moment_is_stored_and_confirmed_once()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_registration_sent_twice_at_the_same_moment_makes_one_initiative():
+def test_a_registration_sent_twice_at_the_same_moment_makes_one_initiative(monkeypatch):
     user = UserFactory()
     first, second = client_for(user), client_for(user)
     data = {**valid_data(), "form_key": form_key(first, reverse("initiatives:register"))}
+    # Both requests have read their key before either claims it.
+    meet_after_first_call(monkeypatch, once.SubmitOnceMixin, "posted_key")
     responses = at_once(
         post(first, reverse("initiatives:register"), data), post(second, reverse("initiatives:register"), data)
     )
