@@ -193,6 +193,9 @@ def questions_purge_personal_data(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def question_publish_faq(*, question: Question, by: User) -> Resource:
     """Turn an answered question into a published "veelgestelde vraag", without the asker's personal data."""
+    # Two staff members (or a double click on the admin action) at the same moment: the row lock makes the
+    # second wait for the first, and then it sees the FAQ the first one made.
+    question.faq_id = Question.objects.select_for_update().values_list("faq_id", flat=True).get(pk=question.pk)
     if not question.consent_publish:
         raise ValueError("De vraagsteller gaf geen toestemming om deze vraag als voorbeeld te gebruiken.")
     if not question.is_answered:

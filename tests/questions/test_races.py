@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
-from knowledge.models import Question
+from knowledge.models import Question, Resource
+from knowledge.questions import services
 from knowledge.questions.forms import AnswerForm
 from tests.concurrency import at_once, meet_after_first_call
 from tests.factories import MembershipFactory, OrganisationFactory, QuestionFactory, UserFactory
@@ -49,3 +51,30 @@ def test_two_editors_at_the_same_moment_send_one_answer():
     assert to_asker[0].body.count(question.answer) == 1
     late = next(r for r in responses if r.status_code == 409).content.decode()
     assert f"Deze vraag is net beantwoord door {question.answered_by.public_name}." in late
+
+
+def test_two_staff_members_publishing_the_same_question_make_one_faq():
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    organisation = OrganisationFactory(name="Zorgpartner")
+    question = QuestionFactory(
+        organisation=organisation,
+        consent_publish=True,
+        answer="Begin met een vaste rijder per dag en vraag de gemeente om een vergoeding.",
+        answered_at=timezone.now(),
+    )
+    # Each admin request read the question before either made the FAQ (as the admin action's queryset does).
+    copies = [Question.objects.get(pk=question.pk) for _ in range(2)]
+
+    def publish(copy: Question) -> Callable[[], Any]:
+        def call() -> Any:
+            try:
+                return services.question_publish_faq(question=copy, by=staff)
+            except ValueError as error:
+                return error
+
+        return call
+
+    results = at_once(*(publish(copy) for copy in copies))
+    assert Resource.objects.count() == 1
+    refused = [r for r in results if isinstance(r, ValueError)]
+    assert [str(r) for r in refused] == ["Van deze vraag is al een veelgestelde vraag gemaakt."]
