@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from wdhs.slugs import save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -182,19 +184,9 @@ class Initiative(models.Model):
         if self.slug:
             super().save(*args, **kwargs)
             return
-        # The free address is looked up before the insert, so two pages with the same name saved at the same
-        # moment can both pick it; the second insert then waits on the unique index until the first commits.
-        # It tries again in a savepoint with the next free address, which now counts the first page.
-        for attempt in range(1, SLUG_ATTEMPTS + 1):
-            self.slug = unique_slug(self.name)
-            try:
-                with transaction.atomic(using=kwargs.get("using")):
-                    super().save(*args, **kwargs)
-                return
-            except IntegrityError:
-                taken, self.slug = self.slug, ""
-                if attempt == SLUG_ATTEMPTS or not Initiative.objects.filter(slug=taken).exists():
-                    raise  # another constraint, or an address that stays taken: not a race we can solve here
+        # Two new pages with the same name at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: unique_slug(self.name), lambda: parent_save(*args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.slug])
@@ -213,9 +205,6 @@ class Initiative(models.Model):
     @property
     def social_link_list(self) -> list[str]:
         return [line.strip() for line in self.social_links.splitlines() if line.strip()]
-
-
-SLUG_ATTEMPTS = 5  # new pages with the same name saved at the very same moment
 
 
 def unique_slug(name: str) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.utils.text import slugify
 
 from knowledge.models import Organisation, OrganisationQuerySet, Resource
 from knowledge.uploads import (
@@ -107,20 +106,10 @@ class ResourceForm(forms.ModelForm):
         resource = super().save(commit=False)
         resource.province = self.cleaned_data.get("province")
         resource.municipality = self.cleaned_data.get("municipality")
-        if not resource.slug:
-            resource.slug = unique_slug(resource.title)
         if commit:
             resource.save()
             self.save_m2m()
         return resource
-
-
-def unique_slug(title: str) -> str:
-    base = slugify(title)[:160] or "kennis"
-    slug, n = base, 2
-    while Resource.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 class OrganisationForm(forms.ModelForm):

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from knowledge import services as knowledge_services
 from knowledge.models import Organisation, Question, Resource, StatusChange
@@ -210,15 +209,10 @@ def question_publish_faq(*, question: Question, by: User) -> Resource:
     text = anonymise(question.text, name=question.name, email=question.email)
     answer = anonymise(question.answer, name=question.name, email=question.email)
     title = faq_title(text)
-    base = slugify(title)[:160] or "veelgestelde-vraag"
-    slug, n = base, 2
-    while Resource.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
     summary = answer if len(answer) <= 300 else answer[:299].rsplit(" ", 1)[0] + "…"
     resource = Resource.objects.create(
         kind=Term.objects.get(vocabulary="knowledge_kind", slug="veelgestelde-vraag"),
-        title=title,
-        slug=slug,
+        title=title,  # the address follows from it (Resource.save), also when another FAQ takes it meanwhile
         summary=" ".join(summary.split()),
         body=f"## De vraag\n\n{text}\n\n## Het antwoord\n\n{answer}\n",
         organisation=organisation,
