@@ -11,6 +11,7 @@ from knowledge.uploads import (
     CheckedFile,
     check_upload,
 )
+from wdhs.forms.once import SubmitOnceMixin
 from wdhs.models import Municipality, Province, Term
 
 TOOL_KIND = "tool-of-sjabloon"
@@ -110,6 +111,10 @@ class ResourceForm(forms.ModelForm):
             resource.save()
             self.save_m2m()
         return resource
+
+
+class ResourceCreateForm(SubmitOnceMixin, ResourceForm):
+    """A new knowledge item: sent twice (a double click), it makes one draft (wdhs.forms.once)."""
 
 
 class OrganisationForm(forms.ModelForm):

@@ -16,11 +16,12 @@ from django.test import Client
 from django.urls import reverse
 
 from initiatives.models import Initiative, Invitation, ProblemReport
-from knowledge.models import Question
+from knowledge.models import Question, Resource
 from tests.background import committed
 from tests.concurrency import at_once, meet_after_first_call
-from tests.factories import InitiativeFactory, UserFactory
+from tests.factories import InitiativeFactory, MembershipFactory, OrganisationFactory, UserFactory
 from tests.initiatives.test_register import valid_data
+from tests.knowledge.test_editor import form_data
 from tests.questions.test_questions import ask_data
 from wdhs.forms import once, public
 from wdhs.forms.once import ALREADY_SENT
@@ -142,3 +143,14 @@ def test_an_invitation_sent_again_is_sent_once_and_its_link_keeps_working(client
     invitation = Invitation.objects.get()
     assert invitation.is_usable  # a second invitation would have revoked the one in the first mail
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_new_knowledge_item_sent_again_makes_one_draft(client):
+    organisation = OrganisationFactory(name="Partner A", slug="partner-a")
+    client.force_login(MembershipFactory(organisation=organisation).user)
+    url = reverse("knowledge:editor_resource_create")
+    data = {**form_data(organisation), "form_key": form_key(client, url)}
+    first, again = client.post(url, data), client.post(url, data)
+    resource = Resource.objects.get()
+    assert first["Location"] == again["Location"] == reverse("knowledge:editor_resource_edit", args=[resource.slug])
