@@ -96,6 +96,10 @@ WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
 WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
 WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
 
+# A search with more matches than this ranks candidates only (a title word, the newest) and says "meer dan ...":
+# ranking and counting every match of a common word reads most of the table (wdhs/search/registry.py, bounded).
+SEARCH_EXACT_LIMIT = env_int("WDHS_SEARCH_EXACT_LIMIT", 1000)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
