@@ -218,16 +218,21 @@ class SearchSource:
         if expanded.query is None or not isinstance(self.vector, str) or self.newest is None:
             return Bounded(rows)
         rows = rows.order_by()
+        table = rows.model._default_manager
+        # The keys, not the query again: matching a common word through the GIN index is the costly part.
         with search_plan(rows.db):
-            if rows[: limit + 1].count() <= limit:
-                return Bounded(rows)
-            title = rows.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
-            keys = set(title.values_list("pk", flat=True)[:TITLE_CANDIDATES])
-        # Newest first along the (status, date) index, testing each document until enough match: for a word this
-        # common, a few hundred documents (the order is exactly the index's, so the planner walks it).
-        newest = rows.order_by(F(self.newest).desc()).values_list("pk", flat=True)  # exactly the index's order
-        keys.update(newest[:NEWEST_CANDIDATES])
-        return Bounded(rows.filter(pk__in=sorted(keys)), capped=True, limit=limit)
+            keys = set(rows.values_list("pk", flat=True)[: limit + 1])
+            if len(keys) <= limit:
+                return Bounded(table.filter(pk__in=sorted(keys)))
+            titled = table.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
+            title_keys = list(titled.values_list("pk", flat=True)[:TITLE_CANDIDATES])
+        # The title matches that pass the filters and the whole query (a word left out may be in the body), read
+        # by key; then newest first along the (status, date) index, testing each document until enough match:
+        # for a word this common, a few hundred documents (the order is exactly the index's, so the planner walks
+        # it).
+        keys = set(rows.filter(pk__in=title_keys).values_list("pk", flat=True)) if title_keys else set()
+        keys.update(rows.order_by(F(self.newest).desc()).values_list("pk", flat=True)[:NEWEST_CANDIDATES])
+        return Bounded(table.filter(pk__in=sorted(keys)), capped=True, limit=limit)
 
     def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
         """The matching documents from `offset` to `offset + limit`, best first, and how many match in all.
