@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "knowledge",
     "initiatives",
     "goals",
-    "django.contrib.admin",
+    "wdhs.apps.PortalAdminConfig",  # Django's admin, logging in through allauth (wdhs/adminsite.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
