@@ -273,7 +273,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[We Doen Het Samen] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # Failed log-ins per address, and per account and address (see wdhs/adapters.py: the key holds both), so
+    # that someone else's wrong passwords never lock you out; per account over all addresses only much higher.
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "100/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
