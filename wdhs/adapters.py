@@ -15,6 +15,9 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.core.internal import ratelimit
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 
@@ -73,3 +76,28 @@ class AccountAdapter(DefaultAccountAdapter):
             {"request": request, "email": email, "current_site": get_current_site(request), **context},
         )
         emails.send_rendered(message)
+
+
+def staff_needs_mfa(user: Any) -> bool:
+    """True for a staff member without two-factor log-in while settings.WDHS_STAFF_MFA_REQUIRED is on."""
+    if not settings.WDHS_STAFF_MFA_REQUIRED or not user.is_authenticated:
+        return False
+    if not (user.is_staff or user.is_superuser):
+        return False
+    return not Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": (
+            "Je kunt de authenticator-app niet uitzetten: voor het beheer is inloggen in twee stappen verplicht."
+        ),
+    }
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """Staff keep their authenticator app while it is required for the admin."""
+        user = authenticator.user
+        if settings.WDHS_STAFF_MFA_REQUIRED and (user.is_staff or user.is_superuser):
+            return authenticator.type != Authenticator.Type.TOTP
+        return super().can_delete_authenticator(authenticator)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wdhs.apps.TasksConfig",
 ]
 
@@ -286,6 +287,15 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_FORMS = {"signup": "wdhs.forms.accounts.SignupForm"}
 ACCOUNT_ADAPTER = "wdhs.adapters.AccountAdapter"  # account mails go the way of every mail (wdhs.emails)
+
+# Two-factor log-in (allauth.mfa): an authenticator app (TOTP) with recovery codes, for everyone who wants it.
+# Staff need it before they can open the admin (wdhs/adminsite.py); WDHS_STAFF_MFA_REQUIRED=false switches
+# that off (for example for a local development database), never in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "We Doen Het Samen"
+MFA_TOTP_TOLERANCE = 1  # a code of the period before or after counts too: phone clocks drift
+MFA_ADAPTER = "wdhs.adapters.MFAAdapter"
+WDHS_STAFF_MFA_REQUIRED = env_bool("WDHS_STAFF_MFA_REQUIRED", True)
 
 # Background work (django.tasks): mail, search word forms, daily jobs. A queue in the database that
 # `manage.py db_worker` works through; in tests a task runs at once, in the process that queues it.

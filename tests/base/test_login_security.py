@@ -57,14 +57,6 @@ def test_ordinary_user_gets_a_403_from_the_admin_not_a_redirect_loop(client, use
     assert len(response.redirect_chain) == 1
 
 
-def test_staff_log_in_through_the_portal_login_and_reach_the_admin(client, empty_cache):
-    staff = UserFactory(is_staff=True, is_superuser=True)
-    staff_client = Client()
-    response = staff_client.post(_login_url("/beheer/"), {"login": staff.email, "password": PASSWORD})
-    assert response.status_code == 302
-    assert "_auth_user_id" in staff_client.session
-
-
 # --- 2. rate limits that do not hand a stranger the power to lock someone out ------------------------------------
 
 CLIENT_A = "192.0.2.10"
@@ -140,3 +132,140 @@ def test_guesses_from_many_clients_are_limited_per_account_and_a_new_password_li
     response = client.post(form_url, {"password1": new_password, "password2": new_password}, REMOTE_ADDR=CLIENT_B)
     assert response.status_code == 302
     assert _log_in(Client(), owner.email, new_password, CLIENT_B).status_code == 302
+
+
+# --- 3. two-factor log-in: for everyone who wants it, required for staff -----------------------------------------
+
+
+def _log_in_with_password(client, user):
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_set_up_an_authenticator_app_then_log_in_with_a_code(client, empty_cache):
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    from tests.factories import totp_code
+
+    person = UserFactory()
+    _log_in_with_password(client, person)
+    page = client.get(reverse("mijn"))
+    assert reverse("mfa_index") in page.content.decode()
+    # Setting it up asks for the password once more (allauth's reauthentication), then shows the QR code.
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 302
+    assert page["Location"].startswith(reverse("account_reauthenticate"))
+    page = client.post(page["Location"], {"password": PASSWORD}, follow=True)
+    assert page.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "data:image/svg+xml;base64," in html  # the QR code
+    assert "utrecht-textbox" in html
+    secret = client.session[SECRET_SESSION_KEY]
+    wrong = client.post(reverse("mfa_activate_totp"), {"code": "000000" if totp_code(secret) != "000000" else "111111"})
+    assert wrong.status_code == 400
+    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert response.status_code == 302
+    codes_page = client.get(response["Location"])
+    assert codes_page.status_code == 200
+    assert "Herstelcodes" in codes_page.content.decode()
+
+    client.post(reverse("account_logout"))
+    assert _log_in_with_password(client, person) == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session  # the password alone is not enough
+    page = client.get(reverse("mfa_authenticate"))
+    assert "twee" in page.content.decode().lower()
+    assert client.post(reverse("mfa_authenticate"), {"code": "123"}).status_code == 400
+    assert "_auth_user_id" not in client.session
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+def test_a_recovery_code_logs_in_once(client, empty_cache):
+    from tests.factories import with_recovery_codes, with_totp
+
+    person = UserFactory()
+    with_totp(person)
+    code = with_recovery_codes(person)[0]
+    assert _log_in_with_password(client, person) == reverse("mfa_authenticate")
+    assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+    again = Client()
+    assert _log_in_with_password(again, person) == reverse("mfa_authenticate")
+    response = again.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 400
+    assert "_auth_user_id" not in again.session
+
+
+def test_wrong_codes_are_limited_with_a_dutch_429(client, empty_cache):
+    from tests.factories import with_totp
+
+    person = UserFactory()
+    with_totp(person)
+    _log_in_with_password(client, person)
+    statuses = [client.post(reverse("mfa_authenticate"), {"code": "12345678"}).status_code for _ in range(6)]
+    assert statuses[0] == 400
+    assert statuses[-1] == 429
+
+
+def test_staff_without_two_factor_log_in_are_sent_to_set_it_up(client):
+    staff = UserFactory(is_staff=True, is_superuser=True, totp=False)
+    client.force_login(staff)
+    for path in ("/beheer/", "/beheer/wdhs/user/", "/beheer/initiatives/initiative/"):
+        response = client.get(path, follow=True)
+        assert response.redirect_chain[-1][0].startswith("/accounts/"), path
+        assert response.status_code == 200
+        assert "Voor het beheer log je in twee stappen in" in response.content.decode(), path
+    # The set-up page itself asks for the password first (allauth), then offers the app.
+    assert reverse("mfa_activate_totp") in [url for url, _ in response.redirect_chain] or any(
+        "reauthenticate" in url for url, _ in response.redirect_chain
+    )
+
+
+def test_staff_with_two_factor_log_in_reach_the_admin(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)  # the factory gives staff an authenticator app
+    client.force_login(staff)
+    assert client.get("/beheer/").status_code == 200
+    assert client.get("/beheer/wdhs/user/").status_code == 200
+
+
+def test_the_staff_requirement_can_be_switched_off(client, settings):
+    settings.WDHS_STAFF_MFA_REQUIRED = False
+    staff = UserFactory(is_staff=True, is_superuser=True, totp=False)
+    client.force_login(staff)
+    assert client.get("/beheer/").status_code == 200
+
+
+def test_staff_cannot_switch_their_authenticator_app_off(client, empty_cache):
+    from allauth.mfa.models import Authenticator
+
+    from tests.factories import totp_code, with_totp
+
+    staff = UserFactory(is_staff=True, totp=False)
+    secret = with_totp(staff)
+    _log_in_with_password(client, staff)
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    reauthenticate = client.get(reverse("mfa_deactivate_totp"))["Location"]
+    page = client.post(reauthenticate, {"password": PASSWORD}, follow=True)
+    assert page.redirect_chain[-1][0] == reverse("mfa_deactivate_totp")
+    assert "verplicht" in page.content.decode()
+    response = client.post(reverse("mfa_deactivate_totp"))
+    assert response.status_code == 400
+    assert "verplicht" in response.content.decode()
+    assert Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists()
+
+
+def test_staff_log_in_with_password_and_code_through_the_portal_login(client, empty_cache):
+    from tests.factories import totp_code, with_totp
+
+    staff = UserFactory(is_staff=True, is_superuser=True, totp=False)
+    secret = with_totp(staff)
+    response = client.post(_login_url("/beheer/"), {"login": staff.email, "password": PASSWORD})
+    assert response["Location"] == reverse("mfa_authenticate")
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert response["Location"] == "/beheer/"
+    assert client.get("/beheer/").status_code == 200
