@@ -160,6 +160,7 @@ def test_set_up_an_authenticator_app_then_log_in_with_a_code(client, empty_cache
     assert page.redirect_chain[-1][0] == reverse("mfa_activate_totp")
     assert page.status_code == 200
     html = page.content.decode()
+    assert "App op je telefoon instellen" in html
     assert "data:image/svg+xml;base64," in html  # the QR code
     assert "utrecht-textbox" in html
     secret = client.session[SECRET_SESSION_KEY]
@@ -170,12 +171,15 @@ def test_set_up_an_authenticator_app_then_log_in_with_a_code(client, empty_cache
     codes_page = client.get(response["Location"])
     assert codes_page.status_code == 200
     assert "Herstelcodes" in codes_page.content.decode()
+    overview = client.get(reverse("mfa_index")).content.decode()
+    assert "Inloggen in twee stappen" in overview
+    assert "Aan. Bij het inloggen vragen we een code uit je app." in overview
 
     client.post(reverse("account_logout"))
     assert _log_in_with_password(client, person) == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session  # the password alone is not enough
     page = client.get(reverse("mfa_authenticate"))
-    assert "twee" in page.content.decode().lower()
+    assert "Inloggen: tweede stap" in page.content.decode()
     assert client.post(reverse("mfa_authenticate"), {"code": "123"}).status_code == 400
     assert "_auth_user_id" not in client.session
     response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
