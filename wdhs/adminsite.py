@@ -43,3 +43,7 @@ class PortalAdminSite(admin.AdminSite):
             # Logged in but no staff member: allauth's login would send them straight back here.
             raise PermissionDenied
         return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+    def password_change(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        """allauth's page, with its rate limit on the old password (the admin's own form has none)."""
+        return HttpResponseRedirect(reverse("account_change_password"))

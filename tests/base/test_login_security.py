@@ -50,6 +50,13 @@ def test_posting_a_password_to_the_admin_login_cannot_log_in(client, empty_cache
     assert client.get("/beheer/").status_code == 302
 
 
+def test_staff_change_their_password_on_the_portal_page_not_the_admin_form(client, staff):
+    client.force_login(staff)
+    response = client.get("/beheer/password_change/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_change_password")
+
+
 def test_ordinary_user_gets_a_403_from_the_admin_not_a_redirect_loop(client, user):
     client.force_login(user)
     response = client.get("/beheer/", follow=True)
