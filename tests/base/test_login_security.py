@@ -280,3 +280,23 @@ def test_staff_log_in_with_password_and_code_through_the_portal_login(client, em
     assert response.status_code == 302
     assert response["Location"] == "/beheer/"
     assert client.get("/beheer/").status_code == 200
+
+
+@pytest.mark.parametrize("code", ["", "x" * 10_000, "12\x0034", "١٢٣٤٥٦", "<script>alert(1)</script>"])
+def test_odd_codes_get_a_dutch_400_not_a_500(client, empty_cache, code):
+    from tests.factories import with_totp
+
+    person = UserFactory()
+    with_totp(person)
+    _log_in_with_password(client, person)
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 400
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_with_odd_input_never_fails(client):
+    for data in ({"next": "//kwaadwillend.example/"}, {"next": "\x00"}, {"username": "x" * 10_000, "password": ""}):
+        response = client.post("/beheer/login/", data)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
