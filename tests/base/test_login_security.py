@@ -300,3 +300,19 @@ def test_the_admin_login_with_odd_input_never_fails(client):
         response = client.post("/beheer/login/", data)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_my_data_export_says_which_second_steps_are_on_without_the_secrets(client):
+    import json
+
+    from tests.factories import with_recovery_codes, with_totp
+
+    person = UserFactory()
+    secret = with_totp(person)
+    codes = with_recovery_codes(person)
+    client.force_login(person)
+    response = client.get(reverse("my_data_export"))
+    steps = json.loads(response.content)["account"]["inloggen in twee stappen"]
+    assert [step["soort"] for step in steps] == ["app op je telefoon", "herstelcodes"]
+    assert secret not in response.content.decode()
+    assert codes[0] not in response.content.decode()
