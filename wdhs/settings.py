@@ -96,8 +96,12 @@ WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
 WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
 WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
 
+# Pages with personal data or staff tools: never kept by a browser or proxy (wdhs.middleware.SecurityHeadersMiddleware).
+WDHS_PRIVATE_PATHS = ("/mijn/", "/accounts/", "/beheer/")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wdhs.middleware.SecurityHeadersMiddleware",  # before whitenoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "wdhs.pagecache.PageCacheMiddleware",
