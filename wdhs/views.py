@@ -37,7 +37,7 @@ from knowledge.funding import views as funding_views
 from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
 from wdhs import health
-from wdhs.errors import is_database_outage
+from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.partners import COALITION_PARTNERS
@@ -206,7 +206,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     Rendered without the request, so no context processor runs and nothing queries the database (which may be
     the very thing that failed): the templates get only fixed data.
     """
-    context = {"coalition_partners": COALITION_PARTNERS}
+    context = {"coalition_partners": COALITION_PARTNERS, "errors_are_reported": errors_are_reported()}
     if is_database_outage(sys.exc_info()[1]):
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
