@@ -342,6 +342,11 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("WDHS_MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Back-ups of `manage.py backup` (wdhs/backup.py, docs/deploy.md); pg_dump and pg_restore from WDHS_PG_BIN_DIR,
+# else the embedded PostgreSQL of development, else PATH.
+WDHS_BACKUP_DIR = Path(env("WDHS_BACKUP_DIR", str(BASE_DIR / "backups")))
+WDHS_PG_BIN_DIR = env("WDHS_PG_BIN_DIR")
+
 # ---- Uploads on S3-compatible storage (#16, more than one app server) ---------------------------------------
 # Uploads on local disk exist only on the server that received them. With WDHS_S3_BUCKET they go to a bucket
 # that every server reads (AWS S3, or MinIO/Ceph/... with AWS_S3_ENDPOINT_URL). The portal itself serves them
