@@ -209,6 +209,10 @@ def create_backup(backup_dir: Path, *, now: datetime | None = None) -> Backup:
         # One snapshot for the counts and the dump (REPEATABLE READ must be the transaction's first statement).
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            # DATABASE_URL may set a statement timeout for web requests; counting a large table is no web request,
+            # and the transaction waits idle while pg_dump reads from its snapshot.
+            cursor.execute("SET LOCAL statement_timeout = 0")
+            cursor.execute("SET LOCAL idle_in_transaction_session_timeout = 0")
             cursor.execute("SELECT pg_export_snapshot(), current_setting('server_version')")
             snapshot, server_version = cursor.fetchone()
             dump = [pg_tool("pg_dump"), "--format=custom", f"--snapshot={snapshot}", f"--file={partial / DUMP}"]

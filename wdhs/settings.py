@@ -101,8 +101,8 @@ WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/
 WDHS_PRIVATE_PATHS = ("/mijn/", "/accounts/", "/beheer/")
 
 MIDDLEWARE = [
-    "wdhs.errors.RequestLogContextMiddleware",  # first: every log line of the request names its path
     "django.middleware.security.SecurityMiddleware",
+    "wdhs.errors.RequestLogContextMiddleware",  # early: every log line of the request names its path
     "wdhs.middleware.SecurityHeadersMiddleware",  # before whitenoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
