@@ -32,7 +32,7 @@ from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
-from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Update
+from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Regulation, Update
 from wdhs.http import admin_user
 from wdhs.metrics import METRICS
 
@@ -126,6 +126,16 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["short_title", "statement", "explanation"]
     prepopulated_fields = {"slug": ["short_title"]}
     inlines = [IndicatorInline, MilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["number", "short_title", "slug", "target_year", "statement", "explanation"]}),
+        (
+            "Na het doeljaar",
+            {
+                "fields": ["after_target_year"],
+                "description": "Dit staat op de pagina van het doel zodra het doeljaar voorbij is.",
+            },
+        ),
+    ]
 
 
 class IndicatorAdmin(admin.ModelAdmin):
@@ -229,7 +239,16 @@ class GoalLinkAdmin(admin.ModelAdmin):
     list_select_related = ["goal", "content_type"]
 
 
+class RegulationAdmin(admin.ModelAdmin):
+    list_display = ["title", "area", "status", "position_adopted", "is_public", "updated_at"]
+    list_filter = ["area", "status", "position_adopted", "is_public"]
+    search_fields = ["title", "summary", "position"]
+    readonly_fields = ["updated_at"]
+    fields = ["title", "area", "status", "summary", "position", "position_adopted", "link", "is_public", "updated_at"]
+
+
 admin.site.register(Goal, GoalAdmin)
+admin.site.register(Regulation, RegulationAdmin)
 admin.site.register(Indicator, IndicatorAdmin)
 admin.site.register(Measurement, MeasurementAdmin)
 admin.site.register(Milestone, MilestoneAdmin)
