@@ -183,7 +183,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if code not in expected_codes
     ]
     growth = [table for code in sorted(METRICS) if (table := _growth_table(code)) is not None]
-    return render(request, "goals/dashboard.html", {"breakdowns": breakdowns, "growth": growth})
+    return render(
+        request, "goals/dashboard.html", {"cards": goal_cards(), "breakdowns": breakdowns, "growth": growth}
+    )
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
