@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from goals.models import Regulation, Update
-from wdhs.metrics import Breakdown, Metric, monthly_cumulative, register_metric, register_breakdown
+from wdhs.metrics import Breakdown, Metric, monthly_cumulative, register_breakdown, register_metric
 from wdhs.models import User
 
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from goals.charts import Chart, bar_chart, line_chart
-from goals.links import public_linked_objects
 from goals.dates import format_month
+from goals.links import public_linked_objects
 from goals.models import Goal, Indicator, Measurement, Regulation, Update
 from goals.progress import indicator_status, live_points, year_over_text
 from wdhs import pagecache
@@ -183,9 +183,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if code not in expected_codes
     ]
     growth = [table for code in sorted(METRICS) if (table := _growth_table(code)) is not None]
-    return render(
-        request, "goals/dashboard.html", {"cards": goal_cards(), "breakdowns": breakdowns, "growth": growth}
-    )
+    return render(request, "goals/dashboard.html", {"cards": goal_cards(), "breakdowns": breakdowns, "growth": growth})
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

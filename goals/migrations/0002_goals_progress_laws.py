@@ -45,43 +45,97 @@ def live_indicators(apps, schema_editor):
         else:
             Indicator.objects.create(goal=laws, order=50, **LAWS)
     funding = Goal.objects.filter(number=4).first()
-    if funding is not None and not Indicator.objects.filter(goal=funding, metric_code=STRUCTURAL["metric_code"]).exists():
+    if (
+        funding is not None
+        and not Indicator.objects.filter(goal=funding, metric_code=STRUCTURAL["metric_code"]).exists()
+    ):
         Indicator.objects.filter(goal=funding).update(is_main=False)
         Indicator.objects.create(goal=funding, order=0, is_main=True, **STRUCTURAL)
         Indicator.objects.create(goal=funding, order=1, is_main=False, **ONE_OFF)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('goals', '0001_initial'),
+        ("goals", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Regulation',
+            name="Regulation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('area', models.CharField(choices=[('wmo', 'Wmo (Right to Challenge)'), ('aanbesteding', 'aanbesteding'), ('staatssteun', 'staatssteun'), ('rechtsvorm', 'rechtsvorm'), ('belasting', 'belasting'), ('anders', 'anders')], default='anders', max_length=20, verbose_name='onderwerp')),
-                ('status', models.CharField(choices=[('verkenning', 'in verkenning'), ('voorstel', 'wetsvoorstel of conceptregeling'), ('parlement', 'in behandeling bij het parlement'), ('aangenomen', 'aangenomen, nog niet in werking'), ('in_werking', 'in werking'), ('gestopt', 'gestopt of verworpen')], default='verkenning', max_length=20, verbose_name='stand van zaken')),
-                ('summary', models.TextField(blank=True, help_text='In eenvoudige taal (B1). Gewone tekst.', verbose_name='wat regelt het?')),
-                ('position', models.TextField(help_text='Wat vindt de coalitie, en wat vraagt ze aan de overheid?', verbose_name='standpunt van de coalitie')),
-                ('position_adopted', models.BooleanField(default=False, help_text='Aan: de wet of regeling doet wat de coalitie vraagt. Dit telt mee voor doel 3.', verbose_name='standpunt overgenomen')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link naar de wet of het voorstel')),
-                ('is_public', models.BooleanField(default=True, verbose_name='zichtbaar op de site')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='bijgewerkt')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("wmo", "Wmo (Right to Challenge)"),
+                            ("aanbesteding", "aanbesteding"),
+                            ("staatssteun", "staatssteun"),
+                            ("rechtsvorm", "rechtsvorm"),
+                            ("belasting", "belasting"),
+                            ("anders", "anders"),
+                        ],
+                        default="anders",
+                        max_length=20,
+                        verbose_name="onderwerp",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("verkenning", "in verkenning"),
+                            ("voorstel", "wetsvoorstel of conceptregeling"),
+                            ("parlement", "in behandeling bij het parlement"),
+                            ("aangenomen", "aangenomen, nog niet in werking"),
+                            ("in_werking", "in werking"),
+                            ("gestopt", "gestopt of verworpen"),
+                        ],
+                        default="verkenning",
+                        max_length=20,
+                        verbose_name="stand van zaken",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True, help_text="In eenvoudige taal (B1). Gewone tekst.", verbose_name="wat regelt het?"
+                    ),
+                ),
+                (
+                    "position",
+                    models.TextField(
+                        help_text="Wat vindt de coalitie, en wat vraagt ze aan de overheid?",
+                        verbose_name="standpunt van de coalitie",
+                    ),
+                ),
+                (
+                    "position_adopted",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Aan: de wet of regeling doet wat de coalitie vraagt. Dit telt mee voor doel 3.",
+                        verbose_name="standpunt overgenomen",
+                    ),
+                ),
+                ("link", models.URLField(blank=True, max_length=500, verbose_name="link naar de wet of het voorstel")),
+                ("is_public", models.BooleanField(default=True, verbose_name="zichtbaar op de site")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="bijgewerkt")),
             ],
             options={
-                'verbose_name': 'wet of regeling',
-                'verbose_name_plural': 'wetten en regelingen',
-                'ordering': ['area', 'title'],
+                "verbose_name": "wet of regeling",
+                "verbose_name_plural": "wetten en regelingen",
+                "ordering": ["area", "title"],
             },
         ),
         migrations.AddField(
-            model_name='goal',
-            name='after_target_year',
-            field=models.TextField(blank=True, help_text='Wat er gebeurt als het doeljaar voorbij is: waar werkt de coalitie verder aan, en tot wanneer? Staat op de pagina van het doel zodra het doeljaar voorbij is. Gewone tekst.', verbose_name='hoe verder'),
+            model_name="goal",
+            name="after_target_year",
+            field=models.TextField(
+                blank=True,
+                help_text="Wat er gebeurt als het doeljaar voorbij is: waar werkt de coalitie verder aan, en tot wanneer? Staat op de pagina van het doel zodra het doeljaar voorbij is. Gewone tekst.",
+                verbose_name="hoe verder",
+            ),
         ),
         migrations.AlterField(
             model_name="indicator",

@@ -18,16 +18,20 @@ def classify(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0003_search_title_index'),
+        ("knowledge", "0003_search_title_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='fundingscheme',
-            name='is_structural',
-            field=models.BooleanField(db_default=False, default=False, help_text='Aan: geld waar een gemeenschap meer jaren op kan rekenen, zoals een afspraak voor meer jaren, een lening of een kostprijs-plus-afspraak. Uit: eenmalig geld voor een project. Telt mee voor doel 4.', verbose_name='structureel geld'),
+            model_name="fundingscheme",
+            name="is_structural",
+            field=models.BooleanField(
+                db_default=False,
+                default=False,
+                help_text="Aan: geld waar een gemeenschap meer jaren op kan rekenen, zoals een afspraak voor meer jaren, een lening of een kostprijs-plus-afspraak. Uit: eenmalig geld voor een project. Telt mee voor doel 4.",
+                verbose_name="structureel geld",
+            ),
         ),
         migrations.RunPython(classify, migrations.RunPython.noop),
     ]
