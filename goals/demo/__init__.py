@@ -114,12 +114,13 @@ def load_regulations() -> int:
 
 def load_targets(goals: dict[int, Goal]) -> int:
     made = 0
-    for number, value in EXAMPLE_TARGETS.items():
-        goal = goals.get(number)
-        main = goal.main_indicator() if goal else None
-        if main is not None and main.target_value is None:
-            made += Indicator.objects.filter(pk=main.pk).update(target_value=value)
-    Goal.objects.filter(number=5, after_target_year="").update(after_target_year=AFTER_2025)
+    open_mains = Indicator.objects.filter(goal__number__in=EXAMPLE_TARGETS, is_main=True, target_value__isnull=True)
+    for indicator in open_mains.select_related("goal"):
+        made += Indicator.objects.filter(pk=indicator.pk).update(target_value=EXAMPLE_TARGETS[indicator.goal.number])
+    goal = goals.get(5)
+    if goal is not None and not goal.after_target_year:
+        goal.after_target_year = AFTER_2025
+        goal.save(update_fields=["after_target_year"])
     return made
 
 
