@@ -337,3 +337,44 @@ def test_admin_index_links_to_the_dashboard(client, staff):
     client.force_login(staff)
     html = client.get(reverse("admin:index")).content.decode()
     assert f'<a href="{reverse("goals:dashboard")}">Dashboard doelen' in html
+
+
+# --- the data migrations for installations seeded before -------------------------------------------------
+
+
+def test_migration_classifies_existing_funding_schemes():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("knowledge.migrations.0004_goals_structural_funding")
+    loan = FundingSchemeFactory(kind=term("funding_kind", "lening"))
+    multi_year = FundingSchemeFactory(description="Een vaste afspraak voor meerdere jaren.")
+    one_off = FundingSchemeFactory(description="Eenmalig geld voor je buurtfeest.")
+    migration.classify(apps, None)
+    loan.refresh_from_db(), multi_year.refresh_from_db(), one_off.refresh_from_db()
+    assert (loan.is_structural, multi_year.is_structural, one_off.is_structural) == (True, True, False)
+
+
+def test_migration_turns_the_old_placeholders_into_the_live_indicators():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("goals.migrations.0002_goals_progress_laws")
+    # The state of an installation seeded before: goal 3 measured, goal 4 without the funding counts.
+    Indicator.objects.filter(goal__number=3, is_main=True).update(
+        name="Aangepaste wetten", kind="measured", metric_code="", unit="wetten"
+    )
+    Indicator.objects.filter(goal__number=4, kind="live").delete()
+    Indicator.objects.filter(goal__number=4).update(is_main=True)
+    migration.live_indicators(apps, None)
+    migration.live_indicators(apps, None)  # a second run changes nothing
+    laws = Indicator.objects.get(goal__number=3, is_main=True)
+    assert (laws.kind, laws.metric_code) == ("live", "goals.regulations_adopted")
+    assert not Indicator.objects.filter(goal__number=3, name="Aangepaste wetten").exists()
+    assert Indicator.objects.filter(metric_code="goals.regulations_adopted").count() == 1
+    funding = Indicator.objects.filter(goal__number=4)
+    assert [i.metric_code for i in funding.filter(is_main=True)] == ["funding.structural_schemes"]
+    assert funding.filter(metric_code="funding.one_off_schemes").count() == 1
+    assert funding.filter(name="Initiatieven die geld vonden", is_main=False).exists()
