@@ -352,7 +352,8 @@ def test_migration_classifies_existing_funding_schemes():
     multi_year = FundingSchemeFactory(description="Een vaste afspraak voor meerdere jaren.")
     one_off = FundingSchemeFactory(description="Eenmalig geld voor je buurtfeest.")
     migration.classify(apps, None)
-    loan.refresh_from_db(), multi_year.refresh_from_db(), one_off.refresh_from_db()
+    for scheme in (loan, multi_year, one_off):
+        scheme.refresh_from_db()
     assert (loan.is_structural, multi_year.is_structural, one_off.is_structural) == (True, True, False)
 
 
