@@ -140,11 +140,15 @@ class GoalAdmin(admin.ModelAdmin):
 
 class IndicatorAdmin(admin.ModelAdmin):
     form = IndicatorForm
-    list_display = ["name", "goal", "kind", "metric_code", "unit", "target_value", "target_date", "is_main"]
+    list_display = ["name", "goal", "kind", "metric_code", "unit", "target_value", "target_year", "is_main"]
     list_filter = ["goal", "kind", "is_main"]
     search_fields = ["name", "description", "metric_code"]
     list_select_related = ["goal"]
     inlines = [MeasurementInline]
+
+    @admin.display(description="streefjaar")
+    def target_year(self, obj: Indicator) -> int:
+        return obj.target_year
 
     def get_inlines(self, request: HttpRequest, obj: Indicator | None) -> list[type[admin.options.InlineModelAdmin]]:
         # The portal counts live indicators itself: no measurement rows to enter there.

@@ -379,3 +379,11 @@ def test_migration_turns_the_old_placeholders_into_the_live_indicators():
     assert [i.metric_code for i in funding.filter(is_main=True)] == ["funding.structural_schemes"]
     assert funding.filter(metric_code="funding.one_off_schemes").count() == 1
     assert funding.filter(name="Initiatieven die geld vonden", is_main=False).exists()
+
+
+def test_indicator_admin_lists_the_target_year(client, staff):
+    client.force_login(staff)
+    html = client.get(
+        reverse("admin:goals_indicator_changelist") + "?goal__id__exact=" + str(Goal.objects.get(number=5).pk)
+    ).content.decode()
+    assert "Streefjaar" in html and ">2025<" in html
