@@ -255,6 +255,32 @@ def goal_detail() -> str:
     return "/doelen/1/"
 
 
+def goal_laws() -> str:
+    """Goal 3 with its legislation tracker, a target and a live count."""
+    from goals.models import Indicator, Regulation
+
+    Regulation.objects.create(
+        title="Right to Challenge in de Wmo",
+        area=Regulation.Area.WMO,
+        status=Regulation.Status.IN_FORCE,
+        summary="Bewoners mogen vragen of zij een taak van de gemeente zelf mogen doen.",
+        position="Gemeenten maken het echt mogelijk.",
+        position_adopted=True,
+        link="https://example.org/wmo",
+    )
+    Indicator.objects.filter(goal__number=3, is_main=True).update(target_value=4)
+    return "/doelen/3/"
+
+
+def goal_year_over() -> str:
+    """Goal 5, whose target year 2025 is over: what was reached and what follows."""
+    from goals.models import Goal, Indicator
+
+    Indicator.objects.filter(goal__number=5, is_main=True).update(target_value=100)
+    Goal.objects.filter(number=5).update(after_target_year="Het werk gaat door in 2026.")
+    return "/doelen/5/"
+
+
 def goal_update() -> str:
     return _goals_with_update().get_absolute_url()
 
@@ -461,6 +487,8 @@ PUBLIC_PAGES: list[Page] = [
     # Goals
     Page("doelen", goals_index),
     Page("doel", goal_detail),
+    Page("doel-wetten", goal_laws),
+    Page("doel-jaar-voorbij", goal_year_over),
     Page("doel-bericht", goal_update),
     # Search
     Page("zoeken", search_results),
