@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -24,17 +23,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from goals import personal_data as goals_personal_data
 from goals import views as goal_views
-from initiatives import personal_data as initiatives_personal_data
 from initiatives import views as initiative_views
 from knowledge import editor_views
-from knowledge import personal_data as knowledge_personal_data
 from knowledge import views as knowledge_views
 from knowledge.funding import views as funding_views
-from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
-from wdhs import health
+from wdhs import health, personal_data
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.http import AuthenticatedHttpRequest
 
@@ -112,20 +107,7 @@ def mijn(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everything the portal stores about the person, as JSON (AVG: right of access)."""
-    user = request.user
-    data: dict[str, object] = {
-        "account": {
-            "e-mailadres": user.email,
-            "naam": user.display_name,
-            "aangemaakt": user.date_joined.isoformat(),
-            "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
-            "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
-        }
-    }
-    data["doelen"] = goals_personal_data.export(user)
-    data["initiatieven"] = initiatives_personal_data.export(user)
-    data["kennis"] = knowledge_personal_data.export(user)
-    data["vragen"] = questions_personal_data.export(user)
+    data = personal_data.export_person(request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )
@@ -143,7 +125,7 @@ def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
             with transaction.atomic():
                 user = request.user
                 logout(request)
-                user.delete()
+                personal_data.delete_person(user)
             messages.success(request, "Je account en je gegevens zijn verwijderd.")
             return redirect("home")
         return render(request, "pages/account_delete.html", {"form": form}, status=400)

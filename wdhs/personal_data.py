@@ -1,0 +1,98 @@
+"""The register of personal data (AVG): which fields hold data about a person, how to export and erase them.
+
+Every app registers what it holds from its `AppConfig.ready()` (its `personal_data.py`), the base registers
+the account itself below. `/mijn/gegevens/` exports every registered section, deleting an account runs every
+registered eraser before the user row goes, in one transaction. A test walks all models and fails when a field
+that points at a user or holds an e-mail address is not in `covered_fields()`: a new model cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.contrib.admin.models import LogEntry
+from django.db import transaction
+
+from wdhs.models import User
+
+
+@dataclass(frozen=True)
+class PersonalDataSource:
+    section: str  # the key of this part in the export, in Dutch ("vragen")
+    fields: frozenset[str]  # "app_label.Model.field" of every field this source answers for
+    export: Callable[[User], Any]
+    erase: Callable[[User], None]  # removes or anonymises; runs before the user row is deleted
+
+
+_SOURCES: dict[str, PersonalDataSource] = {}
+
+
+def register_personal_data(
+    section: str,
+    *,
+    fields: Iterable[str],
+    export: Callable[[User], Any],
+    erase: Callable[[User], None],
+) -> None:
+    """Register (or replace) one section; called from an app's `ready()`."""
+    _SOURCES[section] = PersonalDataSource(section, frozenset(fields), export, erase)
+
+
+def sources() -> list[PersonalDataSource]:
+    return list(_SOURCES.values())
+
+
+def covered_fields() -> set[str]:
+    return {field for source in _SOURCES.values() for field in source.fields}
+
+
+def export_person(user: User) -> dict[str, Any]:
+    """Everything the portal holds about `user`, one section per source (AVG: right of access)."""
+    return {source.section: source.export(user) for source in _SOURCES.values()}
+
+
+@transaction.atomic
+def delete_person(user: User) -> None:
+    """Erase or anonymise everything about `user` (every source), then delete the account itself."""
+    for source in _SOURCES.values():
+        source.erase(user)
+    user.delete()
+
+
+def _export_account(user: User) -> dict[str, Any]:
+    return {
+        "e-mailadres": user.email,
+        "naam": user.display_name,
+        "aangemaakt": user.date_joined.isoformat(),
+        "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
+        "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
+        "groepen": list(user.groups.values_list("name", flat=True)),
+        "rechten": sorted(f"{p.content_type.app_label}.{p.codename}" for p in user.user_permissions.all()),
+        "beheeracties": [
+            {"op": e.action_time.isoformat(), "wat": e.object_repr, "wijziging": e.get_change_message()}
+            for e in LogEntry.objects.filter(user=user).order_by("action_time")
+        ],
+    }
+
+
+def _erase_account(user: User) -> None:
+    """The account's own rows (e-mail addresses, groups, rights, admin log) go with the user row (CASCADE)."""
+
+
+def register_account() -> None:
+    register_personal_data(
+        "account",
+        fields=[
+            "wdhs.User.email",
+            "wdhs.User_groups.user",
+            "wdhs.User_user_permissions.user",
+            "account.EmailAddress.user",
+            "account.EmailAddress.email",
+            "admin.LogEntry.user",
+        ],
+        export=_export_account,
+        erase=_erase_account,
+    )
