@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import Q
 
 from initiatives.models import Initiative, Invitation, ProblemReport
+from initiatives.services import initiatives_orphan
 from wdhs.models import User
 from wdhs.personal_data import register_personal_data
 
@@ -63,7 +64,13 @@ def export(user: User) -> dict[str, Any]:
 
 
 def erase(user: User) -> None:
-    """Nothing yet."""
+    """Before the account goes: initiatives managed alone are flagged for staff (co-managers simply keep theirs),
+    invitations sent or received are deleted (they hold an address), the person's reports and public contact
+    address are wiped. Memberships go with the user row (CASCADE)."""
+    initiatives_orphan(user=user)
+    Invitation.objects.filter(Q(invited_by=user) | Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
+    ProblemReport.objects.filter(reporter_email__iexact=user.email).update(reporter_email="")
+    Initiative.objects.filter(public_email__iexact=user.email).update(public_email="")
 
 
 def register() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from initiatives.models import (
     Initiative,
     Invitation,
     Membership,
+    ProblemReason,
     ProblemReport,
     Status,
     hash_token,
@@ -228,3 +230,47 @@ def contact_send(*, initiative: Initiative, name: str, email: str, message: str)
         context={"initiative": initiative, "name": name, "email": email, "message": message},
         reply_to=email,
     )
+
+
+ORPHANED_MESSAGE = (
+    "Het account van de enige beheerder is verwijderd. Dit initiatief heeft nu geen beheerder. "
+    "Het staat daarom niet meer op de website. Zoek een nieuwe beheerder of archiveer het initiatief."
+)
+
+
+def sole_managed_by(user: User) -> list[Initiative]:
+    """The initiatives `user` manages without anyone else: deleting the account would leave them without a manager."""
+    mine = Membership.objects.filter(user=user).values("initiative")
+    return list(Initiative.objects.filter(pk__in=mine).annotate(managers=Count("memberships")).filter(managers=1))
+
+
+@transaction.atomic
+def initiatives_orphan(*, user: User) -> list[Initiative]:
+    """Before `user`'s account goes: hand over, or flag for staff, every initiative they manage.
+
+    With a co-manager the initiative simply stays with them. Managed alone, it goes offline for review
+    (status "ingediend"), gets a report in the staff's list explaining why, and staff get a mail.
+    """
+    orphans = list(
+        Initiative.objects.select_for_update().filter(pk__in=[i.pk for i in sole_managed_by(user)]).order_by("pk")
+    )
+    for initiative in orphans:
+        if initiative.status == Status.PUBLISHED:
+            initiative.status = Status.SUBMITTED
+            initiative.save(update_fields=["status", "updated_at"])
+        report = ProblemReport.objects.create(
+            initiative=initiative,
+            reason=ProblemReason.OTHER,
+            message=ORPHANED_MESSAGE,
+            staff_note="Automatisch gemeld toen de laatste beheerder het account verwijderde.",
+        )
+        emails.send(
+            "initiative-report",
+            to=settings.STAFF_NOTIFICATION_EMAILS,
+            context={
+                "report": report,
+                "initiative": initiative,
+                "admin_url": _absolute(reverse("admin:initiatives_problemreport_change", args=[report.pk])),
+            },
+        )
+    return orphans

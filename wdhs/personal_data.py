@@ -15,6 +15,10 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.contrib.admin.models import LogEntry
 from django.db import transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from wdhs.models import User
 
@@ -79,7 +83,12 @@ def _export_account(user: User) -> dict[str, Any]:
 
 
 def _erase_account(user: User) -> None:
-    """The account's own rows (e-mail addresses, groups, rights, admin log) go with the user row (CASCADE)."""
+    """The account's own rows (e-mail addresses, groups, rights, admin log) go with the user row (CASCADE).
+
+    Finished background tasks hold copies of sent mails; those that name the address go now rather than
+    after their retention period. Waiting ones stay: they may be a mail to someone else about to be sent."""
+    finished = DBTaskResult.objects.filter(status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED])
+    finished.annotate(text=Cast("args_kwargs", TextField())).filter(text__icontains=user.email).delete()
 
 
 def register_account() -> None:

@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from goals import views as goal_views
+from initiatives import services as initiative_services
 from initiatives import views as initiative_views
 from knowledge import editor_views
 from knowledge import views as knowledge_views
@@ -120,6 +121,8 @@ def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None, user=request.user)
+    # Initiatives only this person manages: the page lists them before anything is deleted.
+    context = {"form": form, "alone": initiative_services.sole_managed_by(request.user)}
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
@@ -128,8 +131,8 @@ def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
                 personal_data.delete_person(user)
             messages.success(request, "Je account en je gegevens zijn verwijderd.")
             return redirect("home")
-        return render(request, "pages/account_delete.html", {"form": form}, status=400)
-    return render(request, "pages/account_delete.html", {"form": form})
+        return render(request, "pages/account_delete.html", context, status=400)
+    return render(request, "pages/account_delete.html", context)
 
 
 def static_page(template: str) -> Callable[[HttpRequest], HttpResponse]:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from knowledge.questions.models import Question
 from wdhs.models import User
 from wdhs.personal_data import register_personal_data
@@ -39,7 +41,12 @@ def export(user: User) -> dict[str, Any]:
 
 
 def erase(user: User) -> None:
-    """Nothing yet: the answers stay with the question (answered_by is set to empty)."""
+    """The name and address on questions asked with the person's address go now, as after the retention period.
+
+    Answers they wrote as an editor stay with the question, which no longer names them (SET_NULL)."""
+    Question.objects.filter(email__iexact=user.email).exclude(email="").update(
+        name="", email="", personal_data_removed_at=timezone.now()
+    )
 
 
 def register() -> None:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from initiatives.models import Invitation, ProblemReason, ProblemReport
-from tests.factories import InitiativeFactory, MembershipFactory, QuestionFactory, UserFactory
+from initiatives.models import Initiative, Invitation, ProblemReason, ProblemReport, Status
+from knowledge.models import Question
+from tests.background import committed, run_queued_tasks
+from tests.factories import PASSWORD, InitiativeFactory, MembershipFactory, QuestionFactory, UserFactory
+from wdhs.emails import deliver
+from wdhs.models import User
 from wdhs.personal_data import covered_fields
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +106,91 @@ def test_the_export_holds_reports_answers_and_everything_else(client):
     assert len(data["kennis"]["redacteur van"]) == 1
     assert data["account"]["e-mailadres"] == "ik@example.org"
     assert sorted(data) == ["account", "doelen", "initiatieven", "kennis", "vragen"]
+
+
+def person_with_everything(me: User) -> dict[str, Any]:
+    """Rows of every kind that name `me`: asked, reported, invited, invited by, contact address, managed alone."""
+    alone = InitiativeFactory(name="Alleen van mij", managers=[me])
+    co_manager = UserFactory(email="mede@example.org")
+    shared = InitiativeFactory(name="Samen beheerd", managers=[me, co_manager], public_email=me.email.upper())
+    other = InitiativeFactory(name="Andermans tuin")
+    report = ProblemReport.objects.create(
+        initiative=other, reason=ProblemReason.WRONG, message="Klopt niet.", reporter_email=me.email
+    )
+    question = QuestionFactory(email=me.email.title(), name="Ik Zelf")
+    sent = Invitation.objects.create(
+        initiative=shared,
+        email="nieuw@example.org",
+        token_hash="c" * 64,
+        invited_by=me,
+        expires_at=timezone.now() + timedelta(days=14),
+    )
+    received = Invitation.objects.create(
+        initiative=other, email=me.email, token_hash="d" * 64, expires_at=timezone.now() + timedelta(days=14)
+    )
+    return {
+        "alone": alone,
+        "shared": shared,
+        "co_manager": co_manager,
+        "report": report,
+        "question": question,
+        "sent": sent,
+        "received": received,
+    }
+
+
+def test_the_delete_page_lists_initiatives_managed_alone_before_deleting(client):
+    me = UserFactory(email="ik@example.org")
+    rows = person_with_everything(me)
+    client.force_login(me)
+    page = client.get(reverse("account_delete")).content.decode()
+    assert "je bent de enige beheerder" in page
+    assert "Alleen van mij" in page and rows["alone"].get_manage_url() in page
+    assert "Samen beheerd" not in page  # the co-manager keeps that one
+    response = client.post(reverse("account_delete"), {"password": "fout"})
+    assert response.status_code == 400 and "Alleen van mij" in response.content.decode()
+
+
+def test_deleting_the_account_leaves_nothing_that_names_the_person(client, settings):
+    settings.STAFF_NOTIFICATION_EMAILS = ["redactie@example.org"]
+    me = UserFactory(email="ik@example.org")
+    rows = person_with_everything(me)
+    client.force_login(me)
+    with committed():
+        response = client.post(reverse("account_delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=me.pk).exists()
+
+    # No e-mail field anywhere still holds the address, and no invitation the person sent is left.
+    for label in sorted(person_fields()):
+        app_model, field = label.rsplit(".", 1)
+        model = apps.get_model(app_model)
+        if isinstance(model._meta.get_field(field), models.EmailField):
+            assert not model.objects.filter(**{f"{field}__iexact": "ik@example.org"}).exists(), label
+    question = Question.objects.get(pk=rows["question"].pk)
+    assert (question.name, question.email) == ("", "") and question.personal_data_removed_at is not None
+    assert ProblemReport.objects.get(pk=rows["report"].pk).reporter_email == ""
+    assert not Invitation.objects.filter(pk__in=[rows["sent"].pk, rows["received"].pk]).exists()
+
+    # Shared: handed over to the co-manager, still public, without the person's address as contact.
+    shared = Initiative.objects.get(pk=rows["shared"].pk)
+    assert list(shared.memberships.values_list("user", flat=True)) == [rows["co_manager"].pk]
+    assert shared.status == Status.PUBLISHED and shared.public_email == ""
+    # Managed alone: offline for review, with a report for staff and a mail; not silently orphaned.
+    alone = Initiative.objects.get(pk=rows["alone"].pk)
+    assert alone.status == Status.SUBMITTED and not alone.memberships.exists()
+    flag = ProblemReport.objects.get(initiative=alone)
+    assert flag.handled_at is None and "geen beheerder" in flag.message
+    assert [m.to for m in mail.outbox] == [["redactie@example.org"]]
+    assert "Alleen van mij" in mail.outbox[0].body
+
+
+def test_finished_mails_to_the_person_go_with_the_account(client, task_queue):
+    me = UserFactory(email="ik@example.org")
+    deliver.enqueue(subject="Je vraag", body="Hallo", to=["Ik@example.org"], reply_to=[])
+    deliver.enqueue(subject="Andere vraag", body="Hallo", to=["ander@example.org"], reply_to=[])
+    assert run_queued_tasks() == 2
+    client.force_login(me)
+    with committed():
+        client.post(reverse("account_delete"), {"password": PASSWORD})
+    assert [t.args_kwargs["kwargs"]["to"] for t in DBTaskResult.objects.all()] == [["ander@example.org"]]
