@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ from initiatives.models import (
     Status,
     hash_token,
 )
-from wdhs import emails
+from wdhs import emails, retention
 from wdhs.models import User
 
 
@@ -274,3 +274,15 @@ def initiatives_orphan(*, user: User) -> list[Initiative]:
             },
         )
     return orphans
+
+
+@transaction.atomic
+def initiatives_purge_personal_data(*, now: datetime | None = None) -> tuple[int, int]:
+    """Delete problem reports and finished invitations older than their period (wdhs/retention.py)."""
+    now = now or timezone.now()
+    reports, _ = ProblemReport.objects.filter(created_at__lt=now - retention.period("reports")).delete()
+    limit = now - retention.period("invitations")
+    invitations, _ = Invitation.objects.filter(
+        Q(accepted_at__lt=limit) | Q(revoked_at__lt=limit) | Q(expires_at__lt=limit)
+    ).delete()
+    return reports, invitations

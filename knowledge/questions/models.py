@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -11,11 +11,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from wdhs import retention
+
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
 
 # Personal data of the asker is removed this long after the answer (or after asking, if never answered).
-RETENTION = timedelta(days=365)
+RETENTION = retention.period("questions")
 # Staff are alerted when a question waits longer than this many working days.
 ANSWER_WITHIN_WORKING_DAYS = 5
 
