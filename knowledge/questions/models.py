@@ -129,6 +129,17 @@ class Question(models.Model):
         text = " ".join(self.text.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
 
+    @property
+    def answerer_name(self) -> str:
+        """Who answered, as shown: the editor's own name, else their organisation, else "Redactie".
+
+        Never (part of) the editor's e-mail address."""
+        if self.answered_by is not None and self.answered_by.display_name:
+            return self.answered_by.display_name
+        if self.organisation is not None:
+            return self.organisation.display_name
+        return "Redactie"
+
     def get_inbox_url(self) -> str:
         return reverse("questions:inbox_detail", args=[self.pk])
 
