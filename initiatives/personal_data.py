@@ -7,7 +7,7 @@ from django.db.models import Q
 from initiatives.models import Initiative, Invitation, ProblemReport
 from initiatives.services import initiatives_orphan
 from wdhs.models import User
-from wdhs.personal_data import register_personal_data
+from wdhs.personal_data import matches, register_personal_data
 
 
 def export(user: User) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def export(user: User) -> dict[str, Any]:
     ]
     public_address = [
         {"initiatief": i.name, "openbaar e-mailadres": i.public_email}
-        for i in Initiative.objects.filter(public_email__iexact=user.email).order_by("name")
+        for i in Initiative.objects.filter(matches("public_email", user)).order_by("name")
     ]
     sent = [
         {"initiatief": i.initiative.name, "aan": i.email, "verstuurd": i.created_at.isoformat()}
@@ -36,9 +36,7 @@ def export(user: User) -> dict[str, Any]:
             "verstuurd": i.created_at.isoformat(),
             "geaccepteerd": i.accepted_at.isoformat() if i.accepted_at else None,
         }
-        for i in Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).select_related(
-            "initiative"
-        )
+        for i in Invitation.objects.filter(matches("email", user) | Q(accepted_by=user)).select_related("initiative")
     ]
     reports = [
         {
@@ -49,7 +47,7 @@ def export(user: User) -> dict[str, Any]:
             "gemeld": r.created_at.isoformat(),
             "afgehandeld": r.handled_at.isoformat() if r.handled_at else None,
         }
-        for r in ProblemReport.objects.filter(reporter_email__iexact=user.email)
+        for r in ProblemReport.objects.filter(matches("reporter_email", user))
         .exclude(reporter_email="")
         .select_related("initiative")
         .order_by("created_at")
@@ -68,9 +66,9 @@ def erase(user: User) -> None:
     invitations sent or received are deleted (they hold an address), the person's reports and public contact
     address are wiped. Memberships go with the user row (CASCADE)."""
     initiatives_orphan(user=user)
-    Invitation.objects.filter(Q(invited_by=user) | Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
-    ProblemReport.objects.filter(reporter_email__iexact=user.email).update(reporter_email="")
-    Initiative.objects.filter(public_email__iexact=user.email).update(public_email="")
+    Invitation.objects.filter(Q(invited_by=user) | matches("email", user) | Q(accepted_by=user)).delete()
+    ProblemReport.objects.filter(matches("reporter_email", user)).update(reporter_email="")
+    Initiative.objects.filter(matches("public_email", user)).update(public_email="")
 
 
 def register() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.contrib.admin.models import LogEntry
 from django.db import transaction
-from django.db.models import TextField
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -53,6 +53,20 @@ def covered_fields() -> set[str]:
     return {field for source in _SOURCES.values() for field in source.fields}
 
 
+def addresses(user: User) -> list[str]:
+    """The person's own addresses: the account's, and every other one they confirmed (allauth), lower case."""
+    confirmed = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return sorted({address.lower() for address in [user.email, *confirmed] if address})
+
+
+def matches(field: str, user: User) -> Q:
+    """A filter for rows whose e-mail `field` is one of the person's addresses (any case); never everything."""
+    condition = Q(pk__in=[])
+    for address in addresses(user):
+        condition |= Q(**{f"{field}__iexact": address})
+    return condition
+
+
 def export_person(user: User) -> dict[str, Any]:
     """Everything the portal holds about `user`, one section per source (AVG: right of access)."""
     return {source.section: source.export(user) for source in _SOURCES.values()}
@@ -88,7 +102,10 @@ def _erase_account(user: User) -> None:
     Finished background tasks hold copies of sent mails; those that name the address go now rather than
     after their retention period. Waiting ones stay: they may be a mail to someone else about to be sent."""
     finished = DBTaskResult.objects.filter(status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED])
-    finished.annotate(text=Cast("args_kwargs", TextField())).filter(text__icontains=user.email).delete()
+    mentions = Q(pk__in=[])
+    for address in addresses(user):
+        mentions |= Q(text__icontains=address)
+    finished.annotate(text=Cast("args_kwargs", TextField())).filter(mentions).delete()
 
 
 def register_account() -> None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from knowledge.questions.models import Question
 from wdhs.models import User
-from wdhs.personal_data import register_personal_data
+from wdhs.personal_data import matches, register_personal_data
 
 
 def export(user: User) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def export(user: User) -> dict[str, Any]:
             "beantwoord op": q.answered_at.isoformat() if q.answered_at else None,
             "mag als voorbeeld": q.consent_publish,
         }
-        for q in Question.objects.filter(email__iexact=user.email)
+        for q in Question.objects.filter(matches("email", user))
         .exclude(email="")
         .select_related("municipality", "organisation")
         .order_by("created_at")
@@ -44,7 +44,7 @@ def erase(user: User) -> None:
     """The name and address on questions asked with the person's address go now, as after the retention period.
 
     Answers they wrote as an editor stay with the question, which no longer names them (SET_NULL)."""
-    Question.objects.filter(email__iexact=user.email).exclude(email="").update(
+    Question.objects.filter(matches("email", user)).exclude(email="").update(
         name="", email="", personal_data_removed_at=timezone.now()
     )
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -194,3 +195,18 @@ def test_finished_mails_to_the_person_go_with_the_account(client, task_queue):
     with committed():
         client.post(reverse("account_delete"), {"password": PASSWORD})
     assert [t.args_kwargs["kwargs"]["to"] for t in DBTaskResult.objects.all()] == [["ander@example.org"]]
+
+
+def test_a_second_confirmed_address_counts_an_unconfirmed_one_does_not(client):
+    me = UserFactory(email="ik@example.org")
+    EmailAddress.objects.create(user=me, email="werk@example.org", verified=True, primary=False)
+    EmailAddress.objects.create(user=me, email="niet-van-mij@example.org", verified=False, primary=False)
+    mine = QuestionFactory(email="Werk@example.org", text="Een vraag vanaf mijn werkadres over een subsidie.")
+    not_mine = QuestionFactory(email="niet-van-mij@example.org", text="Een vraag van iemand anders over de buurt.")
+    client.force_login(me)
+    data = client.get(reverse("my_data_export")).json()
+    assert [q["vraag"] for q in data["vragen"]["gestelde vragen"]] == [mine.text]
+    with committed():
+        client.post(reverse("account_delete"), {"password": PASSWORD})
+    assert Question.objects.get(pk=mine.pk).email == ""
+    assert Question.objects.get(pk=not_mine.pk).email == "niet-van-mij@example.org"
