@@ -241,7 +241,12 @@ ORPHANED_MESSAGE = (
 def sole_managed_by(user: User) -> list[Initiative]:
     """The initiatives `user` manages without anyone else: deleting the account would leave them without a manager."""
     mine = Membership.objects.filter(user=user).values("initiative")
-    return list(Initiative.objects.filter(pk__in=mine).annotate(managers=Count("memberships")).filter(managers=1))
+    return list(
+        Initiative.objects.filter(pk__in=mine)
+        .annotate(managers=Count("memberships"))
+        .filter(managers=1)
+        .order_by("name")
+    )
 
 
 @transaction.atomic
