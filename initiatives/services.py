@@ -256,8 +256,16 @@ def initiatives_orphan(*, user: User) -> list[Initiative]:
     With a co-manager the initiative simply stays with them. Managed alone, it goes offline for review
     (status "ingediend"), gets a report in the staff's list explaining why, and staff get a mail.
     """
+    # Lock every initiative they manage first (membership_remove locks the same row), then count: a co-manager
+    # who leaves at the same moment cannot leave the initiative with nobody and unflagged. (Today the page
+    # cache's version row already serialises these writes; the lock does not rely on that.)
+    mine = Initiative.objects.select_for_update(of=("self",)).filter(memberships__user=user).order_by("pk")
+    locked = [initiative.pk for initiative in mine]
     orphans = list(
-        Initiative.objects.select_for_update().filter(pk__in=[i.pk for i in sole_managed_by(user)]).order_by("pk")
+        Initiative.objects.filter(pk__in=locked)
+        .annotate(managers=Count("memberships"))
+        .filter(managers=1)
+        .order_by("pk")
     )
     for initiative in orphans:
         if initiative.status == Status.PUBLISHED:
