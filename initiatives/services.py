@@ -261,7 +261,7 @@ def initiatives_orphan(*, user: User) -> list[Initiative]:
     # cache's version row already serialises these writes; the lock does not rely on that.)
     mine = Initiative.objects.select_for_update(of=("self",)).filter(memberships__user=user).order_by("pk")
     locked = [initiative.pk for initiative in mine]
-    orphans = list(
+    orphans: list[Initiative] = list(
         Initiative.objects.filter(pk__in=locked)
         .annotate(managers=Count("memberships"))
         .filter(managers=1)
