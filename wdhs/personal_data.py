@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.admin.models import LogEntry
 from django.db import transaction
 from django.db.models import Q, TextField
@@ -89,6 +90,17 @@ def _export_account(user: User) -> dict[str, Any]:
         "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
         "groepen": list(user.groups.values_list("name", flat=True)),
         "rechten": sorted(f"{p.content_type.app_label}.{p.codename}" for p in user.user_permissions.all()),
+        # Which second steps are on and when they were used; never the secret or the codes themselves.
+        "inloggen in twee stappen": [
+            {
+                "soort": {"totp": "app op je telefoon", "recovery_codes": "herstelcodes"}.get(kind, kind),
+                "aangezet": created.isoformat(),
+                "laatst gebruikt": used.isoformat() if used else None,
+            }
+            for kind, created, used in Authenticator.objects.filter(user=user)
+            .order_by("created_at")
+            .values_list("type", "created_at", "last_used_at")
+        ],
         "beheeracties": [
             {"op": e.action_time.isoformat(), "wat": e.object_repr, "wijziging": e.get_change_message()}
             for e in LogEntry.objects.filter(user=user).order_by("action_time")
@@ -97,7 +109,8 @@ def _export_account(user: User) -> dict[str, Any]:
 
 
 def _erase_account(user: User) -> None:
-    """The account's own rows (e-mail addresses, groups, rights, admin log) go with the user row (CASCADE).
+    """The account's own rows (e-mail addresses, groups, rights, second log-in steps, admin log) go with the user
+    row (CASCADE).
 
     Finished background tasks hold copies of sent mails; those that name the address go now rather than
     after their retention period. Waiting ones stay: they may be a mail to someone else about to be sent."""
@@ -118,6 +131,7 @@ def register_account() -> None:
             "account.EmailAddress.user",
             "account.EmailAddress.email",
             "admin.LogEntry.user",
+            "mfa.Authenticator.user",
         ],
         export=_export_account,
         erase=_erase_account,
