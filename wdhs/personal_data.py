@@ -1,7 +1,7 @@
 """The register of personal data (AVG): which fields hold data about a person, how to export and erase them.
 
 Every app registers what it holds from its `AppConfig.ready()` (its `personal_data.py`), the base registers
-the account itself below. `/mijn/gegevens/` exports every registered section, deleting an account runs every
+the account itself below. `/mijn/gegevens.json` exports every registered section, deleting an account runs every
 registered eraser before the user row goes, in one transaction. A test walks all models and fails when a field
 that points at a user or holds an e-mail address is not in `covered_fields()`: a new model cannot be forgotten.
 """
@@ -14,7 +14,8 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
@@ -81,6 +82,9 @@ def delete_person(user: User) -> None:
     user.delete()
 
 
+ACTIONS = {ADDITION: "toegevoegd", CHANGE: "gewijzigd", DELETION: "verwijderd"}
+
+
 def _export_account(user: User) -> dict[str, Any]:
     return {
         "e-mailadres": user.email,
@@ -101,9 +105,10 @@ def _export_account(user: User) -> dict[str, Any]:
             .order_by("created_at")
             .values_list("type", "created_at", "last_used_at")
         ],
+        # What they did in the admin, not to whom: the names of the rows they changed are other people's data.
         "beheeracties": [
-            {"op": e.action_time.isoformat(), "wat": e.object_repr, "wijziging": e.get_change_message()}
-            for e in LogEntry.objects.filter(user=user).order_by("action_time")
+            {"op": e.action_time.isoformat(), "soort": str(e.content_type or ""), "actie": ACTIONS.get(e.action_flag)}
+            for e in LogEntry.objects.filter(user=user).select_related("content_type").order_by("action_time")
         ],
     }
 
@@ -113,12 +118,18 @@ def _erase_account(user: User) -> None:
     row (CASCADE).
 
     Finished background tasks hold copies of sent mails; those that name the address go now rather than
-    after their retention period. Waiting ones stay: they may be a mail to someone else about to be sent."""
+    after their retention period. Waiting ones stay: they may be a mail to someone else about to be sent.
+    Staff's admin log names the rows they changed ("persoon@example.org"): those lines lose the name."""
     finished = DBTaskResult.objects.filter(status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED])
     mentions = Q(pk__in=[])
     for address in addresses(user):
         mentions |= Q(text__icontains=address)
     finished.annotate(text=Cast("args_kwargs", TextField())).filter(mentions).delete()
+    named = Q(pk__in=[])
+    for address in addresses(user):
+        named |= Q(object_repr__icontains=address)
+    named |= Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
+    LogEntry.objects.exclude(user=user).filter(named).update(object_repr="(verwijderd account)")
 
 
 def register_account() -> None:

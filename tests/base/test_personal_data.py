@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import models
@@ -210,3 +211,20 @@ def test_a_second_confirmed_address_counts_an_unconfirmed_one_does_not(client):
         client.post(reverse("account_delete"), {"password": PASSWORD})
     assert Question.objects.get(pk=mine.pk).email == ""
     assert Question.objects.get(pk=not_mine.pk).email == "niet-van-mij@example.org"
+
+
+def test_the_admin_log_exports_what_staff_did_not_to_whom_and_forgets_a_deleted_person(client):
+    staff = UserFactory(is_staff=True)
+    me = UserFactory(email="ik@example.org")
+    LogEntry.objects.log_actions(
+        user_id=staff.pk, queryset=[me], action_flag=CHANGE, change_message="", single_object=True
+    )
+    client.force_login(staff)
+    data = client.get(reverse("my_data_export")).json()
+    assert data["account"]["beheeracties"][0]["actie"] == "gewijzigd"
+    assert "ik@example.org" not in json.dumps(data)
+
+    client.force_login(me)
+    with committed():
+        client.post(reverse("account_delete"), {"password": PASSWORD})
+    assert list(LogEntry.objects.values_list("object_repr", flat=True)) == ["(verwijderd account)"]
