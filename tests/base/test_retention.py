@@ -169,3 +169,13 @@ def test_the_retention_table_has_no_empty_texts():
         for value in (row.kind, row.data, row.why, row.basis, row.start, row.then, row.who, row.by):
             assert value.strip(), row.key
             assert not re.search(r"\s{2,}", value), row.key
+
+
+def test_allauths_counters_with_addresses_live_no_longer_than_the_table_says():
+    from allauth.account import app_settings
+    from allauth.core.internal.ratelimit import parse_rates
+
+    # allauth's defaults merged with ours: every counter it keeps, by address, account or user.
+    rates = [rate for value in app_settings.RATE_LIMITS.values() for rate in parse_rates(value)]
+    longest = max(rate.duration for rate in rates)
+    assert timedelta(seconds=longest) <= period("rate_limits")
