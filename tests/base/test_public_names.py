@@ -60,7 +60,7 @@ def test_an_invitation_from_a_nameless_manager_does_not_quote_their_address():
     with committed():
         invitation_create(initiative=initiative, email="nieuw@example.org", by=inviter)
     [message] = mail.outbox
-    assert "Een beheerder van Moestuin De Hoek nodigt je uit" in message.body
+    assert "Een van de beheerders nodigt je uit om Moestuin De Hoek mee te beheren" in message.body
     assert SECRET not in message.body
 
 
