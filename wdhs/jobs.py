@@ -10,7 +10,7 @@ with it, and the next hour tries again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.admin.models import LogEntry
@@ -22,12 +22,14 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from wdhs import retention
-from wdhs.models import DailyJobRun, User
+from wdhs.models import DailyJobRun, FormSubmission, User
 from wdhs.personal_data import delete_person
 
 # Finished task rows hold rendered mails (names, addresses, questions): kept only as long as staff need them.
 KEEP_SUCCESSFUL_TASKS = retention.period("mails")
 KEEP_FAILED_TASKS = retention.period("mails_failed")
+# The keys of sent forms (wdhs.forms.once): a week is long enough to catch a form sent again from a tab left open.
+KEEP_FORM_KEYS = timedelta(days=7)
 
 
 def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
@@ -45,7 +47,8 @@ def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
 
 @task
 def prune_task_results(day: str) -> str:
-    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month."""
+    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month,
+    and the keys of forms sent more than a week ago."""
 
     def work() -> str:
         now = timezone.now()
@@ -53,7 +56,8 @@ def prune_task_results(day: str) -> str:
             Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - KEEP_SUCCESSFUL_TASKS)
             | Q(status=TaskResultStatus.FAILED, finished_at__lt=now - KEEP_FAILED_TASKS)
         ).delete()
-        return f"{deleted} afgeronde taken opgeruimd."
+        keys, _ = FormSubmission.objects.filter(created_at__lt=now - KEEP_FORM_KEYS).delete()
+        return f"{deleted} afgeronde taken en {keys} formuliersleutels opgeruimd."
 
     return run_once_a_day("prune_task_results", day, work)
 

@@ -33,7 +33,14 @@ from wdhs.routers import reads_from
 
 # The portal's own apps; their tables are content, except these (search bookkeeping, jobs, accounts).
 CONTENT_APPS = ("wdhs", "knowledge", "initiatives", "goals")
-NOT_CONTENT = {"wdhs.searchword", "wdhs.dailyjobrun", "wdhs.user", "wdhs.user_groups", "wdhs.user_user_permissions"}
+NOT_CONTENT = {
+    "wdhs.searchword",
+    "wdhs.dailyjobrun",
+    "wdhs.formsubmission",  # the key of each sent form (wdhs.forms.once); no page shows it
+    "wdhs.user",
+    "wdhs.user_groups",
+    "wdhs.user_user_permissions",
+}
 
 # The version comes from a sequence that starts at the creation time in microseconds, so a database made
 # anew never reuses a version that an old cache may still hold pages under.
