@@ -295,7 +295,8 @@ def manager_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
     if membership.user_id == request.user.pk:
         messages.success(request, f"Je beheert {initiative.name} niet meer.")
         return redirect("mijn")
-    messages.success(request, f"{membership.user.public_name} beheert dit initiatief niet meer.")
+    name = membership.user.display_name or membership.user.email  # a fellow manager, who sees the address anyway
+    messages.success(request, f"{name} beheert dit initiatief niet meer.")
     return redirect(initiative.get_manage_url())
 
 

@@ -387,9 +387,10 @@ class Resource(models.Model):
 
     @property
     def byline(self) -> str:
+        """The writer as the public sees them, next to the organisation: the name they gave, or nothing."""
         if self.author_name:
             return self.author_name
-        return self.author.public_name if self.author else ""
+        return self.author.display_name if self.author else ""
 
 
 def unique_slug(title: str) -> str:

@@ -12,7 +12,7 @@ class WdhsConfig(AppConfig):
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
     def ready(self) -> None:
-        from wdhs import pagecache
+        from wdhs import pagecache, personal_data
         from wdhs.models import Term
         from wdhs.reference import after_migrate
         from wdhs.search.index import watch
@@ -22,6 +22,7 @@ class WdhsConfig(AppConfig):
         post_migrate.connect(pagecache.after_migrate, sender=self, dispatch_uid="wdhs.pagecache")
         # Theme and kind names are part of the documents' search text (see the triggers).
         watch(Term)
+        personal_data.register_account()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

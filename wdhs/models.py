@@ -59,11 +59,9 @@ class User(AbstractUser):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self) -> str:
+        # For staff and the admin only. What others see is the display name, else the organisation or
+        # "Redactie" (see Resource.byline, Question.answerer_name): never (part of) an e-mail address.
         return self.display_name or self.email
-
-    @property
-    def public_name(self) -> str:
-        return self.display_name or self.email.split("@", 1)[0]
 
 
 # Who asks for a page: a signed-in User or AnonymousUser (the type of request.user).

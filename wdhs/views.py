@@ -11,8 +11,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -27,17 +25,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from goals import personal_data as goals_personal_data
 from goals import views as goal_views
-from initiatives import personal_data as initiatives_personal_data
+from initiatives import services as initiative_services
 from initiatives import views as initiative_views
 from knowledge import editor_views
-from knowledge import personal_data as knowledge_personal_data
 from knowledge import views as knowledge_views
 from knowledge.funding import views as funding_views
-from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
-from wdhs import health
+from wdhs import health, personal_data
 from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.http import AuthenticatedHttpRequest
@@ -117,31 +112,7 @@ def mijn(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everything the portal stores about the person, as JSON (AVG: right of access)."""
-    user = request.user
-    data: dict[str, object] = {
-        "account": {
-            "e-mailadres": user.email,
-            "naam": user.display_name,
-            "aangemaakt": user.date_joined.isoformat(),
-            "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
-            "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
-            # Which second steps are on and when they were used; never the secret or the codes themselves.
-            "inloggen in twee stappen": [
-                {
-                    "soort": {"totp": "app op je telefoon", "recovery_codes": "herstelcodes"}.get(kind, kind),
-                    "aangezet": created.isoformat(),
-                    "laatst gebruikt": used.isoformat() if used else None,
-                }
-                for kind, created, used in Authenticator.objects.filter(user=user)
-                .order_by("created_at")
-                .values_list("type", "created_at", "last_used_at")
-            ],
-        }
-    }
-    data["doelen"] = goals_personal_data.export(user)
-    data["initiatieven"] = initiatives_personal_data.export(user)
-    data["kennis"] = knowledge_personal_data.export(user)
-    data["vragen"] = questions_personal_data.export(user)
+    data = personal_data.export_person(request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )
@@ -154,16 +125,18 @@ def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None, user=request.user)
+    # Initiatives only this person manages: the page lists them before anything is deleted.
+    context = {"form": form, "alone": initiative_services.sole_managed_by(request.user)}
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
                 user = request.user
                 logout(request)
-                user.delete()
+                personal_data.delete_person(user)
             messages.success(request, "Je account en je gegevens zijn verwijderd.")
             return redirect("home")
-        return render(request, "pages/account_delete.html", {"form": form}, status=400)
-    return render(request, "pages/account_delete.html", {"form": form})
+        return render(request, "pages/account_delete.html", context, status=400)
+    return render(request, "pages/account_delete.html", context)
 
 
 def static_page(template: str) -> Callable[[HttpRequest], HttpResponse]:

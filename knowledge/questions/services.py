@@ -106,9 +106,10 @@ def question_assign(*, question: Question, organisation: Organisation | None, by
     """Staff choose who answers (or put the question back in the staff inbox); the new editors get a mail."""
     question.organisation = organisation
     question.routing = Question.Routing.STAFF
-    who = by.public_name if by is not None else "de redactie"
+    # The staff member's own name if they gave one; never (part of) their e-mail address.
+    who = f" ({by.display_name})" if by is not None and by.display_name else ""
     question.routing_reason = (
-        f"Gekozen door de redactie ({who})." if organisation else f"Naar de inbox van de redactie gezet ({who})."
+        f"Gekozen door de redactie{who}." if organisation else f"Naar de inbox van de redactie gezet{who}."
     )
     question.save(update_fields=["organisation", "routing", "routing_reason"])
     if not question.is_answered:
@@ -133,7 +134,7 @@ class AlreadyAnswered(Exception):
     """Another editor answered first; their answer was sent, this one is not."""
 
     def __init__(self, question: Question) -> None:
-        who = question.answered_by.public_name if question.answered_by else "iemand anders"
+        who = question.answerer_name if question.answered_by else "iemand anders"
         super().__init__(f"Deze vraag is net beantwoord door {who}. Het antwoord is al naar de vraagsteller gestuurd.")
         self.question = question
 

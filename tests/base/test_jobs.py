@@ -29,7 +29,10 @@ DAILY = [
     "ask_initiative_confirmation",
     "alert_unanswered_questions",
     "purge_question_personal_data",
+    "purge_initiative_personal_data",
     "prune_task_results",
+    "purge_accounts",
+    "clear_sessions",
 ]
 
 

@@ -190,6 +190,15 @@ def initiative_edit() -> str:
     return initiative_manage() + "bewerken/"
 
 
+def account_delete_sole_manager() -> str:
+    """The delete page of someone who manages two initiatives alone: the warning lists them first."""
+    from tests.factories import InitiativeFactory
+
+    for name in ("Voedselbank Oost", "Repair Café Bewonersinitiatief Ooststellingwerf en omstreken"):
+        InitiativeFactory(name=name, managers=[logged_in_person()])
+    return "/mijn/account-verwijderen/"
+
+
 def initiative_manage_pending() -> str:
     from initiatives.models import Status
     from tests.factories import InitiativeFactory
@@ -503,6 +512,7 @@ LOGGED_IN_PAGES: list[Page] = [
     Page("mijn", "/mijn/"),
     Page("account-verwijderen", "/mijn/account-verwijderen/"),
     Page("account-verwijderen-fouten", "/mijn/account-verwijderen/", status=400, then=submit_empty),
+    Page("account-verwijderen-enige-beheerder", account_delete_sole_manager),
     Page("e-mailadressen", "/accounts/email/"),
     Page("wachtwoord-wijzigen", "/accounts/password/change/"),
     Page("wachtwoord-wijzigen-fouten", "/accounts/password/change/", status=400, then=submit_empty),

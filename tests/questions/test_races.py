@@ -50,7 +50,7 @@ def test_two_editors_at_the_same_moment_send_one_answer():
     assert len(to_asker) == 1
     assert to_asker[0].body.count(question.answer) == 1
     late = next(r for r in responses if r.status_code == 409).content.decode()
-    assert f"Deze vraag is net beantwoord door {question.answered_by.public_name}." in late
+    assert f"Deze vraag is net beantwoord door {question.answerer_name}." in late
 
 
 def test_two_staff_members_publishing_the_same_question_make_one_faq():
