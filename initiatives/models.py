@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wdhs.markup import render_markdown_safely, validate_markdown
+
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
 
@@ -116,7 +118,11 @@ class Initiative(models.Model):
     area = models.CharField("wijk of dorp", max_length=120, blank=True)
     founded_year = models.PositiveSmallIntegerField("opgericht in", null=True, blank=True)
     active_people = models.CharField("aantal actieve mensen", max_length=10, choices=ActivePeople.choices)
-    description = models.TextField("beschrijving", help_text="Gewone tekst of Markdown.")
+    description = models.TextField(
+        "beschrijving", help_text="Gewone tekst of Markdown.", validators=[validate_markdown]
+    )
+    # The description as safe HTML, rendered once when it is saved (save() below), never per page view.
+    description_html = models.TextField("beschrijving als HTML", blank=True, default="", editable=False)
     website = models.URLField("website", blank=True)
     social_links = models.TextField("sociale media", blank=True, help_text="Eén https-link per regel.")
     public_email = models.EmailField(
@@ -181,6 +187,11 @@ class Initiative(models.Model):
             self.place_names = municipality.search_names[:255]
             if kwargs.get("update_fields") is not None and "municipality" in kwargs["update_fields"]:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "place_names"}
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "description" in update_fields:
+            self.description_html = render_description(self.description)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "description_html"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -200,6 +211,11 @@ class Initiative(models.Model):
     @property
     def social_link_list(self) -> list[str]:
         return [line.strip() for line in self.social_links.splitlines() if line.strip()]
+
+
+def render_description(description: str) -> str:
+    """The stored HTML of a description: Markdown without big headings, or the escaped text if that fails."""
+    return str(render_markdown_safely(description, short=True))
 
 
 def unique_slug(name: str) -> str:

@@ -11,15 +11,15 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
-from wdhs.markup import render_markdown
+from wdhs.markup import render_markdown_safely, validate_markdown
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 __all__ = ["Attachment", "FundingScheme", "Membership", "Organisation", "Question", "Resource", "StatusChange"]
 
 REVIEW_INTERVAL = timedelta(days=365)
+BODY_MAX_LENGTH = 50_000
+
+
+def render_body(body: str) -> str:
+    """The stored HTML of a knowledge body: full Markdown, or the escaped text if that fails."""
+    return str(render_markdown_safely(body))
 
 
 class OrganisationKind(models.TextChoices):
@@ -243,7 +249,13 @@ class Resource(models.Model):
     summary = models.CharField(
         "samenvatting", max_length=300, help_text="Hoogstens 300 tekens, in eenvoudig Nederlands (B1)."
     )
-    body = models.TextField("tekst", help_text="Schrijf in Markdown: ## voor een tussenkop, - voor een opsomming.")
+    body = models.TextField(
+        "tekst",
+        help_text="Schrijf in Markdown: ## voor een tussenkop, - voor een opsomming.",
+        validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_markdown],
+    )
+    # The body as safe HTML, rendered once when it is saved (save() below), never per page view.
+    body_html = models.TextField("tekst als HTML", blank=True, default="", editable=False)
     themes = models.ManyToManyField(
         "wdhs.Term",
         limit_choices_to={"vocabulary": "theme"},
@@ -344,12 +356,16 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_body(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("knowledge:detail", args=[self.slug])
-
-    @cached_property
-    def body_html(self) -> str:
-        return render_markdown(self.body)
 
     @property
     def is_published(self) -> bool:
