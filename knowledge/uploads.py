@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -25,6 +26,15 @@ CONTENT_TYPES = {
 }
 # Office files are zip archives; the member that proves which kind of document it is.
 OOXML_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+# Office files are zip archives, and a zip can unpack to a thousand times its size ("zip bomb"). We only
+# ever unpack the small `mimetype` member, at most MAX_MARKER_SIZE bytes of it; the archive as a whole must
+# also look like a document, for whoever opens it later: not too many members, not too big unpacked, and
+# no large member squeezed more than documents ever are (XML packs about 5 to 20 times).
+MAX_MARKER_SIZE = 200
+MAX_ZIP_MEMBERS = 2000
+MAX_UNPACKED_SIZE = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+MAX_RATIO_FREE_SIZE = 1024 * 1024  # small members may pack well (a run of spaces); only big ones count
 
 
 @dataclass(frozen=True)
@@ -57,9 +67,11 @@ def _sniff(upload: UploadedFile) -> str | None:
 def _sniff_zip(upload: UploadedFile) -> str | None:
     try:
         with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
+            _check_archive(members)
+            names = {member.filename for member in members}
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                mimetype = _read_small(archive, archive.getinfo("mimetype")).decode("ascii", "replace").strip()
                 for ext in ("odt", "ods"):
                     if mimetype == CONTENT_TYPES[ext]:
                         return ext
@@ -68,11 +80,53 @@ def _sniff_zip(upload: UploadedFile) -> str | None:
                 for ext, marker in OOXML_MARKERS.items():
                     if marker in names:
                         return ext
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+        EOFError,
+        OSError,
+        ValueError,
+    ):
+        # Damaged, encrypted or otherwise unreadable: not a document we can accept.
         return None
     finally:
         upload.seek(0)
     return None
+
+
+def _check_archive(members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip bomb by what the archive declares, before anything is unpacked."""
+    unpacked = 0
+    for member in members:
+        unpacked += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > MAX_RATIO_FREE_SIZE and ratio > MAX_COMPRESSION_RATIO:
+            raise _archive_error()
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > MAX_UNPACKED_SIZE:
+        raise _archive_error()
+
+
+def _read_small(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """A member of at most MAX_MARKER_SIZE bytes; never more is unpacked, whatever its header says."""
+    if member.file_size > MAX_MARKER_SIZE:
+        raise _archive_error()
+    with archive.open(member) as stream:
+        data = stream.read(MAX_MARKER_SIZE + 1)
+    if len(data) > MAX_MARKER_SIZE:
+        raise _archive_error()
+    return data
+
+
+def _archive_error() -> ValidationError:
+    return ValidationError(
+        "Dit bestand is ingepakt op een manier die we niet vertrouwen: het wordt bij het uitpakken veel te groot "
+        "of heeft te veel onderdelen. Sla het document opnieuw op met je tekstverwerker of rekenprogramma en "
+        "probeer het nog eens.",
+        code="archive",
+    )
 
 
 def check_upload(upload: UploadedFile, *, allowed: tuple[str, ...], max_size: int) -> CheckedFile:
