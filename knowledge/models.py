@@ -11,9 +11,12 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.files.storage import Storage
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,6 +63,16 @@ def validate_logo(value: Any) -> None:
     upload = getattr(value, "file", value)
     if isinstance(upload, UploadedFile):
         check_upload(upload, allowed=ALLOWED_LOGOS, max_size=MAX_LOGO_SIZE)
+
+
+def logo_extension(name: str) -> str:
+    suffix = PurePosixPath(name).suffix.lower().lstrip(".")
+    return "jpg" if suffix == "jpeg" else suffix
+
+
+def delete_file_after_commit(storage: Storage, name: str) -> None:
+    """Remove a stored file once the change that dropped it is committed (a rollback keeps it)."""
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 def logo_upload_to(instance: Organisation, filename: str) -> str:
@@ -138,6 +151,22 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Store a new logo re-encoded (no EXIF, nothing appended) and remove the one it replaces."""
+        from knowledge.uploads import reencode_image
+
+        update_fields = kwargs.get("update_fields")
+        logo_saved = update_fields is None or "logo" in update_fields
+        previous = ""
+        if logo_saved and self.pk:
+            previous = Organisation.objects.filter(pk=self.pk).values_list("logo", flat=True).first() or ""
+        if logo_saved and self.logo and not getattr(self.logo, "_committed", True):
+            kind = "jpg" if logo_extension(self.logo.name or "") == "jpg" else "png"
+            self.logo = reencode_image(self.logo.file, kind)
+        super().save(*args, **kwargs)
+        if previous and previous != self.logo.name:
+            delete_file_after_commit(self.logo.storage, previous)
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:organisation_detail", args=[self.slug])
@@ -450,3 +479,15 @@ class Attachment(models.Model):
     @property
     def extension(self) -> str:
         return PurePosixPath(self.original_name).suffix.lstrip(".").upper()
+
+
+@receiver(post_delete, sender=Organisation, dispatch_uid="knowledge_organisation_logo_delete")
+def _delete_logo_file(sender: type[Organisation], instance: Organisation, **kwargs: Any) -> None:
+    if instance.logo.name:
+        delete_file_after_commit(instance.logo.storage, instance.logo.name)
+
+
+@receiver(post_delete, sender=Attachment, dispatch_uid="knowledge_attachment_file_delete")
+def _delete_attachment_file(sender: type[Attachment], instance: Attachment, **kwargs: Any) -> None:
+    if instance.file.name:
+        delete_file_after_commit(instance.file.storage, instance.file.name)

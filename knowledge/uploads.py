@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import IO
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_LOGO_SIZE = 2 * 1024 * 1024
@@ -35,6 +40,11 @@ MAX_ZIP_MEMBERS = 2000
 MAX_UNPACKED_SIZE = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 MAX_RATIO_FREE_SIZE = 1024 * 1024  # small members may pack well (a run of spaces); only big ones count
+# Images are checked by their header before they are decoded (a 20,000 x 20,000 px PNG of a few KB takes
+# 1.6 GB to decode) and stored re-encoded: that drops EXIF (GPS position, camera) and anything appended.
+MAX_IMAGE_SIDE = 4000
+MAX_IMAGE_PIXELS = 16_000_000
+IMAGE_FORMATS = {"png": "PNG", "jpg": "JPEG"}
 
 
 @dataclass(frozen=True)
@@ -147,4 +157,72 @@ def check_upload(upload: UploadedFile, *, allowed: tuple[str, ...], max_size: in
             "en probeer het nog eens.",
             code="content",
         )
+    if ext in IMAGE_FORMATS:
+        check_image(upload, ext)
     return CheckedFile(extension=ext, content_type=CONTENT_TYPES[ext])
+
+
+def _image_error() -> ValidationError:
+    return ValidationError(
+        "We kunnen deze afbeelding niet lezen. Sla haar opnieuw op als PNG of JPG en probeer het nog eens.",
+        code="image",
+    )
+
+
+def _open_image(file: IO[bytes], ext: str) -> Image.Image:
+    """The image with only its header read; refused when it is larger than MAX_IMAGE_SIDE or MAX_IMAGE_PIXELS."""
+    too_big = ValidationError(
+        f"Deze afbeelding is te groot. Ze mag hoogstens {MAX_IMAGE_SIDE} bij {MAX_IMAGE_SIDE} pixels zijn. "
+        "Maak haar kleiner en probeer het nog eens.",
+        code="image_size",
+    )
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow's own alarm for huge images is a warning below twice its limit: treat it as a refusal.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file, formats=[IMAGE_FORMATS[ext]])
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_big from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+        raise _image_error() from None
+    width, height = image.size
+    if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE or width * height > MAX_IMAGE_PIXELS:
+        raise too_big
+    return image
+
+
+def check_image(file: IO[bytes], ext: str) -> None:
+    """Refuse an image that is too large or that does not decode, with a Dutch message."""
+    try:
+        image = _open_image(file, ext)
+        try:
+            image.load()
+        except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+            raise _image_error() from None
+    finally:
+        file.seek(0)
+
+
+def reencode_image(file: IO[bytes], ext: str) -> ContentFile[bytes]:
+    """The image decoded and written anew in the same format, without EXIF, comments or appended data.
+
+    Call it on a file that passed check_image. The orientation the camera noted is applied first, so the
+    picture stands as it did.
+    """
+    try:
+        image = ImageOps.exif_transpose(_open_image(file, ext))
+        output = io.BytesIO()
+        if ext == "jpg":
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            image.save(output, "JPEG", quality=90, optimize=True)
+        else:
+            if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+                image = image.convert("RGBA")
+            image.save(output, "PNG", optimize=True)
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise _image_error() from None
+    finally:
+        file.seek(0)
+    return ContentFile(output.getvalue(), name=f"afbeelding.{ext}")

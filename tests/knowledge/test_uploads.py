@@ -4,16 +4,26 @@ import io
 import tracemalloc
 import zipfile
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from knowledge.uploads import ALLOWED_ATTACHMENTS, MAX_ATTACHMENT_SIZE, check_upload
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+
+
+def image_bytes(fmt: str, size: tuple[int, int] = (8, 6), **save: Any) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 20)).save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+PNG = image_bytes("PNG")
+JPG = image_bytes("JPEG")
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
