@@ -102,7 +102,7 @@ class Organisation(models.Model):
         upload_to=logo_upload_to,
         blank=True,
         validators=[validate_logo],
-        help_text="PNG of JPG, hoogstens 2 MB. Mag leeg blijven.",
+        help_text="PNG of JPG, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
     )
     description = models.CharField(
         "korte beschrijving", max_length=500, help_text="Twee of drie zinnen in eenvoudig Nederlands (B1)."

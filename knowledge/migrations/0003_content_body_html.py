@@ -1,5 +1,7 @@
 """Knowledge items keep their body as HTML, rendered when saved instead of on every page (issue #17).
 
+The logo's help text names the new limit of 4000 by 4000 pixels.
+
 The HTML is rendered once here, in batches, and from then on by Resource.save(); pages only show it.
 The search trigger is switched off while the rows are written: the indexed text does not change.
 """
@@ -11,6 +13,7 @@ from typing import Any
 import django.core.validators
 from django.db import migrations, models
 
+import knowledge.models
 import wdhs.markup
 
 BATCH = 500
@@ -52,6 +55,17 @@ class Migration(migrations.Migration):
                 help_text="Schrijf in Markdown: ## voor een tussenkop, - voor een opsomming.",
                 validators=[django.core.validators.MaxLengthValidator(50000), wdhs.markup.validate_markdown],
                 verbose_name="tekst",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="organisation",
+            name="logo",
+            field=models.FileField(
+                blank=True,
+                help_text="PNG of JPG, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
+                upload_to=knowledge.models.logo_upload_to,
+                validators=[knowledge.models.validate_logo],
+                verbose_name="logo",
             ),
         ),
         migrations.RunPython(forwards, migrations.RunPython.noop),
