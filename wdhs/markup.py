@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 
 import markdown
 import nh3
@@ -39,14 +40,38 @@ def sanitise_html(html: str, *, tags: set[str] = ALLOWED_TAGS) -> str:
     )
 
 
+_renderers = threading.local()
+
+
+def _renderer(short: bool) -> markdown.Markdown:
+    """One Markdown instance per thread and kind, reset before each text: building one (loading the
+    extensions) costs more than rendering a typical text, which matters for seed_bulk and migrations."""
+    name = "short" if short else "full"
+    renderer: markdown.Markdown | None = getattr(_renderers, name, None)
+    if renderer is None:
+        extensions = [] if short else ["extra", "sane_lists"]
+        renderer = markdown.Markdown(extensions=extensions, output_format="html")
+        setattr(_renderers, name, renderer)
+    return renderer.reset()
+
+
+def _convert(text: str, *, short: bool) -> str:
+    try:
+        return _renderer(short).convert(text)
+    except BaseException:
+        # A text that breaks the renderer halfway (RecursionError) leaves state that reset() does not clear.
+        setattr(_renderers, "short" if short else "full", None)
+        raise
+
+
 def render_markdown(text: str, *, short: bool = False) -> SafeString:
     """Render Markdown to HTML that is safe to show on a public page."""
     if short:
-        html = markdown.markdown(text or "", output_format="html")
+        html = _convert(text or "", short=True)
         # A short text sits under the page's own h1 and h2, so its headings start at h3.
         html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
         return mark_safe(sanitise_html(html, tags=SHORT_TAGS))  # noqa: S308 - cleaned by nh3 just above
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    html = _convert(text or "", short=False)
     # The page title is the only <h1>; a "# heading" in the body becomes a second-level heading.
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
     return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 with an allow-list just above

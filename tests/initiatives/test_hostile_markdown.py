@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 
+import markdown
 import pytest
 from django.apps import apps
 from django.db import connection
@@ -16,7 +17,7 @@ from django.urls import reverse
 from initiatives.models import Initiative
 from tests.factories import InitiativeFactory
 from tests.initiatives.test_register import valid_data
-from wdhs.markup import MAX_BRACKET_DEPTH, MAX_NESTING, markdown_problem, render_markdown_safely
+from wdhs.markup import MAX_BRACKET_DEPTH, MAX_NESTING, markdown_problem, render_markdown, render_markdown_safely
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_a_render_that_still_fails_shows_the_escaped_text_and_logs(monkeypatch, 
     def broken(*args: object, **kwargs: object) -> str:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr("wdhs.markup.markdown.markdown", broken)
+    monkeypatch.setattr(markdown.Markdown, "convert", broken)
     with caplog.at_level(logging.WARNING, logger="wdhs.markup"):
         html = render_markdown_safely("<script>x</script>\n\n**vet**", short=True)
     assert html == "<p>&lt;script&gt;x&lt;/script&gt;</p>\n\n<p>**vet**</p>"
@@ -116,3 +117,13 @@ def test_data_migration_fills_the_stored_html_in_batches(monkeypatch):
     second.refresh_from_db()
     assert first.description_html == "<p><strong>een</strong></p>"
     assert "- - - x" in second.description_html
+
+
+def test_the_renderer_is_clean_again_after_a_text_that_broke_it():
+    """The Markdown instance is reused per thread: a RecursionError halfway must leave nothing behind."""
+    with pytest.raises(RecursionError):
+        render_markdown(NESTED_LIST, short=True)
+    assert render_markdown("**vet**", short=True) == "<p><strong>vet</strong></p>"
+    assert render_markdown("*[AB]: iets\n\nAB[^1]\n\n[^1]: voetnoot") == render_markdown(
+        "*[AB]: iets\n\nAB[^1]\n\n[^1]: voetnoot"
+    )
