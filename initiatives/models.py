@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -25,6 +26,8 @@ STALE_AFTER = timedelta(days=457)  # about 15 months
 # Managers are asked "klopt dit nog?" once a year.
 CONFIRM_EVERY = timedelta(days=365)
 INVITATION_VALID_FOR = timedelta(days=14)
+# The public form and the admin alike: a description is a few paragraphs, not a document.
+DESCRIPTION_MAX = 5000
 # Slugs that would collide with the fixed pages under /initiatieven/.
 RESERVED_SLUGS = {"aanmelden", "kaart", "export-csv", "export-json", "uitnodiging", "export"}
 
@@ -119,7 +122,9 @@ class Initiative(models.Model):
     founded_year = models.PositiveSmallIntegerField("opgericht in", null=True, blank=True)
     active_people = models.CharField("aantal actieve mensen", max_length=10, choices=ActivePeople.choices)
     description = models.TextField(
-        "beschrijving", help_text="Gewone tekst of Markdown.", validators=[validate_markdown]
+        "beschrijving",
+        help_text="Gewone tekst of Markdown.",
+        validators=[MaxLengthValidator(DESCRIPTION_MAX), validate_markdown],
     )
     # The description as safe HTML, rendered once when it is saved (save() below), never per page view.
     description_html = models.TextField("beschrijving als HTML", blank=True, default="", editable=False)

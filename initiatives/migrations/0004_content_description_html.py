@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import django.core.validators
 from django.db import migrations, models
 
 import wdhs.markup
@@ -49,7 +50,7 @@ class Migration(migrations.Migration):
             name="description",
             field=models.TextField(
                 help_text="Gewone tekst of Markdown.",
-                validators=[wdhs.markup.validate_markdown],
+                validators=[django.core.validators.MaxLengthValidator(5000), wdhs.markup.validate_markdown],
                 verbose_name="beschrijving",
             ),
         ),

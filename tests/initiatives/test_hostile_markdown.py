@@ -11,6 +11,7 @@ import logging
 import markdown
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
@@ -127,3 +128,12 @@ def test_the_renderer_is_clean_again_after_a_text_that_broke_it():
     assert render_markdown("*[AB]: iets\n\nAB[^1]\n\n[^1]: voetnoot") == render_markdown(
         "*[AB]: iets\n\nAB[^1]\n\n[^1]: voetnoot"
     )
+
+
+@pytest.mark.parametrize(("description", "message"), [(NESTED_LIST, "te veel lijstjes"), ("x" * 5001, "5000")])
+def test_the_model_refuses_it_too_so_the_admin_does(description, message):
+    initiative = InitiativeFactory()
+    initiative.description = description
+    with pytest.raises(ValidationError) as refused:
+        initiative.full_clean()
+    assert message in " ".join(refused.value.message_dict["description"])
