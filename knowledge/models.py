@@ -102,7 +102,7 @@ class Organisation(models.Model):
         upload_to=logo_upload_to,
         blank=True,
         validators=[validate_logo],
-        help_text="PNG of JPG, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
+        help_text="PNG, JPG of WebP, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
     )
     description = models.CharField(
         "korte beschrijving", max_length=500, help_text="Twee of drie zinnen in eenvoudig Nederlands (B1)."
@@ -162,7 +162,8 @@ class Organisation(models.Model):
         if logo_saved and self.pk:
             previous = Organisation.objects.filter(pk=self.pk).values_list("logo", flat=True).first() or ""
         if logo_saved and self.logo and not getattr(self.logo, "_committed", True):
-            kind = "jpg" if logo_extension(self.logo.name or "") == "jpg" else "png"
+            extension = logo_extension(self.logo.name or "")
+            kind = extension if extension in ("jpg", "webp") else "png"
             self.logo = reencode_image(self.logo.file, kind)
         super().save(*args, **kwargs)
         if previous and previous != self.logo.name:

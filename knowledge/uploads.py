@@ -18,7 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_LOGO_SIZE = 2 * 1024 * 1024
 ALLOWED_ATTACHMENTS = ("pdf", "docx", "odt", "xlsx", "ods", "png", "jpg")
-ALLOWED_LOGOS = ("png", "jpg")
+ALLOWED_LOGOS = ("png", "jpg", "webp")
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -28,6 +28,7 @@ CONTENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "png": "image/png",
     "jpg": "image/jpeg",
+    "webp": "image/webp",
 }
 # Office files are zip archives; the member that proves which kind of document it is.
 OOXML_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
@@ -44,7 +45,7 @@ MAX_RATIO_FREE_SIZE = 1024 * 1024  # small members may pack well (a run of space
 # 1.6 GB to decode) and stored re-encoded: that drops EXIF (GPS position, camera) and anything appended.
 MAX_IMAGE_SIDE = 4000
 MAX_IMAGE_PIXELS = 16_000_000
-IMAGE_FORMATS = {"png": "PNG", "jpg": "JPEG"}
+IMAGE_FORMATS = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _extension(name: str | None) -> str:
 def _sniff(upload: UploadedFile) -> str | None:
     """The file type its bytes show, or None when it is none of the allowed ones."""
     upload.seek(0)
-    head = upload.read(8)
+    head = upload.read(12)
     upload.seek(0)
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -69,6 +70,8 @@ def _sniff(upload: UploadedFile) -> str | None:
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpg"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "webp"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(upload)
     return None
@@ -164,7 +167,7 @@ def check_upload(upload: UploadedFile, *, allowed: tuple[str, ...], max_size: in
 
 def _image_error() -> ValidationError:
     return ValidationError(
-        "We kunnen deze afbeelding niet lezen. Sla haar opnieuw op als PNG of JPG en probeer het nog eens.",
+        "We kunnen deze afbeelding niet lezen. Sla haar opnieuw op met een tekenprogramma en probeer het nog eens.",
         code="image",
     )
 
@@ -217,6 +220,10 @@ def reencode_image(file: IO[bytes], ext: str) -> ContentFile[bytes]:
             if image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")
             image.save(output, "JPEG", quality=90, optimize=True)
+        elif ext == "webp":
+            if image.mode not in ("RGB", "RGBA"):
+                image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
+            image.save(output, "WEBP", quality=90)
         else:
             if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
                 image = image.convert("RGBA")

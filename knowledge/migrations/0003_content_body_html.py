@@ -1,6 +1,6 @@
 """Knowledge items keep their body as HTML, rendered when saved instead of on every page (issue #17).
 
-The logo's help text names the new limit of 4000 by 4000 pixels.
+The logo's help text names the new limit of 4000 by 4000 pixels and WebP, now allowed too.
 
 The HTML is rendered once here, in batches, and from then on by Resource.save(); pages only show it.
 The search trigger is switched off while the rows are written: the indexed text does not change.
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
             name="logo",
             field=models.FileField(
                 blank=True,
-                help_text="PNG of JPG, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
+                help_text="PNG, JPG of WebP, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
                 upload_to=knowledge.models.logo_upload_to,
                 validators=[knowledge.models.validate_logo],
                 verbose_name="logo",

@@ -159,3 +159,21 @@ def test_a_rolled_back_replacement_keeps_the_old_logo(django_capture_on_commit_c
         organisation.save()
     assert callbacks  # the old file is deleted only when the change commits
     assert default_storage.exists(first)
+
+
+def test_webp_logo_is_accepted_re_encoded_and_served_as_webp(client, editor):
+    user, organisation = editor
+    client.force_login(user)
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (52.0, 5.0, 30.0)}
+    webp = image_bytes("WEBP", (20, 10), exif=exif)
+    assert Image.open(io.BytesIO(webp)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert post_logo(client, organisation, webp, name="logo.webp").status_code == 302
+    organisation.refresh_from_db()
+    with organisation.logo.open("rb") as stored:
+        data = stored.read()
+    assert b"EXIF" not in data
+    stored_image = Image.open(io.BytesIO(data))
+    assert stored_image.format == "WEBP" and not stored_image.getexif()
+    response = client.get(organisation.logo_url)
+    assert response["Content-Type"] == "image/webp"
