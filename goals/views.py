@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,7 +15,7 @@ from goals.dates import format_month
 from goals.links import public_linked_objects
 from goals.models import Goal, Indicator, Measurement, Regulation, Update
 from goals.progress import indicator_status, live_points, year_over_text
-from wdhs import pagecache
+from wdhs import csvsafe, pagecache
 from wdhs.metrics import BREAKDOWNS, METRICS
 
 # The tables the dashboard always shows, also before the app that fills them is installed.
@@ -186,15 +185,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/dashboard.html", {"cards": goal_cards(), "breakdowns": breakdowns, "growth": growth})
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: Any) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
 @require_GET
 def dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
     _staff_or_404(request)
@@ -205,8 +195,7 @@ def dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{table.csv_name}"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([csv_safe(column) for column in table.columns])
-    for row in table.rows:
-        writer.writerow([csv_safe(cell) for cell in row])
+    writer = csvsafe.writer(response, delimiter=";")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
     return response

@@ -7,13 +7,12 @@ from django import forms
 from django.contrib.postgres.search import TrigramSimilarity
 from django.utils import timezone
 
-from initiatives.models import ActivePeople, Initiative, ProblemReason, Status
+from initiatives.models import DESCRIPTION_MAX, ActivePeople, Initiative, ProblemReason, Status
 from wdhs.forms.fields import MunicipalityField, reject_html, require_https, single_line
 from wdhs.forms.once import SubmitOnceMixin
 from wdhs.forms.public import PublicForm
 from wdhs.models import Municipality
 
-DESCRIPTION_MAX = 5000
 MAX_SOCIAL_LINKS = 6
 SIMILARITY_THRESHOLD = 0.45
 

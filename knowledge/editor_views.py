@@ -206,9 +206,7 @@ def attachment_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
     if not _can_edit_content(request.user, resource):
         raise PermissionDenied
     attachment = get_object_or_404(Attachment, resource=resource, pk=pk)
-    with transaction.atomic():
-        attachment.delete()
-        transaction.on_commit(lambda: attachment.file.delete(save=False))
+    attachment.delete()  # the file goes after the commit (knowledge.models: post_delete)
     messages.success(request, "De bijlage is verwijderd.")
     return redirect("knowledge:editor_resource_edit", resource.slug)
 

@@ -22,7 +22,9 @@ class ResourceForm(forms.ModelForm):
     attachment = forms.FileField(
         label="Bijlage toevoegen",
         required=False,
-        help_text="PDF, DOCX, ODT, XLSX, ODS, PNG of JPG. Hoogstens 10 MB.",
+        help_text=(
+            "PDF, DOCX, ODT, XLSX, ODS, PNG of JPG. Hoogstens 10 MB; een afbeelding hoogstens 4000 bij 4000 pixels."
+        ),
     )
     attachment_title = forms.CharField(
         label="Titel van de bijlage", required=False, max_length=160, help_text="Bijvoorbeeld: Sjabloon begroting."

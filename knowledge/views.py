@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
@@ -161,7 +162,7 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     name = organisation.logo.name
     if not name:
         raise Http404("Deze organisatie heeft geen logo.")
-    content_type = "image/png" if name.lower().endswith(".png") else "image/jpeg"
+    content_type = {".png": "image/png", ".webp": "image/webp"}.get(PurePosixPath(name.lower()).suffix, "image/jpeg")
     try:
         handle = organisation.logo.open("rb")
     except FileNotFoundError as exc:

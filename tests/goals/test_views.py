@@ -266,7 +266,15 @@ def test_dashboard_csv_is_safe_against_formula_injection(client, staff, register
             code="knowledge.by_organisation",
             label="Kennis per partner",
             columns=("Partner", "Kennisitems"),
-            rows=lambda: [('=HYPERLINK("http://x")', 3), ("+SUM(A1)", 1), ("-1+1", 2), ("@cmd", 4), ("LSA", 5)],
+            rows=lambda: [
+                ('=HYPERLINK("http://x")', 3),
+                ("+SUM(A1)", 1),
+                ("-1+1", 2),
+                ("@cmd", 4),
+                ("LSA", 5),
+                ("\t=1+1", 6),
+                ("\r=1+1", -7),
+            ],
         )
     )
     client.force_login(staff)
@@ -276,8 +284,16 @@ def test_dashboard_csv_is_safe_against_formula_injection(client, staff, register
     assert 'filename="knowledge.by_organisation.csv"' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Partner", "Kennisitems"]
-    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")', "'+SUM(A1)", "'-1+1", "'@cmd", "LSA"]
-    assert [row[1] for row in rows[1:]] == ["3", "1", "2", "4", "5"]
+    assert [row[0] for row in rows[1:]] == [
+        '\'=HYPERLINK("http://x")',
+        "'+SUM(A1)",
+        "'-1+1",
+        "'@cmd",
+        "LSA",
+        "'\t=1+1",
+        "'\r=1+1",
+    ]
+    assert [row[1] for row in rows[1:]] == ["3", "1", "2", "4", "5", "6", "-7"]  # numbers are data, not formulas
 
 
 def test_dashboard_csv_of_monthly_growth_counts_real_rows(client, staff):
