@@ -108,7 +108,7 @@ def test_data_migration_fills_the_stored_html_in_batches(monkeypatch):
     first = InitiativeFactory(description="**een**")
     second = InitiativeFactory(description=NESTED_LIST)
     Initiative.objects.update(description_html="")
-    migration = importlib.import_module("initiatives.migrations.0004_content_description_html")
+    migration = importlib.import_module("initiatives.migrations.0005_content_description_html")
     monkeypatch.setattr(migration, "BATCH", 1)
     with connection.cursor() as cursor:  # a real migrate has no pending foreign key checks from the factory
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

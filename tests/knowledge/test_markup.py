@@ -123,7 +123,7 @@ def test_knowledge_data_migration_fills_the_stored_html(monkeypatch):
 
     resource = ResourceFactory(body="*schuin*")
     Resource.objects.update(body_html="")
-    migration = importlib.import_module("knowledge.migrations.0003_content_body_html")
+    migration = importlib.import_module("knowledge.migrations.0005_content_body_html")
     monkeypatch.setattr(migration, "BATCH", 1)
     with connection.cursor() as cursor:  # a real migrate has no pending foreign key checks from the factory
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
