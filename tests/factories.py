@@ -42,6 +42,26 @@ class UserFactory(ModelFactory[User]):
             EmailAddress.objects.get_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
 
 
+class StaffFactory(UserFactory):
+    """A coalition staff member: staff (may enter /beheer/) in the group "Coalitiemedewerkers" (wdhs/roles.py).
+
+    Not a superuser: what staff may do comes from the group, so tests with this factory check the group's rights.
+    """
+
+    is_staff = True
+
+    @factory.post_generation
+    def groups(obj: User, create: bool, extracted: list[str] | None, **kwargs: Any) -> None:  # noqa: N805
+        from django.contrib.auth.models import Group
+
+        from wdhs.roles import STAFF_GROUP, ensure_groups
+
+        if create:
+            # A flushed database (live-server tests) keeps the permissions but loses the groups.
+            ensure_groups()
+            obj.groups.set(Group.objects.filter(name__in=extracted if extracted is not None else [STAFF_GROUP]))
+
+
 def municipality(name: str = "Utrecht") -> Municipality:
     """A municipality from the reference data loaded once for the test session."""
     return Municipality.objects.get(name=name)

@@ -33,8 +33,15 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     actions = ["deactivate_users"]
+    rights = ("is_staff", "is_superuser", "groups", "user_permissions")
 
-    @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)")
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> list[str]:
+        # Only a superuser gives rights: a staff member who may change accounts cannot make anyone staff or
+        # superuser, or add a group, not even themselves (ASVS 8.2: no escalation through the admin).
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else [*fields, *self.rights]
+
+    @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)", permissions=["change"])
     def deactivate_users(self, request: AuthenticatedHttpRequest, queryset: QuerySet[User]) -> None:
         updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
         self.message_user(request, f"{updated} account(s) geblokkeerd.", messages.SUCCESS)
@@ -89,11 +96,11 @@ class TermAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     actions = ["activate", "deactivate"]
 
-    @admin.action(description="In gebruik nemen")
+    @admin.action(description="In gebruik nemen", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
         self.message_user(request, f"{queryset.update(is_active=True)} term(en) in gebruik.", messages.SUCCESS)
 
-    @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)")
+    @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
         self.message_user(request, f"{queryset.update(is_active=False)} term(en) uit gebruik.", messages.SUCCESS)
 
@@ -109,12 +116,12 @@ class SearchSynonymAdmin(admin.ModelAdmin):
     search_fields = ("word", "synonyms")
     actions = ("activate", "deactivate")
 
-    @admin.action(description="Zet de gekozen synoniemen aan")
+    @admin.action(description="Zet de gekozen synoniemen aan", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
         count = queryset.update(is_active=True)
         self.message_user(request, f"{count} synoniem(en) staan aan.", messages.SUCCESS)
 
-    @admin.action(description="Zet de gekozen synoniemen uit")
+    @admin.action(description="Zet de gekozen synoniemen uit", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
         count = queryset.update(is_active=False)
         self.message_user(request, f"{count} synoniem(en) staan uit.", messages.SUCCESS)
@@ -151,7 +158,11 @@ class SearchWordAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: SearchWord | None = None) -> bool:
         return False
 
-    @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij")
+    def has_refresh_permission(self, request: HttpRequest) -> bool:
+        # The words themselves cannot be changed by hand; the change permission allows the refresh.
+        return request.user.has_perm("wdhs.change_searchword")
+
+    @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij", permissions=["refresh"])
     def refresh(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> None:
         count = refresh_pending()
         self.message_user(request, f"{count} woord(en) verwerkt.", messages.SUCCESS)

@@ -19,14 +19,30 @@ def test_every_model_of_our_apps_is_registered():
     assert missing == []
 
 
-def test_admin_changelists_and_add_pages_open_for_staff(client, staff):
-    client.force_login(staff)
+def test_admin_changelists_open_for_a_superuser(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     for model in admin.site._registry:
         opts = model._meta
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         response = client.get(changelist, {"q": "test"})
         assert response.status_code == 200, changelist
     assert "Beheer We Doen Het Samen" in client.get(reverse("admin:index")).content.decode()
+
+
+def test_coalition_staff_open_every_changelist_but_the_groups(client, staff):
+    # Staff are no superusers: their group (wdhs/roles.py) lets them see everything but who has which rights.
+    client.force_login(staff)
+    closed = []
+    for model in admin.site._registry:
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        response = client.get(changelist, {"q": "test"})
+        assert response.status_code in (200, 403), changelist
+        if response.status_code == 403:
+            closed.append(opts.label_lower)
+    assert closed == ["auth.group"]
 
 
 def test_admin_is_closed_to_ordinary_users(client, user):
@@ -57,3 +73,36 @@ def test_background_tasks_are_listed_read_only_in_dutch_without_the_mail_itself(
     assert "Geheime vraag" not in detail.content.decode()
     assert "vrager@example.org" not in detail.content.decode()
     assert client.get(reverse("admin:django_tasks_database_dbtaskresult_add")).status_code == 403
+
+
+def test_only_a_superuser_gives_rights_in_the_user_admin(client, staff):
+    """A staff member may block accounts, but not make anyone staff or superuser, not even themselves."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    other = UserFactory()
+    client.force_login(staff)
+    url = reverse("admin:wdhs_user_change", args=[other.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = {
+        "email": other.email,
+        "display_name": other.display_name,
+        "first_name": "",
+        "last_name": "",
+        "is_active": "on",
+        "is_staff": "on",
+        "is_superuser": "on",
+        "groups": [group.pk for group in Group.objects.all()],
+    }
+    for target in (other, staff):
+        form["email"], form["display_name"] = target.email, target.display_name
+        response = client.post(reverse("admin:wdhs_user_change", args=[target.pk]), form)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        target.refresh_from_db()
+        assert not target.is_superuser
+        assert target.is_staff == (target == staff)
+        assert set(target.groups.values_list("name", flat=True)) == (
+            {"Coalitiemedewerkers"} if target == staff else set()
+        )
