@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
@@ -41,8 +42,23 @@ class UserAdmin(DjangoUserAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         return fields if request.user.is_superuser else [*fields, *self.rights]
 
+    def has_change_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        # A staff account (with its rights) is changed by a superuser only: otherwise a staff member could give
+        # a superuser their own e-mail address and take the account over with a password reset.
+        if obj is not None and (obj.is_staff or obj.is_superuser) and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:  # noqa: A002
+        # Setting someone else's password is for a superuser; everyone else resets their own by e-mail.
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
     @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)", permissions=["change"])
     def deactivate_users(self, request: AuthenticatedHttpRequest, queryset: QuerySet[User]) -> None:
+        if not request.user.is_superuser:
+            queryset = queryset.filter(is_staff=False, is_superuser=False)
         updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
         self.message_user(request, f"{updated} account(s) geblokkeerd.", messages.SUCCESS)
 

@@ -82,27 +82,29 @@ def test_only_a_superuser_gives_rights_in_the_user_admin(client, staff):
     from tests.factories import UserFactory
 
     other = UserFactory()
+    superuser = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(staff)
-    url = reverse("admin:wdhs_user_change", args=[other.pk])
-    page = client.get(url)
-    assert page.status_code == 200
-    form = {
-        "email": other.email,
-        "display_name": other.display_name,
-        "first_name": "",
-        "last_name": "",
-        "is_active": "on",
-        "is_staff": "on",
-        "is_superuser": "on",
-        "groups": [group.pk for group in Group.objects.all()],
-    }
-    for target in (other, staff):
-        form["email"], form["display_name"] = target.email, target.display_name
-        response = client.post(reverse("admin:wdhs_user_change", args=[target.pk]), form)
-        assert response.status_code == 302, response.content.decode()[:2000]
+    assert client.get(reverse("admin:wdhs_user_change", args=[other.pk])).status_code == 200
+    rights = {"is_active": "on", "is_staff": "on", "is_superuser": "on", "groups": [g.pk for g in Group.objects.all()]}
+    response = client.post(
+        reverse("admin:wdhs_user_change", args=[other.pk]),
+        {"email": other.email, "display_name": other.display_name, "first_name": "", "last_name": "", **rights},
+    )
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert not other.is_staff and not other.is_superuser and not other.groups.exists()
+    # A staff account, their own or a superuser's, only a superuser changes (an e-mail address could take it over).
+    for target in (staff, superuser):
+        data = {"email": "overname@example.org", "display_name": "x", "first_name": "", "last_name": "", **rights}
+        assert client.post(reverse("admin:wdhs_user_change", args=[target.pk]), data).status_code == 403
         target.refresh_from_db()
-        assert not target.is_superuser
-        assert target.is_staff == (target == staff)
-        assert set(target.groups.values_list("name", flat=True)) == (
-            {"Coalitiemedewerkers"} if target == staff else set()
-        )
+        assert target.email != "overname@example.org"
+    assert not staff.is_superuser and list(staff.groups.values_list("name", flat=True)) == ["Coalitiemedewerkers"]
+    assert client.get(reverse("admin:auth_user_password_change", args=[other.pk])).status_code == 403
+    client.post(
+        reverse("admin:wdhs_user_changelist"),
+        {"action": "deactivate_users", "_selected_action": [other.pk, superuser.pk]},
+    )
+    other.refresh_from_db()
+    superuser.refresh_from_db()
+    assert not other.is_active and superuser.is_active
