@@ -642,3 +642,80 @@ def test_who_may_publish_a_draft_of_our_organisation(settings, empty_cache):
                 published_by.append(role)
             transaction.set_rollback(True)
     assert published_by == [EINDREDACTEUR, MEDEWERKER, SUPERUSER]
+
+
+# --- the same table in docs/authorisation.md ---------------------------------------------------------------------
+
+DOC = "docs/authorisation.md"
+BEGIN, END = "<!-- tabel uit tests/base/test_authorisation.py: begin -->", "<!-- tabel: einde -->"
+ROLE_HEADINGS = {
+    ANONIEM: "anoniem",
+    BEWONER: "bewoner",
+    BEHEERDER: "beheerder",
+    REDACTEUR: "redacteur",
+    EINDREDACTEUR: "eindred.",
+    ANDERE_REDACTEUR: "andere red.",
+    KALE_MEDEWERKER: "staf zonder groep",
+    MEDEWERKER: "coalitie-medewerker",
+    SUPERUSER: "superuser",
+}
+RIGHTS = {"v": "bekijken", "a": "toevoegen", "c": "wijzigen", "d": "verwijderen"}
+
+
+def _cell(expected: Expected) -> str:
+    words = {OK: "ja", LOGIN: "inloggen", REDIRECT: "doorgestuurd", 301: "doorgestuurd"}
+    if isinstance(expected, frozenset):
+        return " of ".join(sorted((str(words.get(e, e)) for e in expected), key=lambda w: (w[0].isdigit(), w)))
+    return str(words.get(expected, expected))
+
+
+def markdown_tables() -> str:
+    """The table of the walk in Markdown: the portal and /beheer/ itself per URL, the admin of models per model."""
+    lines = [
+        BEGIN,
+        "",
+        "| Adres | Situatie | " + " | ".join(ROLE_HEADINGS[role] for role in ROLES) + " |",
+        "|---|---|" + "---|" * len(ROLES),
+    ]
+    admin_models = admin_model_expectations()
+    for route in every_route():
+        if route.key in admin_models:
+            continue
+        for variant, roles in EXPECTED[route.key].items():
+            address = "/" + route.route.replace("|", "\\|")
+            cells = " | ".join(_cell(roles[role]) for role in ROLES)
+            lines.append(f"| `{address}` | {variant} | {cells} |")
+    lines += [
+        "",
+        "Het beheer per soort gegevens (/beheer/&lt;app&gt;/&lt;model&gt;/): wat een coalitiemedewerker en een "
+        "superuser daar mogen. Staf zonder groep krijgt op deze pagina's 403, wie geen staf is komt er niet in.",
+        "",
+        "| Gegevens | Coalitiemedewerker | Superuser |",
+        "|---|---|---|",
+    ]
+    for label, (staff_rights, superuser_rights) in ADMIN_MODELS.items():
+        staff_words = ", ".join(RIGHTS[r] for r in staff_rights) or "niets"
+        superuser_words = ", ".join(RIGHTS[r] for r in superuser_rights)
+        lines.append(f"| `{label}` | {staff_words} | {superuser_words} |")
+    lines += ["", END]
+    return "\n".join(lines)
+
+
+def test_the_documentation_shows_this_table():
+    """docs/authorisation.md prints the table above; WDHS_WRITE_DOCS=1 writes it there after a change."""
+    import os
+    from pathlib import Path
+
+    from django.conf import settings
+
+    doc = Path(settings.BASE_DIR) / DOC
+    text = doc.read_text(encoding="utf-8")
+    assert BEGIN in text and END in text, f"{DOC} mist de markeringen {BEGIN} en {END}"
+    before, rest = text.split(BEGIN, 1)
+    current, after = rest.split(END, 1)
+    wanted = markdown_tables()
+    if os.environ.get("WDHS_WRITE_DOCS") == "1":
+        doc.write_text(before + wanted + after, encoding="utf-8")
+    assert BEGIN + current + END == wanted, (
+        f"De tabel in {DOC} loopt achter; schrijf hem opnieuw met WDHS_WRITE_DOCS=1 pytest {__file__}"
+    )

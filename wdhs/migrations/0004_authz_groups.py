@@ -1,7 +1,8 @@
 """The staff groups "Coalitiemedewerkers" and "Redactie" with their permissions (wdhs/roles.py), issue #17.
 
 Permissions are normally made after all migrations (post_migrate); they are made here first, so the groups can
-get them on a new database too.
+get them on a new database too. Staff accounts that exist already keep what they could do before (editorial rights
+came from is_staff): they go into the group Coalitiemedewerkers.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from wdhs.roles import ensure_groups
+from wdhs.roles import STAFF_GROUP, ensure_groups
 
 
 def forwards(apps: Any, schema_editor: Any) -> None:
@@ -20,6 +21,9 @@ def forwards(apps: Any, schema_editor: Any) -> None:
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
     ensure_groups(apps)
+    group = apps.get_model("auth", "Group").objects.get(name=STAFF_GROUP)
+    for user in apps.get_model("wdhs", "User").objects.filter(is_staff=True, is_superuser=False):
+        user.groups.add(group)
 
 
 def backwards(apps: Any, schema_editor: Any) -> None:
