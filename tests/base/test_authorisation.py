@@ -51,6 +51,7 @@ REDACTEUR = "redacteur"  # edits for "our" organisation, may not publish
 EINDREDACTEUR = "eindredacteur"  # edits for "our" organisation and may publish (Membership.can_publish)
 ANDERE_REDACTEUR = "andere_redacteur"  # edits for another organisation, with the right to publish there
 KALE_MEDEWERKER = "medewerker_zonder_groep"  # is_staff without a group: may enter /beheer/, nothing else
+REDACTIE = "redactie"  # staff in the group Redactie: the editorial work only (wdhs/roles.py)
 MEDEWERKER = "coalitiemedewerker"  # staff in the group Coalitiemedewerkers (wdhs/roles.py)
 SUPERUSER = "superuser"
 
@@ -62,6 +63,7 @@ ROLES = (
     EINDREDACTEUR,
     ANDERE_REDACTEUR,
     KALE_MEDEWERKER,
+    REDACTIE,
     MEDEWERKER,
     SUPERUSER,
 )
@@ -69,7 +71,8 @@ LOGGED_IN = ROLES[1:]
 OUR_EDITORS = (REDACTEUR, EINDREDACTEUR)
 ALL_EDITORS = (REDACTEUR, EINDREDACTEUR, ANDERE_REDACTEUR)
 STAFF = (MEDEWERKER, SUPERUSER)
-ADMIN_STAFF = (KALE_MEDEWERKER, MEDEWERKER, SUPERUSER)
+EDITORIAL_STAFF = (REDACTIE, MEDEWERKER, SUPERUSER)  # may see, edit and publish all knowledge, answer all questions
+ADMIN_STAFF = (KALE_MEDEWERKER, REDACTIE, MEDEWERKER, SUPERUSER)
 
 
 def make_role_users() -> dict[str, Any]:
@@ -83,6 +86,7 @@ def make_role_users() -> dict[str, Any]:
         EINDREDACTEUR: MembershipFactory(organisation=ours, can_publish=True).user,
         ANDERE_REDACTEUR: MembershipFactory(organisation=theirs, can_publish=True).user,
         KALE_MEDEWERKER: UserFactory(is_staff=True),
+        REDACTIE: StaffFactory(groups=["Redactie"]),
         MEDEWERKER: StaffFactory(),
         SUPERUSER: UserFactory(is_staff=True, is_superuser=True),
     }
@@ -147,40 +151,40 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "knowledge:feed_rss": {"-": everyone(OK)},
     "knowledge:detail": {
         "gepubliceerd-eigen": everyone(OK),
-        "concept-eigen": only((*OUR_EDITORS, *STAFF), anonymous=NOT_FOUND),
-        "concept-ander": only((ANDERE_REDACTEUR, *STAFF), anonymous=NOT_FOUND),
+        "concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF), anonymous=NOT_FOUND),
+        "concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), anonymous=NOT_FOUND),
     },
     "knowledge:attachment": {
         "gepubliceerd-eigen": everyone(OK),
-        "concept-eigen": only((*OUR_EDITORS, *STAFF), anonymous=NOT_FOUND),
-        "concept-ander": only((ANDERE_REDACTEUR, *STAFF), anonymous=NOT_FOUND),
+        "concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF), anonymous=NOT_FOUND),
+        "concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), anonymous=NOT_FOUND),
     },
     "knowledge:organisation_list": {"-": everyone(OK)},
     "knowledge:organisation_detail": {"eigen": everyone(OK)},
     "knowledge:organisation_logo": {"eigen": everyone(OK), "zonder-logo": everyone(NOT_FOUND)},
     # /mijn/kennis/: partner editors for their own organisation, staff (with the permission) for all
-    "knowledge:editor_dashboard": {"-": only((*ALL_EDITORS, *STAFF))},
-    "knowledge:editor_resource_create": {"-": only((*ALL_EDITORS, *STAFF))},
+    "knowledge:editor_dashboard": {"-": only((*ALL_EDITORS, *EDITORIAL_STAFF))},
+    "knowledge:editor_resource_create": {"-": only((*ALL_EDITORS, *EDITORIAL_STAFF))},
     "knowledge:editor_organisation_edit": {
-        "eigen": only((*OUR_EDITORS, *STAFF)),
-        "ander": only((ANDERE_REDACTEUR, *STAFF)),
+        "eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF)),
+        "ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF)),
     },
     "knowledge:editor_resource_edit": {
-        "gepubliceerd-eigen": only((*OUR_EDITORS, *STAFF)),
-        "concept-eigen": only((*OUR_EDITORS, *STAFF)),
-        "concept-ander": only((ANDERE_REDACTEUR, *STAFF)),
+        "gepubliceerd-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF)),
+        "concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF)),
+        "concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF)),
     },
     "knowledge:editor_resource_status": {
         "GET": logged_in(NOT_ALLOWED),
-        "POST aanbieden concept-eigen": only((*OUR_EDITORS, *STAFF), REDIRECT),
-        "POST aanbieden concept-ander": only((ANDERE_REDACTEUR, *STAFF), REDIRECT),
+        "POST aanbieden concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT),
+        "POST aanbieden concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), REDIRECT),
     },
     "knowledge:editor_attachment_delete": {
         "GET": logged_in(NOT_ALLOWED),
-        "POST concept-eigen": only((*OUR_EDITORS, *STAFF), REDIRECT),
+        "POST concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT),
         # A published text changes only by someone who may publish it.
-        "POST gepubliceerd-eigen": {**only((*OUR_EDITORS, *STAFF), REDIRECT), REDACTEUR: FORBIDDEN},
-        "POST concept-ander": only((ANDERE_REDACTEUR, *STAFF), REDIRECT),
+        "POST gepubliceerd-eigen": {**only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT), REDACTEUR: FORBIDDEN},
+        "POST concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), REDIRECT),
     },
     # /financiering/
     "funding:finder": {"-": everyone(OK)},
@@ -188,11 +192,11 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     # /vraag/ and the partner inbox /mijn/vragen/
     "questions:ask": {"-": everyone(OK)},
     "questions:thanks": {"-": everyone(OK)},
-    "questions:inbox": {"-": only((*ALL_EDITORS, *STAFF))},
+    "questions:inbox": {"-": only((*ALL_EDITORS, *EDITORIAL_STAFF))},
     "questions:inbox_detail": {
-        "voor-eigen-organisatie": only((*OUR_EDITORS, *STAFF)),
-        "voor-andere-organisatie": only((ANDERE_REDACTEUR, *STAFF)),
-        "inbox-redactie": only(STAFF),
+        "voor-eigen-organisatie": only((*OUR_EDITORS, *EDITORIAL_STAFF)),
+        "voor-andere-organisatie": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF)),
+        "inbox-redactie": only(EDITORIAL_STAFF),
     },
     # /initiatieven/: published for everyone; a pending one only on /mijn/ for its managers
     "initiatives:list": {"-": everyone(OK)},
@@ -274,44 +278,46 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "admin:jsi18n": {"-": only(ADMIN_STAFF, others=ADMIN_CLOSED)},
     "admin:view_on_site": {"kennisitem": only(ADMIN_STAFF, REDIRECT, others=ADMIN_CLOSED)},
     "admin:app_list": {
-        "knowledge": only(STAFF, others=ADMIN_CLOSED) | {KALE_MEDEWERKER: NOT_FOUND},
-        "auth": only((SUPERUSER,), others=ADMIN_CLOSED) | {KALE_MEDEWERKER: NOT_FOUND, MEDEWERKER: NOT_FOUND},
+        "knowledge": only(EDITORIAL_STAFF, others=ADMIN_CLOSED) | {KALE_MEDEWERKER: NOT_FOUND},
+        "initiatives": only(STAFF, others=ADMIN_CLOSED) | {KALE_MEDEWERKER: NOT_FOUND, REDACTIE: NOT_FOUND},
+        "auth": only((SUPERUSER,), others=ADMIN_CLOSED)
+        | dict.fromkeys((KALE_MEDEWERKER, REDACTIE, MEDEWERKER), NOT_FOUND),
     },
     "beheer/(?P<url>.*)$": {"bestaat-niet": only(ADMIN_STAFF, NOT_FOUND, others=ADMIN_CLOSED)},
 }
 
-# The admin of each model: what a coalitiemedewerker (the group) and a superuser may do there:
+# The admin of each model: what the groups Redactie and Coalitiemedewerkers, and a superuser, may do there:
 # v = view, a = add, c = change, d = delete. The rights come from wdhs/roles.py and from the ModelAdmin
 # (uploads, logs and reference data are partly read-only for everyone).
-ADMIN_MODELS: dict[str, tuple[str, str]] = {
-    "auth.group": ("", "vacd"),
-    "wdhs.user": ("vc", "vacd"),
-    "wdhs.province": ("v", "vacd"),
-    "wdhs.municipality": ("v", "vacd"),
-    "wdhs.term": ("vac", "vac"),
-    "wdhs.searchsynonym": ("vacd", "vacd"),
-    "wdhs.searchword": ("v", "vd"),
-    "wdhs.dailyjobrun": ("v", "vd"),
-    "wdhs.workerheartbeat": ("v", "vd"),
-    "django_tasks_database.dbtaskresult": ("v", "v"),
-    "account.emailaddress": ("v", "vacd"),
-    "goals.goal": ("vc", "vacd"),
-    "goals.indicator": ("vacd", "vacd"),
-    "goals.measurement": ("vacd", "vacd"),
-    "goals.milestone": ("vacd", "vacd"),
-    "goals.update": ("vacd", "vacd"),
-    "goals.goallink": ("vacd", "vacd"),
-    "knowledge.fundingscheme": ("vacd", "vacd"),
-    "knowledge.question": ("vcd", "vcd"),
-    "knowledge.organisation": ("vacd", "vacd"),
-    "knowledge.membership": ("vacd", "vacd"),
-    "knowledge.resource": ("vacd", "vacd"),
-    "knowledge.statuschange": ("v", "vd"),
-    "knowledge.attachment": ("vd", "vcd"),
-    "initiatives.initiative": ("vcd", "vacd"),
-    "initiatives.membership": ("vacd", "vacd"),
-    "initiatives.invitation": ("vcd", "vcd"),
-    "initiatives.problemreport": ("vcd", "vcd"),
+ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
+    "auth.group": ("", "", "vacd"),
+    "wdhs.user": ("v", "vc", "vacd"),
+    "wdhs.province": ("v", "v", "vacd"),
+    "wdhs.municipality": ("v", "v", "vacd"),
+    "wdhs.term": ("v", "vac", "vac"),
+    "wdhs.searchsynonym": ("", "vacd", "vacd"),
+    "wdhs.searchword": ("", "v", "vd"),
+    "wdhs.dailyjobrun": ("", "v", "vd"),
+    "wdhs.workerheartbeat": ("", "v", "vd"),
+    "django_tasks_database.dbtaskresult": ("", "v", "v"),
+    "account.emailaddress": ("", "v", "vacd"),
+    "goals.goal": ("v", "vc", "vacd"),
+    "goals.indicator": ("", "vacd", "vacd"),
+    "goals.measurement": ("", "vacd", "vacd"),
+    "goals.milestone": ("", "vacd", "vacd"),
+    "goals.update": ("", "vacd", "vacd"),
+    "goals.goallink": ("vacd", "vacd", "vacd"),
+    "knowledge.fundingscheme": ("vacd", "vacd", "vacd"),
+    "knowledge.question": ("vcd", "vcd", "vcd"),
+    "knowledge.organisation": ("vacd", "vacd", "vacd"),
+    "knowledge.membership": ("vacd", "vacd", "vacd"),
+    "knowledge.resource": ("vacd", "vacd", "vacd"),
+    "knowledge.statuschange": ("v", "v", "vd"),
+    "knowledge.attachment": ("vd", "vd", "vcd"),
+    "initiatives.initiative": ("", "vcd", "vacd"),
+    "initiatives.membership": ("", "vacd", "vacd"),
+    "initiatives.invitation": ("", "vcd", "vcd"),
+    "initiatives.problemreport": ("", "vcd", "vcd"),
 }
 
 
@@ -326,9 +332,9 @@ def _admin_page(letters_for: dict[str, str], needs: str, ok: Expected = OK) -> R
 
 def admin_model_expectations() -> dict[str, dict[str, RoleMap]]:
     table: dict[str, dict[str, RoleMap]] = {}
-    for label, (staff_rights, superuser_rights) in ADMIN_MODELS.items():
+    for label, (editorial_rights, staff_rights, superuser_rights) in ADMIN_MODELS.items():
         app_label, model = label.split(".")
-        rights = {MEDEWERKER: staff_rights, SUPERUSER: superuser_rights}
+        rights = {REDACTIE: editorial_rights, MEDEWERKER: staff_rights, SUPERUSER: superuser_rights}
         prefix = f"admin:{app_label}_{model}"
         table[f"{prefix}_changelist"] = {"-": _admin_page(rights, "vc")}
         table[f"{prefix}_add"] = {"-": _admin_page(rights, "a")}
@@ -641,7 +647,7 @@ def test_who_may_publish_a_draft_of_our_organisation(settings, empty_cache):
             if draft.status == Resource.Status.PUBLISHED:
                 published_by.append(role)
             transaction.set_rollback(True)
-    assert published_by == [EINDREDACTEUR, MEDEWERKER, SUPERUSER]
+    assert published_by == [EINDREDACTEUR, REDACTIE, MEDEWERKER, SUPERUSER]
 
 
 # --- the same table in docs/authorisation.md ---------------------------------------------------------------------
@@ -656,6 +662,7 @@ ROLE_HEADINGS = {
     EINDREDACTEUR: "eindred.",
     ANDERE_REDACTEUR: "andere red.",
     KALE_MEDEWERKER: "staf zonder groep",
+    REDACTIE: "groep Redactie",
     MEDEWERKER: "coalitie-medewerker",
     SUPERUSER: "superuser",
 }
@@ -687,16 +694,15 @@ def markdown_tables() -> str:
             lines.append(f"| `{address}` | {variant} | {cells} |")
     lines += [
         "",
-        "Het beheer per soort gegevens (/beheer/&lt;app&gt;/&lt;model&gt;/): wat een coalitiemedewerker en een "
-        "superuser daar mogen. Staf zonder groep krijgt op deze pagina's 403, wie geen staf is komt er niet in.",
+        "Het beheer per soort gegevens (/beheer/&lt;app&gt;/&lt;model&gt;/): wat de groepen Redactie en "
+        "Coalitiemedewerkers en een superuser daar mogen. Staf zonder groep krijgt op deze pagina's 403, wie geen staf is komt er niet in.",
         "",
-        "| Gegevens | Coalitiemedewerker | Superuser |",
-        "|---|---|---|",
+        "| Gegevens | Redactie | Coalitiemedewerker | Superuser |",
+        "|---|---|---|---|",
     ]
-    for label, (staff_rights, superuser_rights) in ADMIN_MODELS.items():
-        staff_words = ", ".join(RIGHTS[r] for r in staff_rights) or "niets"
-        superuser_words = ", ".join(RIGHTS[r] for r in superuser_rights)
-        lines.append(f"| `{label}` | {staff_words} | {superuser_words} |")
+    for label, rights in ADMIN_MODELS.items():
+        cells = " | ".join(", ".join(RIGHTS[r] for r in letters) or "niets" for letters in rights)
+        lines.append(f"| `{label}` | {cells} |")
     lines += ["", END]
     return "\n".join(lines)
 
