@@ -695,7 +695,8 @@ def markdown_tables() -> str:
     lines += [
         "",
         "Het beheer per soort gegevens (/beheer/&lt;app&gt;/&lt;model&gt;/): wat de groepen Redactie en "
-        "Coalitiemedewerkers en een superuser daar mogen. Staf zonder groep krijgt op deze pagina's 403, wie geen staf is komt er niet in.",
+        "Coalitiemedewerkers en een superuser daar mogen. Staf zonder groep krijgt op deze pagina's 403, "
+        "wie geen staf is komt er niet in.",
         "",
         "| Gegevens | Redactie | Coalitiemedewerker | Superuser |",
         "|---|---|---|---|",
