@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wdhs.search.triggers import TitleVector
+
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
 
@@ -153,6 +155,9 @@ class Initiative(models.Model):
         ordering = ["name"]
         indexes = [
             GinIndex(fields=["search_vector"], name="initiative_search_gin"),
+            # A common word: candidates with the word in the name, and the newest matches (wdhs.search bounded).
+            GinIndex(TitleVector("search_vector"), name="initiative_title_gin"),
+            models.Index(fields=["status", "-confirmed_at"], name="initiative_status_confirmed"),
             # Facet counts and the map read only these columns: an index-only scan instead of the wide table.
             models.Index(
                 fields=["status", "municipality"],

@@ -52,7 +52,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     if filterset.needs_one_pass():
         # A search or a filter on another table: the results, their count and the facets from one pass over them.
         listing = Initiative.objects.with_relations()
-        page_obj = filterset.page_in_one_pass(filterset.order(), request.GET.get("page"), PAGE_SIZE, listing)
+        page_obj = filterset.page_in_one_pass(
+            filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
+        )
     else:
         page_obj = Paginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
     # Too little has every word: what lacks one follows under its own heading (the filters still hold).
@@ -64,6 +66,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filterset": filterset,
         "facets": filterset.facets(),
+        "capped_at": filterset.capped_at,
         "page_obj": page_obj,
         "errors": errors,
         "query": parsed,

@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
 from wdhs.markup import render_markdown
+from wdhs.search.triggers import TitleVector
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -322,6 +323,8 @@ class Resource(models.Model):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
+            # A common word: candidates with the word in the title (wdhs.search bounded); the newest from the next.
+            GinIndex(TitleVector("search_vector"), name="resource_title_gin"),
             models.Index(fields=["status", "-published_at"], name="resource_status_published"),
             # Facet counts read only these columns: an index-only scan instead of the wide table.
             models.Index(

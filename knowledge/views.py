@@ -67,7 +67,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if expanded.query is not None or filterset.needs_one_pass():
         # A search or a filter on a link table: the results, their count and the facets from one pass over them.
         order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
-        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing())
+        bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
+        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
     else:
         page = Paginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
             params.get("page")
@@ -98,6 +99,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "items": items,
         "total": paginator.count,
         "facets": filterset.facets(),
+        "capped_at": filterset.capped_at,
         "query": parsed.text,
         "header_query": parsed.text,
         "messages_list": messages,

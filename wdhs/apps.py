@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django_tasks_db.apps import TasksAppConfig
 
@@ -21,6 +22,13 @@ class WdhsConfig(AppConfig):
         post_migrate.connect(pagecache.after_migrate, sender=self, dispatch_uid="wdhs.pagecache")
         # Theme and kind names are part of the documents' search text (see the triggers).
         watch(Term)
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, whose login goes through allauth (wdhs/adminsite.py)."""
+
+    default = False  # named in INSTALLED_APPS; WdhsConfig stays this module's default
+    default_site = "wdhs.adminsite.PortalAdminSite"
 
 
 class TasksConfig(TasksAppConfig):

@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "knowledge",
     "initiatives",
     "goals",
-    "django.contrib.admin",
+    "wdhs.apps.PortalAdminConfig",  # Django's admin, logging in through allauth (wdhs/adminsite.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wdhs.apps.TasksConfig",
 ]
 
@@ -95,6 +96,10 @@ INSTALLED_APPS = [
 WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
 WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
 WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
+
+# A search with more matches than this ranks candidates only (a title word, the newest) and says "meer dan ...":
+# ranking and counting every match of a common word reads most of the table (wdhs/search/registry.py, bounded).
+SEARCH_EXACT_LIMIT = env_int("WDHS_SEARCH_EXACT_LIMIT", 1000)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -273,7 +278,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[We Doen Het Samen] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # Failed log-ins per address, and per account and address (see wdhs/adapters.py: the key holds both), so
+    # that someone else's wrong passwords never lock you out; per account over all addresses only much higher.
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "100/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -283,6 +291,15 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_FORMS = {"signup": "wdhs.forms.accounts.SignupForm"}
 ACCOUNT_ADAPTER = "wdhs.adapters.AccountAdapter"  # account mails go the way of every mail (wdhs.emails)
+
+# Two-factor log-in (allauth.mfa): an authenticator app (TOTP) with recovery codes, for everyone who wants it.
+# Staff need it before they can open the admin (wdhs/adminsite.py); WDHS_STAFF_MFA_REQUIRED=false switches
+# that off (for example for a local development database), never in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "We Doen Het Samen"
+MFA_TOTP_TOLERANCE = 1  # a code of the period before or after counts too: phone clocks drift
+MFA_ADAPTER = "wdhs.adapters.MFAAdapter"
+WDHS_STAFF_MFA_REQUIRED = env_bool("WDHS_STAFF_MFA_REQUIRED", True)
 
 # Background work (django.tasks): mail, search word forms, daily jobs. A queue in the database that
 # `manage.py db_worker` works through; in tests a task runs at once, in the process that queues it.

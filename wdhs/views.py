@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -120,6 +121,17 @@ def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
             "aangemaakt": user.date_joined.isoformat(),
             "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
             "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
+            # Which second steps are on and when they were used; never the secret or the codes themselves.
+            "inloggen in twee stappen": [
+                {
+                    "soort": {"totp": "app op je telefoon", "recovery_codes": "herstelcodes"}.get(kind, kind),
+                    "aangezet": created.isoformat(),
+                    "laatst gebruikt": used.isoformat() if used else None,
+                }
+                for kind, created, used in Authenticator.objects.filter(user=user)
+                .order_by("created_at")
+                .values_list("type", "created_at", "last_used_at")
+            ],
         }
     }
     data["doelen"] = goals_personal_data.export(user)

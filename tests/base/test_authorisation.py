@@ -76,7 +76,11 @@ ADMIN_STAFF = (KALE_MEDEWERKER, REDACTIE, MEDEWERKER, SUPERUSER)
 
 
 def make_role_users() -> dict[str, Any]:
-    """The one place where the users of the roles are made (the lead adds MFA for the staff roles here)."""
+    """The one place where the users of the roles are made.
+
+    Staff made with UserFactory or StaffFactory get an authenticator app (two-factor log-in, which /beheer/ asks
+    of staff); the other roles have none.
+    """
     ours = OrganisationFactory(slug="onze-organisatie", logo=ContentFile(PNG, name="logo.png"))
     theirs = OrganisationFactory(slug="andere-organisatie")
     users = {
@@ -121,8 +125,9 @@ def either(*statuses: int | str) -> frozenset[int | str]:
     return frozenset(statuses)
 
 
-# A logged-in visitor who is no staff gets the admin's log-in page (302); the branch `auth` answers 403.
-ADMIN_CLOSED = either(LOGIN, FORBIDDEN)
+# Whoever is no staff is sent from a page of /beheer/ to /beheer/login/; that page sends a visitor on to the
+# log-in page and answers a logged-in one with 403 (wdhs/adminsite.py, the line "admin:login" below).
+ADMIN_CLOSED = LOGIN
 
 # URL name (or, for a pattern without a name, its route) -> variant -> role -> expected status.
 # The variant says which object fills the URL; "-" is the only variant of a URL without one.
@@ -267,12 +272,24 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "account_reset_password_from_key": {"ongeldig": everyone(OK)},
     "account_reset_password_from_key_done": {"-": everyone(OK)},
     "account_confirm_login_code": {"-": logged_in(REDIRECT)},
+    # allauth.mfa: two-factor log-in (required for staff before /beheer/ opens, wdhs/adminsite.py)
+    # Staff roles have an authenticator app (UserFactory gives staff one), the other roles none.
+    "mfa_index": {"-": logged_in()},
+    "mfa_authenticate": {"-": logged_in(REDIRECT)},  # only halfway through a log-in
+    "mfa_reauthenticate": {"-": {**logged_in(REDIRECT), **dict.fromkeys(ADMIN_STAFF, OK)}},
+    "mfa_activate_totp": {"-": logged_in(REDIRECT)},  # asks for the password again first, or: already on
+    # Staff cannot switch their app off; the others have none to switch off.
+    "mfa_deactivate_totp": {"-": {**logged_in(NOT_FOUND), **dict.fromkeys(ADMIN_STAFF, REDIRECT)}},
+    "mfa_view_recovery_codes": {"-": logged_in(NOT_FOUND)},  # nobody has recovery codes here
+    "mfa_generate_recovery_codes": {"-": logged_in(REDIRECT)},
+    "mfa_download_recovery_codes": {"-": logged_in(NOT_FOUND)},
     # /beheer/ as a whole (the pages of each model: ADMIN_MODELS below)
     "admin:index": {"-": {**only(ADMIN_STAFF, others=ADMIN_CLOSED)}},
-    "admin:login": {"-": {**logged_in(OK, anonymous=OK), **dict.fromkeys(ADMIN_STAFF, REDIRECT)}},
+    # /beheer/login/ has no form of its own: it sends you to allauth's log-in (wdhs/adminsite.py).
+    "admin:login": {"-": only(ADMIN_STAFF, REDIRECT, others=FORBIDDEN)},
     # Log out with a POST only; whoever may not enter /beheer/ is sent to its index (and from there to log in).
     "admin:logout": {"-": {**logged_in(REDIRECT, anonymous=REDIRECT), **dict.fromkeys(ADMIN_STAFF, NOT_ALLOWED)}},
-    "admin:password_change": {"-": only(ADMIN_STAFF, others=ADMIN_CLOSED)},
+    "admin:password_change": {"-": only(ADMIN_STAFF, REDIRECT, others=ADMIN_CLOSED)},  # to allauth's page
     "admin:password_change_done": {"-": only(ADMIN_STAFF, others=ADMIN_CLOSED)},
     "admin:autocomplete": {"-": only(ADMIN_STAFF, FORBIDDEN, others=ADMIN_CLOSED)},  # 403 without its parameters
     "admin:jsi18n": {"-": only(ADMIN_STAFF, others=ADMIN_CLOSED)},
@@ -300,6 +317,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.dailyjobrun": ("", "v", "vd"),
     "wdhs.workerheartbeat": ("", "v", "vd"),
     "django_tasks_database.dbtaskresult": ("", "v", "v"),
+    "mfa.authenticator": ("", "", "vacd"),
     "account.emailaddress": ("", "v", "vacd"),
     "goals.goal": ("v", "vc", "vacd"),
     "goals.indicator": ("", "vacd", "vacd"),

@@ -368,11 +368,33 @@ def question_answer() -> str:
 
 
 def admin_index() -> str:
+    from tests.factories import with_totp
+
     person = logged_in_person()
     person.is_staff = True
     person.is_superuser = True
     person.save(update_fields=["is_staff", "is_superuser"])
+    with_totp(person)  # the admin opens only for staff with two-factor log-in (wdhs/adminsite.py)
     return "/beheer/"
+
+
+def two_factor_on() -> str:
+    """The two-factor overview of someone with an authenticator app and recovery codes."""
+    from tests.factories import with_recovery_codes, with_totp
+
+    person = logged_in_person()
+    with_totp(person)
+    with_recovery_codes(person)
+    return "/accounts/2fa/"
+
+
+def confirm_password(page: Any) -> None:
+    """allauth asks the password again before the authenticator app is set up: give it, land on the set-up."""
+    from tests.factories import PASSWORD
+
+    page.locator("#id_password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form.wdhs-form button[type='submit']").first.click()
 
 
 def clear_name_and_send(page: Any) -> None:
@@ -463,6 +485,10 @@ LOGGED_IN_PAGES: list[Page] = [
     Page("wachtwoord-wijzigen", "/accounts/password/change/"),
     Page("wachtwoord-wijzigen-fouten", "/accounts/password/change/", status=400, then=submit_empty),
     Page("uitloggen", "/accounts/logout/"),
+    Page("tweestaps", "/accounts/2fa/"),
+    Page("tweestaps-wachtwoord", "/accounts/2fa/totp/activate/"),
+    Page("tweestaps-instellen", "/accounts/2fa/totp/activate/", then=confirm_password),
+    Page("tweestaps-aan", two_factor_on),
     Page("initiatief-aanmelden", "/initiatieven/aanmelden/"),
     Page("initiatief-aanmelden-fouten", "/initiatieven/aanmelden/", status=400, then=submit_empty),
     Page("initiatief-beheren", initiative_manage),

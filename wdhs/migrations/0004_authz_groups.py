@@ -39,8 +39,8 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("account", "0009_emailaddress_unique_primary_email"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
-        ("knowledge", "0003_authz_permissions"),
-        ("initiatives", "0003_place_names_as_said"),
+        ("knowledge", "0004_authz_permissions"),
+        ("initiatives", "0004_search_title_index"),
         ("goals", "0002_authz_permissions"),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", "0002_listing_indexes"),
+        ("knowledge", "0003_search_title_index"),
     ]
 
     operations = [
