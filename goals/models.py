@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
+from wdhs.slugs import save_with_free_slug
+
 
 def validate_not_in_future(value: datetime.date) -> None:
     if value > timezone.localdate():
@@ -223,9 +225,12 @@ class Update(models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = _unique_slug(self.title)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two new updates with the same title at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: _unique_slug(self.title), lambda: parent_save(*args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return reverse("goals:update", args=[self.goal.number, self.slug])

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wdhs.search.triggers import TitleVector
+from wdhs.slugs import save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -179,14 +180,17 @@ class Initiative(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self.name)
         if self.municipality_id:
             municipality = self.municipality
             self.place_names = municipality.search_names[:255]
             if kwargs.get("update_fields") is not None and "municipality" in kwargs["update_fields"]:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "place_names"}
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two new pages with the same name at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: unique_slug(self.name), lambda: parent_save(*args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.slug])

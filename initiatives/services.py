@@ -8,11 +8,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from initiatives import changes
+from initiatives.forms import similar_initiatives
 from initiatives.models import (
     INVITATION_VALID_FOR,
     Initiative,
@@ -38,9 +39,39 @@ def _mail_managers(initiative: Initiative, name: str, **context: Any) -> None:
     emails.send(name, to=_manager_emails(initiative), context={"initiative": initiative, **context})
 
 
+class PossibleDuplicate(Exception):
+    """An initiative with nearly the same name in the same municipality was registered just before."""
+
+    def __init__(self, duplicates: list[Initiative]) -> None:
+        super().__init__("Er staat al een initiatief met een bijna gelijke naam in deze gemeente.")
+        self.duplicates = duplicates
+
+
+def _lock_registrations_in(municipality_id: int) -> None:
+    """Registrations in one municipality, one after the other until each commits (a PostgreSQL advisory lock).
+
+    The form checks for a similar name before the insert: two registrations at the same moment would both
+    find nothing. The lock is on the municipality, not on the name, because the check looks for names that
+    are nearly the same (pg_trgm) within a municipality; it ends with the transaction.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('initiatives.register'), %s)", [municipality_id])
+
+
 @transaction.atomic
-def initiative_register(*, user: User, data: dict[str, Any]) -> Initiative:
-    """Create a submitted initiative from a form's cleaned data; the person who registers becomes its manager."""
+def initiative_register(*, user: User, data: dict[str, Any], confirmed_new: bool = False) -> Initiative:
+    """Create a submitted initiative from a form's cleaned data; the person who registers becomes its manager.
+
+    Unless the person confirmed that theirs is another initiative, a similar name in the same municipality
+    (one registered since the form was checked) raises PossibleDuplicate and nothing is saved.
+    """
+    municipality = data.get("municipality")
+    if municipality is not None:
+        _lock_registrations_in(municipality.pk)
+        if not confirmed_new:
+            duplicates = list(similar_initiatives(data["name"], municipality))
+            if duplicates:
+                raise PossibleDuplicate(duplicates)
     initiative = Initiative(status=Status.SUBMITTED)
     changes.apply(initiative, data)
     Membership.objects.create(initiative=initiative, user=user)

@@ -16,11 +16,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
 from wdhs.markup import render_markdown
 from wdhs.search.triggers import TitleVector
+from wdhs.slugs import save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -349,6 +351,14 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two new items with the same title at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: unique_slug(self.title), lambda: parent_save(*args, **kwargs))
+
     def get_absolute_url(self) -> str:
         return reverse("knowledge:detail", args=[self.slug])
 
@@ -382,6 +392,15 @@ class Resource(models.Model):
         if self.author_name:
             return self.author_name
         return self.author.public_name if self.author else ""
+
+
+def unique_slug(title: str) -> str:
+    """The first free address for a knowledge item with this title (a new item gets it in `Resource.save`)."""
+    base = slugify(title)[:160] or "kennis"
+    slug, n = base, 2
+    while Resource.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 class StatusChange(models.Model):

@@ -18,11 +18,13 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from wdhs.models import DailyJobRun
+from wdhs.models import DailyJobRun, FormSubmission
 
 # Finished task rows hold rendered mails (names, addresses, questions): kept only as long as staff need them.
 KEEP_SUCCESSFUL_TASKS = timedelta(days=14)
 KEEP_FAILED_TASKS = timedelta(days=30)
+# The keys of sent forms (wdhs.forms.once): a week is long enough to catch a form sent again from a tab left open.
+KEEP_FORM_KEYS = timedelta(days=7)
 
 
 def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
@@ -40,7 +42,8 @@ def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
 
 @task
 def prune_task_results(day: str) -> str:
-    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month."""
+    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month,
+    and the keys of forms sent more than a week ago."""
 
     def work() -> str:
         now = timezone.now()
@@ -48,6 +51,7 @@ def prune_task_results(day: str) -> str:
             Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - KEEP_SUCCESSFUL_TASKS)
             | Q(status=TaskResultStatus.FAILED, finished_at__lt=now - KEEP_FAILED_TASKS)
         ).delete()
-        return f"{deleted} afgeronde taken opgeruimd."
+        keys, _ = FormSubmission.objects.filter(created_at__lt=now - KEEP_FORM_KEYS).delete()
+        return f"{deleted} afgeronde taken en {keys} formuliersleutels opgeruimd."
 
     return run_once_a_day("prune_task_results", day, work)

@@ -66,6 +66,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         *_model("wdhs.searchsynonym"),
         *_model("wdhs.searchword", ("view", "change")),
         *_model("wdhs.dailyjobrun", READ),
+        *_model("wdhs.formsubmission", READ),
         *_model("wdhs.workerheartbeat", READ),
         *_model("django_tasks_database.dbtaskresult", READ),
         *_model("account.emailaddress", READ),

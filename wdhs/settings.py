@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +101,13 @@ WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/
 # A search with more matches than this ranks candidates only (a title word, the newest) and says "meer dan ...":
 # ranking and counting every match of a common word reads most of the table (wdhs/search/registry.py, bounded).
 SEARCH_EXACT_LIMIT = env_int("WDHS_SEARCH_EXACT_LIMIT", 1000)
+# Pages with personal data or staff tools: never kept by a browser or proxy (wdhs.middleware.SecurityHeadersMiddleware).
+WDHS_PRIVATE_PATHS = ("/mijn/", "/accounts/", "/beheer/")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wdhs.errors.RequestLogContextMiddleware",  # early: every log line of the request names its path
+    "wdhs.middleware.SecurityHeadersMiddleware",  # before whitenoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "wdhs.pagecache.PageCacheMiddleware",
@@ -353,6 +358,11 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("WDHS_MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Back-ups of `manage.py backup` (wdhs/backup.py, docs/deploy.md); pg_dump and pg_restore from WDHS_PG_BIN_DIR,
+# else the embedded PostgreSQL of development, else PATH.
+WDHS_BACKUP_DIR = Path(env("WDHS_BACKUP_DIR", str(BASE_DIR / "backups")))
+WDHS_PG_BIN_DIR = env("WDHS_PG_BIN_DIR")
+
 # ---- Uploads on S3-compatible storage (#16, more than one app server) ---------------------------------------
 # Uploads on local disk exist only on the server that received them. With WDHS_S3_BUCKET they go to a bucket
 # that every server reads (AWS S3, or MinIO/Ceph/... with AWS_S3_ENDPOINT_URL). The portal itself serves them
@@ -409,10 +419,47 @@ SECURE_CSP = {
 # so the health checks answer without the redirect to HTTPS that every other URL gets.
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/full)?$"]
 
+# ---- Errors and logs (#17) -----------------------------------------------------------------------------------
+# Errors are mailed to ADMINS: DJANGO_ADMINS="Naam <beheer@example.nl>,ander@example.nl" (no commas in a name).
+# The 500 page says someone is told only when this list is set (wdhs.errors.errors_are_reported).
+ADMINS = env_list("DJANGO_ADMINS")
+for _admin in ADMINS:
+    if "@" not in parseaddr(_admin)[1]:
+        raise ImproperlyConfigured(
+            f"DJANGO_ADMINS: {_admin!r} is geen e-mailadres. Schrijf bijvoorbeeld "
+            'DJANGO_ADMINS="Beheer <beheer@example.nl>,ander@example.nl".'
+        )
+
+# Log lines as JSON objects on stderr (time, level, logger, message, path, status, request id, exception) for a
+# log collector; DJANGO_LOG_FORMAT=text gives plain lines, the default of `make run`.
+LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", "text" if ENVIRONMENT == "development" else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT moet json of text zijn.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")},
-    "loggers": {"django": {"level": env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")}},
+    "formatters": {
+        "json": {"()": "wdhs.errors.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "one_mail_per_outage": {"()": "wdhs.errors.OutageMailFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        # Sent at once, not through the task queue: an error may be that the database is away.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "one_mail_per_outage"],
+        },
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"level": LOG_LEVEL},
+        # A request for a host name that is not ours (bots scanning IP addresses) is logged, not mailed.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }

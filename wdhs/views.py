@@ -7,6 +7,7 @@ never imports an app.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -17,8 +18,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -36,8 +38,10 @@ from knowledge.funding import views as funding_views
 from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
 from wdhs import health
+from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.http import AuthenticatedHttpRequest
+from wdhs.partners import COALITION_PARTNERS
 
 
 def _sections(*pieces: tuple[str, dict[str, Any] | None]) -> list[dict[str, Any]]:
@@ -202,3 +206,21 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
+
+
+# A database outage is usually over within minutes (a restart, a fail-over): browsers and crawlers may try again.
+RETRY_AFTER_SECONDS = 60
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: the 500 page, or the 503 page while the database is unreachable.
+
+    Rendered without the request, so no context processor runs and nothing queries the database (which may be
+    the very thing that failed): the templates get only fixed data.
+    """
+    context = {"coalition_partners": COALITION_PARTNERS, "errors_are_reported": errors_are_reported()}
+    if is_database_outage(sys.exc_info()[1]):
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html", context))

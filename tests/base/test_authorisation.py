@@ -314,6 +314,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.term": ("v", "vac", "vac"),
     "wdhs.searchsynonym": ("", "vacd", "vacd"),
     "wdhs.searchword": ("", "v", "vd"),
+    "wdhs.formsubmission": ("", "v", "vd"),
     "wdhs.dailyjobrun": ("", "v", "vd"),
     "wdhs.workerheartbeat": ("", "v", "vd"),
     "django_tasks_database.dbtaskresult": ("", "v", "v"),
@@ -400,7 +401,7 @@ def build_scene(settings: Any) -> Scene:
     from knowledge.models import Attachment, Resource, StatusChange
     from tests.background import DATABASE_QUEUE
     from wdhs import emails
-    from wdhs.models import DailyJobRun, SearchSynonym, SearchWord, WorkerHeartbeat
+    from wdhs.models import DailyJobRun, FormSubmission, SearchSynonym, SearchWord, WorkerHeartbeat
     from wdhs.roles import ensure_groups
 
     roles = make_role_users()
@@ -450,6 +451,7 @@ def build_scene(settings: Any) -> Scene:
     GoalLink.objects.create(goal=goal(1), content_object=objects["resource gepubliceerd-eigen"])
     ProblemReport.objects.create(initiative=objects["initiative gepubliceerd-ander"], reason="onjuist")
     DailyJobRun.objects.create(job="opruimen", day=datetime.date(2026, 1, 1))
+    FormSubmission.objects.create(key="formulier-1", form="vraag")
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="w1", host="test", pid=1, started_at=now, seen_at=now)
     SearchSynonym.objects.get_or_create(word="buurthuis", defaults={"synonyms": "wijkcentrum"})

@@ -34,7 +34,7 @@ def backwards(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wdhs", "0003_synonyms_both_ways_and_everyday_words"),
+        ("wdhs", "0004_races_formsubmission"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("account", "0009_emailaddress_unique_primary_email"),
