@@ -11,23 +11,24 @@ DOC = ROOT / "docs" / "asvs.md"
 
 # Every requirement with L = 1 in OWASP/ASVS 5.0/docs_en/OWASP_Application_Security_Verification_Standard_5.0.0_en.csv.
 # V16 and V17 have none.
-LEVEL_1 = (
-    "V1.2.1 V1.2.2 V1.2.3 V1.2.4 V1.2.5 V1.3.1 V1.3.2 V1.5.1 "
-    "V2.1.1 V2.2.1 V2.2.2 V2.3.1 "
-    "V3.2.1 V3.2.2 V3.3.1 V3.4.1 V3.4.2 V3.5.1 V3.5.2 V3.5.3 "
-    "V4.1.1 V4.4.1 "
-    "V5.2.1 V5.2.2 V5.3.1 V5.3.2 "
-    "V6.1.1 V6.2.1 V6.2.2 V6.2.3 V6.2.4 V6.2.5 V6.2.6 V6.2.7 V6.2.8 V6.3.1 V6.3.2 V6.4.1 V6.4.2 "
-    "V7.2.1 V7.2.2 V7.2.3 V7.2.4 V7.4.1 V7.4.2 "
-    "V8.1.1 V8.2.1 V8.2.2 V8.3.1 "
-    "V9.1.1 V9.1.2 V9.1.3 V9.2.1 "
-    "V10.4.1 V10.4.2 V10.4.3 V10.4.4 V10.4.5 "
-    "V11.3.1 V11.3.2 V11.4.1 "
-    "V12.1.1 V12.2.1 V12.2.2 "
-    "V13.4.1 "
-    "V14.2.1 V14.3.1 "
-    "V15.1.1 V15.2.1 V15.3.1"
-).split()
+LEVEL_1_BY_CHAPTER = (
+    "V1.2.1 V1.2.2 V1.2.3 V1.2.4 V1.2.5 V1.3.1 V1.3.2 V1.5.1",
+    "V2.1.1 V2.2.1 V2.2.2 V2.3.1",
+    "V3.2.1 V3.2.2 V3.3.1 V3.4.1 V3.4.2 V3.5.1 V3.5.2 V3.5.3",
+    "V4.1.1 V4.4.1",
+    "V5.2.1 V5.2.2 V5.3.1 V5.3.2",
+    "V6.1.1 V6.2.1 V6.2.2 V6.2.3 V6.2.4 V6.2.5 V6.2.6 V6.2.7 V6.2.8 V6.3.1 V6.3.2 V6.4.1 V6.4.2",
+    "V7.2.1 V7.2.2 V7.2.3 V7.2.4 V7.4.1 V7.4.2",
+    "V8.1.1 V8.2.1 V8.2.2 V8.3.1",
+    "V9.1.1 V9.1.2 V9.1.3 V9.2.1",
+    "V10.4.1 V10.4.2 V10.4.3 V10.4.4 V10.4.5",
+    "V11.3.1 V11.3.2 V11.4.1",
+    "V12.1.1 V12.2.1 V12.2.2",
+    "V13.4.1",
+    "V14.2.1 V14.3.1",
+    "V15.1.1 V15.2.1 V15.3.1",
+)
+LEVEL_1 = [requirement for chapter in LEVEL_1_BY_CHAPTER for requirement in chapter.split()]
 STATUSES = {"voldaan", "deels", "niet voldaan", "niet van toepassing"}
 OPEN = {"deels", "niet voldaan"}
 
