@@ -161,6 +161,51 @@ def test_a_new_database_has_no_accounts():
     assert not User.objects.exists()
 
 
+# ---- V9 Self-contained Tokens: the signed link that confirms an e-mail address --------------------------------
+
+
+def _unconfirmed_address():
+    from allauth.account.models import EmailAddress
+
+    user = UserFactory()
+    address = EmailAddress.objects.get(user=user)
+    address.verified = False
+    address.save(update_fields=["verified"])
+    return address
+
+
+def test_a_forged_confirmation_link_confirms_nothing(client):
+    """ASVS 9.1.1 and 9.1.3: the link is checked against its HMAC (made with the secret key) before it is used."""
+    from allauth.account.models import EmailConfirmationHMAC
+
+    address = _unconfirmed_address()
+    key = EmailConfirmationHMAC(address).key
+    forged = key[:-1] + ("A" if key[-1] != "A" else "B")
+    client.post(reverse("account_confirm_email", args=[forged]))
+    address.refresh_from_db()
+    assert not address.verified
+    client.post(reverse("account_confirm_email", args=[key]))
+    address.refresh_from_db()
+    assert address.verified
+
+
+def test_an_expired_confirmation_link_confirms_nothing(client, monkeypatch):
+    """ASVS 9.2.1: a link signed more than ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS ago no longer works."""
+    import time
+
+    from allauth.account import app_settings
+    from allauth.account.models import EmailConfirmationHMAC
+
+    address = _unconfirmed_address()
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now - (app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS + 1) * 86400)
+    key = EmailConfirmationHMAC(address).key
+    monkeypatch.undo()
+    client.post(reverse("account_confirm_email", args=[key]))
+    address.refresh_from_db()
+    assert not address.verified
+
+
 # ---- V11, V12, V13: settings and deploy files -----------------------------------------------------------------
 
 
