@@ -110,6 +110,15 @@ def test_no_other_site_may_read_our_answers(client, path):
     assert not any(name.lower().startswith("access-control-") for name in response.headers)
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/bestaat-niet/", "/robots.txt", "/initiatieven/export.csv", "/initiatieven/export.json", "/kennis/feed/"],
+)
+def test_answers_in_text_name_their_character_set(client, path):
+    """ASVS 4.1.1: HTML, text, CSV, JSON and feeds say charset=utf-8 (the sitemaps do not yet: docs/asvs.md)."""
+    assert client.get(path)["Content-Type"].endswith("; charset=utf-8")
+
+
 # ---- V6 Authentication ---------------------------------------------------------------------------------------
 
 
