@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 # allauth's error code when a log-in (password or two-factor code) hit a rate limit (wdhs/adapters.py).
@@ -63,7 +64,8 @@ PERMISSIONS_POLICY = ", ".join(
 class SecurityHeadersMiddleware:
     """The headers Django's own security middleware does not set: Permissions-Policy on every response, and
     `Cache-Control: private, no-store` on the pages with personal data or staff tools (settings.WDHS_PRIVATE_PATHS:
-    /mijn/ with the AVG export, /accounts/, /beheer/), so no browser history, shared proxy or CDN keeps a copy."""
+    /mijn/ with the AVG export, /accounts/, /beheer/), so no browser history, shared proxy or CDN keeps a copy;
+    after logging out, `Clear-Site-Data` so the browser drops what it still holds (ASVS 14.3.1)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -71,6 +73,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.method == "POST" and request.path == reverse("account_logout") and response.status_code < 400:
+            # Logged out: the browser drops what it may still hold of the session (a shared computer).
+            response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         if request.path.startswith(tuple(settings.WDHS_PRIVATE_PATHS)):
             # no-store outweighs any max-age; Django drops "public" when it adds "private". The admin's never_cache
             # directives (no-cache, must-revalidate, ...) stay.

@@ -66,7 +66,7 @@ CREATE OR REPLACE TRIGGER wdhs_content_changed
     FOR EACH STATEMENT EXECUTE FUNCTION wdhs_content_changed()
 """
 
-SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, settings.MESSAGE_COOKIE_NAME)
 
 
 def content_tables() -> list[str]:

@@ -393,6 +393,13 @@ HTTPS = env_bool("DJANGO_HTTPS", PRODUCTION)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# With HTTPS every cookie gets the __Host- prefix: the browser then only accepts it over HTTPS, from this host
+# itself (no subdomain can set or overwrite it), for the whole site (ASVS 3.3.1). Renaming logs everyone out once.
+_COOKIE_PREFIX = "__Host-" if HTTPS else ""
+SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
+CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+MESSAGE_COOKIE_NAME = f"{_COOKIE_PREFIX}messages"
+MESSAGE_STORAGE = "wdhs.http.MessageStorage"
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS

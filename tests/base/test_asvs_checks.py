@@ -249,3 +249,56 @@ def test_the_web_servers_offer_only_tls_1_2_and_1_3():
 def test_the_image_leaves_out_source_control_data():
     """ASVS 13.4.1: the .git folder never reaches the container image."""
     assert ".git" in (ROOT / ".dockerignore").read_text().split()
+
+
+# --- fixed with the ASVS mapping (docs/asvs.md): cookie prefixes, logout, sitemap charset, media HSTS ---------
+
+
+def test_with_https_every_cookie_has_the_host_prefix():
+    code = (
+        "from django.conf import settings as s; from wdhs.http import PrefixedCookieStorage as p;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, p.cookie_name, s.SESSION_COOKIE_DOMAIN, s.CSRF_COOKIE_PATH)"
+    )
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY="k" * 60,
+        DJANGO_ALLOWED_HOSTS="x.nl",
+    )
+    assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "__Host-messages", "None", "/"], (
+        result.stderr
+    )
+
+
+def test_a_message_travels_in_the_cookie_named_by_the_settings(client, settings):
+    assert settings.MESSAGE_STORAGE == "wdhs.http.MessageStorage"
+    client.force_login(UserFactory())
+    response = client.post(reverse("account_logout"))  # "Je bent uitgelogd." waits in a cookie
+    assert settings.MESSAGE_COOKIE_NAME in response.cookies
+
+
+def test_logging_out_clears_what_the_browser_holds(client):
+    client.force_login(UserFactory())
+    response = client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert "Clear-Site-Data" not in client.get(reverse("account_logout"))
+
+
+def test_sitemaps_name_their_character_set(client):
+    assert client.get("/sitemap.xml")["Content-Type"] == "application/xml; charset=utf-8"
+    assert client.get("/sitemap-paginas.xml")["Content-Type"] == "application/xml; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [("deploy/Caddyfile", "Strict-Transport-Security"), ("deploy/nginx.conf", "add_header Strict-Transport-Security")],
+)
+def test_uploads_served_by_the_proxy_get_hsts_too(path, line):
+    text = (ROOT / path).read_text()
+    media = text[text.index("/media/") :]
+    block = media[: media.index("}")]
+    assert line in block and "max-age=31536000" in block
