@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.template.response import TemplateResponse
+
+from wdhs.text import CONTROL_MESSAGE, has_control_characters, strip_control_characters
 
 
 class InvalidFormStatusMiddleware:
@@ -24,3 +27,45 @@ class InvalidFormStatusMiddleware:
             if form is not None and getattr(form, "is_bound", False) and form.errors:
                 response.status_code = 400
         return response
+
+
+class TextInputMiddleware:
+    """Applies the rule of wdhs.text to every request, before any view or form sees it.
+
+    A control character in the path or in a query parameter (name or value), or NUL anywhere in a form,
+    answers 400 with a Dutch page: links never hold them, and NUL only comes from a tool or an attack.
+    Other control characters in a form value are taken out (tab, LF and CR stay): pasted text can hold a
+    vertical tab or a form feed, and the visitor should not lose what they typed over an invisible character.
+    Sits after the session, auth and message middleware, so the 400 page is the portal's normal page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if has_control_characters(request.path) or any(
+            has_control_characters(key) or any(has_control_characters(value) for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return self.rejected(request)
+        if request.method == "POST":
+            try:
+                posted = request.POST
+            except OSError:  # an unreadable body: the CSRF check answers it
+                return self.get_response(request)
+            if any(
+                has_control_characters(key) or any("\x00" in value for value in values)
+                for key, values in posted.lists()
+            ):
+                return self.rejected(request)
+            if any(has_control_characters(value, line_breaks=True) for _, values in posted.lists() for value in values):
+                cleaned = QueryDict(mutable=True, encoding=posted.encoding)
+                for key, values in posted.lists():
+                    cleaned.setlist(key, [strip_control_characters(value) for value in values])
+                cleaned._mutable = False
+                request.POST = cleaned  # type: ignore[assignment]  # a QueryDict made read-only above
+        return self.get_response(request)
+
+    @staticmethod
+    def rejected(request: HttpRequest) -> HttpResponse:
+        return render(request, "400.html", {"reason": CONTROL_MESSAGE}, status=400)

@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wdhs.middleware.InvalidFormStatusMiddleware",
+    "wdhs.middleware.TextInputMiddleware",
 ]
 
 ROOT_URLCONF = "wdhs.urls"
