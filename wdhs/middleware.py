@@ -6,7 +6,12 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 
-from wdhs.text import CONTROL_MESSAGE, has_control_characters, strip_control_characters
+from wdhs.text import (
+    CONTROL_MESSAGE,
+    has_control_characters,
+    has_control_characters_for_a_link,
+    strip_control_characters,
+)
 
 
 class InvalidFormStatusMiddleware:
@@ -32,7 +37,7 @@ class InvalidFormStatusMiddleware:
 class TextInputMiddleware:
     """Applies the rule of wdhs.text to every request, before any view or form sees it.
 
-    A control character in the path or in a query parameter (name or value), or NUL anywhere in a form,
+    A C0 control character in the path or in a query parameter (name or value), or NUL anywhere in a form,
     answers 400 with a Dutch page: links never hold them, and NUL only comes from a tool or an attack.
     Other control characters in a form value are taken out (tab, LF and CR stay): pasted text can hold a
     vertical tab or a form feed, and the visitor should not lose what they typed over an invisible character.
@@ -43,8 +48,8 @@ class TextInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if has_control_characters(request.path) or any(
-            has_control_characters(key) or any(has_control_characters(value) for value in values)
+        if has_control_characters_for_a_link(request.path) or any(
+            has_control_characters_for_a_link(key) or any(has_control_characters_for_a_link(v) for v in values)
             for key, values in request.GET.lists()
         ):
             return self.rejected(request)
@@ -69,3 +74,22 @@ class TextInputMiddleware:
     @staticmethod
     def rejected(request: HttpRequest) -> HttpResponse:
         return render(request, "400.html", {"reason": CONTROL_MESSAGE}, status=400)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A 405 (a link to an address that only takes a button, like /mijn/kennis/<slug>/status/) gets a Dutch page.
+
+    Django's require_POST answers with an empty body; the Allow header stays.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not getattr(response, "streaming", False) and not response.content:
+            page = render(request, "405.html", status=405)
+            if response.has_header("Allow"):
+                page["Allow"] = response["Allow"]
+            return page
+        return response

@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wdhs.middleware.InvalidFormStatusMiddleware",
     "wdhs.middleware.TextInputMiddleware",
+    "wdhs.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "wdhs.urls"

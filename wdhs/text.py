@@ -6,8 +6,8 @@ each can break a page: PostgreSQL cannot store NUL, and XML 1.0 (the feeds) cann
 character but tab, line feed and carriage return. Those three are normal in a text box, so text keeps them.
 
 Where the rule is applied:
-- the request (wdhs.middleware.TextInputMiddleware): a query parameter with a control character, or a
-  form value with NUL, gets a 400 page; other control characters in form values are taken out before any
+- the request (wdhs.middleware.TextInputMiddleware): a path or query parameter with a C0 control
+  character, or a form value with NUL, gets a 400 page; other control characters in form values are taken out before any
   form sees them (pasted text can carry a vertical tab or a form feed; the visitor keeps their text);
 - the save path (`strip_on_save`, connected for every model): text fields are stripped before a row is
   written, whatever wrote it (the admin, an editor, a service, a command);
@@ -26,15 +26,25 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 # The same, but tab, line feed and carriage return are allowed: the line breaks of a text box.
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
+# In a link (the path and the query string) only the C0 range counts: a link never holds one, while DEL and
+# the C1 range are left to the pages, which strip them from a search like any other odd character.
+_CONTROL_IN_LINK = re.compile(r"[\x00-\x1f]")
+
+# The wording of the search pages' own message for unreadable characters.
 CONTROL_MESSAGE = (
-    "Het webadres of het formulier bevat een onzichtbaar stuurteken, zoals een NUL-teken. "
-    "Zulke tekens kunnen we niet verwerken. Kopieer de link opnieuw of typ het adres zelf."
+    "Het webadres of het formulier bevat onzichtbare tekens die we niet kunnen lezen, zoals een NUL-teken. "
+    "Kopieer de link opnieuw of typ het adres zelf."
 )
 
 
 def has_control_characters(value: str, *, line_breaks: bool = False) -> bool:
     """Whether `value` holds a control character; with `line_breaks`, tab, LF and CR do not count."""
     return bool((_CONTROL_IN_TEXT if line_breaks else _CONTROL).search(value))
+
+
+def has_control_characters_for_a_link(value: str) -> bool:
+    """Whether `value` (a path or a query parameter) holds a C0 control character, tab and line breaks too."""
+    return bool(_CONTROL_IN_LINK.search(value))
 
 
 def strip_control_characters(value: str) -> str:

@@ -19,3 +19,12 @@ def test_a_parameter_named_items_does_not_break_the_knowledge_list(client):
     assert '<input type="hidden" name="items" value=" ">' in content
     assert '<input type="hidden" name="thema" value="zorg-en-welzijn">' in content
     assert 'type="hidden" name="page"' not in content
+
+
+def test_a_link_to_an_address_that_only_takes_a_button_gets_a_dutch_405(client, user):
+    # Found by test_any_path.py: require_POST answered an empty 405, with no word of explanation.
+    client.force_login(user)
+    response = client.get("/mijn/kennis/iets/status/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "Dit werkt alleen met een knop" in response.content.decode()

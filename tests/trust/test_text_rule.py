@@ -10,7 +10,12 @@ from django.core.cache import cache
 from goals.models import Update
 from knowledge.models import Question, Resource
 from tests.factories import InitiativeFactory, ResourceFactory, UpdateFactory
-from wdhs.text import CONTROL_MESSAGE, has_control_characters, strip_control_characters
+from wdhs.text import (
+    CONTROL_MESSAGE,
+    has_control_characters,
+    has_control_characters_for_a_link,
+    strip_control_characters,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +30,9 @@ def _clear_rate_limit():
 def test_the_rule():
     assert has_control_characters("a\x00b")
     assert has_control_characters("a\x0bb")
-    assert has_control_characters("a\tb")  # in a link, even tab and line breaks count
+    assert has_control_characters("a\tb")
+    assert has_control_characters_for_a_link("a\tb")  # in a link, even tab and line breaks count
+    assert not has_control_characters_for_a_link("null \ue000 \x7f \x85")  # the search strips these itself
     assert not has_control_characters("a\tb\r\nc", line_breaks=True)
     assert has_control_characters("a\x7fb\x85", line_breaks=True)
     assert has_control_characters("\ufffe", line_breaks=True)
