@@ -2,6 +2,8 @@
 # Two stages: the builder installs the dependencies from uv.lock and collects the static files; the runtime
 # stage gets only the result, runs as a user without rights and has no uv, pip cache or build tools.
 ARG PYTHON_VERSION=3.12
+# The major version of the db service in compose.yaml: `manage.py backup` needs a pg_dump at least that new.
+ARG POSTGRES_MAJOR=17
 
 FROM python:${PYTHON_VERSION}-slim-bookworm AS builder
 # The same uv as the Makefile's, from PyPI.
@@ -21,6 +23,14 @@ RUN DJANGO_ENV=production DJANGO_SECRET_KEY=collectstatic-only DATABASE_URL=post
     /app/.venv/bin/python manage.py collectstatic --noinput --verbosity 0
 
 FROM python:${PYTHON_VERSION}-slim-bookworm AS runtime
+ARG POSTGRES_MAJOR
+# pg_dump and pg_restore for `manage.py backup` and `restore` (wdhs/backup.py), from PostgreSQL's own Debian
+# repository (Debian bookworm itself has only version 15, which cannot dump a newer server).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install -y --no-install-recommends "postgresql-client-${POSTGRES_MAJOR}" \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 wdhs \
     && useradd --system --uid 10001 --gid wdhs --home-dir /app --no-create-home --shell /usr/sbin/nologin wdhs
 ENV PATH=/app/.venv/bin:$PATH \

@@ -32,7 +32,7 @@ from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
-from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Update
+from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Regulation, Update
 from wdhs.http import admin_user
 from wdhs.metrics import METRICS
 
@@ -126,15 +126,29 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["short_title", "statement", "explanation"]
     prepopulated_fields = {"slug": ["short_title"]}
     inlines = [IndicatorInline, MilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["number", "short_title", "slug", "target_year", "statement", "explanation"]}),
+        (
+            "Na het doeljaar",
+            {
+                "fields": ["after_target_year"],
+                "description": "Dit staat op de pagina van het doel zodra het doeljaar voorbij is.",
+            },
+        ),
+    ]
 
 
 class IndicatorAdmin(admin.ModelAdmin):
     form = IndicatorForm
-    list_display = ["name", "goal", "kind", "metric_code", "unit", "target_value", "target_date", "is_main"]
+    list_display = ["name", "goal", "kind", "metric_code", "unit", "target_value", "target_year", "is_main"]
     list_filter = ["goal", "kind", "is_main"]
     search_fields = ["name", "description", "metric_code"]
     list_select_related = ["goal"]
     inlines = [MeasurementInline]
+
+    @admin.display(description="streefjaar")
+    def target_year(self, obj: Indicator) -> int:
+        return obj.target_year
 
     def get_inlines(self, request: HttpRequest, obj: Indicator | None) -> list[type[admin.options.InlineModelAdmin]]:
         # The portal counts live indicators itself: no measurement rows to enter there.
@@ -229,7 +243,16 @@ class GoalLinkAdmin(admin.ModelAdmin):
     list_select_related = ["goal", "content_type"]
 
 
+class RegulationAdmin(admin.ModelAdmin):
+    list_display = ["title", "area", "status", "position_adopted", "is_public", "updated_at"]
+    list_filter = ["area", "status", "position_adopted", "is_public"]
+    search_fields = ["title", "summary", "position"]
+    readonly_fields = ["updated_at"]
+    fields = ["title", "area", "status", "summary", "position", "position_adopted", "link", "is_public", "updated_at"]
+
+
 admin.site.register(Goal, GoalAdmin)
+admin.site.register(Regulation, RegulationAdmin)
 admin.site.register(Indicator, IndicatorAdmin)
 admin.site.register(Measurement, MeasurementAdmin)
 admin.site.register(Milestone, MilestoneAdmin)

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from goals.dates import format_date
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EMPTY_TEXT = "Nog geen gegevens."
@@ -39,11 +41,6 @@ def compact_number(value: float) -> str:
     if value >= 10_000:
         return f"{format_number(round(value / 1_000, 1))} k"
     return format_number(value)
-
-
-def format_date(value: datetime.date) -> str:
-    """A short Dutch date for axes and tables: 3 mrt 2025."""
-    return date_format(value, "j b Y")
 
 
 def nice_ticks(maximum: float, count: int = 5, whole: bool = False) -> list[float]:
@@ -85,7 +82,9 @@ class Chart:
             return str(format_html('<p class="goals-chart__empty">{}</p>', self.empty_text))
         return str(
             format_html(
-                '<figure class="goals-chart">{}<div class="wdhs-table-scroll">{}</div></figure>',
+                '<figure class="goals-chart">{}<details class="goals-chart__details">'
+                "<summary>Bekijk de cijfers als tabel</summary>"
+                '<div class="wdhs-table-scroll">{}</div></details></figure>',
                 mark_safe(self.svg),  # noqa: S308 - built by xml.etree, which escapes every text
                 mark_safe(self.table),  # noqa: S308 - built by format_html
             )
@@ -201,7 +200,7 @@ def line_chart(
         _text(grid, left - 8, y + 4, compact_number(tick), **{"text-anchor": "end", "class": "goals-chart__tick"})
     _line(grid, left, top + plot_h, width - right, top + plot_h, "goals-chart__axis")
     _line(grid, left, top, left, top + plot_h, "goals-chart__axis")
-    label_days = [first] if span == 0 else _spread(first, span, 5)
+    label_days = [first] if span == 0 else _spread(first, span, 4)
     for index, day in enumerate(label_days):
         # The outer labels align to the plot's edges so they are never cut off.
         anchor = "middle" if span == 0 or 0 < index < len(label_days) - 1 else ("start" if index == 0 else "end")

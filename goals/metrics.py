@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from goals.models import Update
-from wdhs.metrics import Metric, monthly_cumulative, register_metric
+from goals.models import Regulation, Update
+from wdhs.metrics import Breakdown, Metric, monthly_cumulative, register_breakdown, register_metric
 from wdhs.models import User
 
 
@@ -17,7 +17,35 @@ def _published_updates() -> QuerySet:
     return Update.objects.published()
 
 
+def _adopted_regulations() -> QuerySet:
+    return Regulation.objects.filter(is_public=True, position_adopted=True)
+
+
+def regulations_by_status() -> list[tuple[str, int]]:
+    """Public regulations per status, in the order of the choices (statuses without any left out)."""
+    counts: dict[str, int] = {}
+    for status in Regulation.objects.filter(is_public=True).values_list("status", flat=True):
+        counts[status] = counts.get(status, 0) + 1
+    return [(label, counts[value]) for value, label in Regulation.Status.choices if value in counts]
+
+
 def register() -> None:
+    register_metric(
+        Metric(
+            code="goals.regulations_adopted",
+            label="Wetten en regels waarin het standpunt van de coalitie is overgenomen",
+            unit="wetten en regels",
+            current=lambda: float(_adopted_regulations().count()),
+        )
+    )
+    register_breakdown(
+        Breakdown(
+            code="goals.regulations_by_status",
+            label="Wetten en regels per stand van zaken",
+            columns=("Stand van zaken", "Aantal"),
+            rows=regulations_by_status,
+        )
+    )
     register_metric(
         Metric(
             code="wdhs.accounts",

@@ -15,8 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
+
+from goals.dates import format_date
+from wdhs.slugs import save_with_free_slug
 
 
 def validate_not_in_future(value: datetime.date) -> None:
@@ -35,6 +37,14 @@ class Goal(models.Model):
     )
     statement = models.TextField("doel", help_text="Het doel in één zin, zoals in het actieprogramma.")
     explanation = models.TextField("uitleg", help_text="Uitleg in eenvoudige taal (B1).")
+    after_target_year = models.TextField(
+        "hoe verder",
+        blank=True,
+        help_text=(
+            "Wat er gebeurt als het doeljaar voorbij is: waar werkt de coalitie verder aan, en tot wanneer? "
+            "Staat op de pagina van het doel zodra het doeljaar voorbij is. Gewone tekst."
+        ),
+    )
 
     class Meta:
         verbose_name = "doel"
@@ -62,6 +72,10 @@ class Goal(models.Model):
                 return indicator
         return indicators[0] if indicators else None
 
+    def year_is_over(self, today: datetime.date | None = None) -> bool:
+        """True from 1 January after the target year."""
+        return (today or timezone.localdate()).year > self.target_year
+
 
 class Indicator(models.Model):
     class Kind(models.TextChoices):
@@ -82,7 +96,12 @@ class Indicator(models.Model):
     target_value = models.DecimalField(
         "streefwaarde", max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
-    target_date = models.DateField("streefdatum", null=True, blank=True)
+    target_date = models.DateField(
+        "streefdatum",
+        null=True,
+        blank=True,
+        help_text="Wanneer moet de streefwaarde gehaald zijn? Leeg: 31 december van het doeljaar van het doel.",
+    )
     is_main = models.BooleanField("hoofdindicator", default=False, help_text="Deze indicator staat op het overzicht.")
     order = models.PositiveSmallIntegerField("volgorde", default=0)
 
@@ -103,6 +122,16 @@ class Indicator(models.Model):
     @property
     def is_live(self) -> bool:
         return self.kind == self.Kind.LIVE
+
+    @property
+    def deadline(self) -> datetime.date:
+        """The target date; without one, the last day of the goal's target year."""
+        return self.target_date or datetime.date(self.goal.target_year, 12, 31)
+
+    @property
+    def target_year(self) -> int:
+        """The year of the target date, or else the goal's target year."""
+        return self.deadline.year
 
 
 class Measurement(models.Model):
@@ -149,7 +178,7 @@ class Measurement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} op {date_format(self.date, 'SHORT_DATE_FORMAT')}"
+        return f"{self.indicator}: {self.value} op {format_date(self.date)}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -187,7 +216,15 @@ class Milestone(models.Model):
 
     @property
     def when(self) -> str:
-        return str(self.date.year) if self.year_only else date_format(self.date, "j b Y")
+        return str(self.date.year) if self.year_only else format_date(self.date)
+
+    def status_text(self, today: datetime.date | None = None) -> str:
+        """In words, without claiming a year that is over is still to come."""
+        if self.done:
+            return "behaald"
+        if self.date < (today or timezone.localdate()):
+            return f"niet gehaald in {self.date.year}" if self.year_only else "niet gehaald"
+        return "nog niet behaald"
 
 
 class UpdateQuerySet(models.QuerySet["Update"]):
@@ -222,9 +259,12 @@ class Update(models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = _unique_slug(self.title)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two new updates with the same title at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: _unique_slug(self.title), lambda: parent_save(*args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return reverse("goals:update", args=[self.goal.number, self.slug])
@@ -262,3 +302,47 @@ class GoalLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal} ↔ {self.content_type.name} {self.object_id}"
+
+
+class Regulation(models.Model):
+    """A law or regulation that matters to local communities, followed for goal 3 (the legislation tracker)."""
+
+    class Area(models.TextChoices):
+        WMO = "wmo", "Wmo (Right to Challenge)"
+        PROCUREMENT = "aanbesteding", "aanbesteding"
+        STATE_AID = "staatssteun", "staatssteun"
+        LEGAL_FORM = "rechtsvorm", "rechtsvorm"
+        TAX = "belasting", "belasting"
+        OTHER = "anders", "anders"
+
+    class Status(models.TextChoices):
+        IDEA = "verkenning", "in verkenning"
+        DRAFT = "voorstel", "wetsvoorstel of conceptregeling"
+        PARLIAMENT = "parlement", "in behandeling bij het parlement"
+        ADOPTED = "aangenomen", "aangenomen, nog niet in werking"
+        IN_FORCE = "in_werking", "in werking"
+        STOPPED = "gestopt", "gestopt of verworpen"
+
+    title = models.CharField("titel", max_length=200)
+    area = models.CharField("onderwerp", max_length=20, choices=Area.choices, default=Area.OTHER)
+    status = models.CharField("stand van zaken", max_length=20, choices=Status.choices, default=Status.IDEA)
+    summary = models.TextField("wat regelt het?", blank=True, help_text="In eenvoudige taal (B1). Gewone tekst.")
+    position = models.TextField(
+        "standpunt van de coalitie", help_text="Wat vindt de coalitie, en wat vraagt ze aan de overheid?"
+    )
+    position_adopted = models.BooleanField(
+        "standpunt overgenomen",
+        default=False,
+        help_text="Aan: de wet of regeling doet wat de coalitie vraagt. Dit telt mee voor doel 3.",
+    )
+    link = models.URLField("link naar de wet of het voorstel", max_length=500, blank=True)
+    is_public = models.BooleanField("zichtbaar op de site", default=True)
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+
+    class Meta:
+        verbose_name = "wet of regeling"
+        verbose_name_plural = "wetten en regelingen"
+        ordering = ["area", "title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -139,13 +139,32 @@ INDICATORS = [
     ),
     (
         3,
-        "Aangepaste wetten",
-        "Wetten die zijn aangepast of nieuw zijn gemaakt, zodat ze lokale gemeenschappen sterker maken. "
-        "De redactie vult dit in, met een bron.",
-        "measured",
-        "",
-        "wetten",
+        "Wetten en regels met het standpunt van de coalitie",
+        "Wetten en regels voor lokale gemeenschappen waarin het standpunt van de coalitie is overgenomen. "
+        "Het portaal telt dit live uit de lijst van wetten en regels hieronder.",
+        "live",
+        "goals.regulations_adopted",
+        "wetten en regels",
         True,
+    ),
+    (
+        4,
+        "Regelingen met structureel geld",
+        "Regelingen in de financieringswijzer waar een gemeenschap meer jaren op kan rekenen: afspraken voor "
+        "meer jaren, leningen en kostprijs-plus-afspraken. Het portaal telt dit live.",
+        "live",
+        "funding.structural_schemes",
+        "regelingen",
+        True,
+    ),
+    (
+        4,
+        "Regelingen met eenmalig projectgeld",
+        "Regelingen in de financieringswijzer met eenmalig geld voor een project. Het portaal telt dit live.",
+        "live",
+        "funding.one_off_schemes",
+        "regelingen",
+        False,
     ),
     (
         4,
@@ -154,7 +173,7 @@ INDICATORS = [
         "measured",
         "",
         "initiatieven",
-        True,
+        False,
     ),
     (
         5,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -9,14 +8,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
 
 from goals.charts import Chart, bar_chart, line_chart
+from goals.dates import format_month
 from goals.links import public_linked_objects
-from goals.models import Goal, Indicator, Measurement, Update
-from goals.progress import indicator_status, live_points
-from wdhs import pagecache
+from goals.models import Goal, Indicator, Measurement, Regulation, Update
+from goals.progress import indicator_status, live_points, year_over_text
+from wdhs import csvsafe, pagecache
 from wdhs.metrics import BREAKDOWNS, METRICS
 
 # The tables the dashboard always shows, also before the app that fills them is installed.
@@ -26,6 +25,8 @@ EXPECTED_BREAKDOWNS = [
     ("knowledge.by_organisation", "Kennis per partner"),
 ]
 UPDATES_ON_GOAL_PAGE = 10
+# The goal whose page shows the legislation tracker (goals.Regulation).
+LAWS_GOAL = 3
 
 
 def _goals_with_indicators() -> QuerySet[Goal]:
@@ -56,7 +57,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "goals/index.html", {"cards": goal_cards()})
+    return render(request, "goals/index.html", {"cards": goal_cards(), "this_year": timezone.localdate().year})
 
 
 @require_GET
@@ -68,18 +69,27 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
         ),
         number=number,
     )
-    statuses = [indicator_status(indicator) for indicator in goal.indicators.all()]
+    today = timezone.localdate()
+    statuses = [indicator_status(indicator, today) for indicator in goal.indicators.all()]
     updates = list(goal.updates.published().select_related("author")[:UPDATES_ON_GOAL_PAGE])
+    year_over = None
+    if goal.year_is_over(today):
+        main = goal.main_indicator()
+        main_status = next((s for s in statuses if s.indicator == main), None)
+        year_over = {"reached": year_over_text(goal, main_status), "next": goal.after_target_year}
+    regulations = list(Regulation.objects.filter(is_public=True)) if goal.number == LAWS_GOAL else None
     return render(
         request,
         "goals/detail.html",
         {
             "goal": goal,
             "statuses": statuses,
-            "milestones": list(goal.milestones.all()),
+            "milestones": [(m, m.status_text(today)) for m in goal.milestones.all()],
             "updates": updates,
             "linked_groups": public_linked_objects(goal),
-            "today": timezone.localdate(),
+            "today": today,
+            "year_over": year_over,
+            "regulations": regulations,
         },
     )
 
@@ -140,7 +150,7 @@ def _growth_table(code: str) -> DashboardTable | None:
     rows: list[tuple[Any, ...]] = []
     previous = 0.0
     for day, value in points:
-        rows.append((date_format(day, "b Y"), _plain(value), _plain(value - previous)))
+        rows.append((format_month(day), _plain(value), _plain(value - previous)))
         previous = value
     table = DashboardTable(code, f"Groei per maand: {metric.label}", ("Maand", "Totaal", "Erbij"), rows)
     table.chart = line_chart(
@@ -172,16 +182,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if code not in expected_codes
     ]
     growth = [table for code in sorted(METRICS) if (table := _growth_table(code)) is not None]
-    return render(request, "goals/dashboard.html", {"breakdowns": breakdowns, "growth": growth})
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: Any) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+    return render(request, "goals/dashboard.html", {"cards": goal_cards(), "breakdowns": breakdowns, "growth": growth})
 
 
 @require_GET
@@ -194,8 +195,7 @@ def dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{table.csv_name}"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([csv_safe(column) for column in table.columns])
-    for row in table.rows:
-        writer.writerow([csv_safe(cell) for cell in row])
+    writer = csvsafe.writer(response, delimiter=";")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
     return response

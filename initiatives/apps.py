@@ -10,7 +10,8 @@ class InitiativesConfig(AppConfig):
     verbose_name = "Initiatieven"
 
     def ready(self) -> None:
-        from initiatives import metrics, search
+        from initiatives import metrics, personal_data, search
 
         search.register()
         metrics.register()
+        personal_data.register()

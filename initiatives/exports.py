@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import condition, require_GET
 
 from initiatives.models import Initiative
+from wdhs import csvsafe
 from wdhs.models import Term
 
 LICENCE = "CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/deed.nl)"
@@ -131,7 +131,7 @@ def _version(request: HttpRequest) -> str:
 
 
 class _Line:
-    """What csv.writer writes to: hands each formatted line back instead of keeping it."""
+    """What the CSV writer writes to: hands each formatted line back instead of keeping it."""
 
     def write(self, value: str) -> str:
         return value
@@ -139,7 +139,7 @@ class _Line:
 
 def _csv_lines(request: HttpRequest) -> Iterator[str]:
     yield "\ufeff"  # so spreadsheet programs read the accents right
-    writer = csv.DictWriter(_Line(), fieldnames=[name for name, _ in EXPORT_COLUMNS])
+    writer = csvsafe.DictWriter(_Line(), fieldnames=[name for name, _ in EXPORT_COLUMNS])
     yield writer.writeheader()
     for row in _export_rows(request):
         yield writer.writerow(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, cast
 
@@ -13,6 +14,7 @@ from initiatives.search import INITIATIVES
 from wdhs.facets import FacetFilterSet, FacetSpec, Order, ordered_by
 from wdhs.models import Municipality, Province, Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, parse_query
+from wdhs.search.registry import Bounded
 
 SORT_CHOICES = [
     ("relevantie", "Best passend bij je zoekwoorden"),
@@ -126,6 +128,13 @@ class InitiativeFilter(FacetFilterSet):
         if sort == "gemeente":
             return [(F("municipality__name"), False), (F("name"), False)]
         return [(F("name"), False)]
+
+    def bound(self) -> Callable[[QuerySet], Bounded] | None:
+        """For a search ranked by fit: what limits very many matches to the candidates it ranks (see `bounded`)."""
+        expanded = self.expanded_query()
+        if expanded is None or (self.cleaned.get("sorteer") or "relevantie") != "relevantie":
+            return None
+        return lambda rows: INITIATIVES.bounded(rows, expanded)
 
     def ordered(self) -> InitiativeQuerySet:
         return cast(InitiativeQuerySet, ordered_by(self.qs, self.order()))

@@ -7,11 +7,12 @@ from django import forms
 from django.contrib.postgres.search import TrigramSimilarity
 from django.utils import timezone
 
-from initiatives.models import ActivePeople, Initiative, ProblemReason, Status
-from wdhs.forms.fields import HoneypotMixin, MunicipalityField, reject_html, require_https, single_line
+from initiatives.models import DESCRIPTION_MAX, ActivePeople, Initiative, ProblemReason, Status
+from wdhs.forms.fields import MunicipalityField, reject_html, require_https, single_line
+from wdhs.forms.once import SubmitOnceMixin
+from wdhs.forms.public import PublicForm
 from wdhs.models import Municipality
 
-DESCRIPTION_MAX = 5000
 MAX_SOCIAL_LINKS = 6
 SIMILARITY_THRESHOLD = 0.45
 
@@ -189,15 +190,31 @@ class InitiativeForm(forms.ModelForm):
         cleaned = self.cleaned_data
         name, municipality = cleaned.get("name"), cleaned.get("municipality")
         if name and municipality:
-            self.duplicates = list(similar_initiatives(name, municipality, exclude=self.instance))
-            if self.duplicates and not self.data.get("not_duplicate"):
-                self.fields["not_duplicate"] = self._not_duplicate_field()
-                self.add_error(
-                    "not_duplicate",
-                    "Er staat al een initiatief met een bijna gelijke naam in deze gemeente. "
-                    "Kijk of het jullie initiatief is. Is het een ander initiatief? Vink dan dit vakje aan.",
-                )
+            duplicates = list(similar_initiatives(name, municipality, exclude=self.instance))
+            if duplicates and not self.is_confirmed_new:
+                self.ask_about(duplicates)
+            else:
+                self.duplicates = duplicates
         return cleaned
+
+    @property
+    def is_confirmed_new(self) -> bool:
+        """The person ticked "ons initiatief staat er nog niet in" (after seeing the similar names)."""
+        return bool(self.data.get("not_duplicate"))
+
+    def ask_about(self, duplicates: list[Initiative]) -> None:
+        """Show the similar initiatives and ask to confirm; also when one was registered at the very same moment."""
+        self.duplicates = duplicates
+        self.fields["not_duplicate"] = self._not_duplicate_field()
+        self.add_error(
+            "not_duplicate",
+            "Er staat al een initiatief met een bijna gelijke naam in deze gemeente. "
+            "Kijk of het jullie initiatief is. Is het een ander initiatief? Vink dan dit vakje aan.",
+        )
+
+
+class RegisterForm(SubmitOnceMixin, InitiativeForm):
+    """A new initiative: the form of InitiativeForm, sent once (wdhs.forms.once) however often it is sent."""
 
 
 def similar_initiatives(name: str, municipality: Municipality, exclude: Initiative | None = None) -> Any:
@@ -213,7 +230,9 @@ def similar_initiatives(name: str, municipality: Municipality, exclude: Initiati
     return qs[:5]
 
 
-class InviteForm(forms.Form):
+class InviteForm(SubmitOnceMixin, forms.Form):
+    """Invite a co-manager; sent twice (a double click) it sends one invitation, not a second that revokes it."""
+
     email = forms.EmailField(
         label="E-mailadres",
         max_length=254,
@@ -231,7 +250,7 @@ class InviteForm(forms.Form):
         return email
 
 
-class ProblemReportForm(HoneypotMixin):
+class ProblemReportForm(PublicForm):
     reason = forms.ChoiceField(label="Wat is er mis?", choices=ProblemReason.choices, widget=forms.RadioSelect)
     message = forms.CharField(
         label="Toelichting",
@@ -249,7 +268,7 @@ class ProblemReportForm(HoneypotMixin):
     field_order = ["reason", "message", "reporter_email", "website_url"]
 
 
-class ContactForm(HoneypotMixin):
+class ContactForm(PublicForm):
     name = forms.CharField(label="Je naam", max_length=120, validators=[reject_html, single_line])
     email = forms.EmailField(
         label="Je e-mailadres", help_text="Het initiatief kan je hierop antwoorden. We zetten het nergens online."

@@ -9,11 +9,16 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from wdhs.markup import render_markdown_safely, validate_markdown
+from wdhs.search.triggers import TitleVector
+from wdhs.slugs import save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -23,6 +28,8 @@ STALE_AFTER = timedelta(days=457)  # about 15 months
 # Managers are asked "klopt dit nog?" once a year.
 CONFIRM_EVERY = timedelta(days=365)
 INVITATION_VALID_FOR = timedelta(days=14)
+# The public form and the admin alike: a description is a few paragraphs, not a document.
+DESCRIPTION_MAX = 5000
 # Slugs that would collide with the fixed pages under /initiatieven/.
 RESERVED_SLUGS = {"aanmelden", "kaart", "export-csv", "export-json", "uitnodiging", "export"}
 
@@ -116,7 +123,13 @@ class Initiative(models.Model):
     area = models.CharField("wijk of dorp", max_length=120, blank=True)
     founded_year = models.PositiveSmallIntegerField("opgericht in", null=True, blank=True)
     active_people = models.CharField("aantal actieve mensen", max_length=10, choices=ActivePeople.choices)
-    description = models.TextField("beschrijving", help_text="Gewone tekst of Markdown.")
+    description = models.TextField(
+        "beschrijving",
+        help_text="Gewone tekst of Markdown.",
+        validators=[MaxLengthValidator(DESCRIPTION_MAX), validate_markdown],
+    )
+    # The description as safe HTML, rendered once when it is saved (save() below), never per page view.
+    description_html = models.TextField("beschrijving als HTML", blank=True, default="", editable=False)
     website = models.URLField("website", blank=True)
     social_links = models.TextField("sociale media", blank=True, help_text="Eén https-link per regel.")
     public_email = models.EmailField(
@@ -153,6 +166,9 @@ class Initiative(models.Model):
         ordering = ["name"]
         indexes = [
             GinIndex(fields=["search_vector"], name="initiative_search_gin"),
+            # A common word: candidates with the word in the name, and the newest matches (wdhs.search bounded).
+            GinIndex(TitleVector("search_vector"), name="initiative_title_gin"),
+            models.Index(fields=["status", "-confirmed_at"], name="initiative_status_confirmed"),
             # Facet counts and the map read only these columns: an index-only scan instead of the wide table.
             models.Index(
                 fields=["status", "municipality"],
@@ -174,14 +190,22 @@ class Initiative(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self.name)
         if self.municipality_id:
             municipality = self.municipality
             self.place_names = municipality.search_names[:255]
             if kwargs.get("update_fields") is not None and "municipality" in kwargs["update_fields"]:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "place_names"}
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "description" in update_fields:
+            self.description_html = render_description(self.description)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "description_html"}
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two new pages with the same name at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: unique_slug(self.name), lambda: parent_save(*args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.slug])
@@ -200,6 +224,11 @@ class Initiative(models.Model):
     @property
     def social_link_list(self) -> list[str]:
         return [line.strip() for line in self.social_links.splitlines() if line.strip()]
+
+
+def render_description(description: str) -> str:
+    """The stored HTML of a description: Markdown without big headings, or the escaped text if that fails."""
+    return str(render_markdown_safely(description, short=True))
 
 
 def unique_slug(name: str) -> str:

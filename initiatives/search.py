@@ -29,6 +29,7 @@ INITIATIVES = SearchSource(
     text=lambda initiative: plain_markdown(initiative.description),
     table="initiatives_initiative",
     freshness=("confirmed_at",),
+    newest="confirmed_at",
     list_url_name="initiatives:list",
 )
 

@@ -8,21 +8,24 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from initiatives import changes
+from initiatives.forms import similar_initiatives
 from initiatives.models import (
     INVITATION_VALID_FOR,
     Initiative,
     Invitation,
     Membership,
+    ProblemReason,
     ProblemReport,
     Status,
     hash_token,
 )
-from wdhs import emails
+from wdhs import emails, retention
 from wdhs.models import User
 
 
@@ -38,9 +41,39 @@ def _mail_managers(initiative: Initiative, name: str, **context: Any) -> None:
     emails.send(name, to=_manager_emails(initiative), context={"initiative": initiative, **context})
 
 
+class PossibleDuplicate(Exception):
+    """An initiative with nearly the same name in the same municipality was registered just before."""
+
+    def __init__(self, duplicates: list[Initiative]) -> None:
+        super().__init__("Er staat al een initiatief met een bijna gelijke naam in deze gemeente.")
+        self.duplicates = duplicates
+
+
+def _lock_registrations_in(municipality_id: int) -> None:
+    """Registrations in one municipality, one after the other until each commits (a PostgreSQL advisory lock).
+
+    The form checks for a similar name before the insert: two registrations at the same moment would both
+    find nothing. The lock is on the municipality, not on the name, because the check looks for names that
+    are nearly the same (pg_trgm) within a municipality; it ends with the transaction.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('initiatives.register'), %s)", [municipality_id])
+
+
 @transaction.atomic
-def initiative_register(*, user: User, data: dict[str, Any]) -> Initiative:
-    """Create a submitted initiative from a form's cleaned data; the person who registers becomes its manager."""
+def initiative_register(*, user: User, data: dict[str, Any], confirmed_new: bool = False) -> Initiative:
+    """Create a submitted initiative from a form's cleaned data; the person who registers becomes its manager.
+
+    Unless the person confirmed that theirs is another initiative, a similar name in the same municipality
+    (one registered since the form was checked) raises PossibleDuplicate and nothing is saved.
+    """
+    municipality = data.get("municipality")
+    if municipality is not None:
+        _lock_registrations_in(municipality.pk)
+        if not confirmed_new:
+            duplicates = list(similar_initiatives(data["name"], municipality))
+            if duplicates:
+                raise PossibleDuplicate(duplicates)
     initiative = Initiative(status=Status.SUBMITTED)
     changes.apply(initiative, data)
     Membership.objects.create(initiative=initiative, user=user)
@@ -228,3 +261,72 @@ def contact_send(*, initiative: Initiative, name: str, email: str, message: str)
         context={"initiative": initiative, "name": name, "email": email, "message": message},
         reply_to=email,
     )
+
+
+ORPHANED_MESSAGE = (
+    "Het account van de enige beheerder is verwijderd. Dit initiatief heeft nu geen beheerder. "
+    "Het staat daarom niet meer op de website. Zoek een nieuwe beheerder of archiveer het initiatief."
+)
+
+
+def sole_managed_by(user: User) -> list[Initiative]:
+    """The initiatives `user` manages without anyone else: deleting the account would leave them without a manager."""
+    mine = Membership.objects.filter(user=user).values("initiative")
+    return list(
+        Initiative.objects.filter(pk__in=mine)
+        .annotate(managers=Count("memberships"))
+        .filter(managers=1)
+        .order_by("name")
+    )
+
+
+@transaction.atomic
+def initiatives_orphan(*, user: User) -> list[Initiative]:
+    """Before `user`'s account goes: hand over, or flag for staff, every initiative they manage.
+
+    With a co-manager the initiative simply stays with them. Managed alone, it goes offline for review
+    (status "ingediend"), gets a report in the staff's list explaining why, and staff get a mail.
+    """
+    # Lock every initiative they manage first (membership_remove locks the same row), then count: a co-manager
+    # who leaves at the same moment cannot leave the initiative with nobody and unflagged. (Today the page
+    # cache's version row already serialises these writes; the lock does not rely on that.)
+    mine = Initiative.objects.select_for_update(of=("self",)).filter(memberships__user=user).order_by("pk")
+    locked = [initiative.pk for initiative in mine]
+    orphans: list[Initiative] = list(
+        Initiative.objects.filter(pk__in=locked)
+        .annotate(managers=Count("memberships"))
+        .filter(managers=1)
+        .order_by("pk")
+    )
+    for initiative in orphans:
+        if initiative.status == Status.PUBLISHED:
+            initiative.status = Status.SUBMITTED
+            initiative.save(update_fields=["status", "updated_at"])
+        report = ProblemReport.objects.create(
+            initiative=initiative,
+            reason=ProblemReason.OTHER,
+            message=ORPHANED_MESSAGE,
+            staff_note="Automatisch gemeld toen de laatste beheerder het account verwijderde.",
+        )
+        emails.send(
+            "initiative-report",
+            to=settings.STAFF_NOTIFICATION_EMAILS,
+            context={
+                "report": report,
+                "initiative": initiative,
+                "admin_url": _absolute(reverse("admin:initiatives_problemreport_change", args=[report.pk])),
+            },
+        )
+    return orphans
+
+
+@transaction.atomic
+def initiatives_purge_personal_data(*, now: datetime | None = None) -> tuple[int, int]:
+    """Delete problem reports and finished invitations older than their period (wdhs/retention.py)."""
+    now = now or timezone.now()
+    reports, _ = ProblemReport.objects.filter(created_at__lt=now - retention.period("reports")).delete()
+    limit = now - retention.period("invitations")
+    invitations, _ = Invitation.objects.filter(
+        Q(accepted_at__lt=limit) | Q(revoked_at__lt=limit) | Q(expires_at__lt=limit)
+    ).delete()
+    return reports, invitations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.tasks import task
 
-from initiatives.services import initiatives_request_confirmation
+from initiatives.services import initiatives_purge_personal_data, initiatives_request_confirmation
 from wdhs.jobs import run_once_a_day
 
 
@@ -16,3 +16,14 @@ def ask_initiative_confirmation(day: str) -> str:
         day,
         lambda: f"{initiatives_request_confirmation()} initiatief/initiatieven kreeg de vraag 'klopt dit nog?'.",
     )
+
+
+@task
+def purge_initiative_personal_data(day: str) -> str:
+    """Daily: delete problem reports and used or expired invitations after their period (wdhs/retention.py)."""
+
+    def work() -> str:
+        reports, invitations = initiatives_purge_personal_data()
+        return f"{reports} melding(en) en {invitations} uitnodiging(en) verwijderd."
+
+    return run_once_a_day("purge_initiative_personal_data", day, work)

@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from initiatives import changes, services
 from initiatives.exports import EXPORT_COLUMNS
 from initiatives.filters import InitiativeFilter
-from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm
+from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm, RegisterForm
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
 from wdhs.facets import url_with
+from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import Province
@@ -52,7 +53,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     if filterset.needs_one_pass():
         # A search or a filter on another table: the results, their count and the facets from one pass over them.
         listing = Initiative.objects.with_relations()
-        page_obj = filterset.page_in_one_pass(filterset.order(), request.GET.get("page"), PAGE_SIZE, listing)
+        page_obj = filterset.page_in_one_pass(
+            filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
+        )
     else:
         page_obj = Paginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
     # Too little has every word: what lacks one follows under its own heading (the filters still hold).
@@ -64,6 +67,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filterset": filterset,
         "facets": filterset.facets(),
+        "capped_at": filterset.capped_at,
         "page_obj": page_obj,
         "errors": errors,
         "query": parsed,
@@ -168,18 +172,33 @@ def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_register(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = InitiativeForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            initiative = services.initiative_register(user=request.user, data=form.cleaned_data)
-            messages.success(
-                request,
-                "Dank je wel! We kijken binnen een paar werkdagen naar je aanmelding. Je krijgt een e-mail als het "
-                "initiatief online staat.",
-            )
-            return redirect(initiative.get_manage_url())
+    form = RegisterForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "initiatives/register.html", {"form": form})
+
+    def register() -> str:
+        initiative = services.initiative_register(
+            user=request.user, data=form.cleaned_data, confirmed_new=form.is_confirmed_new
+        )
+        return initiative.get_manage_url()
+
+    try:
+        submission = submit_once(form, name="initiatives-register", save=register)
+    except services.PossibleDuplicate as duplicate:
+        # Registered by someone else while this form was checked: the same question as before the check.
+        form.ask_about(duplicate.duplicates)
+        submission = None
+    if submission is None:
         return render(request, "initiatives/register.html", {"form": form}, status=400)
-    return render(request, "initiatives/register.html", {"form": form})
+    if submission.repeated:
+        messages.info(request, ALREADY_SENT)
+        return redirect(submission.url or "mijn")
+    messages.success(
+        request,
+        "Dank je wel! We kijken binnen een paar werkdagen naar je aanmelding. Je krijgt een e-mail als het "
+        "initiatief online staat.",
+    )
+    return redirect(submission.url)
 
 
 @login_required
@@ -234,13 +253,22 @@ def initiative_confirm(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
 def manager_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_manager(request, slug)
     form = InviteForm(request.POST, initiative=initiative)
+    manage_url = initiative.get_manage_url()
     if form.is_valid():
-        if rate_limited(request, "initiatives-invite", limit=RATE_LIMIT):
+        if sent_before(form) is None and rate_limited(request, "initiatives-invite", limit=RATE_LIMIT):
             messages.error(request, "Je hebt veel uitnodigingen verstuurd. Probeer het over een uur opnieuw.")
-            return redirect(initiative.get_manage_url())
-        services.invitation_create(initiative=initiative, email=form.cleaned_data["email"], by=request.user)
-        messages.success(request, f"We hebben een uitnodiging gestuurd naar {form.cleaned_data['email']}.")
-        return redirect(initiative.get_manage_url())
+            return redirect(manage_url)
+
+        def invite() -> str:
+            services.invitation_create(initiative=initiative, email=form.cleaned_data["email"], by=request.user)
+            return manage_url
+
+        submission = submit_once(form, name="initiatives-invite", save=invite)
+        if submission is not None and submission.repeated:
+            messages.info(request, ALREADY_SENT)
+        else:
+            messages.success(request, f"We hebben een uitnodiging gestuurd naar {form.cleaned_data['email']}.")
+        return redirect(manage_url)
     return render(
         request,
         "initiatives/manage.html",
@@ -267,7 +295,8 @@ def manager_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
     if membership.user_id == request.user.pk:
         messages.success(request, f"Je beheert {initiative.name} niet meer.")
         return redirect("mijn")
-    messages.success(request, f"{membership.user.public_name} beheert dit initiatief niet meer.")
+    name = membership.user.display_name or membership.user.email  # a fellow manager, who sees the address anyway
+    messages.success(request, f"{name} beheert dit initiatief niet meer.")
     return redirect(initiative.get_manage_url())
 
 

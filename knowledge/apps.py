@@ -10,13 +10,16 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Kennis"
 
     def ready(self) -> None:
-        from knowledge import metrics, search
+        from knowledge import metrics, personal_data, search
         from knowledge.funding import metrics as funding_metrics
         from knowledge.funding import search as funding_search
         from knowledge.questions import metrics as question_metrics
+        from knowledge.questions import personal_data as question_personal_data
 
         search.register()
         funding_search.register()
         metrics.register()
         funding_metrics.register()
         question_metrics.register()
+        personal_data.register()
+        question_personal_data.register()

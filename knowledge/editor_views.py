@@ -10,11 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from knowledge import services
-from knowledge.forms import OrganisationForm, ResourceForm, StatusForm
+from knowledge.forms import OrganisationForm, ResourceCreateForm, ResourceForm, StatusForm
 from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
+from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import User
 
@@ -98,21 +100,29 @@ def resource_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = _editor_organisations(request.user)
     if not organisations.exists():
         raise Http404("Je bent geen redacteur van een organisatie.")
-    form = ResourceForm(request.POST or None, request.FILES or None, organisations=organisations)
-    if request.method == "POST":
-        if form.is_valid():
-            with transaction.atomic():
-                resource = form.save(commit=False)
-                resource.author = request.user
-                resource.status = Status.DRAFT
-                resource.save()
-                form.save_m2m()
-                StatusChange.objects.create(resource=resource, to_status=Status.DRAFT, by=request.user)
-                _add_uploaded_attachment(form, resource)
-            messages.success(request, "Je concept is opgeslagen. Bied het aan ter beoordeling als het klaar is.")
-            return redirect("knowledge:editor_resource_edit", resource.slug)
+    form = ResourceCreateForm(request.POST or None, request.FILES or None, organisations=organisations)
+    if request.method != "POST":
+        return render(request, "knowledge/editor/resource_form.html", {"form": form})
+
+    def create() -> str:
+        resource = form.save(commit=False)
+        resource.author = request.user
+        resource.status = Status.DRAFT
+        resource.save()
+        form.save_m2m()
+        StatusChange.objects.create(resource=resource, to_status=Status.DRAFT, by=request.user)
+        _add_uploaded_attachment(form, resource)
+        return reverse("knowledge:editor_resource_edit", args=[resource.slug])
+
+    # One transaction, with the form's key: sent twice (a double click), it makes one draft.
+    submission = submit_once(form, name="knowledge-resource-create", save=create)
+    if submission is None:
         return render(request, "knowledge/editor/resource_form.html", {"form": form}, status=400)
-    return render(request, "knowledge/editor/resource_form.html", {"form": form})
+    if submission.repeated:
+        messages.info(request, ALREADY_SENT)
+        return redirect(submission.url or "knowledge:editor_dashboard")
+    messages.success(request, "Je concept is opgeslagen. Bied het aan ter beoordeling als het klaar is.")
+    return redirect(submission.url)
 
 
 @login_required
@@ -196,9 +206,7 @@ def attachment_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
     if not _can_edit_content(request.user, resource):
         raise PermissionDenied
     attachment = get_object_or_404(Attachment, resource=resource, pk=pk)
-    with transaction.atomic():
-        attachment.delete()
-        transaction.on_commit(lambda: attachment.file.delete(save=False))
+    attachment.delete()  # the file goes after the commit (knowledge.models: post_delete)
     messages.success(request, "De bijlage is verwijderd.")
     return redirect("knowledge:editor_resource_edit", resource.slug)
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.utils.text import slugify
 
 from knowledge.models import Organisation, OrganisationQuerySet, Resource
 from knowledge.uploads import (
@@ -12,6 +11,7 @@ from knowledge.uploads import (
     CheckedFile,
     check_upload,
 )
+from wdhs.forms.once import SubmitOnceMixin
 from wdhs.models import Municipality, Province, Term
 
 TOOL_KIND = "tool-of-sjabloon"
@@ -22,7 +22,9 @@ class ResourceForm(forms.ModelForm):
     attachment = forms.FileField(
         label="Bijlage toevoegen",
         required=False,
-        help_text="PDF, DOCX, ODT, XLSX, ODS, PNG of JPG. Hoogstens 10 MB.",
+        help_text=(
+            "PDF, DOCX, ODT, XLSX, ODS, PNG of JPG. Hoogstens 10 MB; een afbeelding hoogstens 4000 bij 4000 pixels."
+        ),
     )
     attachment_title = forms.CharField(
         label="Titel van de bijlage", required=False, max_length=160, help_text="Bijvoorbeeld: Sjabloon begroting."
@@ -107,20 +109,14 @@ class ResourceForm(forms.ModelForm):
         resource = super().save(commit=False)
         resource.province = self.cleaned_data.get("province")
         resource.municipality = self.cleaned_data.get("municipality")
-        if not resource.slug:
-            resource.slug = unique_slug(resource.title)
         if commit:
             resource.save()
             self.save_m2m()
         return resource
 
 
-def unique_slug(title: str) -> str:
-    base = slugify(title)[:160] or "kennis"
-    slug, n = base, 2
-    while Resource.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+class ResourceCreateForm(SubmitOnceMixin, ResourceForm):
+    """A new knowledge item: sent twice (a double click), it makes one draft (wdhs.forms.once)."""
 
 
 class OrganisationForm(forms.ModelForm):

@@ -11,15 +11,21 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.core.files.storage import Storage
+from django.core.validators import MaxLengthValidator
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.text import slugify
 
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
-from wdhs.markup import render_markdown
+from wdhs.markup import render_markdown_safely, validate_markdown
+from wdhs.search.triggers import TitleVector
+from wdhs.slugs import save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -28,6 +34,12 @@ if TYPE_CHECKING:
 __all__ = ["Attachment", "FundingScheme", "Membership", "Organisation", "Question", "Resource", "StatusChange"]
 
 REVIEW_INTERVAL = timedelta(days=365)
+BODY_MAX_LENGTH = 50_000
+
+
+def render_body(body: str) -> str:
+    """The stored HTML of a knowledge body: full Markdown, or the escaped text if that fails."""
+    return str(render_markdown_safely(body))
 
 
 class OrganisationKind(models.TextChoices):
@@ -54,6 +66,16 @@ def validate_logo(value: Any) -> None:
     upload = getattr(value, "file", value)
     if isinstance(upload, UploadedFile):
         check_upload(upload, allowed=ALLOWED_LOGOS, max_size=MAX_LOGO_SIZE)
+
+
+def logo_extension(name: str) -> str:
+    suffix = PurePosixPath(name).suffix.lower().lstrip(".")
+    return "jpg" if suffix == "jpeg" else suffix
+
+
+def delete_file_after_commit(storage: Storage, name: str) -> None:
+    """Remove a stored file once the change that dropped it is committed (a rollback keeps it)."""
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 def logo_upload_to(instance: Organisation, filename: str) -> str:
@@ -83,7 +105,7 @@ class Organisation(models.Model):
         upload_to=logo_upload_to,
         blank=True,
         validators=[validate_logo],
-        help_text="PNG of JPG, hoogstens 2 MB. Mag leeg blijven.",
+        help_text="PNG, JPG of WebP, hoogstens 2 MB en 4000 bij 4000 pixels. Mag leeg blijven.",
     )
     description = models.CharField(
         "korte beschrijving", max_length=500, help_text="Twee of drie zinnen in eenvoudig Nederlands (B1)."
@@ -132,6 +154,23 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Store a new logo re-encoded (no EXIF, nothing appended) and remove the one it replaces."""
+        from knowledge.uploads import reencode_image
+
+        update_fields = kwargs.get("update_fields")
+        logo_saved = update_fields is None or "logo" in update_fields
+        previous = ""
+        if logo_saved and self.pk:
+            previous = Organisation.objects.filter(pk=self.pk).values_list("logo", flat=True).first() or ""
+        if logo_saved and self.logo and not getattr(self.logo, "_committed", True):
+            extension = logo_extension(self.logo.name or "")
+            kind = extension if extension in ("jpg", "webp") else "png"
+            self.logo = reencode_image(self.logo.file, kind)
+        super().save(*args, **kwargs)
+        if previous and previous != self.logo.name:
+            delete_file_after_commit(self.logo.storage, previous)
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:organisation_detail", args=[self.slug])
@@ -243,7 +282,13 @@ class Resource(models.Model):
     summary = models.CharField(
         "samenvatting", max_length=300, help_text="Hoogstens 300 tekens, in eenvoudig Nederlands (B1)."
     )
-    body = models.TextField("tekst", help_text="Schrijf in Markdown: ## voor een tussenkop, - voor een opsomming.")
+    body = models.TextField(
+        "tekst",
+        help_text="Schrijf in Markdown: ## voor een tussenkop, - voor een opsomming.",
+        validators=[MaxLengthValidator(BODY_MAX_LENGTH), validate_markdown],
+    )
+    # The body as safe HTML, rendered once when it is saved (save() below), never per page view.
+    body_html = models.TextField("tekst als HTML", blank=True, default="", editable=False)
     themes = models.ManyToManyField(
         "wdhs.Term",
         limit_choices_to={"vocabulary": "theme"},
@@ -320,6 +365,8 @@ class Resource(models.Model):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
+            # A common word: candidates with the word in the title (wdhs.search bounded); the newest from the next.
+            GinIndex(TitleVector("search_vector"), name="resource_title_gin"),
             models.Index(fields=["status", "-published_at"], name="resource_status_published"),
             # Facet counts read only these columns: an index-only scan instead of the wide table.
             models.Index(
@@ -344,12 +391,21 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_body(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        if self.slug:
+            super().save(*args, **kwargs)
+            return
+        # Two new items with the same title at the same moment: the second gets the next free address.
+        parent_save = super().save
+        save_with_free_slug(self, lambda: unique_slug(self.title), lambda: parent_save(*args, **kwargs))
+
     def get_absolute_url(self) -> str:
         return reverse("knowledge:detail", args=[self.slug])
-
-    @cached_property
-    def body_html(self) -> str:
-        return render_markdown(self.body)
 
     @property
     def is_published(self) -> bool:
@@ -374,9 +430,19 @@ class Resource(models.Model):
 
     @property
     def byline(self) -> str:
+        """The writer as the public sees them, next to the organisation: the name they gave, or nothing."""
         if self.author_name:
             return self.author_name
-        return self.author.public_name if self.author else ""
+        return self.author.display_name if self.author else ""
+
+
+def unique_slug(title: str) -> str:
+    """The first free address for a knowledge item with this title (a new item gets it in `Resource.save`)."""
+    base = slugify(title)[:160] or "kennis"
+    slug, n = base, 2
+    while Resource.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 class StatusChange(models.Model):
@@ -434,3 +500,15 @@ class Attachment(models.Model):
     @property
     def extension(self) -> str:
         return PurePosixPath(self.original_name).suffix.lstrip(".").upper()
+
+
+@receiver(post_delete, sender=Organisation, dispatch_uid="knowledge_organisation_logo_delete")
+def _delete_logo_file(sender: type[Organisation], instance: Organisation, **kwargs: Any) -> None:
+    if instance.logo.name:
+        delete_file_after_commit(instance.logo.storage, instance.logo.name)
+
+
+@receiver(post_delete, sender=Attachment, dispatch_uid="knowledge_attachment_file_delete")
+def _delete_attachment_file(sender: type[Attachment], instance: Attachment, **kwargs: Any) -> None:
+    if instance.file.name:
+        delete_file_after_commit(instance.file.storage, instance.file.name)

@@ -4,6 +4,7 @@ from typing import Any
 
 from knowledge.models import Membership, Resource, StatusChange
 from wdhs.models import User
+from wdhs.personal_data import register_personal_data
 
 
 def export(user: User) -> dict[str, Any]:
@@ -22,3 +23,16 @@ def export(user: User) -> dict[str, Any]:
             for c in StatusChange.objects.filter(by=user).select_related("resource").order_by("at")
         ],
     }
+
+
+def erase(user: User) -> None:
+    """Memberships go with the user (CASCADE); resources and workflow steps stay, without the person (SET_NULL)."""
+
+
+def register() -> None:
+    register_personal_data(
+        "kennis",
+        fields=["knowledge.Membership.user", "knowledge.Resource.author", "knowledge.StatusChange.by"],
+        export=export,
+        erase=erase,
+    )

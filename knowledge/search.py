@@ -41,6 +41,7 @@ RESOURCES = SearchSource(
     text=resource_text,
     table="knowledge_resource",
     freshness=("last_reviewed_at", "published_at"),
+    newest="published_at",
     list_url_name="knowledge:list",
 )
 

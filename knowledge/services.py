@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Attachment, Membership, Resource, StatusChange
-from knowledge.uploads import CheckedFile
+from knowledge.uploads import IMAGE_FORMATS, CheckedFile, reencode_image
 from wdhs import emails
 from wdhs.models import AnyUser, User
 
@@ -98,13 +100,17 @@ def attachment_add(*, resource: Resource, upload: UploadedFile, checked: Checked
     # The name is only shown and sent back in Content-Disposition: no control characters, no folders.
     name = re.sub(r"[\x00-\x1f\x7f\"\\/]", "", PurePosixPath(upload.name or "").name).strip()
     stem = PurePosixPath(name).stem[:150] or "bijlage"
+    # An image is stored re-encoded: no EXIF (a photo's GPS position) and nothing hidden after the picture.
+    content: File[Any] = upload
+    if checked.extension in IMAGE_FORMATS:
+        content = reencode_image(upload, checked.extension)
     attachment = Attachment(
         resource=resource,
         title=title,
         original_name=f"{stem}.{checked.extension}",
         content_type=checked.content_type,
-        size=upload.size or 0,
+        size=content.size or 0,
     )
-    attachment.file.save(f"bijlage.{checked.extension}", upload, save=False)
+    attachment.file.save(f"bijlage.{checked.extension}", content, save=False)
     attachment.save()
     return attachment

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
@@ -67,7 +68,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if expanded.query is not None or filterset.needs_one_pass():
         # A search or a filter on a link table: the results, their count and the facets from one pass over them.
         order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
-        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing())
+        bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
+        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
     else:
         page = Paginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
             params.get("page")
@@ -98,6 +100,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "items": items,
         "total": paginator.count,
         "facets": filterset.facets(),
+        "capped_at": filterset.capped_at,
         "query": parsed.text,
         "header_query": parsed.text,
         "messages_list": messages,
@@ -162,7 +165,7 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     name = organisation.logo.name
     if not name:
         raise Http404("Deze organisatie heeft geen logo.")
-    content_type = "image/png" if name.lower().endswith(".png") else "image/jpeg"
+    content_type = {".png": "image/png", ".webp": "image/webp"}.get(PurePosixPath(name.lower()).suffix, "image/jpeg")
     try:
         handle = organisation.logo.open("rb")
     except FileNotFoundError as exc:

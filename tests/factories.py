@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import datetime
+import time
 from typing import TYPE_CHECKING, Any
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.utils import timezone
 
 from goals.models import Goal, Indicator, Measurement, Milestone, Update
@@ -40,6 +44,34 @@ class UserFactory(ModelFactory[User]):
         if create:
             obj.save(update_fields=["password"])
             EmailAddress.objects.get_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
+
+    @factory.post_generation
+    def totp(obj: User, create: bool, extracted: bool | None, **kwargs: Any) -> None:  # noqa: N805
+        """Staff get an authenticator app, as the admin requires (wdhs/adminsite.py); `totp=False`: without one."""
+        wanted = extracted if extracted is not None else (obj.is_staff or obj.is_superuser)
+        if create and wanted:
+            with_totp(obj)
+
+
+def with_totp(user: User) -> str:
+    """Give `user` an activated authenticator app (TOTP), as after its set-up; returns the secret.
+
+    Staff made with UserFactory(is_staff=True) already have one. Someone made staff later (`user.is_staff =
+    True`) needs this before the admin opens for them; `totp_code(secret)` is the code the app shows now.
+    """
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def with_recovery_codes(user: User) -> list[str]:
+    """Give `user` (who has an authenticator app) recovery codes; returns them, each usable once."""
+    return RecoveryCodes.activate(user).get_unused_codes()
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app with `secret` shows now (RFC 6238, as allauth.mfa checks it)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 def municipality(name: str = "Utrecht") -> Municipality:

@@ -11,7 +11,17 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
 from wdhs.http import AuthenticatedHttpRequest
-from wdhs.models import DailyJobRun, Municipality, Province, SearchSynonym, SearchWord, Term, User, WorkerHeartbeat
+from wdhs.models import (
+    DailyJobRun,
+    FormSubmission,
+    Municipality,
+    Province,
+    SearchSynonym,
+    SearchWord,
+    Term,
+    User,
+    WorkerHeartbeat,
+)
 from wdhs.search.index import refresh_pending
 
 if TYPE_CHECKING:
@@ -219,4 +229,19 @@ class WorkerHeartbeatAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: WorkerHeartbeat | None = None) -> bool:
+        return False
+
+
+@admin.register(FormSubmission)
+class FormSubmissionAdmin(admin.ModelAdmin):
+    """Which forms were sent, once each (read-only; written by `wdhs.forms.once`, cleaned up after a week)."""
+
+    list_display = ["created_at", "form", "result_url"]
+    list_filter = ["form"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: FormSubmission | None = None) -> bool:
         return False

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate, pre_save
 from django_tasks_db.apps import TasksAppConfig
 
@@ -11,7 +12,7 @@ class WdhsConfig(AppConfig):
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
     def ready(self) -> None:
-        from wdhs import pagecache
+        from wdhs import pagecache, personal_data
         from wdhs.models import Term
         from wdhs.reference import after_migrate
         from wdhs.search.index import watch
@@ -24,6 +25,14 @@ class WdhsConfig(AppConfig):
         watch(Term)
         # The one rule for text (wdhs.text): no row of any model is written with a control character.
         pre_save.connect(strip_on_save, dispatch_uid="wdhs.text")
+        personal_data.register_account()
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, whose login goes through allauth (wdhs/adminsite.py)."""
+
+    default = False  # named in INSTALLED_APPS; WdhsConfig stays this module's default
+    default_site = "wdhs.adminsite.PortalAdminSite"
 
 
 class TasksConfig(TasksAppConfig):

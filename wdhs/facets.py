@@ -23,7 +23,7 @@ from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 
 from wdhs import pagecache
-from wdhs.search.registry import search_plan
+from wdhs.search.registry import Bounded, search_plan
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class FacetItem:
 
     value: str
     label: str
-    count: int
+    count: int | None  # None: not counted (a search with more matches than it ranks, see capped_at)
     selected: bool
     url: str
 
@@ -223,6 +223,14 @@ class FacetFilterSet(django_filters.FilterSet):
 
     def facets(self) -> list[Facet]:
         known: dict[str, dict[Any, int]] = self.__dict__.get("_search_counts", {})
+        if self.capped_at is not None:
+            # Counts among the candidates would mislead, and counting all matches is what the cap avoids: the
+            # options found among the candidates, uncounted; a chosen facet shows its choice.
+            self._shared_counts = {
+                **{spec.param: {} for spec in self.facet_specs},
+                **known,
+            }
+            return [self._facet(spec) for spec in self.facet_specs]
         self._shared_counts = {**self._counts_in_one_pass(skip=set(known)), **known}
         return [self._facet(spec) for spec in self.facet_specs]
 
@@ -232,7 +240,17 @@ class FacetFilterSet(django_filters.FilterSet):
         query = self.filter_without(None).query
         return len(query.alias_map) > 1 or bool(query.annotations) or _has_search(query.where)
 
-    def page_in_one_pass(self, order: Order, number: Any, per_page: int, listing: QuerySet) -> Page:
+    # Set by page_in_one_pass when a search had more matches than it ranks: the limit ("meer dan ..."), else None.
+    capped_at: int | None = None
+
+    def page_in_one_pass(
+        self,
+        order: Order,
+        number: Any,
+        per_page: int,
+        listing: QuerySet,
+        bound: Callable[[QuerySet], Bounded] | None = None,
+    ) -> Page:
         """One page of the results, with their count and the facet counts, from one pass over the results.
 
         A search reads every matching document's vector, for a common word most of the table; a filter on a link
@@ -240,7 +258,8 @@ class FacetFilterSet(django_filters.FilterSet):
         materialized CTE, and the count, every facet that counts in the same results (foreign keys, choices and
         link tables) and the page's keys are all taken from it. `order` is a list of (expression, descending), for
         a search its rank; `listing` reads the page's documents. Chosen facets count in other rows and keep their
-        own query.
+        own query. `bound` (a search source's `bounded`) limits a search with very many matches to the candidates
+        it ranks; then the count is theirs, `capped_at` says so, and the facets show their options uncounted.
         """
         specs = [spec for spec in self.facet_specs if not self.data.get(spec.param)]
         rows = self.filter_without(None).order_by()
@@ -256,21 +275,27 @@ class FacetFilterSet(django_filters.FilterSet):
                 links.append((spec.param, field))
             else:
                 columns[f"_facet_{i}"] = F(filter_.field_name)
-        try:
-            inner, params = rows.annotate(**columns).values_list("pk", *columns).query.sql_with_params()
-        except EmptyResultSet:  # a search that can match nothing (only stop words)
-            inner = None
         page_size = max(int(per_page), 1)
         try:
             wanted = min(max(int(number), 1), MAX_PAGE)
         except (TypeError, ValueError):
             wanted = 1
         found: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
-        if inner is not None:
-            searched = _has_search(rows.query.where)
-            found = self._one_pass(
-                inner, params, specs, columns, order, links, page_size * (wanted - 1), page_size, searched
-            )
+        searched = _has_search(rows.query.where)
+        # One planner hint (SET LOCAL) for the search's queries: the bound's and the one pass.
+        with search_plan(self.queryset.db, searched=searched):
+            if bound is not None:
+                bounded = bound(rows)
+                rows = bounded.rows
+                self.capped_at = bounded.limit if bounded.capped else None
+            try:
+                inner, params = rows.annotate(**columns).values_list("pk", *columns).query.sql_with_params()
+            except EmptyResultSet:  # a search that can match nothing (only stop words)
+                inner = None
+            if inner is not None:
+                found = self._one_pass(
+                    inner, params, specs, columns, order, links, page_size * (wanted - 1), page_size, searched
+                )
         self.__dict__["_search_counts"] = found["counts"]
         window = (page_size * (wanted - 1), page_size * wanted)
         keys = _OrderedKeys(found["count"], window, found["keys"], listing, order, rows)
@@ -374,8 +399,15 @@ class FacetFilterSet(django_filters.FilterSet):
         else:
             options = self._choice_options(spec, filter_, selected)
         raw = self.data.get(spec.param)
+        uncounted = self.capped_at is not None
         items = [
-            FacetItem(value, label, count, is_selected, url_with(self.data, spec.param, None if is_selected else value))
+            FacetItem(
+                value,
+                label,
+                None if uncounted else count,
+                is_selected,
+                url_with(self.data, spec.param, None if is_selected else value),
+            )
             for value, label, count, is_selected in options
         ]
         return Facet(

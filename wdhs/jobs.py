@@ -10,19 +10,26 @@ with it, and the next hour tries again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
+from django.contrib.admin.models import LogEntry
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from wdhs.models import DailyJobRun
+from wdhs import retention
+from wdhs.models import DailyJobRun, FormSubmission, User
+from wdhs.personal_data import delete_person
 
 # Finished task rows hold rendered mails (names, addresses, questions): kept only as long as staff need them.
-KEEP_SUCCESSFUL_TASKS = timedelta(days=14)
-KEEP_FAILED_TASKS = timedelta(days=30)
+KEEP_SUCCESSFUL_TASKS = retention.period("mails")
+KEEP_FAILED_TASKS = retention.period("mails_failed")
+# The keys of sent forms (wdhs.forms.once): a week is long enough to catch a form sent again from a tab left open.
+KEEP_FORM_KEYS = timedelta(days=7)
 
 
 def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
@@ -40,7 +47,8 @@ def run_once_a_day(job: str, day: str, work: Callable[[], str]) -> str:
 
 @task
 def prune_task_results(day: str) -> str:
-    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month."""
+    """Daily: delete finished task rows, successful ones after two weeks, failed ones after a month,
+    and the keys of forms sent more than a week ago."""
 
     def work() -> str:
         now = timezone.now()
@@ -48,6 +56,53 @@ def prune_task_results(day: str) -> str:
             Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - KEEP_SUCCESSFUL_TASKS)
             | Q(status=TaskResultStatus.FAILED, finished_at__lt=now - KEEP_FAILED_TASKS)
         ).delete()
-        return f"{deleted} afgeronde taken opgeruimd."
+        keys, _ = FormSubmission.objects.filter(created_at__lt=now - KEEP_FORM_KEYS).delete()
+        return f"{deleted} afgeronde taken en {keys} formuliersleutels opgeruimd."
 
     return run_once_a_day("prune_task_results", day, work)
+
+
+@task
+def clear_sessions(day: str) -> str:
+    """Daily: Django's `clearsessions`, so expired log-in sessions do not stay in the database."""
+
+    def work() -> str:
+        call_command("clearsessions")
+        return "Verlopen sessies gewist."
+
+    return run_once_a_day("clear_sessions", day, work)
+
+
+def unverified_accounts(now: datetime) -> list[User]:
+    """Self-made accounts whose address was never confirmed within the period; they never logged in.
+
+    Only accounts with an e-mail address row (allauth's sign-up makes one): accounts staff made in the
+    admin or with createsuperuser have none and are never touched, nor is staff.
+    """
+    verified = EmailAddress.objects.filter(verified=True).values("user")
+    return list(
+        User.objects.filter(
+            date_joined__lt=now - retention.period("unverified_accounts"),
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            emailaddress__isnull=False,
+        )
+        .exclude(pk__in=verified)
+        .distinct()
+    )
+
+
+def purge_accounts_work(now: datetime | None = None) -> str:
+    now = now or timezone.now()
+    accounts = unverified_accounts(now)
+    for user in accounts:
+        delete_person(user)
+    log, _ = LogEntry.objects.filter(action_time__lt=now - retention.period("admin_log")).delete()
+    return f"{len(accounts)} onbevestigd(e) account(s) en {log} oude regel(s) uit het beheerlog verwijderd."
+
+
+@task
+def purge_accounts(day: str) -> str:
+    """Daily: delete accounts never confirmed, and old lines of the admin log (wdhs/retention.py)."""
+    return run_once_a_day("purge_accounts", day, purge_accounts_work)

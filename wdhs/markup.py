@@ -6,10 +6,14 @@ Knowledge bodies get the full set (tables, code); short texts such as an initiat
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -36,14 +40,127 @@ def sanitise_html(html: str, *, tags: set[str] = ALLOWED_TAGS) -> str:
     )
 
 
+_renderers = threading.local()
+
+
+def _renderer(short: bool) -> markdown.Markdown:
+    """One Markdown instance per thread and kind, reset before each text: building one (loading the
+    extensions) costs more than rendering a typical text, which matters for seed_bulk and migrations."""
+    name = "short" if short else "full"
+    renderer: markdown.Markdown | None = getattr(_renderers, name, None)
+    if renderer is None:
+        extensions = [] if short else ["extra", "sane_lists"]
+        renderer = markdown.Markdown(extensions=extensions, output_format="html")
+        setattr(_renderers, name, renderer)
+    return renderer.reset()
+
+
+def _convert(text: str, *, short: bool) -> str:
+    try:
+        return _renderer(short).convert(text)
+    except BaseException:
+        # A text that breaks the renderer halfway (RecursionError) leaves state that reset() does not clear.
+        setattr(_renderers, "short" if short else "full", None)
+        raise
+
+
 def render_markdown(text: str, *, short: bool = False) -> SafeString:
     """Render Markdown to HTML that is safe to show on a public page."""
     if short:
-        html = markdown.markdown(text or "", output_format="html")
+        html = _convert(text or "", short=True)
         # A short text sits under the page's own h1 and h2, so its headings start at h3.
         html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
         return mark_safe(sanitise_html(html, tags=SHORT_TAGS))  # noqa: S308 - cleaned by nh3 just above
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    html = _convert(text or "", short=False)
     # The page title is the only <h1>; a "# heading" in the body becomes a second-level heading.
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
     return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 with an allow-list just above
+
+
+# Limits on what an editor may write, checked when a form is saved (validate_markdown) and again before
+# every render (render_markdown_safely). python-markdown recurses once per nested list or quote, so 500
+# nested list markers in 1,000 characters raise RecursionError; and it looks for the end of every open
+# "[" or "(" up to the end of the text, so thousands of open brackets take seconds. Real texts stay far
+# below these numbers.
+MAX_NESTING = 10
+MAX_BRACKET_DEPTH = 20
+# A container marker at the start of a line: a list bullet, a numbered item or a quote sign.
+_CONTAINER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*")
+
+logger = logging.getLogger(__name__)
+
+
+def _line_depth(line: str) -> int:
+    """How many lists or quotes a line opens: its indentation (4 spaces a level) plus the markers in front."""
+    expanded = line.expandtabs(4)
+    stripped = expanded.lstrip(" ")
+    depth = (len(expanded) - len(stripped)) // 4
+    position = 0
+    while match := _CONTAINER.match(stripped, position):
+        depth += 1
+        position = match.end()
+        if depth > MAX_NESTING:
+            break
+    return depth
+
+
+def _bracket_depth(text: str) -> int:
+    """The most "[" (or "(") open at one time, counting only those after the last closing one."""
+    deepest = square = round_ = 0
+    for char in text:
+        if char == "[":
+            square += 1
+        elif char == "]":
+            square = max(square - 1, 0)
+        elif char == "(":
+            round_ += 1
+        elif char == ")":
+            round_ = max(round_ - 1, 0)
+        else:
+            continue
+        deepest = max(deepest, square, round_)
+    return deepest
+
+
+def markdown_problem(text: str) -> str | None:
+    """A Dutch explanation when the text nests too deep to show safely, None when it is fine."""
+    if any(_line_depth(line) > MAX_NESTING for line in text.splitlines()):
+        return (
+            f"Deze tekst heeft te veel lijstjes of citaten in elkaar. Gebruik hoogstens {MAX_NESTING} niveaus "
+            "en haal wat streepjes (-), sterretjes (*), cijfers met een punt of > aan het begin van de regels weg."
+        )
+    if _bracket_depth(text) > MAX_BRACKET_DEPTH:
+        return (
+            f"Deze tekst heeft te veel haakjes [ of ( die niet gesloten worden (meer dan {MAX_BRACKET_DEPTH}). "
+            "Sluit elk haakje of haal de losse haakjes weg."
+        )
+    return None
+
+
+def validate_markdown(text: str) -> None:
+    """Field validator: refuse text that would nest too deep to render (see markdown_problem)."""
+    problem = markdown_problem(text or "")
+    if problem:
+        raise ValidationError(problem, code="markdown_nesting")
+
+
+def plain_html(text: str) -> SafeString:
+    """The text itself, escaped, with its paragraphs and line breaks: what is shown when Markdown cannot be."""
+    return mark_safe(linebreaks(text or "", autoescape=True))  # noqa: S308 - every character escaped
+
+
+def render_markdown_safely(text: str, *, short: bool = False) -> SafeString:
+    """render_markdown that never fails a page: text it cannot render is shown as escaped plain text.
+
+    Pages show the HTML stored when the text was saved (Initiative.description_html, Resource.body_html);
+    this is what fills those fields, also for texts saved before the limits above existed.
+    """
+    problem = markdown_problem(text or "")
+    if problem:
+        logger.warning("Markdown not rendered (%s characters): too deeply nested", len(text))
+        return plain_html(text)
+    try:
+        return render_markdown(text, short=short)
+    except Exception:  # the page must show, whatever the content does to the renderer
+        logger.warning("Markdown could not be rendered (%s characters); shown as plain text", len(text), exc_info=True)
+        return plain_html(text)

@@ -59,11 +59,9 @@ class User(AbstractUser):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self) -> str:
+        # For staff and the admin only. What others see is the display name, else the organisation or
+        # "Redactie" (see Resource.byline, Question.answerer_name): never (part of) an e-mail address.
         return self.display_name or self.email
-
-    @property
-    def public_name(self) -> str:
-        return self.display_name or self.email.split("@", 1)[0]
 
 
 # Who asks for a page: a signed-in User or AnonymousUser (the type of request.user).
@@ -307,3 +305,19 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.host} (proces {self.pid})"
+
+
+class FormSubmission(models.Model):
+    """A form that was sent: its key (one per rendered form) commits with what it made (`wdhs.forms.once`)."""
+
+    key = models.CharField("sleutel", max_length=64, unique=True)
+    form = models.CharField("formulier", max_length=100)
+    result_url = models.CharField("resultaatpagina", max_length=500, blank=True)
+    created_at = models.DateTimeField("verstuurd om", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "verstuurd formulier"
+        verbose_name_plural = "verstuurde formulieren"
+
+    def __str__(self) -> str:
+        return f"{self.form} om {self.created_at:%d-%m-%Y %H:%M}"

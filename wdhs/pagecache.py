@@ -33,7 +33,15 @@ from wdhs.routers import reads_from
 
 # The portal's own apps; their tables are content, except these (search bookkeeping, jobs, accounts).
 CONTENT_APPS = ("wdhs", "knowledge", "initiatives", "goals")
-NOT_CONTENT = {"wdhs.searchword", "wdhs.dailyjobrun", "wdhs.user", "wdhs.user_groups", "wdhs.user_user_permissions"}
+NOT_CONTENT = {
+    "wdhs.searchword",
+    "wdhs.dailyjobrun",
+    "wdhs.formsubmission",  # the key of each sent form (wdhs.forms.once); no page shows it
+    "wdhs.workerheartbeat",  # every task worker writes it every 30 s; only /healthz reads it, never cached
+    "wdhs.user",
+    "wdhs.user_groups",
+    "wdhs.user_user_permissions",
+}
 
 # The version comes from a sequence that starts at the creation time in microseconds, so a database made
 # anew never reuses a version that an old cache may still hold pages under.
@@ -70,14 +78,30 @@ def content_tables() -> list[str]:
     return sorted(set(tables))
 
 
+def _app_tables() -> set[str]:
+    return {
+        model._meta.db_table
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
 def install(using: str = DEFAULT_DB_ALIAS) -> None:
     """Create the version table and a trigger on every content table (after migrate; safe to repeat)."""
     with connections[using].cursor() as cursor:
         cursor.execute(VERSION_SQL.format(start=int(time.time() * 1_000_000)))
         existing = set(connections[using].introspection.table_names(cursor))
-        for table in content_tables():
+        content = content_tables()
+        for table in content:
             if table in existing:
                 cursor.execute(TRIGGER_SQL.format(table=connections[using].ops.quote_name(table)))
+        # A table that is no longer content (bookkeeping) loses a trigger an earlier release gave it.
+        for table in sorted(_app_tables() - set(content)):
+            if table in existing:
+                cursor.execute(
+                    f"DROP TRIGGER IF EXISTS wdhs_content_changed ON {connections[using].ops.quote_name(table)}"
+                )
 
 
 def mark_changed(cursor: Any) -> None:

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from wdhs import retention
+
 type IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 type IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -74,7 +76,11 @@ def client_ip(request: HttpRequest) -> str:
     return str(address)
 
 
-def rate_limited(request: HttpRequest, action: str, *, limit: int, period: int = 3600) -> bool:
+# A counter holds the visitor's address: it lives no longer than the retention table says.
+PERIOD = int(retention.period("rate_limits").total_seconds())
+
+
+def rate_limited(request: HttpRequest, action: str, *, limit: int, period: int = PERIOD) -> bool:
     """Count this request; True when the address already did `action` `limit` times in this period.
 
     The cache is shared (PostgreSQL or Redis), so the limit holds across processes and servers.

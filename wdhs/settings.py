@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from wdhs import retention
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -74,7 +77,7 @@ INSTALLED_APPS = [
     "knowledge",
     "initiatives",
     "goals",
-    "django.contrib.admin",
+    "wdhs.apps.PortalAdminConfig",  # Django's admin, logging in through allauth (wdhs/adminsite.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,6 +89,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wdhs.apps.TasksConfig",
 ]
 
@@ -96,8 +100,16 @@ WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
 WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
 WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
 
+# A search with more matches than this ranks candidates only (a title word, the newest) and says "meer dan ...":
+# ranking and counting every match of a common word reads most of the table (wdhs/search/registry.py, bounded).
+SEARCH_EXACT_LIMIT = env_int("WDHS_SEARCH_EXACT_LIMIT", 1000)
+# Pages with personal data or staff tools: never kept by a browser or proxy (wdhs.middleware.SecurityHeadersMiddleware).
+WDHS_PRIVATE_PATHS = ("/mijn/", "/accounts/", "/beheer/")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wdhs.errors.RequestLogContextMiddleware",  # early: every log line of the request names its path
+    "wdhs.middleware.SecurityHeadersMiddleware",  # before whitenoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "wdhs.pagecache.PageCacheMiddleware",
@@ -275,7 +287,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[We Doen Het Samen] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # Failed log-ins per address, and per account and address (see wdhs/adapters.py: the key holds both), so
+    # that someone else's wrong passwords never lock you out; per account over all addresses only much higher.
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "100/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -285,6 +300,15 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_FORMS = {"signup": "wdhs.forms.accounts.SignupForm"}
 ACCOUNT_ADAPTER = "wdhs.adapters.AccountAdapter"  # account mails go the way of every mail (wdhs.emails)
+
+# Two-factor log-in (allauth.mfa): an authenticator app (TOTP) with recovery codes, for everyone who wants it.
+# Staff need it before they can open the admin (wdhs/adminsite.py); WDHS_STAFF_MFA_REQUIRED=false switches
+# that off (for example for a local development database), never in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "We Doen Het Samen"
+MFA_TOTP_TOLERANCE = 1  # a code of the period before or after counts too: phone clocks drift
+MFA_ADAPTER = "wdhs.adapters.MFAAdapter"
+WDHS_STAFF_MFA_REQUIRED = env_bool("WDHS_STAFF_MFA_REQUIRED", True)
 
 # Background work (django.tasks): mail, search word forms, daily jobs. A queue in the database that
 # `manage.py db_worker` works through; in tests a task runs at once, in the process that queues it.
@@ -338,6 +362,11 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("WDHS_MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Back-ups of `manage.py backup` (wdhs/backup.py, docs/deploy.md); pg_dump and pg_restore from WDHS_PG_BIN_DIR,
+# else the embedded PostgreSQL of development, else PATH.
+WDHS_BACKUP_DIR = Path(env("WDHS_BACKUP_DIR", str(BASE_DIR / "backups")))
+WDHS_PG_BIN_DIR = env("WDHS_PG_BIN_DIR")
+
 # ---- Uploads on S3-compatible storage (#16, more than one app server) ---------------------------------------
 # Uploads on local disk exist only on the server that received them. With WDHS_S3_BUCKET they go to a bucket
 # that every server reads (AWS S3, or MinIO/Ceph/... with AWS_S3_ENDPOINT_URL). The portal itself serves them
@@ -375,7 +404,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+SESSION_COOKIE_AGE = int(retention.period("sessions").total_seconds())  # the one table: wdhs/retention.py
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
@@ -394,10 +423,47 @@ SECURE_CSP = {
 # so the health checks answer without the redirect to HTTPS that every other URL gets.
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/full)?$"]
 
+# ---- Errors and logs (#17) -----------------------------------------------------------------------------------
+# Errors are mailed to ADMINS: DJANGO_ADMINS="Naam <beheer@example.nl>,ander@example.nl" (no commas in a name).
+# The 500 page says someone is told only when this list is set (wdhs.errors.errors_are_reported).
+ADMINS = env_list("DJANGO_ADMINS")
+for _admin in ADMINS:
+    if "@" not in parseaddr(_admin)[1]:
+        raise ImproperlyConfigured(
+            f"DJANGO_ADMINS: {_admin!r} is geen e-mailadres. Schrijf bijvoorbeeld "
+            'DJANGO_ADMINS="Beheer <beheer@example.nl>,ander@example.nl".'
+        )
+
+# Log lines as JSON objects on stderr (time, level, logger, message, path, status, request id, exception) for a
+# log collector; DJANGO_LOG_FORMAT=text gives plain lines, the default of `make run`.
+LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", "text" if ENVIRONMENT == "development" else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT moet json of text zijn.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")},
-    "loggers": {"django": {"level": env("DJANGO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING")}},
+    "formatters": {
+        "json": {"()": "wdhs.errors.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "one_mail_per_outage": {"()": "wdhs.errors.OutageMailFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        # Sent at once, not through the task queue: an error may be that the database is away.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "one_mail_per_outage"],
+        },
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"level": LOG_LEVEL},
+        # A request for a host name that is not ours (bots scanning IP addresses) is logged, not mailed.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }

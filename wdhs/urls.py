@@ -22,6 +22,7 @@ admin.site.site_url = "/"
 handler400 = "wdhs.views.bad_request"
 handler403 = "wdhs.views.permission_denied"
 handler404 = "wdhs.views.page_not_found"
+handler500 = "wdhs.views.server_error"
 
 # /sitemap.xml is an index of these sections (/sitemap-kennis.xml, ...), each split in files of at most
 # ModelSitemap.limit URLs (?p=2, ...), as the protocol asks at national size.

@@ -7,36 +7,36 @@ never imports an app.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from goals import personal_data as goals_personal_data
 from goals import views as goal_views
-from initiatives import personal_data as initiatives_personal_data
+from initiatives import services as initiative_services
 from initiatives import views as initiative_views
 from knowledge import editor_views
-from knowledge import personal_data as knowledge_personal_data
 from knowledge import views as knowledge_views
 from knowledge.funding import views as funding_views
-from knowledge.questions import personal_data as questions_personal_data
 from knowledge.questions import views as question_views
-from wdhs import health
+from wdhs import health, personal_data
+from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.http import AuthenticatedHttpRequest
+from wdhs.partners import COALITION_PARTNERS
 
 
 def _sections(*pieces: tuple[str, dict[str, Any] | None]) -> list[dict[str, Any]]:
@@ -112,20 +112,7 @@ def mijn(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everything the portal stores about the person, as JSON (AVG: right of access)."""
-    user = request.user
-    data: dict[str, object] = {
-        "account": {
-            "e-mailadres": user.email,
-            "naam": user.display_name,
-            "aangemaakt": user.date_joined.isoformat(),
-            "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
-            "e-mailadressen": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
-        }
-    }
-    data["doelen"] = goals_personal_data.export(user)
-    data["initiatieven"] = initiatives_personal_data.export(user)
-    data["kennis"] = knowledge_personal_data.export(user)
-    data["vragen"] = questions_personal_data.export(user)
+    data = personal_data.export_person(request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
     )
@@ -138,16 +125,18 @@ def my_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None, user=request.user)
+    # Initiatives only this person manages: the page lists them before anything is deleted.
+    context = {"form": form, "alone": initiative_services.sole_managed_by(request.user)}
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
                 user = request.user
                 logout(request)
-                user.delete()
+                personal_data.delete_person(user)
             messages.success(request, "Je account en je gegevens zijn verwijderd.")
             return redirect("home")
-        return render(request, "pages/account_delete.html", {"form": form}, status=400)
-    return render(request, "pages/account_delete.html", {"form": form})
+        return render(request, "pages/account_delete.html", context, status=400)
+    return render(request, "pages/account_delete.html", context)
 
 
 def static_page(template: str) -> Callable[[HttpRequest], HttpResponse]:
@@ -190,3 +179,21 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
+
+
+# A database outage is usually over within minutes (a restart, a fail-over): browsers and crawlers may try again.
+RETRY_AFTER_SECONDS = 60
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: the 500 page, or the 503 page while the database is unreachable.
+
+    Rendered without the request, so no context processor runs and nothing queries the database (which may be
+    the very thing that failed): the templates get only fixed data.
+    """
+    context = {"coalition_partners": COALITION_PARTNERS, "errors_are_reported": errors_are_reported()}
+    if is_database_outage(sys.exc_info()[1]):
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html", context))

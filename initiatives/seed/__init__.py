@@ -15,7 +15,16 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from initiatives.models import ActivePeople, Initiative, Invitation, Membership, ProblemReason, ProblemReport, Status
+from initiatives.models import (
+    ActivePeople,
+    Initiative,
+    Invitation,
+    Membership,
+    ProblemReason,
+    ProblemReport,
+    Status,
+    render_description,
+)
 from initiatives.models import hash_token as _hash
 from initiatives.seed import words
 from wdhs.seed import EMAIL_DOMAIN, SLUG_LIKE, SLUG_PREFIX, Person, Seeder, delete_rows, number
@@ -37,7 +46,8 @@ REGISTERED_FORMS = frozenset(["vereniging", "cooperatie", "stichting", "besloten
 STALE_SHARE = 0.2  # published but not confirmed for over 15 months
 FIELDS = [
     "id", "name", "slug", "kind", "legal_form", "phase", "kvk_number", "municipality", "area", "founded_year",
-    "active_people", "description", "website", "social_links", "public_email", "status", "rejection_reason",
+    "active_people", "description", "description_html", "website", "social_links", "public_email", "status",
+    "rejection_reason",
     "pending_changes", "pending_since", "confirmed_at", "confirmation_requested_at", "published_at", "created_at",
     "updated_at", "place_names", "search_vector",
 ]  # fmt: skip
@@ -118,7 +128,7 @@ def seed(seeder: Seeder, *, count: int, managers: Sequence[Person]) -> Seeded:
                 pk, name_text, f"{SLUG_PREFIX}{slug_base}-{n}", seeder.term("initiative_kind", kind).id,
                 seeder.term("legal_form", legal_form).id, seeder.term("phase", phase).id,
                 str(rng.randint(10_000_000, 99_999_999)) if registered else "",
-                place.id, area, founded, pick_people[phase](), str(description),
+                place.id, area, founded, pick_people[phase](), str(description), render_description(str(description)),
                 f"https://www.example.org/{slug_base}" if rng.random() < 0.5 else "",
                 f"https://social.example/{slug_base}" if rng.random() < 0.3 else "",
                 f"contact@{slug_base[:40].strip('-') or 'initiatief'}.example" if rng.random() < 0.4 else "",

@@ -16,7 +16,7 @@ class FundingSchemeForm(forms.ModelForm):
     class Meta:
         model = FundingScheme
         fields = [
-            "name", "slug", "funder", "funder_name", "kind", "summary", "description", "apply_url",
+            "name", "slug", "funder", "funder_name", "kind", "is_structural", "summary", "description", "apply_url",
             "themes", "scope", "provinces", "municipalities",
             "min_amount", "max_amount", "is_rolling", "deadline", "deadline_note",
             "legal_forms", "penvoerder_ok", "phases", "funds_one_day", "funds_equipment", "funds_buildings",
@@ -51,6 +51,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
         "min_amount",
         "max_amount",
         "is_rolling",
+        "is_structural",
         "is_example",
         "is_active",
     ]
@@ -58,6 +59,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
         "is_active",
         "is_example",
         "kind",
+        "is_structural",
         "scope",
         "is_rolling",
         "penvoerder_ok",
@@ -73,7 +75,22 @@ class FundingSchemeAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["activate", "deactivate"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "funder", "funder_name", "kind", "summary", "description", "apply_url"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "funder",
+                    "funder_name",
+                    "kind",
+                    "is_structural",
+                    "summary",
+                    "description",
+                    "apply_url",
+                ]
+            },
+        ),
         ("Voor wie en waar", {"fields": ["themes", "scope", "provinces", "municipalities"]}),
         ("Bedrag en deadline", {"fields": ["min_amount", "max_amount", "is_rolling", "deadline", "deadline_note"]}),
         (

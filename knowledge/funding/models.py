@@ -24,6 +24,10 @@ https_only = RegexValidator(
     r"^https://", "Gebruik een veilige link die begint met https://.", code="https", flags=re.NOFLAG
 )
 
+# The kinds of funding (wdhs.Term, vocabulary funding_kind) that are structural by nature: money you can count on
+# for more than one project. The data migration knowledge/0004 used them to classify the existing schemes.
+STRUCTURAL_KINDS = ("lening", "kostprijs-plus", "maatschappelijk-vastgoed")
+
 COVERAGE_CHOICES = [
     (Coverage.YES.value, "ja"),
     (Coverage.NO.value, "nee"),
@@ -150,6 +154,15 @@ class FundingScheme(models.Model):
         blank=True,
         validators=[MaxValueValidator(200)],
         help_text="Voor regelingen die alleen nieuwe initiatieven steunen.",
+    )
+    is_structural = models.BooleanField(
+        "structureel geld",
+        default=False,
+        db_default=False,
+        help_text=(
+            "Aan: geld waar een gemeenschap meer jaren op kan rekenen, zoals een afspraak voor meer jaren, "
+            "een lening of een kostprijs-plus-afspraak. Uit: eenmalig geld voor een project. Telt mee voor doel 4."
+        ),
     )
     is_example = models.BooleanField(
         "voorbeeld (verzonnen regels)",

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from knowledge.funding.models import EXAMPLE_NOTE, FundingScheme
+from knowledge.funding.models import EXAMPLE_NOTE, STRUCTURAL_KINDS, FundingScheme
 from knowledge.seed import Organisations, SeededOrganisation
 from knowledge.seed.words import SUBJECTS
 from wdhs.seed import SLUG_LIKE, SLUG_PREFIX, Seeder, delete_rows, number
@@ -65,7 +65,7 @@ FIELDS = [
     "id", "name", "slug", "funder", "funder_name", "kind", "summary", "description", "scope", "min_amount",
     "max_amount", "is_rolling", "deadline", "deadline_note", "apply_url", "penvoerder_ok", "funds_one_day",
     "funds_costs_made", "funds_equipment", "funds_buildings", "own_contribution_percent", "min_age_years",
-    "max_age_years", "is_example", "is_active", "created_at", "updated_at", "search_vector",
+    "max_age_years", "is_example", "is_active", "created_at", "updated_at", "is_structural", "search_vector",
 ]  # fmt: skip
 
 
@@ -126,7 +126,8 @@ def seed(seeder: Seeder, *, count: int, organisations: Organisations) -> str:
                 "" if rolling else rng.choice(DEADLINE_NOTES), f"https://www.example.org/aanvragen/{slug}",
                 rng.random() < 0.4, rng.choice(COVERAGE), rng.choice(COVERAGE), rng.choice(COVERAGE),
                 rng.choice(COVERAGE), rng.choice((0, 0, 0, 10, 25, 50)), 1 if rng.random() < 0.1 else None,
-                3 if rng.random() < 0.1 else None, True, rng.random() < 0.92, created, created, None,
+                3 if rng.random() < 0.1 else None, True, rng.random() < 0.92, created, created,
+                kind.slug in STRUCTURAL_KINDS, None,
             ]
         )  # fmt: skip
         related["themes"].extend((pk, t.id) for t in seeder.some(seeder.terms["theme"], 0, 3))

@@ -7,14 +7,15 @@ from typing import Any, cast
 
 from django import forms
 
-from wdhs.forms.fields import HoneypotMixin, MunicipalityField, reject_html, single_line
+from wdhs.forms.fields import MunicipalityField, reject_html, single_line
+from wdhs.forms.public import PublicForm
 from wdhs.models import Term
 
 QUESTION_MIN, QUESTION_MAX = 20, 3000
 ANSWER_MIN, ANSWER_MAX = 20, 5000
 
 
-class AskForm(HoneypotMixin):
+class AskForm(PublicForm):
     name = forms.CharField(
         label="Je naam",
         max_length=120,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -11,11 +11,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from wdhs import retention
+
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
 
 # Personal data of the asker is removed this long after the answer (or after asking, if never answered).
-RETENTION = timedelta(days=365)
+RETENTION = retention.period("questions")
 # Staff are alerted when a question waits longer than this many working days.
 ANSWER_WITHIN_WORKING_DAYS = 5
 
@@ -126,6 +128,17 @@ class Question(models.Model):
     def __str__(self) -> str:
         text = " ".join(self.text.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
+
+    @property
+    def answerer_name(self) -> str:
+        """Who answered, as shown: the editor's own name, else their organisation, else "Redactie".
+
+        Never (part of) the editor's e-mail address."""
+        if self.answered_by is not None and self.answered_by.display_name:
+            return self.answered_by.display_name
+        if self.organisation is not None:
+            return self.organisation.display_name
+        return "Redactie"
 
     def get_inbox_url(self) -> str:
         return reverse("questions:inbox_detail", args=[self.pk])

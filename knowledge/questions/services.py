@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from knowledge import services as knowledge_services
 from knowledge.models import Organisation, Question, Resource, StatusChange
@@ -107,9 +106,10 @@ def question_assign(*, question: Question, organisation: Organisation | None, by
     """Staff choose who answers (or put the question back in the staff inbox); the new editors get a mail."""
     question.organisation = organisation
     question.routing = Question.Routing.STAFF
-    who = by.public_name if by is not None else "de redactie"
+    # The staff member's own name if they gave one; never (part of) their e-mail address.
+    who = f" ({by.display_name})" if by is not None and by.display_name else ""
     question.routing_reason = (
-        f"Gekozen door de redactie ({who})." if organisation else f"Naar de inbox van de redactie gezet ({who})."
+        f"Gekozen door de redactie{who}." if organisation else f"Naar de inbox van de redactie gezet{who}."
     )
     question.save(update_fields=["organisation", "routing", "routing_reason"])
     if not question.is_answered:
@@ -130,11 +130,25 @@ def question_reroute(*, question: Question) -> Question:
     return question
 
 
+class AlreadyAnswered(Exception):
+    """Another editor answered first; their answer was sent, this one is not."""
+
+    def __init__(self, question: Question) -> None:
+        who = question.answerer_name if question.answered_by else "iemand anders"
+        super().__init__(f"Deze vraag is net beantwoord door {who}. Het antwoord is al naar de vraagsteller gestuurd.")
+        self.question = question
+
+
 @transaction.atomic
 def question_answer(*, question: Question, answer: str, by: User) -> Question:
-    """Store the answer and send it to the asker by e-mail."""
-    if question.is_answered:
-        raise ValueError("Deze vraag is al beantwoord.")
+    """Store the answer and send it to the asker by e-mail, once: the first editor's answer goes out.
+
+    The question row is locked (SELECT ... FOR UPDATE) and its state read again inside the transaction, so
+    of two editors answering at the same moment the second waits for the first and gets AlreadyAnswered.
+    """
+    locked = Question.objects.select_for_update().get(pk=question.pk)
+    if locked.is_answered:
+        raise AlreadyAnswered(locked)
     question.answer = answer
     question.answered_at = timezone.now()
     question.answered_by = by
@@ -179,6 +193,9 @@ def questions_purge_personal_data(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def question_publish_faq(*, question: Question, by: User) -> Resource:
     """Turn an answered question into a published "veelgestelde vraag", without the asker's personal data."""
+    # Two staff members (or a double click on the admin action) at the same moment: the row lock makes the
+    # second wait for the first, and then it sees the FAQ the first one made.
+    question.faq_id = Question.objects.select_for_update().values_list("faq_id", flat=True).get(pk=question.pk)
     if not question.consent_publish:
         raise ValueError("De vraagsteller gaf geen toestemming om deze vraag als voorbeeld te gebruiken.")
     if not question.is_answered:
@@ -193,15 +210,10 @@ def question_publish_faq(*, question: Question, by: User) -> Resource:
     text = anonymise(question.text, name=question.name, email=question.email)
     answer = anonymise(question.answer, name=question.name, email=question.email)
     title = faq_title(text)
-    base = slugify(title)[:160] or "veelgestelde-vraag"
-    slug, n = base, 2
-    while Resource.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
     summary = answer if len(answer) <= 300 else answer[:299].rsplit(" ", 1)[0] + "…"
     resource = Resource.objects.create(
         kind=Term.objects.get(vocabulary="knowledge_kind", slug="veelgestelde-vraag"),
-        title=title,
-        slug=slug,
+        title=title,  # the address follows from it (Resource.save), also when another FAQ takes it meanwhile
         summary=" ".join(summary.split()),
         body=f"## De vraag\n\n{text}\n\n## Het antwoord\n\n{answer}\n",
         organisation=organisation,

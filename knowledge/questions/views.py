@@ -104,7 +104,12 @@ def inbox_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.error(request, "Deze vraag is al beantwoord. Het antwoord is al verstuurd.")
             return render(request, "questions/inbox_detail.html", context, status=409)
         if form.is_valid():
-            services.question_answer(question=question, answer=form.cleaned_data["answer"].strip(), by=request.user)
+            try:
+                services.question_answer(question=question, answer=form.cleaned_data["answer"].strip(), by=request.user)
+            except services.AlreadyAnswered as late:
+                messages.error(request, str(late))
+                context["question"] = late.question
+                return render(request, "questions/inbox_detail.html", context, status=409)
             if question.email:
                 messages.success(request, "Dank je! Je antwoord is per e-mail naar de vraagsteller gestuurd.")
             else:

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.text import slugify
 
 from initiatives.seed.words import THEME_SENTENCES
-from knowledge.models import Membership, Organisation, Resource, StatusChange
+from knowledge.models import Membership, Organisation, Resource, StatusChange, render_body
 from knowledge.seed import words
 from wdhs.seed import SLUG_LIKE, SLUG_PREFIX, Person, Place, Seeder, TermRef, delete_rows, number
 from wdhs.seed.text import Text
@@ -38,7 +38,7 @@ ORGANISATION_FIELDS = [
     "contact", "created_at", "updated_at", "search_vector",
 ]  # fmt: skip
 RESOURCE_FIELDS = [
-    "id", "kind", "title", "slug", "summary", "body", "audience", "scope", "province", "municipality",
+    "id", "kind", "title", "slug", "summary", "body", "body_html", "audience", "scope", "province", "municipality",
     "organisation", "author", "author_name", "status", "published_at", "is_featured", "last_reviewed_at",
     "event_starts_at", "event_place", "created_at", "updated_at", "search_vector",
 ]  # fmt: skip
@@ -262,7 +262,8 @@ def seed_resources(seeder: Seeder, *, count: int, organisations: Organisations) 
         rows.append(
             [
                 pk, kinds[kind], str(title), f"{SLUG_PREFIX}{slugify(str(title))[:150]}-{n}", str(summary),
-                str(body), pick_audience(), scope, province, municipality, organisation.id, author,
+                str(body), render_body(str(body)), pick_audience(), scope, province, municipality, organisation.id,
+                author,
                 f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if rng.random() < 0.25 else "",
                 status, published, is_featured, _reviewed(seeder, published), *event, created,
                 max(created, published or created), None,

@@ -21,7 +21,7 @@ from knowledge.questions.tasks import alert_unanswered_questions
 from tests.background import committed, queued, run_queued_tasks
 from tests.factories import InitiativeFactory, QuestionFactory, UserFactory
 from wdhs.jobs import prune_task_results, run_once_a_day
-from wdhs.models import DailyJobRun
+from wdhs.models import DailyJobRun, FormSubmission
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,10 @@ DAILY = [
     "ask_initiative_confirmation",
     "alert_unanswered_questions",
     "purge_question_personal_data",
+    "purge_initiative_personal_data",
     "prune_task_results",
+    "purge_accounts",
+    "clear_sessions",
 ]
 
 
@@ -162,8 +165,12 @@ def test_old_task_rows_are_pruned(task_queue):
     ]
     finished_task(TaskResultStatus.SUCCESSFUL, 15)
     finished_task(TaskResultStatus.FAILED, 31)
+    recent_key = FormSubmission.objects.create(key="recent", form="questions-ask")
+    old_key = FormSubmission.objects.create(key="old", form="questions-ask")
+    FormSubmission.objects.filter(pk=old_key.pk).update(created_at=timezone.now() - timedelta(days=8))
     prune_task_results.enqueue(timezone.localdate().isoformat())
     run_queued_tasks()
     [pruning] = queued("prune_task_results", TaskResultStatus.SUCCESSFUL)
-    assert pruning.return_value == "2 afgeronde taken opgeruimd."
+    assert pruning.return_value == "2 afgeronde taken en 1 formuliersleutels opgeruimd."
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {row.pk for row in kept} | {pruning.pk}
+    assert list(FormSubmission.objects.values_list("pk", flat=True)) == [recent_key.pk]

@@ -6,10 +6,12 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from initiatives.models import Initiative
 from tests.factories import InitiativeFactory, UserFactory
 from wdhs import pagecache
+from wdhs.health import beat
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -72,7 +74,29 @@ def test_every_content_table_has_the_trigger():
     assert "initiatives_initiative" in tables and "initiatives_initiative_themes" in tables
     assert "knowledge_resource" in tables and "goals_update" in tables
     assert "wdhs_searchword" not in tables and "wdhs_user" not in tables
+    assert "wdhs_formsubmission" not in tables  # a contact message changes no page: the cache stays
     assert set(tables) <= with_trigger
+    assert "wdhs_workerheartbeat" not in with_trigger  # bookkeeping keeps no trigger, also from an older release
+
+
+def test_a_worker_heartbeat_keeps_the_cache(client):
+    """Every task worker writes a heartbeat every 30 seconds: that must not empty the page cache."""
+    InitiativeFactory()
+    client.get("/initiatieven/")
+    beat("worker-1", started_at=timezone.now())
+    assert client.get("/initiatieven/")["X-Page-Cache"] == "hit"
+
+
+def test_install_drops_the_trigger_of_a_table_that_is_no_longer_content():
+    with connection.cursor() as cursor:
+        cursor.execute(pagecache.TRIGGER_SQL.format(table="wdhs_workerheartbeat"))
+    pagecache.install()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+            " WHERE t.tgname = 'wdhs_content_changed' AND c.relname = 'wdhs_workerheartbeat'"
+        )
+        assert cursor.fetchone() == (0,)
 
 
 def test_visitors_with_an_account_are_never_served_from_the_cache(client):

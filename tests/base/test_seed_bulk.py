@@ -16,11 +16,11 @@ from django.db import connection, models
 from django.urls import reverse
 
 from goals.models import GoalLink
-from initiatives.models import Initiative, Invitation, ProblemReport, Status
+from initiatives.models import Initiative, Invitation, ProblemReport, Status, render_description
 from initiatives.models import Membership as InitiativeMembership
 from initiatives.seed import words as initiative_words
 from knowledge.funding import seed as funding_seed
-from knowledge.models import FundingScheme, Organisation, Question, Resource, StatusChange
+from knowledge.models import FundingScheme, Organisation, Question, Resource, StatusChange, render_body
 from knowledge.models import Membership as OrganisationMembership
 from knowledge.questions import seed as questions_seed
 from knowledge.seed import words as knowledge_words
@@ -105,6 +105,16 @@ def test_seeded_rows_pass_the_models_validation():
     assert not seeded_initiatives().filter(needs__isnull=False).exclude(needs__vocabulary="need").exists()
     assert not seeded_resources().filter(phases__isnull=False).exclude(phases__vocabulary="phase").exists()
     assert not User.objects.filter(email__endswith="@" + EMAIL_DOMAIN).exclude(password__startswith="!").exists()
+
+
+def test_seeded_texts_come_with_their_stored_html():
+    """Pages show the stored HTML only (issue #17), so the seed fills it as save() would."""
+    seed(*TINY)
+    for initiative in seeded_initiatives().order_by("?")[:10]:
+        assert initiative.description_html == render_description(initiative.description)
+    for resource in seeded_resources().order_by("?")[:10]:
+        assert resource.body_html == render_body(resource.body)
+        assert resource.body_html.startswith("<")
 
 
 def dangling_links() -> list[str]:

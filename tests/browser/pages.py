@@ -190,6 +190,15 @@ def initiative_edit() -> str:
     return initiative_manage() + "bewerken/"
 
 
+def account_delete_sole_manager() -> str:
+    """The delete page of someone who manages two initiatives alone: the warning lists them first."""
+    from tests.factories import InitiativeFactory
+
+    for name in ("Voedselbank Oost", "Repair Café Bewonersinitiatief Ooststellingwerf en omstreken"):
+        InitiativeFactory(name=name, managers=[logged_in_person()])
+    return "/mijn/account-verwijderen/"
+
+
 def initiative_manage_pending() -> str:
     from initiatives.models import Status
     from tests.factories import InitiativeFactory
@@ -253,6 +262,32 @@ def goals_index() -> str:
 def goal_detail() -> str:
     _goals_with_update()
     return "/doelen/1/"
+
+
+def goal_laws() -> str:
+    """Goal 3 with its legislation tracker, a target and a live count."""
+    from goals.models import Indicator, Regulation
+
+    Regulation.objects.create(
+        title="Right to Challenge in de Wmo",
+        area=Regulation.Area.WMO,
+        status=Regulation.Status.IN_FORCE,
+        summary="Bewoners mogen vragen of zij een taak van de gemeente zelf mogen doen.",
+        position="Gemeenten maken het echt mogelijk.",
+        position_adopted=True,
+        link="https://example.org/wmo",
+    )
+    Indicator.objects.filter(goal__number=3, is_main=True).update(target_value=4)
+    return "/doelen/3/"
+
+
+def goal_year_over() -> str:
+    """Goal 5, whose target year 2025 is over: what was reached and what follows."""
+    from goals.models import Goal, Indicator
+
+    Indicator.objects.filter(goal__number=5, is_main=True).update(target_value=100)
+    Goal.objects.filter(number=5).update(after_target_year="Het werk gaat door in 2026.")
+    return "/doelen/5/"
 
 
 def goal_update() -> str:
@@ -362,11 +397,33 @@ def question_answer() -> str:
 
 
 def admin_index() -> str:
+    from tests.factories import with_totp
+
     person = logged_in_person()
     person.is_staff = True
     person.is_superuser = True
     person.save(update_fields=["is_staff", "is_superuser"])
+    with_totp(person)  # the admin opens only for staff with two-factor log-in (wdhs/adminsite.py)
     return "/beheer/"
+
+
+def two_factor_on() -> str:
+    """The two-factor overview of someone with an authenticator app and recovery codes."""
+    from tests.factories import with_recovery_codes, with_totp
+
+    person = logged_in_person()
+    with_totp(person)
+    with_recovery_codes(person)
+    return "/accounts/2fa/"
+
+
+def confirm_password(page: Any) -> None:
+    """allauth asks the password again before the authenticator app is set up: give it, land on the set-up."""
+    from tests.factories import PASSWORD
+
+    page.locator("#id_password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form.wdhs-form button[type='submit']").first.click()
 
 
 def clear_name_and_send(page: Any) -> None:
@@ -439,6 +496,8 @@ PUBLIC_PAGES: list[Page] = [
     # Goals
     Page("doelen", goals_index),
     Page("doel", goal_detail),
+    Page("doel-wetten", goal_laws),
+    Page("doel-jaar-voorbij", goal_year_over),
     Page("doel-bericht", goal_update),
     # Search
     Page("zoeken", search_results),
@@ -453,10 +512,15 @@ LOGGED_IN_PAGES: list[Page] = [
     Page("mijn", "/mijn/"),
     Page("account-verwijderen", "/mijn/account-verwijderen/"),
     Page("account-verwijderen-fouten", "/mijn/account-verwijderen/", status=400, then=submit_empty),
+    Page("account-verwijderen-enige-beheerder", account_delete_sole_manager),
     Page("e-mailadressen", "/accounts/email/"),
     Page("wachtwoord-wijzigen", "/accounts/password/change/"),
     Page("wachtwoord-wijzigen-fouten", "/accounts/password/change/", status=400, then=submit_empty),
     Page("uitloggen", "/accounts/logout/"),
+    Page("tweestaps", "/accounts/2fa/"),
+    Page("tweestaps-wachtwoord", "/accounts/2fa/totp/activate/"),
+    Page("tweestaps-instellen", "/accounts/2fa/totp/activate/", then=confirm_password),
+    Page("tweestaps-aan", two_factor_on),
     Page("initiatief-aanmelden", "/initiatieven/aanmelden/"),
     Page("initiatief-aanmelden-fouten", "/initiatieven/aanmelden/", status=400, then=submit_empty),
     Page("initiatief-beheren", initiative_manage),

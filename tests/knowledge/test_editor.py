@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from knowledge.models import Attachment, Resource, StatusChange
 from tests.factories import MembershipFactory, OrganisationFactory, ResourceFactory, UserFactory, term
-from tests.knowledge.test_uploads import DOCX, PDF
+from tests.knowledge.test_uploads import DOCX, ODT_BOMB, PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +187,7 @@ def test_attachment_upload_and_download(client, alice, org_a):
         ("plan.exe", b"MZ\x90", "Dit soort bestand kan niet"),
         ("plan.pdf", b"<html>nep</html>", "De inhoud van dit bestand past niet"),
         ("plan.docx", PDF, "De inhoud van dit bestand past niet"),
+        ("plan.odt", ODT_BOMB, "Dit bestand is ingepakt op een manier die we niet vertrouwen"),
     ],
 )
 def test_wrong_upload_is_refused_and_nothing_saved(client, alice, org_a, name, content, message):

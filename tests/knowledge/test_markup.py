@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-import pytest
+import importlib
 
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.urls import reverse
+
+from knowledge.models import Resource
+from tests.factories import MembershipFactory, ResourceFactory
+from tests.knowledge.test_editor import form_data
 from wdhs.markup import render_markdown
 
 
@@ -68,3 +76,58 @@ def test_editor_cannot_override_rel_or_target():
     html = render_markdown('<a href="https://a.nl" rel="opener" target="_blank">x</a>')
     assert 'rel="noopener noreferrer nofollow"' in html
     assert "target=" not in html
+
+
+# Issue #17: a knowledge body is rendered once, when saved, and content can never break its page.
+
+
+@pytest.mark.django_db
+def test_knowledge_body_is_stored_as_html_and_the_page_shows_that(client):
+
+    resource = ResourceFactory(body="# Kop\n\n**vet**")
+    assert resource.body_html == "<h2>Kop</h2>\n<p><strong>vet</strong></p>"
+    Resource.objects.filter(pk=resource.pk).update(body_html="<p>OPGESLAGEN-HTML</p>")
+    assert "OPGESLAGEN-HTML" in client.get(resource.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_too_deep_knowledge_body_already_stored_still_shows_its_page(client):
+
+    resource = ResourceFactory(body="> " * 50 + "- " * 500 + "x")
+    response = client.get(resource.get_absolute_url())
+    assert response.status_code == 200
+    assert "&gt; &gt; &gt;" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("- " * 500 + "x", "te veel lijstjes of citaten"),
+        ("[" * 4980 + "x", "te veel haakjes"),
+        ("woord " * 9000, "50000"),
+    ],
+)
+def test_editor_refuses_a_body_that_cannot_be_shown_safely(client, body, message):
+
+    membership = MembershipFactory(can_publish=True)
+    client.force_login(membership.user)
+    response = client.post(reverse("knowledge:editor_resource_create"), form_data(membership.organisation, body=body))
+    assert response.status_code == 400
+    assert message in response.content.decode().replace(".", "")
+    assert not Resource.objects.exists()
+
+
+@pytest.mark.django_db
+def test_knowledge_data_migration_fills_the_stored_html(monkeypatch):
+
+    resource = ResourceFactory(body="*schuin*")
+    Resource.objects.update(body_html="")
+    migration = importlib.import_module("knowledge.migrations.0005_content_body_html")
+    monkeypatch.setattr(migration, "BATCH", 1)
+    with connection.cursor() as cursor:  # a real migrate has no pending foreign key checks from the factory
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with connection.schema_editor() as editor:
+        migration.forwards(apps, editor)
+    resource.refresh_from_db()
+    assert resource.body_html == "<p><em>schuin</em></p>"

@@ -1,17 +1,29 @@
 from __future__ import annotations
 
 import io
+import tracemalloc
 import zipfile
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from knowledge.uploads import ALLOWED_ATTACHMENTS, MAX_ATTACHMENT_SIZE, check_upload
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+
+
+def image_bytes(fmt: str, size: tuple[int, int] = (8, 6), **save: Any) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 20)).save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+PNG = image_bytes("PNG")
+JPG = image_bytes("JPEG")
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
@@ -87,3 +99,71 @@ def test_too_large_file_is_refused():
 def test_empty_file_is_refused():
     with pytest.raises(ValidationError, match="leeg"):
         check("leeg.pdf", b"")
+
+
+# Zip bombs (issue #17): an ODT of a few hundred KB that unpacks to hundreds of MB. Before the fix the
+# whole `mimetype` member was read into memory (1 MB -> 1,000 MB took the process from 0.8 to 2.4 GB).
+
+MB = 1024 * 1024
+
+
+def bomb(name: str, megabytes: int, extra: dict[str, bytes] | None = None) -> bytes:
+    """A zip with one member of `megabytes` MB of zeros, written in pieces so the test itself stays small."""
+    buffer = io.BytesIO()
+    zeros = b"\0" * MB
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(name, "w", force_zip64=True) as member:
+            for _ in range(megabytes):
+                member.write(zeros)
+        for other, data in (extra or {}).items():
+            archive.writestr(other, data)
+    return buffer.getvalue()
+
+
+def peak_memory_of(function: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        function()
+    except ValidationError:
+        pass
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+ODT_BOMB = bomb("mimetype", 300, {"content.xml": b"<x/>"})
+
+
+def test_odt_zip_bomb_is_refused_in_dutch_without_unpacking_it():
+    assert len(ODT_BOMB) < 2 * MB  # small on the way in
+    with pytest.raises(ValidationError) as refused:
+        check("brief.odt", ODT_BOMB)
+    assert "te groot" in refused.value.messages[0]
+    # Only a few hundred bytes are unpacked, never the 300 MB: the check stays far below one megabyte.
+    assert peak_memory_of(lambda: check("brief.odt", ODT_BOMB)) < 2 * MB
+
+
+def test_docx_with_an_oversized_member_is_refused():
+    docx_bomb = bomb("word/document.xml", 20, {"[Content_Types].xml": b"<Types/>"})
+    with pytest.raises(ValidationError, match="uitpakken veel te groot"):
+        check("brief.docx", docx_bomb)
+
+
+def test_archive_with_too_many_members_is_refused():
+    members = {"mimetype": b"application/vnd.oasis.opendocument.text"} | {f"x/{n}.xml": b"" for n in range(2001)}
+    with pytest.raises(ValidationError, match="te veel onderdelen"):
+        check("brief.odt", zip_bytes(members))
+
+
+def test_a_mimetype_that_lies_about_its_size_is_never_unpacked_past_the_cap():
+    """The header says 39 bytes, the data inflates to 50 MB: zipfile stops at the declared size."""
+    content = bytearray(bomb("mimetype", 50))
+    small = (39).to_bytes(4, "little")
+    local = content.index(b"PK\x03\x04")
+    central = content.index(b"PK\x01\x02")
+    content[local + 22 : local + 26] = small
+    content[central + 24 : central + 28] = small
+    with pytest.raises(ValidationError):
+        check("brief.odt", bytes(content))
+    assert peak_memory_of(lambda: check("brief.odt", bytes(content))) < 2 * MB

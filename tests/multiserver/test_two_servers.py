@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -22,9 +23,17 @@ pytestmark = [pytest.mark.multiserver, pytest.mark.xdist_group("multiserver")]
 TASKS_LIMIT = 180  # seconds the workers may take for the queue: an upper bound to wait, not a measurement
 
 
-def log_in(browser: Browser, server: str, email: str, password: str) -> None:
+def log_in(browser: Browser, server: str, editor: dict[str, Any]) -> None:
+    """Log in with the password, then (staff have two-factor log-in) with one of the editor's recovery codes."""
     token = browser.csrf_token(f"{server}/accounts/login/")
-    response = browser.post(f"{server}/accounts/login/", {"login": email, "password": password}, token=token)
+    response = browser.post(
+        f"{server}/accounts/login/", {"login": editor["email"], "password": editor["password"]}, token=token
+    )
+    assert response.status == 302, response.body[:2000]
+    assert response.headers["Location"] == "/accounts/2fa/authenticate/"
+    token = browser.csrf_token(f"{server}/accounts/2fa/authenticate/")
+    code = editor["recovery_codes"].pop()
+    response = browser.post(f"{server}/accounts/2fa/authenticate/", {"code": code}, token=token)
     assert response.status == 302, response.body[:2000]
     assert response.headers["Location"] == "/mijn/"
 
@@ -35,7 +44,7 @@ def test_a_log_in_on_one_server_is_valid_on_the_other(cluster: Cluster):
     assert Browser().get(f"{b}/mijn/").status == 302  # nobody logged in: off to the log-in page
 
     visitor = Browser()
-    log_in(visitor, a, editor["email"], editor["password"])
+    log_in(visitor, a, editor)
     page = visitor.get(f"{b}/mijn/")
     assert page.status == 200
     assert editor["name"] in page.body
@@ -89,7 +98,7 @@ def test_a_publish_on_one_server_is_visible_on_the_other_at_once(cluster: Cluste
     assert all(waiting["name"] not in page.body for page in before)
 
     staff = Browser()
-    log_in(staff, a, editor["email"], editor["password"])
+    log_in(staff, a, editor)
     changelist = f"{a}/beheer/initiatives/initiative/"
     token = staff.csrf_token(changelist)
     response = staff.post(
@@ -112,7 +121,7 @@ def test_a_lagging_replica_hides_nobodys_own_write_and_files_no_stale_page(clust
     editor = cluster.seeded["editor"]
 
     staff = Browser()
-    log_in(staff, c, editor["email"], editor["password"])
+    log_in(staff, c, editor)
     changelist = f"{c}/beheer/initiatives/initiative/"
     token = staff.csrf_token(changelist)
     response = staff.post(

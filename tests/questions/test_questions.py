@@ -336,7 +336,9 @@ def test_personal_data_export_contains_questions_by_email(client):
     QuestionFactory(email="iemand@example.org", text="Vraag van iemand anders over iets heel anders.")
     client.force_login(user)
     data = client.get(reverse("my_data_export")).json()
-    assert [q["vraag"] for q in data["vragen"]] == ["Mijn eigen vraag over de buurtbus en vrijwilligers."]
+    assert [q["vraag"] for q in data["vragen"]["gestelde vragen"]] == [
+        "Mijn eigen vraag over de buurtbus en vrijwilligers."
+    ]
 
 
 def test_answered_metric(care_partner):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
@@ -24,6 +25,7 @@ from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
 from wdhs.search.query import ExpandedQuery
+from wdhs.search.triggers import TitleVector
 
 # Documents that lack a word are looked for only when all words together find fewer than this.
 PARTIAL_BELOW = 10
@@ -33,6 +35,22 @@ PARTIAL_LIMIT = 10
 def wants_partial(expanded: ExpandedQuery, count: int) -> bool:
     """Whether to look for documents with only some of the words: too few have them all, and one can be left out."""
     return expanded.can_relax and count < PARTIAL_BELOW
+
+
+# A common word matches tens of thousands of documents; ranking and counting them all reads every one. Above
+# settings.SEARCH_EXACT_LIMIT matches a search ranks only candidates: the documents with a word in the title
+# (TITLE_CANDIDATES at most, from a GIN index on the title's words) and the newest matches (NEWEST_CANDIDATES).
+TITLE_CANDIDATES = 500
+NEWEST_CANDIDATES = 200
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """The documents a search ranks: all matches, or (capped) the candidates among more than `limit` matches."""
+
+    rows: QuerySet
+    capped: bool = False
+    limit: int = 0
 
 
 class Freshness(Func):
@@ -65,6 +83,8 @@ class SearchSource:
     vector: str | Callable[[], Expression] = "search_vector"
     table: str | None = None
     freshness: tuple[str, ...] = ()
+    # The date field of an index that walks the documents newest first (with `status`): candidates for a common word.
+    newest: str | None = None
     list_url_name: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -185,16 +205,53 @@ class SearchSource:
             rank = rank * Coalesce(Freshness(moment), 1.0, output_field=FloatField())
         return rank
 
+    def bounded(self, rows: QuerySet, expanded: ExpandedQuery) -> Bounded:
+        """What to rank of `rows` (matches of this search, any filters applied): all of them, or candidates.
+
+        Up to settings.SEARCH_EXACT_LIMIT matches every one is ranked and counted. Beyond that, ranking and
+        counting all would read every matching document (for a common word most of the table), so only the
+        candidates are: those with a search word in the title (from the title index) and the newest matches
+        (walking the date index). A title match outranks a body match, and newer documents are slightly ahead,
+        so the best results are among them. The caller says "more than `limit`" instead of a count.
+        """
+        limit = settings.SEARCH_EXACT_LIMIT
+        if expanded.query is None or not isinstance(self.vector, str) or self.newest is None:
+            return Bounded(rows)
+        rows = rows.order_by()
+        table = rows.model._default_manager
+        # The keys, not the query again: matching a common word through the GIN index is the costly part.
+        with search_plan(rows.db):
+            keys = set(rows.values_list("pk", flat=True)[: limit + 1])
+            if len(keys) <= limit:
+                return Bounded(table.filter(pk__in=sorted(keys)))
+            titled = table.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
+            title_keys = list(titled.values_list("pk", flat=True)[:TITLE_CANDIDATES])
+        # The title matches that pass the filters and the whole query (a word left out may be in the body), read
+        # by key; then newest first along the (status, date) index, testing each document until enough match:
+        # for a word this common, a few hundred documents (the order is exactly the index's, so the planner walks
+        # it).
+        keys = set(rows.filter(pk__in=title_keys).values_list("pk", flat=True)) if title_keys else set()
+        keys.update(rows.order_by(F(self.newest).desc()).values_list("pk", flat=True)[:NEWEST_CANDIDATES])
+        return Bounded(table.filter(pk__in=sorted(keys)), capped=True, limit=limit)
+
     def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
         """The matching documents from `offset` to `offset + limit`, best first, and how many match in all.
 
-        One pass over the matches (see `first_and_count`) instead of one to rank and one to count."""
+        One pass over the matches (see `first_and_count`) instead of one to rank and one to count. Above
+        settings.SEARCH_EXACT_LIMIT matches only the candidates count (see `bounded`): `found_bounded` says so."""
+        items, bounded_count = self.found_bounded(user, expanded, offset=offset, limit=limit)
+        return items, bounded_count[0]
+
+    def found_bounded(
+        self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20
+    ) -> tuple[list[Any], tuple[int, int | None]]:
+        """`found`, with the count as (ranked documents, the limit they stand for when capped, else None)."""
         if expanded.query is None:
-            return [], 0
-        matching = self.matching(user, expanded)
-        keys, count = first_and_count(matching, self.rank(expanded), offset=offset, limit=limit)
+            return [], (0, None)
+        bounded = self.bounded(self.matching(user, expanded), expanded)
+        keys, count = first_and_count(bounded.rows, self.rank(expanded), offset=offset, limit=limit)
         documents = self.queryset(user).in_bulk(keys)
-        return [documents[key] for key in keys if key in documents], count
+        return [documents[key] for key in keys if key in documents], (count, bounded.limit if bounded.capped else None)
 
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
         """Documents from `matching`, best first."""

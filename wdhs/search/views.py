@@ -75,6 +75,11 @@ class Group:
     results: list[Result]
     list_url: str
     only_url: str
+    capped_at: int | None = None  # more matches than it ranks: "meer dan capped_at" (registry bounded)
+
+    @property
+    def shown_count(self) -> str:
+        return f"meer dan {self.capped_at}" if self.capped_at else str(self.count)
 
 
 def _results(source: SearchSource, items: list[Any], expanded: ExpandedQuery) -> list[Result]:
@@ -94,13 +99,21 @@ def _url(**params: str) -> str:
     return f"{reverse('search:results')}?{urlencode({k: v for k, v in params.items() if v})}"
 
 
-def _group(source: SearchSource, count: int, items: list[Any], expanded: ExpandedQuery, text: str) -> Group:
+def _group(
+    source: SearchSource,
+    count: int,
+    items: list[Any],
+    expanded: ExpandedQuery,
+    text: str,
+    capped_at: int | None = None,
+) -> Group:
     return Group(
         source=source,
         count=count,
         results=_results(source, items, expanded),
         list_url=source.list_url(text),
         only_url=_url(q=text, soort=source.key),
+        capped_at=capped_at,
     )
 
 
@@ -112,15 +125,16 @@ def _groups(
     for each in [source] if source else search_sources():
         if source:
             wanted = int(page_number)  # validated by the form: 1 to MAX_PAGE
-            items, count = each.found(request.user, expanded, offset=(wanted - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            offset = (wanted - 1) * PAGE_SIZE
+            items, (count, capped_at) = each.found_bounded(request.user, expanded, offset=offset, limit=PAGE_SIZE)
             page_obj = Paginator(range(count), PAGE_SIZE).get_page(wanted)
             if page_obj.number != wanted:  # past the end: the last page
                 offset = (page_obj.number - 1) * PAGE_SIZE
-                items, count = each.found(request.user, expanded, offset=offset, limit=PAGE_SIZE)
+                items, (count, capped_at) = each.found_bounded(request.user, expanded, offset=offset, limit=PAGE_SIZE)
         else:
-            items, count = each.found(request.user, expanded, limit=GROUP_SIZE)
-        total += count
-        groups.append(_group(each, count, items, expanded, text))
+            items, (count, capped_at) = each.found_bounded(request.user, expanded, limit=GROUP_SIZE)
+        total += capped_at or count
+        groups.append(_group(each, count, items, expanded, text, capped_at))
     return groups, total, page_obj
 
 
@@ -171,6 +185,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "header_query": parsed.text,
         "groups": groups,
         "total": total,
+        "total_capped": any(group.capped_at for group in groups),
         "source": source,
         "page_obj": page_obj,
         "messages_list": messages,

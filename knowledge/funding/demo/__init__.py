@@ -40,6 +40,7 @@ FIELDS = {
     "funds_equipment",
     "funds_buildings",
     "funds_costs_made",
+    "is_structural",
 }
 
 
@@ -91,6 +92,7 @@ def _apply(
             "own_contribution_percent": data.get("own_contribution_percent", 0),
             "min_age_years": data.get("min_age_years"),
             "max_age_years": data.get("max_age_years"),
+            "is_structural": data.get("is_structural", False),
             "is_example": True,
             "is_active": True,
         },

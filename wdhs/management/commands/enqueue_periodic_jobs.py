@@ -12,13 +12,21 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from initiatives.tasks import ask_initiative_confirmation
+from initiatives.tasks import ask_initiative_confirmation, purge_initiative_personal_data
 from knowledge.questions.tasks import alert_unanswered_questions, purge_question_personal_data
-from wdhs.jobs import prune_task_results
+from wdhs.jobs import clear_sessions, prune_task_results, purge_accounts
 from wdhs.models import DailyJobRun
 from wdhs.search.index import refresh_words
 
-DAILY_JOBS = [ask_initiative_confirmation, alert_unanswered_questions, purge_question_personal_data, prune_task_results]
+DAILY_JOBS = [
+    ask_initiative_confirmation,
+    alert_unanswered_questions,
+    purge_question_personal_data,
+    purge_initiative_personal_data,
+    prune_task_results,
+    purge_accounts,
+    clear_sessions,
+]
 
 
 class Command(BaseCommand):

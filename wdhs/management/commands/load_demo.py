@@ -60,3 +60,8 @@ class Command(BaseCommand):
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
         self.stdout.write(f"Beheeraccount (alleen voor ontwikkeling): {DEV_STAFF_EMAIL} / {DEV_STAFF_PASSWORD}")
+        if settings.WDHS_STAFF_MFA_REQUIRED:
+            self.stdout.write(
+                "Voor /beheer/ stel je eerst tweestapsverificatie in (een app op je telefoon); "
+                "of start met WDHS_STAFF_MFA_REQUIRED=false."
+            )

@@ -1,0 +1,52 @@
+"""The admin site (/beheer/) without a log-in of its own: staff log in like everyone, through allauth.
+
+Django's admin login form does not go through allauth, so allauth's rate limits (and its two-factor step)
+would not apply to it. Its login view therefore only sends the visitor on to allauth's login page.
+Staff need two-factor log-in (allauth.mfa) before the admin opens (settings.WDHS_STAFF_MFA_REQUIRED).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from wdhs.adapters import staff_needs_mfa
+
+MFA_REQUIRED_MESSAGE = (
+    "Voor het beheer log je in twee stappen in: met je wachtwoord en met een code uit een app op je telefoon "
+    "(een authenticator-app, zoals Google Authenticator, Microsoft Authenticator of FreeOTP). "
+    "Stel die app nu in. Daarna kun je naar het beheer."
+)
+
+
+class PortalAdminSite(admin.AdminSite):
+    def has_permission(self, request: HttpRequest) -> bool:
+        return super().has_permission(request) and not staff_needs_mfa(request.user)
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        """Never a form here (GET or POST): on to allauth's login, keeping a safe `next`."""
+        from django.contrib.auth.views import LoginView  # imports the user model: not while apps load
+
+        next_url = LoginView().get_redirect_url(request) or reverse("admin:index", current_app=self.name)
+        user = request.user
+        if user.is_authenticated:
+            if self.has_permission(request):
+                return HttpResponseRedirect(next_url)
+            if user.is_active and user.is_staff and staff_needs_mfa(user):
+                messages.warning(request, MFA_REQUIRED_MESSAGE)
+                return HttpResponseRedirect(reverse("mfa_activate_totp"))
+            # Logged in but no staff member: allauth's login would send them straight back here.
+            raise PermissionDenied
+        return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+    # The stubs type Django's own answer (a page); any response works for the URL it is wired to.
+    def password_change(  # type: ignore[override]
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """allauth's page, with its rate limit on the old password (the admin's own form has none)."""
+        return HttpResponseRedirect(reverse("account_change_password"))
