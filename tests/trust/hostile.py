@@ -167,7 +167,7 @@ def query_parameters() -> list[str]:
     for filterset in filtersets():
         names.update(filterset.base_filters)
     for form in form_classes():
-        names.update(form.base_fields)  # type: ignore[attr-defined]
+        names.update(getattr(form, "base_fields", {}))  # a mixin on BaseForm has none
     names.discard("csrfmiddlewaretoken")
     return sorted(names)
 
@@ -183,7 +183,7 @@ def parameters_of_page(path: str) -> list[str]:
         if isinstance(value, type) and issubclass(value, django_filters.FilterSet):
             names.update(value.base_filters)  # type: ignore[attr-defined]
         elif isinstance(value, type) and issubclass(value, forms.BaseForm):
-            names.update(value.base_fields)  # type: ignore[attr-defined]
+            names.update(getattr(value, "base_fields", {}))
     return sorted(names)
 
 
