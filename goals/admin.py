@@ -198,12 +198,12 @@ class MilestoneAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     actions = ["mark_done", "mark_not_done"]
 
-    @admin.action(description="Geselecteerde mijlpalen markeren als behaald")
+    @admin.action(description="Geselecteerde mijlpalen markeren als behaald", permissions=["change"])
     def mark_done(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
         updated = queryset.update(done=True)
         self.message_user(request, f"{updated} mijlpaal/mijlpalen gemarkeerd als behaald.", messages.SUCCESS)
 
-    @admin.action(description="Geselecteerde mijlpalen markeren als nog niet behaald")
+    @admin.action(description="Geselecteerde mijlpalen markeren als nog niet behaald", permissions=["change"])
     def mark_not_done(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
         updated = queryset.update(done=False)
         self.message_user(request, f"{updated} mijlpaal/mijlpalen gemarkeerd als nog niet behaald.", messages.SUCCESS)
@@ -225,12 +225,12 @@ class UpdateAdmin(admin.ModelAdmin):
             obj.author = admin_user(request)
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Geselecteerde berichten publiceren")
+    @admin.action(description="Geselecteerde berichten publiceren", permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Update]) -> None:
         updated = queryset.filter(is_published=False).update(is_published=True)
         self.message_user(request, f"{updated} bericht(en) gepubliceerd.", messages.SUCCESS)
 
-    @admin.action(description="Geselecteerde berichten niet meer publiceren")
+    @admin.action(description="Geselecteerde berichten niet meer publiceren", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Update]) -> None:
         updated = queryset.filter(is_published=True).update(is_published=False)
         self.message_user(request, f"{updated} bericht(en) offline gehaald.", messages.SUCCESS)

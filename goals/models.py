@@ -50,6 +50,7 @@ class Goal(models.Model):
         verbose_name = "doel"
         verbose_name_plural = "doelen"
         ordering = ["number"]
+        permissions = [("view_dashboard", "Mag het dashboard met cijfers per doel zien")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(number__gte=1, number__lte=5),

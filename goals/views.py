@@ -51,8 +51,8 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
-    """On /mijn/: a link to the goals dashboard, for staff only."""
-    return {} if request.user.is_staff else None
+    """On /mijn/: a link to the goals dashboard, for those who may see it."""
+    return {} if request.user.has_perm("goals.view_dashboard") else None
 
 
 @require_GET
@@ -165,7 +165,8 @@ def _table_for_code(code: str) -> DashboardTable | None:
 
 def _staff_or_404(request: HttpRequest) -> None:
     # Outsiders get a 404, as in the rest of the portal: the dashboard does not reveal that it exists.
-    if not (request.user.is_authenticated and request.user.is_active and request.user.is_staff):
+    # has_perm is False for an inactive account.
+    if not request.user.has_perm("goals.view_dashboard"):
         raise Http404
 
 

@@ -113,7 +113,7 @@ class InitiativeAdmin(admin.ModelAdmin):
             return "Geen verschillen met de openbare gegevens."
         return format_html_join("", "<p><strong>{}</strong><br>nu: {}<br>nieuw: {}</p>", rows)
 
-    @admin.action(description="Goedkeuren en publiceren (ook wachtende wijzigingen)")
+    @admin.action(description="Goedkeuren en publiceren (ook wachtende wijzigingen)", permissions=["change"])
     def approve(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> None:
         done = 0
         for initiative in queryset.exclude(status=Status.PUBLISHED, pending_changes__isnull=True):
@@ -121,7 +121,7 @@ class InitiativeAdmin(admin.ModelAdmin):
             done += 1
         self.message_user(request, f"{done} initiatief/initiatieven goedgekeurd. De beheerders kregen een e-mail.")
 
-    @admin.action(description="Afwijzen met een reden")
+    @admin.action(description="Afwijzen met een reden", permissions=["change"])
     def reject(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> HttpResponse | None:
         form = RejectForm(request.POST if "reden_versturen" in request.POST else None)
         if "reden_versturen" in request.POST and form.is_valid():
@@ -144,7 +144,7 @@ class InitiativeAdmin(admin.ModelAdmin):
             status=400 if form.is_bound else 200,
         )
 
-    @admin.action(description="Archiveren (niet meer openbaar)")
+    @admin.action(description="Archiveren (niet meer openbaar)", permissions=["change"])
     def archive(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> None:
         done = 0
         for initiative in queryset.exclude(status=Status.ARCHIVED):
@@ -186,7 +186,7 @@ class InvitationAdmin(admin.ModelAdmin):
         # Invitations go out through the managers' page, which also sends the e-mail.
         return False
 
-    @admin.action(description="Intrekken (de link werkt niet meer)")
+    @admin.action(description="Intrekken (de link werkt niet meer)", permissions=["change"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
         done = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"{done} uitnodiging(en) ingetrokken.", messages.SUCCESS)
@@ -219,7 +219,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Markeren als afgehandeld")
+    @admin.action(description="Markeren als afgehandeld", permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet[ProblemReport]) -> None:
         done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now())
         self.message_user(request, f"{done} melding(en) afgehandeld.", messages.SUCCESS)

@@ -43,12 +43,12 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "organisation"]
     actions = ["grant_publish", "revoke_publish"]
 
-    @admin.action(description="Recht om zelf te publiceren geven")
+    @admin.action(description="Recht om zelf te publiceren geven", permissions=["change"])
     def grant_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
         updated = queryset.update(can_publish=True)
         self.message_user(request, f"{updated} redacteur(en) mogen nu zelf publiceren.", messages.SUCCESS)
 
-    @admin.action(description="Recht om zelf te publiceren intrekken")
+    @admin.action(description="Recht om zelf te publiceren intrekken", permissions=["change"])
     def revoke_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
         updated = queryset.update(can_publish=False)
         self.message_user(request, f"{updated} redacteur(en) publiceren nu via de redactie.", messages.SUCCESS)
@@ -100,7 +100,10 @@ class ResourceAdmin(admin.ModelAdmin):
         ("Data", {"fields": ["created_at", "updated_at"]}),
     ]
 
-    @admin.action(description="Geselecteerde kennisitems publiceren")
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("knowledge.publish_resource")
+
+    @admin.action(description="Geselecteerde kennisitems publiceren", permissions=["publish"])
     def publish(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         done = 0
         for resource in queryset:
@@ -111,13 +114,13 @@ class ResourceAdmin(admin.ModelAdmin):
             done += 1
         self.message_user(request, f"{done} kennisitem(s) gepubliceerd.", messages.SUCCESS)
 
-    @admin.action(description="Geselecteerde kennisitems archiveren (niet meer zichtbaar)")
+    @admin.action(description="Geselecteerde kennisitems archiveren (niet meer zichtbaar)", permissions=["change"])
     def archive(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         for resource in queryset:
             services.resource_archive(resource=resource, by=request.user)
         self.message_user(request, f"{queryset.count()} kennisitem(s) gearchiveerd.", messages.SUCCESS)
 
-    @admin.action(description="Markeren als nagekeken (nog actueel)")
+    @admin.action(description="Markeren als nagekeken (nog actueel)", permissions=["change"])
     def mark_reviewed(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         for resource in queryset:
             services.resource_mark_reviewed(resource=resource, by=request.user)

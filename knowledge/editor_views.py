@@ -18,13 +18,19 @@ from knowledge.forms import OrganisationForm, ResourceCreateForm, ResourceForm, 
 from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
 from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.http import AuthenticatedHttpRequest
-from wdhs.models import User
+from wdhs.models import AnyUser, User
 
 Status = Resource.Status
 
 
+def edits_all(user: AnyUser) -> bool:
+    """Coalition staff and the editorial team (Django permission, see wdhs/roles.py) edit every organisation's work."""
+    return user.has_perm("knowledge.change_resource")
+
+
 def _editor_organisations(user: User) -> OrganisationQuerySet:
-    if user.is_staff:
+    """The organisations the user writes for."""
+    if edits_all(user):
         return Organisation.objects.all()
     return Organisation.objects.edited_by(user)
 
@@ -37,7 +43,13 @@ def _get_resource_for_editor(request: AuthenticatedHttpRequest, slug: str) -> Re
 
 
 def _get_organisation_for_editor(request: AuthenticatedHttpRequest, slug: str) -> Organisation:
-    return get_object_or_404(_editor_organisations(request.user), slug=slug)
+    user = request.user
+    organisations = (
+        Organisation.objects.all()
+        if user.has_perm("knowledge.change_organisation")
+        else Organisation.objects.edited_by(user)
+    )
+    return get_object_or_404(organisations, slug=slug)
 
 
 def _add_uploaded_attachment(form: ResourceForm, resource: Resource) -> None:
@@ -61,17 +73,18 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not user.is_authenticated:
         return None
-    organisations = list(_editor_organisations(user)) if not user.is_staff else []
-    if not organisations and not user.is_staff:
+    sees_all = edits_all(user)
+    organisations = list(_editor_organisations(user)) if not sees_all else []
+    if not organisations and not sees_all:
         return None
     resources = Resource.objects.editable_by(user).select_related("organisation")
     return {
         "organisations": organisations,
-        "is_staff": user.is_staff,
+        "sees_all": sees_all,
         "to_review": list(resources.filter(status=Status.REVIEW).order_by("updated_at")[:10]),
         "stale": list(resources.needs_review().order_by("last_reviewed_at", "published_at")[:10]),
         "drafts": resources.filter(status=Status.DRAFT).count(),
-        "recent": [] if user.is_staff else list(resources.order_by("-updated_at")[:8]),
+        "recent": [] if sees_all else list(resources.order_by("-updated_at")[:8]),
     }
 
 
@@ -84,13 +97,14 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     resources = (
         Resource.objects.editable_by(user).select_related("organisation", "kind").order_by("status", "-updated_at")
     )
-    if user.is_staff:
+    sees_all = edits_all(user)
+    if sees_all:
         # Staff see the work waiting for them, not every published text.
         resources = resources.filter(status=Status.REVIEW)
     return render(
         request,
         "knowledge/editor/dashboard.html",
-        {"organisations": [] if user.is_staff else organisations, "resources": resources[:200]},
+        {"organisations": [] if sees_all else organisations, "resources": resources[:200], "sees_all": sees_all},
     )
 
 

@@ -221,18 +221,18 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
         return self.filter(status=Resource.Status.PUBLISHED)
 
     def editable_by(self, user: AnyUser) -> ResourceQuerySet:
-        """Resources of the organisations the user edits; staff edit everything."""
+        """Resources of the organisations the user edits; with `knowledge.change_resource` (staff) everything."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if user.has_perm("knowledge.change_resource"):
             return self.all()
         return self.filter(organisation__memberships__user=user)
 
     def visible_to(self, user: AnyUser) -> ResourceQuerySet:
-        """Published resources for everyone, plus drafts of the user's own organisations (all for staff)."""
+        """Published resources for everyone, plus drafts of the user's own organisations (all with view_resource)."""
         if not user.is_authenticated:
             return self.published()
-        if user.is_staff:
+        if user.has_perm("knowledge.view_resource"):
             return self.all()
         return self.filter(
             Q(status=Resource.Status.PUBLISHED) | Q(organisation__in=Organisation.objects.edited_by(user).values("pk"))
@@ -362,6 +362,8 @@ class Resource(models.Model):
     class Meta:
         verbose_name = "kennisitem"
         verbose_name_plural = "kennisitems"
+        # Who may publish without review by staff; partner editors publish through Membership.can_publish.
+        permissions = [("publish_resource", "Mag elk kennisitem publiceren")]
         ordering = ["-published_at", "-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),

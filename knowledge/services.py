@@ -23,10 +23,10 @@ Status = Resource.Status
 
 
 def can_publish(user: AnyUser, resource: Resource) -> bool:
-    """Coalition staff publish everything; an editor only with `can_publish` for the resource's organisation."""
+    """With `knowledge.publish_resource` (staff) everything; an editor only with `can_publish` for the organisation."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if user.has_perm("knowledge.publish_resource"):
         return True
     return Membership.objects.filter(organisation_id=resource.organisation_id, user=user, can_publish=True).exists()
 

@@ -109,9 +109,9 @@ def user(db):  # noqa: ANN001, ANN201
 
 @pytest.fixture
 def staff(db):  # noqa: ANN001, ANN201
-    from tests.factories import UserFactory
+    from tests.factories import StaffFactory
 
-    return UserFactory(is_staff=True, is_superuser=True)
+    return StaffFactory()
 
 
 @pytest.fixture

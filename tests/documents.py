@@ -6,6 +6,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from PIL import Image
+
 from knowledge.uploads import CONTENT_TYPES
 
 ODT_MIMETYPE = CONTENT_TYPES["odt"]
@@ -34,3 +36,10 @@ def odt_document(lines: list[str]) -> bytes:
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def png_image(width: int = 2, height: int = 2) -> bytes:
+    """A small real PNG (uploads are decoded and re-encoded, so a picture must be one)."""
+    output = io.BytesIO()
+    Image.new("RGB", (width, height), (20, 120, 60)).save(output, "PNG")
+    return output.getvalue()

@@ -74,6 +74,26 @@ def totp_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
+class StaffFactory(UserFactory):
+    """A coalition staff member: staff (may enter /beheer/) in the group "Coalitiemedewerkers" (wdhs/roles.py).
+
+    Not a superuser: what staff may do comes from the group, so tests with this factory check the group's rights.
+    """
+
+    is_staff = True
+
+    @factory.post_generation
+    def groups(obj: User, create: bool, extracted: list[str] | None, **kwargs: Any) -> None:  # noqa: N805
+        from django.contrib.auth.models import Group
+
+        from wdhs.roles import STAFF_GROUP, ensure_groups
+
+        if create:
+            # A flushed database (live-server tests) keeps the permissions but loses the groups.
+            ensure_groups()
+            obj.groups.set(Group.objects.filter(name__in=extracted if extracted is not None else [STAFF_GROUP]))
+
+
 def municipality(name: str = "Utrecht") -> Municipality:
     """A municipality from the reference data loaded once for the test session."""
     return Municipality.objects.get(name=name)

@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
@@ -43,9 +44,31 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     actions = ["deactivate_users"]
+    rights = ("is_staff", "is_superuser", "groups", "user_permissions")
 
-    @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)")
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> list[str]:
+        # Only a superuser gives rights: a staff member who may change accounts cannot make anyone staff or
+        # superuser, or add a group, not even themselves (ASVS 8.2: no escalation through the admin).
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else [*fields, *self.rights]
+
+    def has_change_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        # A staff account (with its rights) is changed by a superuser only: otherwise a staff member could give
+        # a superuser their own e-mail address and take the account over with a password reset.
+        if obj is not None and (obj.is_staff or obj.is_superuser) and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:  # noqa: A002
+        # Setting someone else's password is for a superuser; everyone else resets their own by e-mail.
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    @admin.action(description="Geselecteerde accounts blokkeren (kunnen niet meer inloggen)", permissions=["change"])
     def deactivate_users(self, request: AuthenticatedHttpRequest, queryset: QuerySet[User]) -> None:
+        if not request.user.is_superuser:
+            queryset = queryset.filter(is_staff=False, is_superuser=False)
         updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
         self.message_user(request, f"{updated} account(s) geblokkeerd.", messages.SUCCESS)
 
@@ -99,11 +122,11 @@ class TermAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     actions = ["activate", "deactivate"]
 
-    @admin.action(description="In gebruik nemen")
+    @admin.action(description="In gebruik nemen", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
         self.message_user(request, f"{queryset.update(is_active=True)} term(en) in gebruik.", messages.SUCCESS)
 
-    @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)")
+    @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
         self.message_user(request, f"{queryset.update(is_active=False)} term(en) uit gebruik.", messages.SUCCESS)
 
@@ -119,12 +142,12 @@ class SearchSynonymAdmin(admin.ModelAdmin):
     search_fields = ("word", "synonyms")
     actions = ("activate", "deactivate")
 
-    @admin.action(description="Zet de gekozen synoniemen aan")
+    @admin.action(description="Zet de gekozen synoniemen aan", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
         count = queryset.update(is_active=True)
         self.message_user(request, f"{count} synoniem(en) staan aan.", messages.SUCCESS)
 
-    @admin.action(description="Zet de gekozen synoniemen uit")
+    @admin.action(description="Zet de gekozen synoniemen uit", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
         count = queryset.update(is_active=False)
         self.message_user(request, f"{count} synoniem(en) staan uit.", messages.SUCCESS)
@@ -161,7 +184,11 @@ class SearchWordAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: SearchWord | None = None) -> bool:
         return False
 
-    @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij")
+    def has_refresh_permission(self, request: HttpRequest) -> bool:
+        # The words themselves cannot be changed by hand; the change permission allows the refresh.
+        return request.user.has_perm("wdhs.change_searchword")
+
+    @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij", permissions=["refresh"])
     def refresh(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> None:
         count = refresh_pending()
         self.message_user(request, f"{count} woord(en) verwerkt.", messages.SUCCESS)

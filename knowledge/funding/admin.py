@@ -117,12 +117,12 @@ class FundingSchemeAdmin(admin.ModelAdmin):
     def funder_display(self, obj: FundingScheme) -> str:
         return obj.funder_display
 
-    @admin.action(description="Zichtbaar maken in de wijzer")
+    @admin.action(description="Zichtbaar maken in de wijzer", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[FundingScheme]) -> None:
         updated = queryset.update(is_active=True)
         self.message_user(request, f"{updated} regeling(en) staan nu in de wijzer.", messages.SUCCESS)
 
-    @admin.action(description="Uit de wijzer halen")
+    @admin.action(description="Uit de wijzer halen", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[FundingScheme]) -> None:
         updated = queryset.update(is_active=False)
         self.message_user(request, f"{updated} regeling(en) staan niet meer in de wijzer.", messages.SUCCESS)

@@ -88,13 +88,13 @@ class QuestionAdmin(admin.ModelAdmin):
             # A staff choice overrides the rule; it is logged in the reason and the new editors get a mail.
             services.question_assign(question=obj, organisation=obj.organisation, by=admin_user(request))
 
-    @admin.action(description="Opnieuw toewijzen volgens de regel")
+    @admin.action(description="Opnieuw toewijzen volgens de regel", permissions=["change"])
     def reroute(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset.select_related("theme", "municipality__province"):
             services.question_reroute(question=question)
         self.message_user(request, f"{queryset.count()} vraag/vragen opnieuw toegewezen.", messages.SUCCESS)
 
-    @admin.action(description="Naar de inbox van de redactie")
+    @admin.action(description="Naar de inbox van de redactie", permissions=["change"])
     def to_staff_inbox(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset:
             services.question_assign(question=question, organisation=None, by=request.user)
@@ -102,7 +102,7 @@ class QuestionAdmin(admin.ModelAdmin):
             request, f"{queryset.count()} vraag/vragen staan in de inbox van de redactie.", messages.SUCCESS
         )
 
-    @admin.action(description="Publiceren als veelgestelde vraag (anoniem)")
+    @admin.action(description="Publiceren als veelgestelde vraag (anoniem)", permissions=["change"])
     def publish_faq(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Question]) -> None:
         done = 0
         for question in queryset.select_related("organisation", "theme"):

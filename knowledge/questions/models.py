@@ -30,10 +30,10 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         return self.filter(answered_at__isnull=False)
 
     def for_editor(self, user: AnyUser) -> QuestionQuerySet:
-        """Questions of the organisations the user edits; staff see all, including the staff inbox."""
+        """Questions of the organisations the user edits; with `knowledge.change_question` all, and the staff inbox."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if user.has_perm("knowledge.change_question"):
             return self.all()
         return self.filter(organisation__memberships__user=user)
 

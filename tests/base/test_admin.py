@@ -19,14 +19,31 @@ def test_every_model_of_our_apps_is_registered():
     assert missing == []
 
 
-def test_admin_changelists_and_add_pages_open_for_staff(client, staff):
-    client.force_login(staff)
+def test_admin_changelists_open_for_a_superuser(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     for model in admin.site._registry:
         opts = model._meta
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         response = client.get(changelist, {"q": "test"})
         assert response.status_code == 200, changelist
     assert "Beheer We Doen Het Samen" in client.get(reverse("admin:index")).content.decode()
+
+
+def test_coalition_staff_open_every_changelist_but_the_groups(client, staff):
+    # Staff are no superusers: their group (wdhs/roles.py) lets them see everything but who has which rights
+    # and the authenticator apps of others.
+    client.force_login(staff)
+    closed = []
+    for model in admin.site._registry:
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        response = client.get(changelist, {"q": "test"})
+        assert response.status_code in (200, 403), changelist
+        if response.status_code == 403:
+            closed.append(opts.label_lower)
+    assert closed == ["auth.group", "mfa.authenticator"]
 
 
 def test_admin_is_closed_to_ordinary_users(client, user):
@@ -57,3 +74,38 @@ def test_background_tasks_are_listed_read_only_in_dutch_without_the_mail_itself(
     assert "Geheime vraag" not in detail.content.decode()
     assert "vrager@example.org" not in detail.content.decode()
     assert client.get(reverse("admin:django_tasks_database_dbtaskresult_add")).status_code == 403
+
+
+def test_only_a_superuser_gives_rights_in_the_user_admin(client, staff):
+    """A staff member may block accounts, but not make anyone staff or superuser, not even themselves."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    other = UserFactory()
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    assert client.get(reverse("admin:wdhs_user_change", args=[other.pk])).status_code == 200
+    rights = {"is_active": "on", "is_staff": "on", "is_superuser": "on", "groups": [g.pk for g in Group.objects.all()]}
+    response = client.post(
+        reverse("admin:wdhs_user_change", args=[other.pk]),
+        {"email": other.email, "display_name": other.display_name, "first_name": "", "last_name": "", **rights},
+    )
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert not other.is_staff and not other.is_superuser and not other.groups.exists()
+    # A staff account, their own or a superuser's, only a superuser changes (an e-mail address could take it over).
+    for target in (staff, superuser):
+        data = {"email": "overname@example.org", "display_name": "x", "first_name": "", "last_name": "", **rights}
+        assert client.post(reverse("admin:wdhs_user_change", args=[target.pk]), data).status_code == 403
+        target.refresh_from_db()
+        assert target.email != "overname@example.org"
+    assert not staff.is_superuser and list(staff.groups.values_list("name", flat=True)) == ["Coalitiemedewerkers"]
+    assert client.get(reverse("admin:auth_user_password_change", args=[other.pk])).status_code == 403
+    client.post(
+        reverse("admin:wdhs_user_changelist"),
+        {"action": "deactivate_users", "_selected_action": [other.pk, superuser.pk]},
+    )
+    other.refresh_from_db()
+    superuser.refresh_from_db()
+    assert not other.is_active and superuser.is_active

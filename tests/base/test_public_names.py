@@ -17,6 +17,7 @@ from tests.factories import (
     OrganisationFactory,
     QuestionFactory,
     ResourceFactory,
+    StaffFactory,
     UserFactory,
 )
 
@@ -48,7 +49,7 @@ def test_an_answer_by_a_nameless_editor_shows_the_organisation_or_redactie(clien
     question = QuestionFactory(
         organisation=organisation, answer="Zo doe je dat.", answered_at=timezone.now(), answered_by=editor
     )
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(StaffFactory())
     page = client.get(reverse("questions:inbox_detail", args=[question.pk])).content.decode()
     assert f"door {shown}" in page
     assert SECRET not in page

@@ -295,9 +295,15 @@ def goal_update() -> str:
 
 
 def goals_dashboard() -> str:
+    from django.contrib.auth.models import Group
+
+    from wdhs.roles import STAFF_GROUP, ensure_groups
+
     person = logged_in_person()
     person.is_staff = True
     person.save(update_fields=["is_staff"])
+    ensure_groups()
+    person.groups.add(Group.objects.get(name=STAFF_GROUP))
     _goals_with_update()
     return "/doelen/dashboard/"
 

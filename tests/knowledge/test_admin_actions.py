@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Resource, StatusChange
-from tests.factories import ResourceFactory, UserFactory
+from tests.factories import ResourceFactory, StaffFactory, UserFactory
 from wdhs.search.query import parse_query, search_query
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +42,31 @@ def test_admin_publish_archive_and_review_actions_log_who(client, staff):
     ]
 
 
+def test_admin_actions_need_the_right_permission_not_just_staff(client):
+    """A staff member who may only read kennisitems cannot publish or archive them with an action (issue #17)."""
+    from django.contrib.auth.models import Permission
+
+    reader = UserFactory(is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_resource"))
+    waiting = ResourceFactory(status=Resource.Status.REVIEW, published_at=None)
+    client.force_login(reader)
+    assert client.get(CHANGELIST).status_code == 200
+    for action in ("publish", "archive", "mark_reviewed"):
+        run_action(client, action, [waiting])
+    waiting.refresh_from_db()
+    assert waiting.status == Resource.Status.REVIEW
+    assert not StatusChange.objects.filter(resource=waiting).exists()
+
+
+def test_the_editorial_group_publishes_in_the_admin(client):
+    editor = StaffFactory(groups=["Redactie"])
+    waiting = ResourceFactory(status=Resource.Status.REVIEW, published_at=None)
+    client.force_login(editor)
+    run_action(client, "publish", [waiting])
+    waiting.refresh_from_db()
+    assert waiting.status == Resource.Status.PUBLISHED
+
+
 def test_visible_to_per_role():
     draft = ResourceFactory(status=Resource.Status.DRAFT, published_at=None)
     published = ResourceFactory()
@@ -49,7 +74,9 @@ def test_visible_to_per_role():
 
     assert set(Resource.objects.visible_to(AnonymousUser())) == {published}
     assert set(Resource.objects.visible_to(UserFactory())) == {published}
-    assert set(Resource.objects.visible_to(UserFactory(is_staff=True))) == {published, draft}
+    assert set(Resource.objects.visible_to(StaffFactory())) == {published, draft}
+    # Being staff alone gives no editorial rights: those come from the group (wdhs/roles.py).
+    assert set(Resource.objects.visible_to(UserFactory(is_staff=True))) == {published}
 
 
 def test_index_follows_organisation_rename():

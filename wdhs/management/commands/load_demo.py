@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -13,6 +14,7 @@ from knowledge.funding import demo as funding_demo
 from knowledge.questions import demo as questions_demo
 from wdhs.demo import DemoDataError
 from wdhs.models import User
+from wdhs.roles import STAFF_GROUP, ensure_groups
 from wdhs.search.index import refresh_pending
 
 DEV_STAFF_EMAIL = "redactie@wdhs.localhost"
@@ -51,6 +53,9 @@ class Command(BaseCommand):
         user, created = User.objects.get_or_create(
             email=DEV_STAFF_EMAIL, defaults={"is_staff": True, "is_superuser": True, "display_name": "Redactie WDHS"}
         )
+        # Its editorial rights come from the group, like a real staff member's (docs/authorisation.md).
+        ensure_groups()
+        user.groups.add(Group.objects.get(name=STAFF_GROUP))
         if created:
             user.set_password(DEV_STAFF_PASSWORD)
             user.save(update_fields=["password"])
