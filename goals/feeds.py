@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from goals.models import Goal, Update
+from wdhs.feeds import PortalFeed
 
 FEED_SIZE = 20
 
 
-class LatestUpdatesFeed(Feed):
+class LatestUpdatesFeed(PortalFeed):
     feed_type = Atom1Feed
     title = "Voortgang van de vijf doelen · We Doen Het Samen"
     subtitle = "Nieuws over de doelen van het actieprogramma We Doen Het Samen."

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from knowledge.models import Resource
+from wdhs.feeds import PortalFeed
 
 
-class ResourceRssFeed(Feed):
+class ResourceRssFeed(PortalFeed):
     title = "Nieuwe kennis · We Doen Het Samen"
     link = reverse_lazy("knowledge:list")
     description = "Nieuwe artikelen, stappenplannen en voorbeelden van de partners van We Doen Het Samen."

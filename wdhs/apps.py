@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django_tasks_db.apps import TasksAppConfig
 
 
@@ -16,12 +16,15 @@ class WdhsConfig(AppConfig):
         from wdhs.models import Term
         from wdhs.reference import after_migrate
         from wdhs.search.index import watch
+        from wdhs.text import strip_on_save
 
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="wdhs.reference")
         # Every migrate (re)installs the triggers that tell the page cache the content changed.
         post_migrate.connect(pagecache.after_migrate, sender=self, dispatch_uid="wdhs.pagecache")
         # Theme and kind names are part of the documents' search text (see the triggers).
         watch(Term)
+        # The one rule for text (wdhs.text): no row of any model is written with a control character.
+        pre_save.connect(strip_on_save, dispatch_uid="wdhs.text")
         personal_data.register_account()
 
 

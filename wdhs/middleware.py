@@ -3,10 +3,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+
+from wdhs.text import (
+    CONTROL_MESSAGE,
+    has_control_characters,
+    has_control_characters_for_a_link,
+    strip_control_characters,
+)
 
 # allauth's error code when a log-in (password or two-factor code) hit a rate limit (wdhs/adapters.py).
 RATE_LIMITED_CODES = {"too_many_login_attempts"}
@@ -80,4 +88,65 @@ class SecurityHeadersMiddleware:
             # no-store outweighs any max-age; Django drops "public" when it adds "private". The admin's never_cache
             # directives (no-cache, must-revalidate, ...) stay.
             patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class TextInputMiddleware:
+    """Applies the rule of wdhs.text to every request, before any view or form sees it.
+
+    A C0 control character in the path or in a query parameter (name or value), or NUL anywhere in a form,
+    answers 400 with a Dutch page: links never hold them, and NUL only comes from a tool or an attack.
+    Other control characters in a form value are taken out (tab, LF and CR stay): pasted text can hold a
+    vertical tab or a form feed, and the visitor should not lose what they typed over an invisible character.
+    Sits after the session, auth and message middleware, so the 400 page is the portal's normal page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if has_control_characters_for_a_link(request.path) or any(
+            has_control_characters_for_a_link(key) or any(has_control_characters_for_a_link(v) for v in values)
+            for key, values in request.GET.lists()
+        ):
+            return self.rejected(request)
+        if request.method == "POST":
+            try:
+                posted = request.POST
+            except OSError:  # an unreadable body: the CSRF check answers it
+                return self.get_response(request)
+            if any(
+                has_control_characters(key) or any("\x00" in value for value in values)
+                for key, values in posted.lists()
+            ):
+                return self.rejected(request)
+            if any(has_control_characters(value, line_breaks=True) for _, values in posted.lists() for value in values):
+                cleaned = QueryDict(mutable=True, encoding=posted.encoding)
+                for key, values in posted.lists():
+                    cleaned.setlist(key, [strip_control_characters(value) for value in values])
+                cleaned._mutable = False
+                request.POST = cleaned  # type: ignore[assignment]  # a QueryDict made read-only above
+        return self.get_response(request)
+
+    @staticmethod
+    def rejected(request: HttpRequest) -> HttpResponse:
+        return render(request, "400.html", {"reason": CONTROL_MESSAGE}, status=400)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A 405 (a link to an address that only takes a button, like /mijn/kennis/<slug>/status/) gets a Dutch page.
+
+    Django's require_POST answers with an empty body; the Allow header stays.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not getattr(response, "streaming", False) and not response.content:
+            page = render(request, "405.html", status=405)
+            if response.has_header("Allow"):
+                page["Allow"] = response["Allow"]
+            return page
         return response

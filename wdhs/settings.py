@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wdhs.middleware.InvalidFormStatusMiddleware",
+    "wdhs.middleware.TextInputMiddleware",
+    "wdhs.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "wdhs.urls"

@@ -296,10 +296,12 @@ def test_odd_codes_get_a_dutch_400_not_a_500(client, empty_cache, code):
 
 
 def test_the_admin_login_with_odd_input_never_fails(client):
-    for data in ({"next": "//kwaadwillend.example/"}, {"next": "\x00"}, {"username": "x" * 10_000, "password": ""}):
+    for data in ({"next": "//kwaadwillend.example/"}, {"username": "x" * 10_000, "password": ""}):
         response = client.post("/beheer/login/", data)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+    # A NUL in a form is refused before any view (wdhs.text).
+    assert client.post("/beheer/login/", {"next": "\x00"}).status_code == 400
 
 
 def test_my_data_export_says_which_second_steps_are_on_without_the_secrets(client):

@@ -133,7 +133,7 @@ def test_bad_queries_give_a_normal_page_with_a_dutch_message(client, query, mess
         '<script>alert("x")</script>',
         '"onbalans stichting',
         'stichting "',
-        "\\x00\x00 null",
+        "\\x00 null",
         "a" * 2000,
         "-",
         "of of of",
@@ -147,6 +147,13 @@ def test_hostile_queries_never_break_the_page(client, query):
     html = response.content.decode()
     assert '<script>alert("x")</script>' not in html
     assert Resource.objects.count() == 1
+
+
+def test_a_nul_in_the_query_is_refused_with_a_dutch_400(client):
+    # The rule for every link (wdhs.text): a control character never reaches the search.
+    response = client.get(URL, {"q": "\x00 null"})
+    assert response.status_code == 400
+    assert "tekens die we niet kunnen lezen" in response.content.decode()
 
 
 def test_unbalanced_quotes_still_search(client):
