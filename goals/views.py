@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -16,7 +17,9 @@ from goals.links import public_linked_objects
 from goals.models import Goal, Indicator, Measurement, Regulation, Update
 from goals.progress import indicator_status, live_points, year_over_text
 from wdhs import csvsafe, pagecache
+from wdhs.adminsite import MFA_REQUIRED_MESSAGE
 from wdhs.metrics import BREAKDOWNS, METRICS
+from wdhs.models import User
 
 # The tables the dashboard always shows, also before the app that fills them is installed.
 EXPECTED_BREAKDOWNS = [
@@ -172,6 +175,10 @@ def _staff_or_404(request: HttpRequest) -> None:
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    if isinstance(request.user, User) and request.user.waits_for_two_factor():
+        # Staff first set up their second log-in step, as for the admin (wdhs/adminsite.py).
+        messages.warning(request, MFA_REQUIRED_MESSAGE)
+        return redirect("mfa_activate_totp")
     _staff_or_404(request)
     expected_codes = {code for code, _ in EXPECTED_BREAKDOWNS}
     breakdowns = [

@@ -58,6 +58,26 @@ class User(AbstractUser):
         verbose_name_plural = "gebruikers"
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
+    def waits_for_two_factor(self) -> bool:
+        """Staff (or a superuser) without two-factor log-in while it is required: no rights beyond a resident's.
+
+        Checked once per request (the user object lives as long as the request)."""
+        if not (self.is_staff or self.is_superuser):
+            return False
+        if "_waits_for_two_factor" not in self.__dict__:
+            from wdhs.adapters import staff_needs_mfa  # imports allauth's models: not while apps load
+
+            self.__dict__["_waits_for_two_factor"] = staff_needs_mfa(self)
+        return bool(self.__dict__["_waits_for_two_factor"])
+
+    # Every right staff have (the admin, the dashboard, publishing, the question inbox) waits for their second
+    # log-in step: also a superuser's, which Django would grant before asking any backend.
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        return not self.waits_for_two_factor() and super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return not self.waits_for_two_factor() and super().has_module_perms(app_label)
+
     def __str__(self) -> str:
         # For staff and the admin only. What others see is the display name, else the organisation or
         # "Redactie" (see Resource.byline, Question.answerer_name): never (part of) an e-mail address.

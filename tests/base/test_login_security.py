@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, StaffFactory, UserFactory, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +318,25 @@ def test_my_data_export_says_which_second_steps_are_on_without_the_secrets(clien
     assert [step["soort"] for step in steps] == ["app op je telefoon", "herstelcodes"]
     assert secret not in response.content.decode()
     assert codes[0] not in response.content.decode()
+
+
+@pytest.mark.parametrize("superuser", [False, True])
+def test_staff_rights_wait_for_two_factor_log_in_everywhere(client, superuser):
+    """Not only the admin: the dashboard, publishing and the question inbox use the same rights."""
+    staff = StaffFactory(totp=False, is_superuser=superuser)
+    assert not staff.has_perm("goals.view_dashboard")
+    assert not staff.has_perm("knowledge.publish_resource")
+    assert not staff.has_module_perms("knowledge")
+    client.force_login(staff)
+    response = client.get(reverse("goals:dashboard"))
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+    with_totp(staff)
+    fresh = type(staff).objects.get(pk=staff.pk)  # the check is kept for the life of one user object (a request)
+    assert fresh.has_perm("goals.view_dashboard") and fresh.has_perm("knowledge.publish_resource")
+    assert client.get(reverse("goals:dashboard")).status_code == 200
+
+
+def test_residents_never_wait_for_two_factor_log_in(django_assert_num_queries):
+    resident = UserFactory()
+    with django_assert_num_queries(0):
+        assert not resident.waits_for_two_factor()
