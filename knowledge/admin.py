@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from goals.admin import GoalLinkInline
 from knowledge import services
@@ -148,8 +150,15 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_filter = ["content_type"]
     search_fields = ["title", "original_name", "resource__title"]
     list_select_related = ["resource"]
-    readonly_fields = ["file", "original_name", "content_type", "size", "created_at"]
+    readonly_fields = ["download", "original_name", "content_type", "size", "created_at"]
+    exclude = ["file"]
     actions = ["delete_selected"]
+
+    @admin.display(description="bestand")
+    def download(self, obj: Attachment) -> str:
+        # Through the portal, which checks who may see the item: the proxies do not serve attachments themselves.
+        url = reverse("knowledge:attachment", args=[obj.resource.slug, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.original_name or "Download")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
+from knowledge.models import Attachment
 from tests.base.test_settings import _manage
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, ResourceFactory, UserFactory
 from wdhs.models import User
 
 pytestmark = pytest.mark.django_db
@@ -302,3 +304,32 @@ def test_uploads_served_by_the_proxy_get_hsts_too(path, line):
     media = text[text.index("/media/") :]
     block = media[: media.index("}")]
     assert line in block and "max-age=31536000" in block
+
+
+@pytest.mark.parametrize(
+    ("path", "rule"),
+    [
+        ("deploy/Caddyfile", 'handle /media/kennis/bijlagen/* {\n\t\trespond "Niet gevonden" 404'),
+        ("deploy/nginx.conf", "location /media/kennis/bijlagen/ {\n        return 404;"),
+    ],
+)
+def test_the_proxies_never_serve_attachments_themselves(path, rule):
+    """An attachment of a draft must not open for whoever has its address: only the portal's view serves it."""
+    assert rule in (ROOT / path).read_text()
+
+
+def test_the_admin_links_an_attachment_through_the_portal(client):
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    resource = ResourceFactory()
+    attachment = Attachment.objects.create(
+        resource=resource,
+        file=ContentFile(b"%PDF-1.4 x", name="x.pdf"),
+        original_name="plan.pdf",
+        content_type="application/pdf",
+        size=10,
+    )
+    client.force_login(staff)
+    page = client.get(reverse("admin:knowledge_attachment_change", args=[attachment.pk])).content.decode()
+    assert reverse("knowledge:attachment", args=[resource.slug, attachment.pk]) in page
+    assert "/media/kennis/bijlagen/" not in page
