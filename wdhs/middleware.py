@@ -83,7 +83,8 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if request.method == "POST" and request.path == reverse("account_logout") and response.status_code < 400:
             # Logged out: the browser drops what it may still hold of the session (a shared computer).
-            response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+            # Not "cookies": logging out already ends the session cookie, and "Je bent uitgelogd" travels in one.
+            response["Clear-Site-Data"] = '"cache", "storage"'
         if request.path.startswith(tuple(settings.WDHS_PRIVATE_PATHS)):
             # no-store outweighs any max-age; Django drops "public" when it adds "private". The admin's never_cache
             # directives (no-cache, must-revalidate, ...) stay.
