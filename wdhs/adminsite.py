@@ -15,8 +15,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-from wdhs.adapters import staff_needs_mfa
-
 MFA_REQUIRED_MESSAGE = (
     "Voor het beheer log je in twee stappen in: met je wachtwoord en met een code uit een app op je telefoon "
     "(een authenticator-app, zoals Google Authenticator, Microsoft Authenticator of FreeOTP). "
@@ -24,9 +22,15 @@ MFA_REQUIRED_MESSAGE = (
 )
 
 
+def _waits_for_two_factor(user: Any) -> bool:
+    """The check User.has_perm makes too, kept on the user object for the request (one query, not one per call)."""
+    waits = getattr(user, "waits_for_two_factor", None)
+    return bool(waits and waits())
+
+
 class PortalAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
-        return super().has_permission(request) and not staff_needs_mfa(request.user)
+        return super().has_permission(request) and not _waits_for_two_factor(request.user)
 
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         """Never a form here (GET or POST): on to allauth's login, keeping a safe `next`."""
@@ -37,7 +41,7 @@ class PortalAdminSite(admin.AdminSite):
         if user.is_authenticated:
             if self.has_permission(request):
                 return HttpResponseRedirect(next_url)
-            if user.is_active and user.is_staff and staff_needs_mfa(user):
+            if user.is_active and user.is_staff and _waits_for_two_factor(user):
                 messages.warning(request, MFA_REQUIRED_MESSAGE)
                 return HttpResponseRedirect(reverse("mfa_activate_totp"))
             # Logged in but no staff member: allauth's login would send them straight back here.
