@@ -12,10 +12,11 @@ from knowledge import services
 from knowledge.funding.admin import FundingSchemeAdmin
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
 from knowledge.questions.admin import QuestionAdmin
+from knowledge.routes.admin import RouteAdmin, RouteStepAdmin, RouteStepLinkAdmin
 from wdhs.http import AuthenticatedHttpRequest
 
-# The funding finder and "Stel je vraag" register their admin next to their own models.
-__all__ = ["FundingSchemeAdmin", "QuestionAdmin"]
+# The funding finder, "Stel je vraag" and the task pages register their admin next to their own models.
+__all__ = ["FundingSchemeAdmin", "QuestionAdmin", "RouteAdmin", "RouteStepAdmin", "RouteStepLinkAdmin"]
 
 
 class MembershipInline(admin.TabularInline):

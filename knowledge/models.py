@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
+from knowledge.routes.models import Route, RouteStep, RouteStepLink
 from wdhs.markup import render_markdown_safely, validate_markdown
 from wdhs.search.triggers import TitleVector
 from wdhs.slugs import save_with_free_slug
@@ -30,8 +31,20 @@ from wdhs.slugs import save_with_free_slug
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
 
-# The funding finder (/financiering/) and "Stel je vraag" (/vraag/) keep their models in their own folders.
-__all__ = ["Attachment", "FundingScheme", "Membership", "Organisation", "Question", "Resource", "StatusChange"]
+# The funding finder (/financiering/), "Stel je vraag" (/vraag/) and the task pages (/aan-de-slag/) keep their
+# models in their own folders.
+__all__ = [
+    "Attachment",
+    "FundingScheme",
+    "Membership",
+    "Organisation",
+    "Question",
+    "Resource",
+    "Route",
+    "RouteStep",
+    "RouteStepLink",
+    "StatusChange",
+]
 
 REVIEW_INTERVAL = timedelta(days=365)
 BODY_MAX_LENGTH = 50_000

@@ -25,7 +25,7 @@ def _model(label: str, actions: tuple[str, ...] = ALL) -> list[str]:
     return [f"{app_label}.{action}_{model}" for action in actions]
 
 
-# Knowledge, funding, questions and the links to the goals: the work of the editorial team.
+# Knowledge, funding, questions, the task pages (/aan-de-slag/) and the links to the goals: the editorial team's work.
 _EDITORIAL = [
     *_model("knowledge.resource"),
     "knowledge.publish_resource",
@@ -35,6 +35,9 @@ _EDITORIAL = [
     *_model("knowledge.membership"),
     *_model("knowledge.fundingscheme"),
     *_model("knowledge.question", ("view", "change", "delete")),
+    *_model("knowledge.route"),
+    *_model("knowledge.routestep"),
+    *_model("knowledge.routesteplink"),
     *_model("goals.goallink"),
     *_model("goals.goal", READ),
     # The lists to choose from (author, themes, places) in the forms of /beheer/.

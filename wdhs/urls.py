@@ -64,6 +64,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
     path("financiering/", include("knowledge.funding.urls")),
+    path("aan-de-slag/", include("knowledge.routes.urls")),
     path("", include("knowledge.questions.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", admin.site.urls),

@@ -32,6 +32,7 @@ from knowledge import editor_views
 from knowledge import views as knowledge_views
 from knowledge.funding import views as funding_views
 from knowledge.questions import views as question_views
+from knowledge.routes import views as route_views
 from wdhs import health, personal_data
 from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
@@ -44,26 +45,31 @@ def _sections(*pieces: tuple[str, dict[str, Any] | None]) -> list[dict[str, Any]
     return [{"template": template, "context": context} for template, context in pieces if context is not None]
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    """The home page: four routes, then the blocks the apps give, in the order of ../shared/PRODUCT.md."""
+def _fallback_routes() -> list[dict[str, str]]:
+    """The four routes as plain links, for a portal whose staff have not published any task page (/aan-de-slag/) yet."""
     routes = [
         (
             "Ik wil iets starten",
             "Van idee tot eerste stap: wat je nodig hebt en wie je helpt.",
-            reverse("knowledge:list") + "?fase=starten",
+            reverse("knowledge:list"),
         ),
         ("Ik zoek geld", "Fondsen, subsidies en leningen die bij jouw plan passen.", reverse("funding:finder")),
-        (
-            "Ik wil samenwerken met de gemeente",
-            "Zo maak je afspraken met je gemeente, ook over het Right to Challenge.",
-            reverse("knowledge:list") + "?q=gemeente",
-        ),
+        ("Ik wil samenwerken met de gemeente", "Zo maak je afspraken met je gemeente.", reverse("knowledge:list")),
         (
             "Ik zoek anderen die hetzelfde doen",
             "Initiatieven bij jou in de buurt en in heel Nederland.",
             reverse("initiatives:list"),
         ),
     ]
+    return [{"title": t, "text": x, "url": u} for t, x, u in routes]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The home page: four routes, then the blocks the apps give, in the order of ../shared/PRODUCT.md."""
+    routes = [
+        {"title": route.title, "text": route.summary, "url": route.get_absolute_url()}
+        for route in route_views.home_routes()
+    ] or _fallback_routes()
     sections = _sections(
         ("knowledge/_home_start.html", knowledge_views.home_start_context(request)),
         ("knowledge/_home_themes.html", knowledge_views.themes_context(request)),
@@ -72,7 +78,7 @@ def home(request: HttpRequest) -> HttpResponse:
         ("goals/_home_section.html", goal_views.home_context(request)),
         ("knowledge/_home_knowledge.html", knowledge_views.home_context(request)),
     )
-    context = {"routes": [{"title": t, "text": x, "url": u} for t, x, u in routes], "sections": sections}
+    context = {"routes": routes, "sections": sections}
     return render(request, "pages/home.html", context)
 
 

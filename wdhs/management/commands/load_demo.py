@@ -12,6 +12,7 @@ from initiatives import demo as initiatives_demo
 from knowledge import demo as knowledge_demo
 from knowledge.funding import demo as funding_demo
 from knowledge.questions import demo as questions_demo
+from knowledge.routes import demo as routes_demo
 from wdhs.demo import DemoDataError
 from wdhs.models import User
 from wdhs.roles import STAFF_GROUP, ensure_groups
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         loaders = [
             ("kennis", knowledge_demo.load),
             ("financiering", funding_demo.load),
+            ("aan de slag", routes_demo.load),
             ("initiatieven", initiatives_demo.load),
             ("vragen", questions_demo.load),
             ("doelen", goals_demo.load),
