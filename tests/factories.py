@@ -268,3 +268,41 @@ class QuestionFactory(ModelFactory[Question]):
     text = "Hoe richten we een stichting op voor onze buurtmoestuin?"
     theme = factory.LazyFunction(lambda: term("theme", "zorg-en-welzijn"))
     consent_store = True
+
+
+# --- task pages at /aan-de-slag/ (knowledge app) ---
+
+from knowledge.models import Route, RouteStep, RouteStepLink  # noqa: E402
+
+
+class RouteFactory(ModelFactory[Route]):
+    class Meta:
+        model = Route
+
+    title = factory.Sequence(lambda n: f"Ik wil iets doen {n}")
+    slug = factory.Sequence(lambda n: f"route-{n}")
+    summary = "Van idee tot eerste stap."
+    intro = "Volg deze stappen. Begin bij stap 1."
+    position = factory.Sequence(lambda n: n)
+    is_published = True
+
+
+class RouteStepFactory(ModelFactory[RouteStep]):
+    class Meta:
+        model = RouteStep
+
+    route = factory.SubFactory(RouteFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Stap {n}")
+    text = "Wat je in deze stap doet."
+
+
+class RouteStepLinkFactory(ModelFactory[RouteStepLink]):
+    """A link to a public page of the portal unless a resource, scheme or organisation is given."""
+
+    class Meta:
+        model = RouteStepLink
+
+    step = factory.SubFactory(RouteStepFactory)
+    path = "/vraag/"
+    label = "Stel je vraag"

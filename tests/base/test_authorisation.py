@@ -36,6 +36,9 @@ from tests.factories import (
     OrganisationFactory,
     QuestionFactory,
     ResourceFactory,
+    RouteFactory,
+    RouteStepFactory,
+    RouteStepLinkFactory,
     StaffFactory,
     UpdateFactory,
     UserFactory,
@@ -196,6 +199,13 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     # /financiering/
     "funding:finder": {"-": everyone(OK)},
     "funding:detail": {"actief": everyone(OK), "niet-actief": everyone(NOT_FOUND)},
+    # /aan-de-slag/: published routes for everyone; an unpublished one only for staff with the right (the preview)
+    "routes:list": {"-": everyone(OK)},
+    "routes:detail": {
+        "gepubliceerd": everyone(OK),
+        "concept": only(EDITORIAL_STAFF, anonymous=NOT_FOUND),
+        "bestaat-niet": everyone(NOT_FOUND),
+    },
     # /vraag/ and the partner inbox /mijn/vragen/
     "questions:ask": {"-": everyone(OK)},
     "questions:thanks": {"-": everyone(OK)},
@@ -336,6 +346,9 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "knowledge.resource": ("vacd", "vacd", "vacd"),
     "knowledge.statuschange": ("v", "v", "vd"),
     "knowledge.attachment": ("vd", "vd", "vcd"),
+    "knowledge.route": ("vacd", "vacd", "vacd"),
+    "knowledge.routestep": ("vacd", "vacd", "vacd"),
+    "knowledge.routesteplink": ("vacd", "vacd", "vacd"),
     "initiatives.initiative": ("", "vcd", "vacd"),
     "initiatives.membership": ("", "vacd", "vacd"),
     "initiatives.invitation": ("", "vcd", "vcd"),
@@ -425,6 +438,8 @@ def build_scene(settings: Any) -> Scene:
         "question inbox-redactie": QuestionFactory(organisation=None),
         "update gepubliceerd": UpdateFactory(),
         "update niet-gepubliceerd": UpdateFactory(is_published=False),
+        "route gepubliceerd": RouteFactory(),
+        "route concept": RouteFactory(is_published=False),
     }
     for variant in ("gepubliceerd-eigen", "concept-eigen", "concept-ander"):
         resource = objects[f"resource {variant}"]
@@ -446,6 +461,7 @@ def build_scene(settings: Any) -> Scene:
     )
     # One row of every model in /beheer/, for its change, history and delete pages.
     StatusChange.objects.create(resource=objects["resource concept-eigen"], to_status=Resource.Status.DRAFT)
+    RouteStepLinkFactory(step=RouteStepFactory(route=objects["route gepubliceerd"]))
     MeasurementFactory(indicator=IndicatorFactory())
     MilestoneFactory()
     Regulation.objects.create(title="Right to Challenge in de Wmo")
@@ -509,6 +525,9 @@ KWARGS: dict[str, Fill] = {
         "pk": scene[f"attachment {variant.split()[-1] if variant != 'GET' else 'concept-eigen'}"].pk,
     },
     "funding:detail": _slug("scheme"),
+    "routes:detail": lambda scene, variant: {
+        "slug": "bestaat-niet" if variant == "bestaat-niet" else scene[f"route {variant}"].slug
+    },
     "questions:inbox_detail": lambda scene, variant: {"pk": scene[f"question {variant}"].pk},
     "initiatives:detail": _slug("initiative"),
     "initiatives:report": _slug("initiative"),
