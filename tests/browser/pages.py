@@ -247,6 +247,26 @@ def funding_detail() -> str:
     return _schemes().get_absolute_url()
 
 
+def _route() -> Any:
+    from tests.factories import ResourceFactory, RouteFactory, RouteStepFactory, RouteStepLinkFactory
+
+    route = RouteFactory(title="Ik wil iets starten", slug="iets-starten", intro="Volg deze stappen.")
+    for number, title in enumerate(("Schrijf je plan op", "Kies een rechtsvorm", "Zoek geld"), start=1):
+        step = RouteStepFactory(route=route, position=number, title=title)
+        RouteStepLinkFactory(step=step, path="", label="", resource=ResourceFactory())
+        RouteStepLinkFactory(step=step)
+    return route
+
+
+def route_list() -> str:
+    _route()
+    return "/aan-de-slag/"
+
+
+def route_detail() -> str:
+    return _route().get_absolute_url()
+
+
 def _goals_with_update() -> Any:
     from tests.factories import MeasurementFactory, UpdateFactory, goal
 
@@ -494,6 +514,9 @@ PUBLIC_PAGES: list[Page] = [
     Page("financiering-fout-antwoord", funding_finder_bad_answer, status=400),
     Page("financiering-regeling", funding_detail),
     Page("vraag", "/vraag/"),
+    # Task pages
+    Page("aan-de-slag", route_list, screenshots=False),
+    Page("aan-de-slag-route", route_detail),
     Page("vraag-ingevuld", "/vraag/?vraag=geld+voor+onze+club"),
     Page("vraag-ingevuld-fout", "/vraag/?vraag=%3Cscript%3E", status=400),
     Page("vraag-fouten", "/vraag/", status=400, then=submit_empty),
