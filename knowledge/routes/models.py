@@ -7,6 +7,7 @@ gone or not public is left out of the page, never an error; the admin warns abou
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -273,3 +274,64 @@ class RouteStepLink(models.Model):
         if self.organisation is not None:
             return self.organisation.description
         return ""
+
+
+# A page in more routes than this shows only the first ones (by the routes' order on the home page).
+PART_OF_SHOWN = 2
+
+
+@dataclass(frozen=True)
+class PartOfRoute:
+    """Where a page stands in a route: the step that links to it, its number, and the steps around it."""
+
+    route: Route
+    number: int
+    total: int
+    previous: RouteStep | None
+    next: RouteStep | None
+
+    @property
+    def previous_url(self) -> str:
+        return f"{self.route.get_absolute_url()}#stap-{self.number - 1}"
+
+    @property
+    def next_url(self) -> str:
+        return f"{self.route.get_absolute_url()}#stap-{self.number + 1}"
+
+
+def routes_linking_to(target: Any) -> list[PartOfRoute]:
+    """The published routes with a step that links to `target`, first step per route; two queries at most."""
+    field = {"resource": "resource", "fundingscheme": "funding_scheme", "organisation": "organisation"}.get(
+        target._meta.model_name
+    )
+    if field is None or target.pk is None:
+        return []
+    links = (
+        RouteStepLink.objects.filter(**{field: target}, step__route__is_published=True)
+        .select_related("step__route")
+        .order_by("step__route__position", "step__route__title", "step__position", "step__pk")
+    )
+    first_step: dict[int, RouteStep] = {}
+    for link in links[:20]:
+        first_step.setdefault(link.step.route_id, link.step)
+        if len(first_step) == PART_OF_SHOWN:
+            break
+    if not first_step:
+        return []
+    steps: dict[int, list[RouteStep]] = {}
+    for step in RouteStep.objects.filter(route__in=first_step).only("pk", "route_id", "position", "title"):
+        steps.setdefault(step.route_id, []).append(step)
+    parts = []
+    for route_id, step in first_step.items():
+        ordered = sorted(steps[route_id], key=lambda s: (s.position, s.pk))
+        index = [s.pk for s in ordered].index(step.pk)
+        parts.append(
+            PartOfRoute(
+                route=step.route,
+                number=index + 1,
+                total=len(ordered),
+                previous=ordered[index - 1] if index > 0 else None,
+                next=ordered[index + 1] if index + 1 < len(ordered) else None,
+            )
+        )
+    return parts

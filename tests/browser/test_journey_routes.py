@@ -71,3 +71,10 @@ def test_resident_follows_the_starting_route_on_a_phone_by_keyboard(
     _enter(page)
     assert page.url.endswith(urls["guide"])
     assert page.locator("h1").inner_text() == "Welke rechtsvorm past bij jullie?"
+    # The guide says where it stands in the route, and leads on to the next step.
+    part_of = page.locator("nav.rt-part-of")
+    assert "Deel van: Ik wil iets starten, stap 2 van 3" in part_of.inner_text()
+    check_page(page)
+    harness.tab_to(page, "nav.rt-part-of a[rel='next']")
+    _enter(page)
+    assert page.url.endswith(urls["route"] + "#stap-3")

@@ -330,3 +330,51 @@ def test_demo_routes_link_only_to_public_pages_and_load_twice_without_writing(cl
     assert 'href="/aan-de-slag/samenwerken-met-de-gemeente/"' in home
     page = client.get("/aan-de-slag/iets-starten/").content.decode()
     assert "Stap 2 van 6" in page and "Welke rechtsvorm past bij jullie?" in page
+
+
+# --- "Deel van" on the pages a route links to ---
+
+
+def test_a_linked_page_says_which_step_of_which_route_it_belongs_to(client):
+    route = RouteFactory(title="Ik wil iets starten")
+    steps = [RouteStepFactory(route=route, position=n, title=f"Stap {n} titel") for n in (1, 2, 3)]
+    guide = ResourceFactory()
+    scheme = FundingSchemeFactory()
+    partner = OrganisationFactory()
+    RouteStepLinkFactory(step=steps[1], path="", label="", resource=guide)
+    RouteStepLinkFactory(step=steps[0], path="", label="", funding_scheme=scheme)
+    RouteStepLinkFactory(step=steps[2], path="", label="", organisation=partner)
+
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert "Deel van:" in html and "stap 2 van 3" in html
+    assert f'href="{route.get_absolute_url()}#stap-1" rel="prev">Vorige stap: Stap 1 titel' in html
+    assert f'href="{route.get_absolute_url()}#stap-3" rel="next">Volgende stap: Stap 3 titel' in html
+    scheme_html = client.get(scheme.get_absolute_url()).content.decode()
+    assert "stap 1 van 3" in scheme_html and "Vorige stap" not in scheme_html
+    partner_html = client.get(partner.get_absolute_url()).content.decode()
+    assert "stap 3 van 3" in partner_html and "Volgende stap" not in partner_html
+
+
+def test_a_page_in_no_published_route_shows_no_route_and_costs_one_query(client):
+    hidden = RouteFactory(is_published=False)
+    guide = ResourceFactory()
+    RouteStepLinkFactory(step=RouteStepFactory(route=hidden), path="", label="", resource=guide)
+    from knowledge.routes.models import routes_linking_to
+
+    with CaptureQueriesContext(connection) as queries:
+        assert routes_linking_to(guide) == []
+    assert len(queries) == 1
+    assert "Deel van:" not in client.get(guide.get_absolute_url()).content.decode()
+
+
+def test_part_of_takes_two_queries_however_many_routes_link_to_a_page():
+    from knowledge.routes.models import routes_linking_to
+
+    guide = ResourceFactory()
+    for _ in range(5):
+        route = _route(4, 1)
+        RouteStepLinkFactory(step=route.steps.order_by("pk").last(), path="", label="", resource=guide)
+    with CaptureQueriesContext(connection) as queries:
+        parts = routes_linking_to(guide)
+    assert len(queries) == 2
+    assert len(parts) == 2 and all(part.number == 4 and part.total == 4 for part in parts)
