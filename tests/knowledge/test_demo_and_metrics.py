@@ -49,8 +49,8 @@ def test_resident_finds_legal_form_guide_within_two_clicks(client, demo):
     # One click: the guide is featured on the home page ("Begin hier"), above the theme grid.
     assert f'href="{guide.get_absolute_url()}"' in home
     assert home.index(guide.get_absolute_url()) < home.index('id="themas-titel"')
-    # Two clicks: the route "Ik wil iets starten" lands on a list with the guide on its first page.
-    match = re.search(r'href="(/kennis/\?fase=starten)"', home)
+    # Two clicks: the route "Ik wil iets starten" lands on its task page, with the guide in the step on legal form.
+    match = re.search(r'href="(/aan-de-slag/iets-starten/)"', home)
     assert match is not None
     route = match.group(1)
     assert f'href="{guide.get_absolute_url()}"' in client.get(route).content.decode()
