@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from goals.sitemaps import GoalSitemap, UpdateSitemap
 from initiatives.sitemaps import InitiativeSitemap
 from knowledge.funding.sitemaps import FundingSchemeSitemap
+from knowledge.routes.sitemaps import RouteSitemap
 from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
 from wdhs import views
 from wdhs.sitemaps import StaticPagesSitemap
@@ -33,6 +34,7 @@ SITEMAPS = {
     "kennis": ResourceSitemap,
     "organisaties": OrganisationSitemap,
     "financiering": FundingSchemeSitemap,
+    "aan-de-slag": RouteSitemap,
     "initiatieven": InitiativeSitemap,
     "doelen": GoalSitemap,
     "doelen-nieuws": UpdateSitemap,

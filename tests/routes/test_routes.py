@@ -378,3 +378,11 @@ def test_part_of_takes_two_queries_however_many_routes_link_to_a_page():
         parts = routes_linking_to(guide)
     assert len(queries) == 2
     assert len(parts) == 2 and all(part.number == 4 and part.total == 4 for part in parts)
+
+
+def test_published_routes_are_in_the_sitemap(client):
+    from tests.sitemaps import sitemap_text
+
+    shown, hidden = RouteFactory(), RouteFactory(is_published=False)
+    text = sitemap_text(client)
+    assert shown.get_absolute_url() in text and hidden.get_absolute_url() not in text
