@@ -74,19 +74,22 @@ class RouteAdmin(admin.ModelAdmin):
     ordering = ["position", "title"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Route]:
-        return super().get_queryset(request).annotate(step_total=Count("steps", distinct=True))
-
-    def changelist_view(self, request: HttpRequest, extra_context: dict[str, object] | None = None):  # type: ignore[no-untyped-def]
-        self._hidden = _hidden_links_per_route()
-        return super().changelist_view(request, extra_context)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                step_total=Count("steps", distinct=True),
+                hidden_total=Count("steps__links", filter=hidden_link_condition("steps__links__"), distinct=True),
+            )
+        )
 
     @admin.display(description="stappen", ordering="step_total")
     def step_count(self, route: Route) -> int:
         return getattr(route, "step_total", 0)
 
-    @admin.display(description="links die bezoekers niet zien")
+    @admin.display(description="links die bezoekers niet zien", ordering="hidden_total")
     def hidden_links(self, route: Route) -> str:
-        count = getattr(self, "_hidden", {}).get(route.pk, 0)
+        count = getattr(route, "hidden_total", 0)
         return f"⚠ {count}" if count else "–"
 
     @admin.display(description="bekijken")
@@ -149,17 +152,6 @@ class RouteStepLinkAdmin(admin.ModelAdmin):
     @admin.display(description="let op")
     def warning(self, link: RouteStepLink) -> str:
         return f"⚠ {link.problem}" if link.problem else ""
-
-
-def _hidden_links_per_route() -> dict[int, int]:
-    """How many links of each route visitors do not see (the same reasons as `RouteStepLink.problem`), in one query."""
-    rows = (
-        RouteStepLink.objects.filter(hidden_link_condition())
-        .values("step__route")
-        .annotate(total=Count("pk"))
-        .values_list("step__route", "total")
-    )
-    return dict(rows)
 
 
 def _warn_about_hidden_links(

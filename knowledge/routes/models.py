@@ -55,14 +55,20 @@ def validate_internal_path(value: str) -> None:
         )
 
 
-def hidden_link_condition() -> Q:
-    """The links visitors do not see, as a filter: the SQL twin of `RouteStepLink.problem`."""
+def hidden_link_condition(prefix: str = "") -> Q:
+    """The links visitors do not see, as a filter: the SQL twin of `RouteStepLink.problem`.
+
+    `prefix` reaches the links from another model, e.g. "steps__links__" from a route.
+    """
     from knowledge.models import Resource
 
+    def q(**lookups: Any) -> Q:
+        return Q(**{prefix + name: value for name, value in lookups.items()})
+
     return (
-        (Q(resource__isnull=False) & ~Q(resource__status=Resource.Status.PUBLISHED))
-        | Q(funding_scheme__is_active=False)
-        | Q(resource__isnull=True, funding_scheme__isnull=True, organisation__isnull=True, path="")
+        (q(resource__isnull=False) & ~q(resource__status=Resource.Status.PUBLISHED))
+        | q(funding_scheme__is_active=False)
+        | q(resource__isnull=True, funding_scheme__isnull=True, organisation__isnull=True, path="")
     )
 
 
