@@ -146,7 +146,10 @@ class Initiative(models.Model):
     pending_since = models.DateTimeField("wijzigingen ingediend op", null=True, blank=True)
     # The person who registered saw an initiative with nearly the same name in the same municipality and
     # said "ours is another one": staff check that before they publish (a line in the work queue).
-    duplicate_override = models.BooleanField("aangemeld ondanks bijna gelijke naam", default=False, editable=False)
+    # db_default: rows written with COPY (seed_bulk) leave the column out.
+    duplicate_override = models.BooleanField(
+        "aangemeld ondanks bijna gelijke naam", default=False, db_default=False, editable=False
+    )
     confirmed_at = models.DateTimeField("laatst bevestigd", default=timezone.now)
     confirmation_requested_at = models.DateTimeField("laatst gevraagd 'klopt dit nog?'", null=True, blank=True)
     published_at = models.DateTimeField("eerst gepubliceerd", null=True, blank=True)

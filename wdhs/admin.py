@@ -335,7 +335,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
     """The audit log, read-only for everyone (superusers too): who changed what, when, before and after."""
 
     list_display = ["when", "who", "action_label", "what", "fields_changed"]
-    list_filter = [AuditActionFilter, AuditModelFilter, "timestamp"]
+    list_filter = [AuditActionFilter, AuditModelFilter]
     search_fields = ["object_repr", "actor__email", "actor__display_name"]
     list_select_related = ["content_type", "actor"]
     date_hierarchy = "timestamp"

@@ -24,6 +24,7 @@ from typing import Any
 
 from auditlog.context import disable_auditlog, set_actor
 from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, HttpResponse
 
 ACTIONS = {
@@ -69,9 +70,13 @@ def changes_of(entry: Any) -> list[tuple[str, str, str]]:
         label = name
         if model is not None:
             try:
-                label = str(model._meta.get_field(name).verbose_name)
-            except Exception:  # a field removed since: its name is all there is
-                label = name
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:  # a field removed since: its name is all there is
+                field = None
+            if field is not None and not (field.concrete or field.many_to_many):
+                continue  # a reverse relation (the library lists them for a new row, always empty)
+            if field is not None:
+                label = str(field.verbose_name)
         if isinstance(values, dict):  # a many-to-many change: {"type": "add", "objects": [...]}
             kind = {"add": "toegevoegd", "delete": "weggehaald"}.get(values.get("type", ""), values.get("type", ""))
             rows.append((label, "", f"{kind}: {', '.join(str(o) for o in values.get('objects', []))}"))

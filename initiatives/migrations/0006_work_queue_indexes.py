@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             model_name="initiative",
             name="duplicate_override",
             field=models.BooleanField(
-                default=False, editable=False, verbose_name="aangemeld ondanks bijna gelijke naam"
+                db_default=False, default=False, editable=False, verbose_name="aangemeld ondanks bijna gelijke naam"
             ),
         ),
         migrations.AddIndex(
