@@ -44,7 +44,8 @@ def test_an_action_on_initiatives_counts_in_dutch(client, count, text):
 
 
 @pytest.mark.parametrize(
-    ("count", "text"), [(1, "1 regeling staat niet meer in de wijzer."), (3, "3 regelingen staan niet meer in de wijzer.")]
+    ("count", "text"),
+    [(1, "1 regeling staat niet meer in de wijzer."), (3, "3 regelingen staan niet meer in de wijzer.")],
 )
 def test_the_verb_agrees_with_the_count(client, count, text):
     schemes = [FundingSchemeFactory() for _ in range(count)]
@@ -59,7 +60,7 @@ def test_the_verb_agrees_with_the_count(client, count, text):
 
 
 def test_no_admin_message_writes_both_forms():
-    """"kennisitem(s)", "redacteur(en)", "mijlpaal/mijlpalen": a count says one form, the right one."""
+    """ "kennisitem(s)", "redacteur(en)", "mijlpaal/mijlpalen": a count says one form, the right one."""
     both = re.compile(r"\w\((s|en|n|e|ten)\)|\b(initiatief/initiatieven|mijlpaal/mijlpalen|vraag/vragen)\b")
     found = []
     for path in ROOT.glob("*/**/admin.py"):

@@ -64,7 +64,9 @@ def test_approve_on_the_page_publishes_the_change_and_mails_the_managers(client,
     assert changed.status == Status.PUBLISHED
     assert [m.to for m in mail.outbox] == [[owner.email]]
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert messages == ["Moestuin Oost & West: goedgekeurd. De wijzigingen staan online. De beheerders kregen een e-mail."]
+    assert messages == [
+        "Moestuin Oost & West: goedgekeurd. De wijzigingen staan online. De beheerders kregen een e-mail."
+    ]
 
 
 def test_approve_a_new_initiative_on_its_page(client, staff, submitted):
