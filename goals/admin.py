@@ -33,6 +33,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Regulation, Update
+from wdhs.admin_messages import counted
 from wdhs.http import admin_user
 from wdhs.metrics import METRICS
 
@@ -201,12 +202,16 @@ class MilestoneAdmin(admin.ModelAdmin):
     @admin.action(description="Geselecteerde mijlpalen markeren als behaald", permissions=["change"])
     def mark_done(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
         updated = queryset.update(done=True)
-        self.message_user(request, f"{updated} mijlpaal/mijlpalen gemarkeerd als behaald.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(updated, 'mijlpaal', 'mijlpalen')} gemarkeerd als behaald.", messages.SUCCESS
+        )
 
     @admin.action(description="Geselecteerde mijlpalen markeren als nog niet behaald", permissions=["change"])
     def mark_not_done(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
         updated = queryset.update(done=False)
-        self.message_user(request, f"{updated} mijlpaal/mijlpalen gemarkeerd als nog niet behaald.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(updated, 'mijlpaal', 'mijlpalen')} gemarkeerd als nog niet behaald.", messages.SUCCESS
+        )
 
 
 class UpdateAdmin(admin.ModelAdmin):
@@ -228,12 +233,12 @@ class UpdateAdmin(admin.ModelAdmin):
     @admin.action(description="Geselecteerde berichten publiceren", permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Update]) -> None:
         updated = queryset.filter(is_published=False).update(is_published=True)
-        self.message_user(request, f"{updated} bericht(en) gepubliceerd.", messages.SUCCESS)
+        self.message_user(request, f"{counted(updated, 'bericht', 'berichten')} gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Geselecteerde berichten niet meer publiceren", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Update]) -> None:
         updated = queryset.filter(is_published=True).update(is_published=False)
-        self.message_user(request, f"{updated} bericht(en) offline gehaald.", messages.SUCCESS)
+        self.message_user(request, f"{counted(updated, 'bericht', 'berichten')} offline gehaald.", messages.SUCCESS)
 
 
 class GoalLinkAdmin(admin.ModelAdmin):

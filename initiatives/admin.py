@@ -4,16 +4,36 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_POST
 
 from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
+from wdhs.admin_messages import counted
 from wdhs.http import AuthenticatedHttpRequest
+
+NOTHING_TO_APPROVE = "Dit initiatief staat al online en er wachten geen wijzigingen. Er is niets om goed te keuren."
+NOTHING_TO_REJECT = "Bij dit initiatief wacht niets op controle. Er is niets om af te wijzen."
+
+
+def can_approve(initiative: Initiative) -> bool:
+    """Submitted, rejected or archived (publish it), or published with a change that waits."""
+    return initiative.status != Status.PUBLISHED or initiative.pending_changes is not None
+
+
+def can_reject(initiative: Initiative) -> bool:
+    """Submitted, or published with a change that waits (then only the change is rejected)."""
+    return initiative.status == Status.SUBMITTED or (
+        initiative.status == Status.PUBLISHED and initiative.pending_changes is not None
+    )
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -74,6 +94,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         PendingChangesFilter,
+        "duplicate_override",
         StaleFilter,
         WithoutManagerFilter,
         ("municipality__province", admin.RelatedOnlyFieldListFilter),
@@ -88,7 +109,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     readonly_fields = [
         "status",
         "rejection_reason",
-        "pending_changes_overview",
+        "duplicate_override",
         "pending_since",
         "published_at",
         "confirmation_requested_at",
@@ -104,14 +125,102 @@ class InitiativeAdmin(admin.ModelAdmin):
     def has_pending_changes(self, obj: Initiative) -> bool:
         return obj.pending_changes is not None
 
-    @admin.display(description="wijzigingen die wachten op controle")
-    def pending_changes_overview(self, obj: Initiative) -> str:
-        if not obj.pending_changes:
-            return "Geen"
-        rows = [(row.label, row.current, row.new) for row in changes.differences(obj)]
-        if not rows:
-            return "Geen verschillen met de openbare gegevens."
-        return format_html_join("", "<p><strong>{}</strong><br>nu: {}<br>nieuw: {}</p>", rows)
+    def get_urls(self) -> list[URLPattern]:
+        wrap = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/goedkeuren/", wrap(self.approve_view), name="initiatives_initiative_approve"),
+            path("<path:object_id>/afwijzen/", wrap(self.reject_view), name="initiatives_initiative_reject"),
+            *super().get_urls(),
+        ]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """The change page with the decision on top: the change side by side, approve, reject with a reason."""
+        initiative = self.get_object(request, object_id)
+        context: dict[str, Any] = {}
+        if initiative is not None and self.has_change_permission(request, initiative):
+            context = self._decision_context(initiative, RejectForm())
+        return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})
+
+    def _decision_context(self, initiative: Initiative, reject_form: RejectForm) -> dict[str, Any]:
+        return {
+            "decision": {
+                "differences": changes.differences(initiative) if initiative.pending_changes else [],
+                "has_pending_changes": initiative.pending_changes is not None,
+                "can_approve": can_approve(initiative),
+                "can_reject": can_reject(initiative),
+                "reject_form": reject_form,
+                "approve_url": reverse("admin:initiatives_initiative_approve", args=[initiative.pk]),
+                "reject_url": reverse("admin:initiatives_initiative_reject", args=[initiative.pk]),
+            }
+        }
+
+    def _locked(self, request: HttpRequest, object_id: str) -> Initiative:
+        """The initiative, locked for this transaction (two staff deciding at once: the second sees the first)."""
+        try:
+            initiative = Initiative.objects.select_for_update().get(pk=int(object_id))
+        except (ValueError, OverflowError, Initiative.DoesNotExist):
+            raise Http404("Dit initiatief bestaat niet (meer).") from None
+        if not self.has_change_permission(request, initiative):
+            raise PermissionDenied
+        return initiative
+
+    def _refused(self, request: HttpRequest, initiative: Initiative, message: str, status: int) -> HttpResponse:
+        return TemplateResponse(
+            request,
+            "admin/initiatives/decision.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"{initiative.name}: niet gelukt",
+                "message": message,
+                "initiative": initiative,
+                "opts": self.model._meta,
+                "change_url": reverse("admin:initiatives_initiative_change", args=[initiative.pk]),
+            },
+            status=status,
+        )
+
+    @method_decorator(require_POST)
+    def approve_view(self, request: AuthenticatedHttpRequest, object_id: str) -> HttpResponse:
+        with transaction.atomic():
+            initiative = self._locked(request, object_id)
+            if not can_approve(initiative):
+                return self._refused(request, initiative, NOTHING_TO_APPROVE, 409)
+            had_changes = initiative.pending_changes is not None and initiative.status == Status.PUBLISHED
+            services.initiative_approve(initiative=initiative, by=request.user)
+        done = "De wijzigingen staan online." if had_changes else "Het initiatief staat online."
+        self.message_user(request, f"{initiative.name}: goedgekeurd. {done} De beheerders kregen een e-mail.")
+        return HttpResponseRedirect(reverse("admin:initiatives_initiative_change", args=[initiative.pk]))
+
+    @method_decorator(require_POST)
+    def reject_view(self, request: AuthenticatedHttpRequest, object_id: str) -> HttpResponse:
+        with transaction.atomic():
+            initiative = self._locked(request, object_id)
+            if not can_reject(initiative):
+                return self._refused(request, initiative, NOTHING_TO_REJECT, 409)
+            form = RejectForm(request.POST)
+            if not form.is_valid():
+                return TemplateResponse(
+                    request,
+                    "admin/initiatives/decision.html",
+                    {
+                        **self.admin_site.each_context(request),
+                        "title": f"{initiative.name}: afwijzen met een reden",
+                        "initiative": initiative,
+                        "opts": self.model._meta,
+                        "change_url": reverse("admin:initiatives_initiative_change", args=[initiative.pk]),
+                        **self._decision_context(initiative, form),
+                    },
+                    status=400,
+                )
+            changes_only = initiative.status == Status.PUBLISHED
+            services.initiative_reject(initiative=initiative, by=request.user, reason=form.cleaned_data["reason"])
+        what = (
+            "De wijzigingen zijn afgewezen; de openbare pagina blijft zoals hij was." if changes_only else "Afgewezen."
+        )
+        self.message_user(request, f"{initiative.name}: {what} De beheerders kregen een e-mail met de reden.")
+        return HttpResponseRedirect(reverse("admin:initiatives_initiative_change", args=[initiative.pk]))
 
     @admin.action(description="Goedkeuren en publiceren (ook wachtende wijzigingen)", permissions=["change"])
     def approve(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> None:
@@ -119,7 +228,8 @@ class InitiativeAdmin(admin.ModelAdmin):
         for initiative in queryset.exclude(status=Status.PUBLISHED, pending_changes__isnull=True):
             services.initiative_approve(initiative=initiative, by=request.user)
             done += 1
-        self.message_user(request, f"{done} initiatief/initiatieven goedgekeurd. De beheerders kregen een e-mail.")
+        message = counted(done, "initiatief", "initiatieven")
+        self.message_user(request, f"{message} goedgekeurd. De beheerders kregen een e-mail.")
 
     @admin.action(description="Afwijzen met een reden", permissions=["change"])
     def reject(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Initiative]) -> HttpResponse | None:
@@ -127,7 +237,8 @@ class InitiativeAdmin(admin.ModelAdmin):
         if "reden_versturen" in request.POST and form.is_valid():
             for initiative in queryset:
                 services.initiative_reject(initiative=initiative, by=request.user, reason=form.cleaned_data["reason"])
-            message = f"{queryset.count()} afgewezen. De beheerders kregen een e-mail met de reden."
+            message = counted(queryset.count(), "initiatief", "initiatieven")
+            message = f"{message} afgewezen. De beheerders kregen een e-mail met de reden."
             self.message_user(request, message, messages.SUCCESS)
             return None
         return TemplateResponse(
@@ -150,7 +261,8 @@ class InitiativeAdmin(admin.ModelAdmin):
         for initiative in queryset.exclude(status=Status.ARCHIVED):
             services.initiative_archive(initiative=initiative, by=request.user)
             done += 1
-        self.message_user(request, f"{done} initiatief/initiatieven gearchiveerd. De beheerders kregen een e-mail.")
+        message = counted(done, "initiatief", "initiatieven")
+        self.message_user(request, f"{message} gearchiveerd. De beheerders kregen een e-mail.")
 
 
 @admin.register(Membership)
@@ -189,7 +301,7 @@ class InvitationAdmin(admin.ModelAdmin):
     @admin.action(description="Intrekken (de link werkt niet meer)", permissions=["change"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
         done = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, f"{done} uitnodiging(en) ingetrokken.", messages.SUCCESS)
+        self.message_user(request, f"{counted(done, 'uitnodiging', 'uitnodigingen')} ingetrokken.", messages.SUCCESS)
 
 
 class HandledFilter(admin.SimpleListFilter):
@@ -222,4 +334,4 @@ class ProblemReportAdmin(admin.ModelAdmin):
     @admin.action(description="Markeren als afgehandeld", permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet[ProblemReport]) -> None:
         done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now())
-        self.message_user(request, f"{done} melding(en) afgehandeld.", messages.SUCCESS)
+        self.message_user(request, f"{counted(done, 'melding', 'meldingen')} afgehandeld.", messages.SUCCESS)

@@ -144,6 +144,12 @@ class Initiative(models.Model):
         help_text="Wijzigingen van de beheerders. De openbare pagina verandert pas na goedkeuring.",
     )
     pending_since = models.DateTimeField("wijzigingen ingediend op", null=True, blank=True)
+    # The person who registered saw an initiative with nearly the same name in the same municipality and
+    # said "ours is another one": staff check that before they publish (a line in the work queue).
+    # db_default: rows written with COPY (seed_bulk) leave the column out.
+    duplicate_override = models.BooleanField(
+        "aangemeld ondanks bijna gelijke naam", default=False, db_default=False, editable=False
+    )
     confirmed_at = models.DateTimeField("laatst bevestigd", default=timezone.now)
     confirmation_requested_at = models.DateTimeField("laatst gevraagd 'klopt dit nog?'", null=True, blank=True)
     published_at = models.DateTimeField("eerst gepubliceerd", null=True, blank=True)
@@ -177,6 +183,20 @@ class Initiative(models.Model):
             ),
             # The public list, A to Z: the first page straight from the index.
             models.Index(fields=["name", "id"], condition=Q(status=Status.PUBLISHED), name="initiative_published_name"),
+            # The staff work queue (initiatives/workqueue.py): count and oldest of each line from a small index.
+            models.Index(
+                fields=["created_at", "id"], condition=Q(status=Status.SUBMITTED), name="initiative_submitted_created"
+            ),
+            models.Index(
+                fields=["pending_since", "id"],
+                condition=Q(pending_changes__isnull=False),
+                name="initiative_pending_since",
+            ),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=Q(status=Status.SUBMITTED, duplicate_override=True),
+                name="initiative_duplicate_override",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -355,6 +375,10 @@ class ProblemReport(models.Model):
         verbose_name = "melding"
         verbose_name_plural = "meldingen over initiatieven"
         ordering = ["-created_at"]
+        # The staff work queue: open reports, oldest first, from a small index.
+        indexes = [
+            models.Index(fields=["created_at", "id"], condition=Q(handled_at__isnull=True), name="problemreport_open")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.initiative}"

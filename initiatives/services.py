@@ -68,19 +68,23 @@ def initiative_register(*, user: User, data: dict[str, Any], confirmed_new: bool
     (one registered since the form was checked) raises PossibleDuplicate and nothing is saved.
     """
     municipality = data.get("municipality")
+    duplicates: list[Initiative] = []
     if municipality is not None:
         _lock_registrations_in(municipality.pk)
-        if not confirmed_new:
-            duplicates = list(similar_initiatives(data["name"], municipality))
-            if duplicates:
-                raise PossibleDuplicate(duplicates)
-    initiative = Initiative(status=Status.SUBMITTED)
+        duplicates = list(similar_initiatives(data["name"], municipality))
+        if duplicates and not confirmed_new:
+            raise PossibleDuplicate(duplicates)
+    # Registered although a similar name exists: staff check it (a line in the work queue).
+    initiative = Initiative(status=Status.SUBMITTED, duplicate_override=bool(duplicates))
     changes.apply(initiative, data)
     Membership.objects.create(initiative=initiative, user=user)
     emails.send(
         "initiative-new",
         to=settings.STAFF_NOTIFICATION_EMAILS,
-        context={"initiative": initiative, "admin_url": _absolute(reverse("admin:initiatives_initiative_changelist"))},
+        context={
+            "initiative": initiative,
+            "admin_url": _absolute(reverse("admin:initiatives_initiative_change", args=[initiative.pk])),
+        },
     )
     return initiative
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.tasks import task
 
 from initiatives.services import initiatives_purge_personal_data, initiatives_request_confirmation
+from wdhs.admin_messages import counted
 from wdhs.jobs import run_once_a_day
 
 
@@ -14,7 +15,10 @@ def ask_initiative_confirmation(day: str) -> str:
     return run_once_a_day(
         "ask_initiative_confirmation",
         day,
-        lambda: f"{initiatives_request_confirmation()} initiatief/initiatieven kreeg de vraag 'klopt dit nog?'.",
+        lambda: (
+            f"{counted(initiatives_request_confirmation(), 'initiatief', 'initiatieven')} kreeg de vraag "
+            "'klopt dit nog?'."
+        ),
     )
 
 
@@ -24,6 +28,7 @@ def purge_initiative_personal_data(day: str) -> str:
 
     def work() -> str:
         reports, invitations = initiatives_purge_personal_data()
-        return f"{reports} melding(en) en {invitations} uitnodiging(en) verwijderd."
+        gone = f"{counted(reports, 'melding', 'meldingen')} en {counted(invitations, 'uitnodiging', 'uitnodigingen')}"
+        return f"{gone} verwijderd."
 
     return run_once_a_day("purge_initiative_personal_data", day, work)

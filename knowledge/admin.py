@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from goals.admin import GoalLinkInline
 from knowledge import services
@@ -13,6 +16,7 @@ from knowledge.funding.admin import FundingSchemeAdmin
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
 from knowledge.questions.admin import QuestionAdmin
 from knowledge.routes.admin import RouteAdmin, RouteStepAdmin, RouteStepLinkAdmin
+from wdhs.admin_messages import counted
 from wdhs.http import AuthenticatedHttpRequest
 
 # The funding finder, "Stel je vraag" and the task pages register their admin next to their own models.
@@ -49,12 +53,21 @@ class MembershipAdmin(admin.ModelAdmin):
     @admin.action(description="Recht om zelf te publiceren geven", permissions=["change"])
     def grant_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
         updated = queryset.update(can_publish=True)
-        self.message_user(request, f"{updated} redacteur(en) mogen nu zelf publiceren.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{counted(updated, 'redacteur', 'redacteuren')} {ngettext('mag', 'mogen', updated)} nu zelf publiceren.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Recht om zelf te publiceren intrekken", permissions=["change"])
     def revoke_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
         updated = queryset.update(can_publish=False)
-        self.message_user(request, f"{updated} redacteur(en) publiceren nu via de redactie.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{counted(updated, 'redacteur', 'redacteuren')} "
+            f"{ngettext('publiceert', 'publiceren', updated)} nu via de redactie.",
+            messages.SUCCESS,
+        )
 
 
 class AttachmentInline(admin.TabularInline):
@@ -79,10 +92,35 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class PastReviewDateFilter(admin.SimpleListFilter):
+    """Published and not checked for a year (the work queue's line "over de datum om na te kijken")."""
+
+    title = "nakijken"
+    parameter_name = "nakijken"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("ja", "Over de datum om na te kijken")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Resource]) -> QuerySet[Resource]:
+        if self.value() == "ja":
+            return queryset.past_review_date()  # type: ignore[attr-defined]
+        return queryset
+
+
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "organisation", "status", "is_featured", "published_at", "last_reviewed_at"]
-    list_filter = ["status", "is_featured", "kind", "organisation", "themes", "phases", "audience", "scope"]
+    list_filter = [
+        "status",
+        PastReviewDateFilter,
+        "is_featured",
+        "kind",
+        "organisation",
+        "themes",
+        "phases",
+        "audience",
+        "scope",
+    ]
     search_fields = ["title", "summary", "slug", "organisation__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "municipality", "related"]
@@ -115,19 +153,23 @@ class ResourceAdmin(admin.ModelAdmin):
             except PermissionDenied:
                 continue
             done += 1
-        self.message_user(request, f"{done} kennisitem(s) gepubliceerd.", messages.SUCCESS)
+        self.message_user(request, f"{counted(done, 'kennisitem', 'kennisitems')} gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Geselecteerde kennisitems archiveren (niet meer zichtbaar)", permissions=["change"])
     def archive(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         for resource in queryset:
             services.resource_archive(resource=resource, by=request.user)
-        self.message_user(request, f"{queryset.count()} kennisitem(s) gearchiveerd.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(queryset.count(), 'kennisitem', 'kennisitems')} gearchiveerd.", messages.SUCCESS
+        )
 
     @admin.action(description="Markeren als nagekeken (nog actueel)", permissions=["change"])
     def mark_reviewed(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Resource]) -> None:
         for resource in queryset:
             services.resource_mark_reviewed(resource=resource, by=request.user)
-        self.message_user(request, f"{queryset.count()} kennisitem(s) nagekeken.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(queryset.count(), 'kennisitem', 'kennisitems')} nagekeken.", messages.SUCCESS
+        )
 
 
 @admin.register(StatusChange)

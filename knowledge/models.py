@@ -15,6 +15,7 @@ from django.core.files.storage import Storage
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -258,6 +259,11 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
             Q(last_reviewed_at__lt=limit) | Q(last_reviewed_at__isnull=True, published_at__lt=limit)
         )
 
+    def past_review_date(self, now: Any = None) -> ResourceQuerySet:
+        """needs_review() as the work queue counts it: one expression, read from the index resource_review_due."""
+        limit = (now or timezone.now()) - REVIEW_INTERVAL
+        return self.published().alias(reviewed=Coalesce("last_reviewed_at", "published_at")).filter(reviewed__lt=limit)
+
     def for_listing(self) -> ResourceQuerySet:
         return self.select_related("kind", "organisation").prefetch_related("themes", "phases")
 
@@ -388,6 +394,14 @@ class Resource(models.Model):
                 fields=["status", "kind"],
                 include=["organisation", "province", "municipality"],
                 name="resource_facets",
+            ),
+            # The staff work queue (knowledge/workqueue.py): waiting for review, and past the review date.
+            models.Index(fields=["updated_at", "id"], condition=Q(status="beoordeling"), name="resource_in_review"),
+            models.Index(
+                Coalesce("last_reviewed_at", "published_at"),
+                "id",
+                condition=Q(status="gepubliceerd"),
+                name="resource_review_due",
             ),
         ]
         constraints = [

@@ -3,16 +3,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, TypedDict
 
+from auditlog import admin as auditlog_admin
+from auditlog.models import LogEntry
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from wdhs import audit
+from wdhs.admin_messages import counted
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import (
+    AuditEntry,
     DailyJobRun,
     FormSubmission,
     Municipality,
@@ -70,7 +78,7 @@ class UserAdmin(DjangoUserAdmin):
         if not request.user.is_superuser:
             queryset = queryset.filter(is_staff=False, is_superuser=False)
         updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
-        self.message_user(request, f"{updated} account(s) geblokkeerd.", messages.SUCCESS)
+        self.message_user(request, f"{counted(updated, 'account', 'accounts')} geblokkeerd.", messages.SUCCESS)
 
 
 class MunicipalityInline(admin.TabularInline):
@@ -124,11 +132,15 @@ class TermAdmin(admin.ModelAdmin):
 
     @admin.action(description="In gebruik nemen", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
-        self.message_user(request, f"{queryset.update(is_active=True)} term(en) in gebruik.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(queryset.update(is_active=True), 'term', 'termen')} in gebruik.", messages.SUCCESS
+        )
 
     @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
-        self.message_user(request, f"{queryset.update(is_active=False)} term(en) uit gebruik.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(queryset.update(is_active=False), 'term', 'termen')} uit gebruik.", messages.SUCCESS
+        )
 
     def has_delete_permission(self, request: HttpRequest, obj: Term | None = None) -> bool:
         # Content points to terms; staff switch a term off instead of deleting it.
@@ -145,12 +157,20 @@ class SearchSynonymAdmin(admin.ModelAdmin):
     @admin.action(description="Zet de gekozen synoniemen aan", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
         count = queryset.update(is_active=True)
-        self.message_user(request, f"{count} synoniem(en) staan aan.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{counted(count, 'synoniem', 'synoniemen')} {ngettext('staat', 'staan', count)} aan.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Zet de gekozen synoniemen uit", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
         count = queryset.update(is_active=False)
-        self.message_user(request, f"{count} synoniem(en) staan uit.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{counted(count, 'synoniem', 'synoniemen')} {ngettext('staat', 'staan', count)} uit.",
+            messages.SUCCESS,
+        )
 
 
 class PendingFilter(admin.SimpleListFilter):
@@ -191,7 +211,7 @@ class SearchWordAdmin(admin.ModelAdmin):
     @admin.action(description="Verwerk wachtende woorden en werk de zoekindex bij", permissions=["refresh"])
     def refresh(self, request: HttpRequest, queryset: QuerySet[SearchWord]) -> None:
         count = refresh_pending()
-        self.message_user(request, f"{count} woord(en) verwerkt.", messages.SUCCESS)
+        self.message_user(request, f"{counted(count, 'woord', 'woorden')} verwerkt.", messages.SUCCESS)
 
 
 # django-tasks-db registers its own admin when its module is imported (above); ours replaces it.
@@ -272,3 +292,106 @@ class FormSubmissionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: FormSubmission | None = None) -> bool:
         return False
+
+
+# The library's own admin of the log is in English and lets a superuser delete lines: ours replaces it.
+admin.site.unregister(auditlog_admin.LogEntry)
+
+
+class AuditActionFilter(admin.SimpleListFilter):
+    title = "actie"
+    parameter_name = "actie"
+
+    def lookups(self, request: HttpRequest, model_admin: object) -> list[tuple[str, str]]:
+        return [(str(value), label) for value, label in audit.ACTIONS.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
+        value = self.value()
+        if value in {str(key) for key in audit.ACTIONS}:
+            return queryset.filter(action=int(value))
+        return queryset
+
+
+class AuditModelFilter(admin.SimpleListFilter):
+    title = "soort"
+    parameter_name = "soort"
+
+    def lookups(self, request: HttpRequest, model_admin: object) -> list[tuple[str, str]]:
+        from auditlog.registry import auditlog
+
+        models = sorted(auditlog.get_models(), key=lambda model: str(model._meta.verbose_name_plural))
+        return [(model._meta.label_lower, str(model._meta.verbose_name_plural).capitalize()) for model in models]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
+        value = self.value() or ""
+        if "." in value:
+            app_label, model = value.split(".", 1)
+            return queryset.filter(content_type__app_label=app_label, content_type__model=model)
+        return queryset
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log, read-only for everyone (superusers too): who changed what, when, before and after."""
+
+    list_display = ["when", "who", "action_label", "what", "fields_changed"]
+    list_filter = [AuditActionFilter, AuditModelFilter]
+    search_fields = ["object_repr", "actor__email", "actor__display_name"]
+    list_select_related = ["content_type", "actor"]
+    date_hierarchy = "timestamp"
+    fields = ["when", "who", "action_label", "what", "changes_table"]
+    readonly_fields = ["when", "who", "action_label", "what", "changes_table"]
+    show_full_result_count = False  # the log grows with every change: no count(*) over all of it per page
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.display(description="wanneer", ordering="timestamp")
+    def when(self, obj: AuditEntry) -> datetime:
+        return obj.timestamp
+
+    @admin.display(description="wie")
+    def who(self, obj: AuditEntry) -> str:
+        if obj.actor is not None:
+            return obj.actor.display_name or obj.actor.email
+        if obj.actor_email:
+            return obj.actor_email
+        return "systeem (taak of opdracht)"
+
+    @admin.display(description="actie", ordering="action")
+    def action_label(self, obj: AuditEntry) -> str:
+        return audit.ACTIONS.get(obj.action, str(obj.action))
+
+    @admin.display(description="wat")
+    def what(self, obj: AuditEntry) -> str:
+        kind = str(obj.content_type.model_class()._meta.verbose_name) if obj.content_type.model_class() else ""
+        label = f"{kind}: {obj.object_repr}" if kind else obj.object_repr
+        if obj.action == LogEntry.Action.DELETE:
+            return label
+        try:
+            url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_pk])
+        except NoReverseMatch:
+            return label
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    @admin.display(description="velden")
+    def fields_changed(self, obj: AuditEntry) -> str:
+        return ", ".join(label for label, _, _ in audit.changes_of(obj))
+
+    @admin.display(description="voor en na")
+    def changes_table(self, obj: AuditEntry) -> str:
+        rows = audit.changes_of(obj)
+        if not rows:
+            return "Geen velden vastgelegd."
+        body = format_html_join("", '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>', rows)
+        return format_html(
+            '<table class="wdhs-diff"><thead><tr><th scope="col">Veld</th><th scope="col">Voor</th>'
+            '<th scope="col">Na</th></tr></thead><tbody>{}</tbody></table>',
+            body,
+        )

@@ -13,7 +13,10 @@ from urllib.parse import urlencode
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+
+from wdhs.workqueue import age_text, lines_for
 
 MFA_REQUIRED_MESSAGE = (
     "Voor het beheer log je in twee stappen in: met je wachtwoord en met een code uit een app op je telefoon "
@@ -29,6 +32,18 @@ def _waits_for_two_factor(user: Any) -> bool:
 
 
 class PortalAdminSite(admin.AdminSite):
+    # No model menu on the left of every page: the lists get the full width (they fit 1280 px, issue #14);
+    # the first screen lists every model below the work queue.
+    enable_nav_sidebar = False
+
+    def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> TemplateResponse:
+        """The work queue (wdhs.workqueue) for this staff member, with the list of all models below it."""
+        queue = [
+            {"line": line, "count": count, "age": age_text(count.age_days) if count.count else ""}
+            for line, count in lines_for(request.user)
+        ]
+        return super().index(request, {"work_queue": queue, **(extra_context or {})})
+
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and not _waits_for_two_factor(request.user)
 

@@ -21,7 +21,7 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from wdhs import retention
+from wdhs import audit, retention
 from wdhs.models import DailyJobRun, FormSubmission, User
 from wdhs.personal_data import delete_person
 
@@ -99,7 +99,11 @@ def purge_accounts_work(now: datetime | None = None) -> str:
     for user in accounts:
         delete_person(user)
     log, _ = LogEntry.objects.filter(action_time__lt=now - retention.period("admin_log")).delete()
-    return f"{len(accounts)} onbevestigd(e) account(s) en {log} oude regel(s) uit het beheerlog verwijderd."
+    audit_lines = audit.purge_before(now - retention.period("audit_log"))
+    return (
+        f"{len(accounts)} onbevestigd(e) account(s), {log} oude regel(s) uit het beheerlog en "
+        f"{audit_lines} uit het auditlog verwijderd."
+    )
 
 
 @task

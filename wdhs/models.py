@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from auditlog.models import LogEntry as AuditLogEntry
 from django.contrib.auth.models import AbstractUser, AnonymousUser, BaseUserManager
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -341,3 +342,16 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form} om {self.created_at:%d-%m-%Y %H:%M}"
+
+
+class AuditEntry(AuditLogEntry):
+    """A line of the audit log (django-auditlog's table, wdhs/audit.py), under a Dutch name in /beheer/.
+
+    A proxy: the rows are the library's. Only "view" exists as a permission; nobody edits the log.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "regel uit het auditlog"
+        verbose_name_plural = "auditlog: wie wijzigde wat"
+        default_permissions = ("view",)

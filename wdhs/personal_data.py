@@ -14,6 +14,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from auditlog.models import LogEntry as AuditLogEntry
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -22,6 +23,7 @@ from django.db.models.functions import Cast
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from wdhs.audit import without_audit_log
 from wdhs.models import User
 
 
@@ -79,10 +81,14 @@ def delete_person(user: User) -> None:
     """Erase or anonymise everything about `user` (every source), then delete the account itself."""
     for source in _SOURCES.values():
         source.erase(user)
-    user.delete()
+    # Without the audit log: its lines of the rows that go with the account (memberships) would name the person
+    # again. That the account went is in Django's admin log when staff deleted it.
+    with without_audit_log():
+        user.delete()
 
 
 ACTIONS = {ADDITION: "toegevoegd", CHANGE: "gewijzigd", DELETION: "verwijderd"}
+AUDIT_ACTIONS = {0: "toegevoegd", 1: "gewijzigd", 2: "verwijderd", 3: "bekeken"}
 
 
 def _export_account(user: User) -> dict[str, Any]:
@@ -110,6 +116,11 @@ def _export_account(user: User) -> dict[str, Any]:
             {"op": e.action_time.isoformat(), "soort": str(e.content_type or ""), "actie": ACTIONS.get(e.action_flag)}
             for e in LogEntry.objects.filter(user=user).select_related("content_type").order_by("action_time")
         ],
+        # The audit log (wdhs/audit.py): the same, what kind of thing they changed and when, not whose.
+        "auditlog": [
+            {"op": e.timestamp.isoformat(), "soort": str(e.content_type or ""), "actie": AUDIT_ACTIONS.get(e.action)}
+            for e in AuditLogEntry.objects.filter(actor=user).select_related("content_type").order_by("timestamp")
+        ],
     }
 
 
@@ -130,6 +141,21 @@ def _erase_account(user: User) -> None:
         named |= Q(object_repr__icontains=address)
     named |= Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
     LogEntry.objects.exclude(user=user).filter(named).update(object_repr="(verwijderd account)")
+    _erase_from_audit_log(user)
+
+
+def _erase_from_audit_log(user: User) -> None:
+    """docs/privacy.md: what the person changed stays (who changed public content is accountability), without
+    their name: the actor goes (the key is SET_NULL with the account, the copied address here). Lines about
+    their own account (its e-mail address and name before and after) go; lines that name their address
+    (a membership "persoon@example.org bij ...") lose the name."""
+    AuditLogEntry.objects.filter(actor=user).update(actor=None, actor_email=None)
+    user_type = ContentType.objects.get_for_model(User)
+    AuditLogEntry.objects.filter(content_type=user_type, object_pk=str(user.pk)).delete()
+    named = Q(pk__in=[])
+    for address in addresses(user):
+        named |= Q(object_repr__icontains=address) | Q(actor_email__iexact=address)
+    AuditLogEntry.objects.filter(named).update(object_repr="(verwijderd account)", actor_email=None)
 
 
 def register_account() -> None:
@@ -142,6 +168,10 @@ def register_account() -> None:
             "account.EmailAddress.user",
             "account.EmailAddress.email",
             "admin.LogEntry.user",
+            # The audit log (and its proxy in /beheer/); its copy of the actor's address (actor_email, a text
+            # field) is cleared with it in _erase_from_audit_log.
+            "auditlog.LogEntry.actor",
+            "wdhs.AuditEntry.actor",
             "mfa.Authenticator.user",
         ],
         export=_export_account,

@@ -208,6 +208,19 @@ TABLE: tuple[Retention, ...] = (
         by="Dagtaak purge_accounts",
     ),
     Retention(
+        key="audit_log",
+        kind="Het auditlog: wie wat wijzigde aan de inhoud en aan accounts",
+        data="Welke medewerker, redacteur of beheerder van een initiatief iets wijzigde, wanneer, en de oude en "
+        "nieuwe waarde (geen wachtwoorden, geen IP-adressen)",
+        why="Zodat we kunnen nagaan wie wat veranderde en een fout kunnen herstellen.",
+        basis=BELANG,
+        period=timedelta(days=365),
+        start="na de wijziging",
+        then="We verwijderen de regel.",
+        who="De coalitiemedewerkers in het beheer. Niemand kan een regel veranderen.",
+        by="Dagtaak purge_accounts",
+    ),
+    Retention(
         key="backups",
         kind="Back-ups",
         data="Een kopie van de hele database, dus ook van alles hierboven",

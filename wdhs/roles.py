@@ -74,6 +74,8 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         *_model("wdhs.workerheartbeat", READ),
         *_model("django_tasks_database.dbtaskresult", READ),
         *_model("account.emailaddress", READ),
+        # The audit log (wdhs/audit.py): staff read it; nobody can change it.
+        "wdhs.view_auditentry",
     ],
 }
 

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.forms",
+    "auditlog",  # the audit log of content and accounts (wdhs/audit.py, AUDITLOG_* below)
     "django_filters",
     "allauth",
     "allauth.account",
@@ -118,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wdhs.audit.AuditActorMiddleware",  # who made a change: the logged-in user, read only when something is logged
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -253,6 +255,43 @@ for _proxy in TRUSTED_PROXIES:
 # ---- end: more than one app server -----------------------------------------------------------------------
 
 AUTH_USER_MODEL = "wdhs.User"
+
+# The audit log (django-auditlog, wdhs/audit.py): every change to content and accounts, with before and after.
+# Derived and noisy fields are left out (the search index, rendered HTML, timestamps that change on each save,
+# last_login); the password is recorded as changed, never its value; the asker's name and e-mail of a question
+# stay out (they are purged after 12 months, the log must not keep them longer). No IP addresses.
+_AUDIT_EXCLUDE = ["search_vector", "description_html", "body_html", "place_names", "updated_at", "last_login"]
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_INCLUDE_TRACKING_MODELS = [
+    {
+        "model": "wdhs.User",
+        "exclude_fields": _AUDIT_EXCLUDE,
+        "mask_fields": ["password"],
+        "m2m_fields": ["groups", "user_permissions"],
+    },
+    {"model": "auth.Group", "m2m_fields": ["permissions"]},
+    {"model": "wdhs.Term", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "wdhs.SearchSynonym", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "initiatives.Initiative", "exclude_fields": _AUDIT_EXCLUDE, "m2m_fields": ["themes", "needs"]},
+    {"model": "initiatives.Membership", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.Organisation", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.Membership", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.Resource", "exclude_fields": _AUDIT_EXCLUDE, "m2m_fields": ["themes", "phases"]},
+    {"model": "knowledge.Attachment", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.FundingScheme", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.Question", "exclude_fields": [*_AUDIT_EXCLUDE, "name", "email"]},
+    {"model": "knowledge.Route", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.RouteStep", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.RouteStepLink", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.Goal", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.Indicator", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.Measurement", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.Milestone", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.Update", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.GoalLink", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "goals.Regulation", "exclude_fields": _AUDIT_EXCLUDE},
+]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -17,7 +17,7 @@ from wdhs.sitemaps import StaticPagesSitemap
 
 admin.site.site_header = "Beheer We Doen Het Samen"
 admin.site.site_title = "Beheer WDHS"
-admin.site.index_title = "Wat wil je vandaag doen?"
+admin.site.index_title = "Werkvoorraad"
 admin.site.site_url = "/"
 
 handler400 = "wdhs.views.bad_request"

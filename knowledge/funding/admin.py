@@ -8,8 +8,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import ngettext
 
 from knowledge.funding.models import FundingScheme
+from wdhs.admin_messages import counted
 
 
 class FundingSchemeForm(forms.ModelForm):
@@ -120,9 +122,18 @@ class FundingSchemeAdmin(admin.ModelAdmin):
     @admin.action(description="Zichtbaar maken in de wijzer", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[FundingScheme]) -> None:
         updated = queryset.update(is_active=True)
-        self.message_user(request, f"{updated} regeling(en) staan nu in de wijzer.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{counted(updated, 'regeling', 'regelingen')} {ngettext('staat', 'staan', updated)} nu in de wijzer.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Uit de wijzer halen", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[FundingScheme]) -> None:
         updated = queryset.update(is_active=False)
-        self.message_user(request, f"{updated} regeling(en) staan niet meer in de wijzer.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{counted(updated, 'regeling', 'regelingen')} "
+            f"{ngettext('staat', 'staan', updated)} niet meer in de wijzer.",
+            messages.SUCCESS,
+        )

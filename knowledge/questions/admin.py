@@ -7,9 +7,11 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import ngettext
 
 from knowledge.questions import services
-from knowledge.questions.models import Question
+from knowledge.questions.models import ANSWER_WITHIN_WORKING_DAYS, Question
+from wdhs.admin_messages import counted
 from wdhs.http import AuthenticatedHttpRequest, admin_user
 
 
@@ -18,13 +20,20 @@ class AnsweredFilter(admin.SimpleListFilter):
     parameter_name = "beantwoord"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("ja", "beantwoord"), ("nee", "nog open"), ("redactie", "open, inbox redactie")]
+        return [
+            ("ja", "beantwoord"),
+            ("nee", "nog open"),
+            ("te-laat", f"open na {ANSWER_WITHIN_WORKING_DAYS} werkdagen"),
+            ("redactie", "open, inbox redactie"),
+        ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> QuerySet[Question]:
         if self.value() == "ja":
             return queryset.filter(answered_at__isnull=False)
         if self.value() == "nee":
             return queryset.filter(answered_at__isnull=True)
+        if self.value() == "te-laat":
+            return queryset.overdue()  # type: ignore[attr-defined]
         if self.value() == "redactie":
             return queryset.filter(answered_at__isnull=True, organisation__isnull=True)
         return queryset
@@ -92,15 +101,19 @@ class QuestionAdmin(admin.ModelAdmin):
     def reroute(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset.select_related("theme", "municipality__province"):
             services.question_reroute(question=question)
-        self.message_user(request, f"{queryset.count()} vraag/vragen opnieuw toegewezen.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(queryset.count(), 'vraag', 'vragen')} opnieuw toegewezen.", messages.SUCCESS
+        )
 
     @admin.action(description="Naar de inbox van de redactie", permissions=["change"])
     def to_staff_inbox(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset:
             services.question_assign(question=question, organisation=None, by=request.user)
-        self.message_user(
-            request, f"{queryset.count()} vraag/vragen staan in de inbox van de redactie.", messages.SUCCESS
+        count = queryset.count()
+        message = (
+            f"{counted(count, 'vraag', 'vragen')} {ngettext('staat', 'staan', count)} in de inbox van de redactie."
         )
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Publiceren als veelgestelde vraag (anoniem)", permissions=["change"])
     def publish_faq(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Question]) -> None:
@@ -115,7 +128,7 @@ class QuestionAdmin(admin.ModelAdmin):
         if done:
             self.message_user(
                 request,
-                f"{done} veelgestelde vraag/vragen gepubliceerd. "
+                f"{counted(done, 'veelgestelde vraag', 'veelgestelde vragen')} gepubliceerd. "
                 "Lees ze na: haal gegevens weg die iemand herkenbaar maken.",
                 messages.SUCCESS,
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from knowledge.questions.routing import is_overdue
 from wdhs import retention
 
 if TYPE_CHECKING:
@@ -36,6 +37,16 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         if user.has_perm("knowledge.change_question"):
             return self.all()
         return self.filter(organisation__memberships__user=user)
+
+    def overdue(self, now: datetime | None = None) -> QuestionQuerySet:
+        """Open questions asked more than ANSWER_WITHIN_WORKING_DAYS working days ago (weekends do not count)."""
+        today = timezone.localdate(now)
+        day = today
+        while not is_overdue(day, today, ANSWER_WITHIN_WORKING_DAYS):
+            day -= timedelta(days=1)
+        # `day` is the last overdue day: everything asked before the next day began.
+        limit = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+        return self.open().filter(created_at__lt=limit)
 
     def staff_inbox(self) -> QuestionQuerySet:
         return self.filter(organisation__isnull=True)
@@ -119,6 +130,12 @@ class Question(models.Model):
         verbose_name = "vraag"
         verbose_name_plural = "vragen"
         ordering = ["-created_at"]
+        # The staff work queue (knowledge/workqueue.py): open questions, oldest first, from a small index.
+        indexes = [
+            models.Index(
+                fields=["created_at", "id"], condition=Q(answered_at__isnull=True), name="question_open_created"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(answered_at__isnull=True) | ~Q(answer=""), name="question_answered_has_answer"

@@ -313,6 +313,16 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
         | dict.fromkeys((KALE_MEDEWERKER, REDACTIE, MEDEWERKER), NOT_FOUND),
     },
     "beheer/(?P<url>.*)$": {"bestaat-niet": only(ADMIN_STAFF, NOT_FOUND, others=ADMIN_CLOSED)},
+    # Approve and reject on an initiative's own page (initiatives/admin.py): a POST only, with the right to
+    # change initiatives; then back to the page (302). Without a reason a rejection is refused (tests/initiatives).
+    "admin:initiatives_initiative_approve": {
+        "-": only(ADMIN_STAFF, NOT_ALLOWED, others=ADMIN_CLOSED),
+        "POST": only(STAFF, REDIRECT, others=ADMIN_CLOSED) | dict.fromkeys((KALE_MEDEWERKER, REDACTIE), FORBIDDEN),
+    },
+    "admin:initiatives_initiative_reject": {
+        "-": only(ADMIN_STAFF, NOT_ALLOWED, others=ADMIN_CLOSED),
+        "POST": only(STAFF, REDIRECT, others=ADMIN_CLOSED) | dict.fromkeys((KALE_MEDEWERKER, REDACTIE), FORBIDDEN),
+    },
 }
 
 # The admin of each model: what the groups Redactie and Coalitiemedewerkers, and a superuser, may do there:
@@ -353,6 +363,8 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "initiatives.membership": ("", "vacd", "vacd"),
     "initiatives.invitation": ("", "vcd", "vcd"),
     "initiatives.problemreport": ("", "vcd", "vcd"),
+    # The audit log (wdhs/audit.py): staff read it, nobody (a superuser neither) adds, changes or deletes a line.
+    "wdhs.auditentry": ("", "v", "v"),
 }
 
 
@@ -561,6 +573,8 @@ KWARGS: dict[str, Fill] = {
         "object_id": scene["resource gepubliceerd-eigen"].pk,
     },
     "admin:app_list": lambda scene, variant: {"app_label": variant},
+    "admin:initiatives_initiative_approve": lambda scene, variant: {"object_id": scene["initiative wachtend-eigen"].pk},
+    "admin:initiatives_initiative_reject": lambda scene, variant: {"object_id": scene["initiative wachtend-eigen"].pk},
     "admin:auth_user_password_change": lambda scene, variant: {"id": scene.users[BEWONER].pk},
     "admin:wdhs_user_change": lambda scene, variant: {
         "object_id": scene.users[SUPERUSER].pk if variant == "POST superuser" else _first("wdhs.user").pk
@@ -570,6 +584,7 @@ KWARGS: dict[str, Fill] = {
 POST_DATA: dict[str, Callable[[Scene], dict[str, Any]]] = {
     "knowledge:editor_resource_status": lambda scene: {"action": "submit"},
     "initiatives:invite": lambda scene: {"email": "nieuw@example.org"},
+    "admin:initiatives_initiative_reject": lambda scene: {"reason": "De beschrijving zegt nog niet wat jullie doen."},
 }
 
 

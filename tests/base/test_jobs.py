@@ -61,7 +61,7 @@ def test_the_hourly_command_does_each_daily_job_once_a_day(settings):
     assert old.email == "" and old.personal_data_removed_at is not None
     runs = {run.job: run.result for run in DailyJobRun.objects.filter(day=timezone.localdate())}
     assert sorted(runs) == sorted(DAILY)
-    assert runs["ask_initiative_confirmation"] == "1 initiatief/initiatieven kreeg de vraag 'klopt dit nog?'."
+    assert runs["ask_initiative_confirmation"] == "1 initiatief kreeg de vraag 'klopt dit nog?'."
     assert runs["alert_unanswered_questions"] == "1 vraag/vragen zonder antwoord gemeld aan de redactie."
     assert "refresh_words: in de wachtrij." in out
 

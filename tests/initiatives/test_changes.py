@@ -109,5 +109,5 @@ def test_admin_overview_lists_the_differences(client, staff):
     changes.hold(initiative, {"name": "Nieuwe Naam", "area": initiative.area})
     client.force_login(staff)
     body = client.get(reverse("admin:initiatives_initiative_change", args=[initiative.pk])).content.decode()
-    assert "<p><strong>Naam</strong><br>nu: Oude Naam<br>nieuw: Nieuwe Naam</p>" in body
-    assert "<strong>Wijk of dorp</strong>" not in body  # unchanged, so not listed
+    assert '<tr><th scope="row">Naam</th><td>Oude Naam</td><td>Nieuwe Naam</td></tr>' in body
+    assert '<th scope="row">Wijk of dorp</th>' not in body  # unchanged, so not listed

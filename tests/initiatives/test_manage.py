@@ -247,7 +247,7 @@ def test_yearly_confirmation_command(owner, initiative):
     out = StringIO()
     with committed():
         call_command("ask_initiative_confirmation", "--dry-run", stdout=out)
-    assert out.getvalue() == "1 initiatief/initiatieven zou krijgen de vraag 'klopt dit nog?'.\n"
+    assert out.getvalue() == "1 initiatief zou krijgen de vraag 'klopt dit nog?'.\n"
     assert mail.outbox == []
     with committed():
         call_command("ask_initiative_confirmation")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from initiatives.models import Initiative
 from initiatives.services import initiatives_request_confirmation
+from wdhs.admin_messages import counted
 
 
 class Command(BaseCommand):
@@ -26,4 +27,4 @@ class Command(BaseCommand):
         else:
             count = initiatives_request_confirmation()
         verb = "zou krijgen" if dry_run else "kreeg"
-        self.stdout.write(f"{count} initiatief/initiatieven {verb} de vraag 'klopt dit nog?'.")
+        self.stdout.write(f"{counted(count, 'initiatief', 'initiatieven')} {verb} de vraag 'klopt dit nog?'.")

@@ -13,6 +13,7 @@ from knowledge import demo as knowledge_demo
 from knowledge.funding import demo as funding_demo
 from knowledge.questions import demo as questions_demo
 from knowledge.routes import demo as routes_demo
+from wdhs.audit import without_audit_log
 from wdhs.demo import DemoDataError
 from wdhs.models import User
 from wdhs.roles import STAFF_GROUP, ensure_groups
@@ -26,6 +27,11 @@ class Command(BaseCommand):
     help = "Laadt de voorbeeldinhoud van alle onderdelen. Kan vaker draaien: er komt niets dubbel."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Demo content, not people's work: no audit log lines for it.
+        with without_audit_log():
+            self._handle()
+
+    def _handle(self) -> None:
         if settings.ENVIRONMENT == "production":
             raise CommandError(
                 "load_demo draait niet in productie (DJANGO_ENV=production): voorbeeldinhoud hoort niet "

@@ -1,0 +1,92 @@
+"""The audit log: every change to content and accounts, who made it, when, and the values before and after.
+
+Library: django-auditlog (one table, the changes as JSON, a signal per save of a registered model). The models
+it follows and the fields it leaves out are in settings (AUDITLOG_INCLUDE_TRACKING_MODELS), so the base names
+no app. Chosen over django-simple-history, which keeps a full copy of every row per change in one history
+table per model: at national size (100,000 initiatives) that doubles the biggest tables and their migrations,
+while staff need "who changed what, from what to what", which one JSON row says.
+
+- Who: AuditActorMiddleware hands the request's user to the log, read only when a change is logged (a public
+  page that changes nothing does not load the session for it). Management commands and background tasks log
+  without a person ("systeem").
+- Not editable: the admin (wdhs/admin.py, AuditEntryAdmin) only shows it; nobody may add, change or delete a
+  line there, superusers included. Only the daily job removes lines after the retention period.
+- Bulk loading (seed_bulk, load_demo) runs inside `without_audit_log()`: test data at national size would
+  otherwise write a log row per row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from auditlog.context import disable_auditlog, set_actor
+from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist
+from django.http import HttpRequest, HttpResponse
+
+ACTIONS = {
+    LogEntry.Action.CREATE: "toegevoegd",
+    LogEntry.Action.UPDATE: "gewijzigd",
+    LogEntry.Action.DELETE: "verwijderd",
+    LogEntry.Action.ACCESS: "bekeken",
+}
+
+
+class AuditActorMiddleware:
+    """The person behind the changes of this request: `request.user`, still lazy (evaluated only when logging)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        actor = getattr(request, "user", None)
+        if actor is None:
+            return self.get_response(request)
+        with set_actor(actor):
+            return self.get_response(request)
+
+
+@contextlib.contextmanager
+def without_audit_log() -> Iterator[None]:
+    """No log rows for what happens inside (bulk test data and demo content, not people's work)."""
+    with disable_auditlog():
+        yield
+
+
+def purge_before(moment: datetime) -> int:
+    """Delete log lines older than `moment` (the retention period); returns how many went."""
+    deleted, _ = LogEntry.objects.filter(timestamp__lt=moment).delete()
+    return deleted
+
+
+def changes_of(entry: Any) -> list[tuple[str, str, str]]:
+    """(field, before, after) of one log line, fields by their Dutch label where the model still has them."""
+    rows = []
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    for name, values in (entry.changes_dict or {}).items():
+        label = name
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:  # a field removed since: its name is all there is
+                field = None
+            if field is not None and not (field.concrete or field.many_to_many):
+                continue  # a reverse relation (the library lists them for a new row, always empty)
+            if field is not None:
+                label = str(field.verbose_name)
+        if isinstance(values, dict):  # a many-to-many change: {"type": "add", "objects": [...]}
+            kind = {"add": "toegevoegd", "delete": "weggehaald"}.get(values.get("type", ""), values.get("type", ""))
+            rows.append((label, "", f"{kind}: {', '.join(str(o) for o in values.get('objects', []))}"))
+            continue
+        before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
+        rows.append((label, _text(before), _text(after)))
+    return rows
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "None":
+        return ""
+    return str(value)
