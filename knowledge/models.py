@@ -376,6 +376,13 @@ class Resource(models.Model):
                 include=["organisation", "province", "municipality"],
                 name="resource_facets",
             ),
+            # The sitemap: a file of 5,000 (slug, date) from a known key on, and the newest date, from the index only.
+            models.Index(
+                fields=["id"],
+                include=["slug", "updated_at"],
+                condition=Q(status="gepubliceerd"),
+                name="resource_sitemap",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
