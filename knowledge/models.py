@@ -383,6 +383,12 @@ class Resource(models.Model):
                 condition=Q(status="gepubliceerd"),
                 name="resource_sitemap",
             ),
+            # The featured guides on the home page (a dozen among 50,000): the newest straight from the index.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(status="gepubliceerd", is_featured=True),
+                name="resource_featured",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
