@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0006_authz_permissions'),
-        ('wdhs', '0005_authz_groups'),
+        ("knowledge", "0006_authz_permissions"),
+        ("wdhs", "0005_authz_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(condition=models.Q(('status', 'gepubliceerd')), fields=['id'], include=('slug', 'updated_at'), name='resource_sitemap'),
+            model_name="resource",
+            index=models.Index(
+                condition=models.Q(("status", "gepubliceerd")),
+                fields=["id"],
+                include=("slug", "updated_at"),
+                name="resource_sitemap",
+            ),
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(condition=models.Q(('is_featured', True), ('status', 'gepubliceerd')), fields=['-published_at'], name='resource_featured'),
+            model_name="resource",
+            index=models.Index(
+                condition=models.Q(("is_featured", True), ("status", "gepubliceerd")),
+                fields=["-published_at"],
+                name="resource_featured",
+            ),
         ),
     ]
