@@ -230,7 +230,16 @@ def province_map(counts_by_code: dict[str, int]) -> dict[str, Any]:
 
 
 def municipality_map(province: Province | None) -> dict[str, Any]:
-    """The municipality map of the whole country or one province, with links to the filtered list."""
+    """The municipality map of the whole country or one province, with links to the filtered list.
+
+    Built once per content version in each process (hundreds of areas with their links and levels)."""
+    built: dict[str, Any] = pagecache.memo(
+        ("municipality-map", province.pk if province else None), lambda: _municipality_map(province), in_process=True
+    )
+    return built
+
+
+def _municipality_map(province: Province | None) -> dict[str, Any]:
     published = Initiative.objects.published().order_by()
     if province:
         published = published.filter(municipality__province=province)
