@@ -211,7 +211,7 @@ def province_counts() -> dict[str, int]:
         Initiative.objects.published()
         .order_by()
         .values_list("municipality__province__code")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # COUNT(*), not COUNT(id): an index-only scan of initiative_status_muni
         .values_list("municipality__province__code", "n")
     )
     return pagecache.memo(("province-counts",), lambda: dict(counts))
@@ -243,7 +243,7 @@ def _municipality_map(province: Province | None) -> dict[str, Any]:
     published = Initiative.objects.published().order_by()
     if province:
         published = published.filter(municipality__province=province)
-    grouped = published.values_list("municipality__code").annotate(n=Count("pk")).values_list("municipality__code", "n")
+    grouped = published.values_list("municipality__code").annotate(n=Count("*")).values_list("municipality__code", "n")
     counts = pagecache.memo(("municipality-counts", province.pk if province else None), lambda: dict(grouped))
     municipalities = Municipality.objects.all() if province is None else province.municipalities.all()
     municipalities = municipalities.only("code", "name", "slug")

@@ -256,7 +256,7 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
         Resource.objects.published()
         .order_by()
         .values_list("organisation")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by("-n", "organisation")
         .values_list("organisation", flat=True)[:HOME_PARTNERS]
     )

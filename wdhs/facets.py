@@ -466,7 +466,7 @@ class FacetFilterSet(django_filters.FilterSet):
                 self._rows(spec.param)
                 .order_by()
                 .values_list(filter_.field_name)
-                .annotate(n=Count("pk"))
+                .annotate(n=Count("*"))
                 .values_list(filter_.field_name, "n")
             )
         wanted: set[Any] | None = None
@@ -518,7 +518,7 @@ class FacetFilterSet(django_filters.FilterSet):
                 .order_by()
                 .annotate(facet_key=key)
                 .values("facet_key")
-                .annotate(n=Count("pk"))
+                .annotate(n=Count("*"))
                 .values_list("facet_key", "n")
             )
         )

@@ -120,3 +120,35 @@ def test_without_shared_counts_every_request_counts(client, django_assert_max_nu
     with override_settings(WDHS_SHARED_COUNTS=False), django_assert_max_num_queries(30) as cold:
         client.get("/initiatieven/")
     assert _counting(cold.captured_queries)
+
+
+WARM_PAGES = [
+    "/",
+    "/kennis/",
+    "/kennis/?thema=zorg-en-welzijn&fase=starten",
+    "/initiatieven/",
+    "/initiatieven/?provincie=utrecht&thema=wonen",
+    "/initiatieven/kaart/",
+    "/doelen/",
+    "/financiering/?gemeente=Utrecht&rechtsvorm=stichting&bedrag=500",
+    "/sitemap.xml",
+    "/sitemap-initiatieven.xml",
+    "/sitemap-kennis.xml",
+]
+
+
+@pytest.mark.parametrize("url", WARM_PAGES)
+def test_a_second_request_counts_nothing_again(client, url, django_assert_max_num_queries):
+    """With the content unchanged, a list page reads its counts from the cache: no COUNT or GROUP BY over the
+    content tables, and at most a handful of small queries (the page's own rows, the content version, the cache)."""
+    wonen = term("theme", "wonen")
+    for _ in range(3):
+        InitiativeFactory(themes=[wonen], municipality=municipality("Utrecht"))
+        ResourceFactory()
+    assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(20) as warm:
+        response = client.get(url)
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    assert _counting(warm.captured_queries) == []
