@@ -310,10 +310,18 @@ class FacetFilterSet(django_filters.FilterSet):
                 inner = None
             if inner is not None:
                 offset = page_size * (wanted - 1)
-                # Kept until the content changes: the same filters (a link shared, the next visitor) read it once.
-                found = pagecache.memo(
-                    ("one-pass", inner, tuple(params), [spec.param for spec in specs], offset, page_size),
-                    lambda: self._one_pass(inner, params, specs, columns, order, links, offset, page_size, searched),
+
+                def one_pass() -> dict[str, Any]:
+                    return self._one_pass(inner, params, specs, columns, order, links, offset, page_size, searched)
+
+                # Filters only: kept until the content changes, so the same filters (a shared link, the next
+                # visitor) are read once. A search is rarely asked twice; keeping each one would only add writes.
+                found = (
+                    one_pass()
+                    if searched
+                    else pagecache.memo(
+                        ("one-pass", inner, tuple(params), [spec.param for spec in specs], offset, page_size), one_pass
+                    )
                 )
         self.__dict__["_search_counts"] = found["counts"]
         window = (page_size * (wanted - 1), page_size * wanted)
