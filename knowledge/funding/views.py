@@ -147,9 +147,8 @@ def scheme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def home_context(request: HttpRequest) -> dict[str, Any] | None:
     """The "Hulp nodig?" block on the home page: the finder and the question form."""
-    if pagecache.shared_counts():
-        return {"scheme_count": len(_active_schemes())}  # the finder's own list, kept in this process
-    return {"scheme_count": FundingScheme.objects.active().count()}
+    count = FundingScheme.objects.active().count
+    return {"scheme_count": pagecache.memo(("active-scheme-count",), count)}
 
 
 def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
