@@ -211,7 +211,7 @@ def province_counts() -> dict[str, int]:
         Initiative.objects.published()
         .order_by()
         .values_list("municipality__province__code")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # COUNT(*), not COUNT(id): an index-only scan of initiative_status_muni
         .values_list("municipality__province__code", "n")
     )
     return pagecache.memo(("province-counts",), lambda: dict(counts))
@@ -230,11 +230,20 @@ def province_map(counts_by_code: dict[str, int]) -> dict[str, Any]:
 
 
 def municipality_map(province: Province | None) -> dict[str, Any]:
-    """The municipality map of the whole country or one province, with links to the filtered list."""
+    """The municipality map of the whole country or one province, with links to the filtered list.
+
+    Built once per content version in each process (hundreds of areas with their links and levels)."""
+    built: dict[str, Any] = pagecache.memo(
+        ("municipality-map", province.pk if province else None), lambda: _municipality_map(province), in_process=True
+    )
+    return built
+
+
+def _municipality_map(province: Province | None) -> dict[str, Any]:
     published = Initiative.objects.published().order_by()
     if province:
         published = published.filter(municipality__province=province)
-    grouped = published.values_list("municipality__code").annotate(n=Count("pk")).values_list("municipality__code", "n")
+    grouped = published.values_list("municipality__code").annotate(n=Count("*")).values_list("municipality__code", "n")
     counts = pagecache.memo(("municipality-counts", province.pk if province else None), lambda: dict(grouped))
     municipalities = Municipality.objects.all() if province is None else province.municipalities.all()
     municipalities = municipalities.only("code", "name", "slug")

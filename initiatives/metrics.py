@@ -24,7 +24,7 @@ def published_series() -> list[tuple[date, float]]:
         .exclude(published_at=None)
         .annotate(month=TruncMonth("published_at"))
         .values_list("month")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # not COUNT(id): the (status, municipality) index holds published_at, not id
         .values_list("month", "n")
     )
     first = Initiative.objects.published().aggregate(first=Min("published_at"))["first"]

@@ -197,6 +197,13 @@ class Initiative(models.Model):
                 condition=Q(status=Status.SUBMITTED, duplicate_override=True),
                 name="initiative_duplicate_override",
             ),
+            # The sitemap: a file of 5,000 (slug, date) from a known key on, and the newest date, from the index only.
+            models.Index(
+                fields=["id"],
+                include=["slug", "updated_at"],
+                condition=Q(status=Status.PUBLISHED),
+                name="initiative_sitemap",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -8,6 +8,7 @@ from wdhs.sitemaps import ModelSitemap
 
 class InitiativeSitemap(ModelSitemap):
     priority = 0.6
+    url_name = "initiatives:detail"
 
     def queryset(self) -> QuerySet[Initiative]:
         return Initiative.objects.published().only("slug", "updated_at")

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +20,7 @@ from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemRe
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
 from initiatives.recommend import suggestions_for
-from wdhs.facets import url_with
+from wdhs.facets import KeptCountPaginator, url_with
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
@@ -57,7 +56,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
             filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
         )
     else:
-        page_obj = Paginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj = KeptCountPaginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
     # Too little has every word: what lacks one follows under its own heading (the filters still hold).
     expanded = filterset.expanded_query()
     partial: list[Initiative] = []

@@ -403,6 +403,19 @@ class Resource(models.Model):
                 condition=Q(status="gepubliceerd"),
                 name="resource_review_due",
             ),
+            # The sitemap: a file of 5,000 (slug, date) from a known key on, and the newest date, from the index only.
+            models.Index(
+                fields=["id"],
+                include=["slug", "updated_at"],
+                condition=Q(status="gepubliceerd"),
+                name="resource_sitemap",
+            ),
+            # The featured guides on the home page (a dozen among 50,000): the newest straight from the index.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(status="gepubliceerd", is_featured=True),
+                name="resource_featured",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -10,6 +10,7 @@ from wdhs.sitemaps import ModelSitemap
 
 class ResourceSitemap(ModelSitemap):
     priority = 0.7
+    url_name = "knowledge:detail"
 
     def queryset(self) -> QuerySet[Resource]:
         return Resource.objects.published().only("slug", "updated_at")
@@ -17,6 +18,7 @@ class ResourceSitemap(ModelSitemap):
 
 class OrganisationSitemap(ModelSitemap):
     priority = 0.5
+    url_name = "knowledge:organisation_detail"
 
     def queryset(self) -> QuerySet[Organisation]:
         return Organisation.objects.only("slug", "updated_at")

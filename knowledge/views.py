@@ -20,7 +20,7 @@ from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs import pagecache
-from wdhs.facets import url_with
+from wdhs.facets import KeptCountPaginator, url_with
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
 from wdhs.search.registry import search_plan, shorter_queries, wants_partial
@@ -71,7 +71,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
         page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
     else:
-        page = Paginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
+        page = KeptCountPaginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
             params.get("page")
         )
     paginator = page.paginator
@@ -256,7 +256,7 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
         Resource.objects.published()
         .order_by()
         .values_list("organisation")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by("-n", "organisation")
         .values_list("organisation", flat=True)[:HOME_PARTNERS]
     )

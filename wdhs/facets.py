@@ -21,6 +21,7 @@ from django.db.models import Count, F, QuerySet
 from django.db.models.fields.related import RelatedField
 from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
+from django.utils.functional import cached_property
 
 from wdhs import pagecache
 from wdhs.search.registry import Bounded, search_plan
@@ -134,6 +135,21 @@ def _grouping_sets(members: list[tuple[str, str, QuerySet]]) -> dict[str, dict[A
 
     shared: dict[str, dict[Any, int]] = pagecache.memo(("facets", query, tuple(params)), compute)
     return shared
+
+
+class KeptCountPaginator(Paginator):
+    """A Paginator whose count (of a queryset) is kept until the content changes: an exact count of 100,000
+    published initiatives costs a scan per request, and the unfiltered list is the most visited page."""
+
+    @cached_property
+    def count(self) -> int:
+        rows: QuerySet = self.object_list  # type: ignore[assignment]  # a queryset here
+        try:
+            sql, params = rows.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return 0
+        counted: int = pagecache.memo(("count", sql, tuple(params)), rows.count)
+        return counted
 
 
 MAX_PAGE = 100_000  # a page number beyond any list; the Paginator turns it into the last page
@@ -293,8 +309,19 @@ class FacetFilterSet(django_filters.FilterSet):
             except EmptyResultSet:  # a search that can match nothing (only stop words)
                 inner = None
             if inner is not None:
-                found = self._one_pass(
-                    inner, params, specs, columns, order, links, page_size * (wanted - 1), page_size, searched
+                offset = page_size * (wanted - 1)
+
+                def one_pass() -> dict[str, Any]:
+                    return self._one_pass(inner, params, specs, columns, order, links, offset, page_size, searched)
+
+                # Filters only: kept until the content changes, so the same filters (a shared link, the next
+                # visitor) are read once. A search is rarely asked twice; keeping each one would only add writes.
+                found = (
+                    one_pass()
+                    if searched
+                    else pagecache.memo(
+                        ("one-pass", inner, tuple(params), [spec.param for spec in specs], offset, page_size), one_pass
+                    )
                 )
         self.__dict__["_search_counts"] = found["counts"]
         window = (page_size * (wanted - 1), page_size * wanted)
@@ -447,24 +474,43 @@ class FacetFilterSet(django_filters.FilterSet):
                 self._rows(spec.param)
                 .order_by()
                 .values_list(filter_.field_name)
-                .annotate(n=Count("pk"))
+                .annotate(n=Count("*"))
                 .values_list(filter_.field_name, "n")
             )
-        options = filter_.get_queryset(self.request)
-        if not options.query.order_by:
-            options = options.order_by(*options.model._meta.ordering)
+        wanted: set[Any] | None = None
         if not spec.show_empty:
             shown = [pk for pk, n in sorted(counts.items(), key=lambda item: -item[1]) if pk is not None and n]
             if spec.limit:
                 shown = shown[: spec.limit]
             if selected is not None:
                 shown.append(selected.pk)
-            options = options.filter(pk__in=shown)
+            wanted = set(shown)
+        options = self._option_list(spec, filter_, wanted)
+        if wanted is not None:
+            options = [option for option in options if option[0] in wanted]
+        chosen = selected.pk if selected is not None else None
+        return [(value, label, counts.get(pk, 0), pk == chosen) for pk, value, label in options]
+
+    def _option_list(
+        self, spec: FacetSpec, filter_: django_filters.ModelChoiceFilter, wanted: set[Any] | None
+    ) -> list[tuple[Any, str, str]]:
+        """Every option of a facet in its order, as (pk, value in the URL, label): the same for every request, so
+        kept in this process's memory until the content changes (hundreds of municipalities or partners read
+        as model objects on every request cost more than the counts). Without shared counts only the `wanted`
+        options are read."""
+        options = filter_.get_queryset(self.request)
+        if not options.query.order_by:
+            options = options.order_by(*options.model._meta.ordering)
         to_field = filter_.extra.get("to_field_name") or "pk"
-        return [
-            (str(getattr(obj, to_field)), spec.option_label(obj), counts.get(obj.pk, 0), obj == selected)
-            for obj in options
-        ]
+        if not pagecache.shared_counts() and wanted is not None:
+            options = options.filter(pk__in=wanted)
+
+        def build() -> list[tuple[Any, str, str]]:
+            return [(obj.pk, str(getattr(obj, to_field)), spec.option_label(obj)) for obj in options]
+
+        name = ("facet-options", type(self).__qualname__, spec.param)
+        kept: list[tuple[Any, str, str]] = pagecache.memo(name, build, in_process=True)
+        return kept
 
     def _choice_options(
         self, spec: FacetSpec, filter_: django_filters.Filter, selected: Any
@@ -480,7 +526,7 @@ class FacetFilterSet(django_filters.FilterSet):
                 .order_by()
                 .annotate(facet_key=key)
                 .values("facet_key")
-                .annotate(n=Count("pk"))
+                .annotate(n=Count("*"))
                 .values_list("facet_key", "n")
             )
         )

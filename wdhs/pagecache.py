@@ -207,6 +207,11 @@ class PageCacheMiddleware:
         return response
 
 
+def shared_counts() -> bool:
+    """Whether `memo` keeps results (WDHS_SHARED_COUNTS, always with the page cache on)."""
+    return bool(getattr(settings, "WDHS_SHARED_COUNTS", False) or getattr(settings, "WDHS_PAGE_CACHE", False))
+
+
 _MISSING = object()
 _in_process: dict[tuple[Any, ...], tuple[str, Any]] = {}
 
@@ -216,12 +221,14 @@ def memo(
 ) -> Any:
     """The result of `compute`, kept in the cache until the content changes: for counts that many pages share.
 
-    `parts` name the result (what it is and everything it depends on besides the content). Used where the
-    page cache is on (WDHS_PAGE_CACHE); otherwise computed each time. `in_process` keeps it in this process's
+    `parts` name the result (what it is and everything it depends on besides the content). Used where shared
+    counts are on (WDHS_SHARED_COUNTS, or the page cache); otherwise computed each time. Independent of the page
+    cache: a logged-in visitor, a page the page cache cannot keep, or a server with the page cache off still
+    reads the counts once per content version. `in_process` keeps it in this process's
     memory instead of the shared cache (one value per `parts`, the newest version): for a large value of model
     objects that every request needs, where unpickling it from the cache costs more than the queries.
     """
-    if not getattr(settings, "WDHS_PAGE_CACHE", False):
+    if not shared_counts():
         return compute()
     if version is None:
         version = content_version()

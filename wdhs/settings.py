@@ -100,6 +100,12 @@ INSTALLED_APPS = [
 WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
 WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
 WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
+# Counts that many pages and visitors share (facets, maps, the theme grid, goal metrics, the sitemap index, the
+# funding finder's schemes) are kept in the cache until the content changes (wdhs.pagecache.memo), also for a
+# visitor with an account and with the page cache off: counting 100,000 initiatives per request is what made the
+# list pages slow at national size. Off in tests (query counts stay the same whatever ran before); the tests of
+# the kept counts switch it on. On with the page cache whatever this says.
+WDHS_SHARED_COUNTS = env_bool("WDHS_SHARED_COUNTS", ENVIRONMENT != "test")
 
 # A search with more matches than this ranks candidates only (a title word, the newest) and says "meer dan ...":
 # ranking and counting every match of a common word reads most of the table (wdhs/search/registry.py, bounded).

@@ -14,6 +14,7 @@ from knowledge.routes.sitemaps import RouteSitemap
 from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
 from wdhs import views
 from wdhs.sitemaps import StaticPagesSitemap
+from wdhs.sitemaps import section as section_sitemap
 
 admin.site.site_header = "Beheer We Doen Het Samen"
 admin.site.site_title = "Beheer WDHS"
@@ -49,7 +50,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS, "content_type": XML}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
+        section_sitemap,
         {"sitemaps": SITEMAPS, "content_type": XML},
         name="django.contrib.sitemaps.views.sitemap",
     ),

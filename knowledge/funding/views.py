@@ -147,7 +147,8 @@ def scheme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def home_context(request: HttpRequest) -> dict[str, Any] | None:
     """The "Hulp nodig?" block on the home page: the finder and the question form."""
-    return {"scheme_count": FundingScheme.objects.active().count()}
+    count = FundingScheme.objects.active().count
+    return {"scheme_count": pagecache.memo(("active-scheme-count",), count)}
 
 
 def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
