@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -209,10 +210,16 @@ def is_filler(word: str) -> bool:
 
 def _synonyms() -> dict[str, list[str]]:
     """The staff's synonyms, both ways unless a line says otherwise ("geld -> subsidie" also makes "subsidie"
-    find "geld"), and the
-    one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer van koophandel")
-    leads one way only: the query is read word by word."""
-    rows = list(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+    find "geld"), and the one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer
+    van koophandel") leads one way only: the query is read word by word.
+
+    One small query per search; the table built from its rows is kept in this process until the rows change."""
+    rows = tuple(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+    return _synonym_table(rows)
+
+
+@lru_cache(maxsize=4)
+def _synonym_table(rows: tuple[tuple[str, str, bool], ...]) -> dict[str, list[str]]:
     places = [(name, official, True) for name, official in one_word_aliases().items()]
     table: dict[str, list[str]] = {}
     for word, synonyms, both_ways in [*rows, *places]:
@@ -484,15 +491,23 @@ def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> 
     tokens = re.split(r"(\w+)", text)  # odd indexes are words
     word_positions = list(range(1, len(tokens), 2))
 
-    def matches(word: str) -> bool:
-        folded = fold(word)
-        return folded in terms or any(fold(form) in terms for form in word_forms(word.lower()))
+    known: dict[str, bool] = {}
 
-    hits = [i for i in word_positions if matches(tokens[i])] if terms else []
+    def matches(word: str) -> bool:
+        found = known.get(word)
+        if found is None:
+            found = fold(word) in terms or any(fold(form) in terms for form in word_forms(word.lower()))
+            known[word] = found
+        return found
+
+    # Only the words up to the first match and those in the snippet are looked at (a body has thousands).
+    first = next((n for n, i in enumerate(word_positions) if matches(tokens[i])), None) if terms else None
+    hits: set[int] = set()
     if word_positions:
-        first = word_positions.index(hits[0]) if hits else 0
-        start_word = max(0, first - max_words // 3)
+        start_word = max(0, (first or 0) - max_words // 3)
         chosen = word_positions[start_word : start_word + max_words]
+        if first is not None:
+            hits = {i for i in chosen if matches(tokens[i])}
         start, stop = (0 if start_word == 0 else chosen[0]), chosen[-1]
         pieces = tokens[start : stop + 1]
         offset = start
