@@ -115,7 +115,9 @@ def finder(request: HttpRequest) -> HttpResponse:
         context["schemes"] = [scheme for scheme, _ in schemes]
     else:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
-        found = list(SCHEMES.search(None, expanded, queryset=FundingScheme.objects.active()).values_list("pk", flat=True))
+        found = list(
+            SCHEMES.search(None, expanded, queryset=FundingScheme.objects.active()).values_list("pk", flat=True)
+        )
         if answered:  # the groups judge every scheme found: all of them with their rules
             by_key = {scheme.pk: (scheme, rules) for scheme, rules in _active_schemes()}
             schemes = [by_key[pk] for pk in found if pk in by_key]
