@@ -481,16 +481,17 @@ def plain_markdown(text: str) -> str:
     return " ".join(_MARKDOWN_MARKS.sub(" ", text or "").split())
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> SafeString:
     """A snippet of `text` around the first matches, words exactly as written, matches in <mark>.
 
     A word matches when it, its lemma or one of its compound parts is among `terms` (folded), so
     "subsidies" marks "subsidie" and "energie" marks "energiecoöperatie". Everything is escaped.
+    The text is read only up to the first match and the end of the snippet (a body has thousands of words).
     """
     text = _CONTROL.sub(" ", text or "")
-    tokens = re.split(r"(\w+)", text)  # odd indexes are words
-    word_positions = list(range(1, len(tokens), 2))
-
     known: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
@@ -500,25 +501,31 @@ def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> 
             known[word] = found
         return found
 
-    # Only the words up to the first match and those in the snippet are looked at (a body has thousands).
-    first = next((n for n, i in enumerate(word_positions) if matches(tokens[i])), None) if terms else None
-    hits: set[int] = set()
-    if word_positions:
-        start_word = max(0, (first or 0) - max_words // 3)
-        chosen = word_positions[start_word : start_word + max_words]
-        if first is not None:
-            hits = {i for i in chosen if matches(tokens[i])}
-        start, stop = (0 if start_word == 0 else chosen[0]), chosen[-1]
-        pieces = tokens[start : stop + 1]
-        offset = start
-    else:
-        pieces, offset = [text], 0
-    out = []
-    for index, piece in enumerate(pieces, start=offset):
-        if index % 2 == 1 and index in hits:
-            out.append(f"<mark>{escape(piece)}</mark>")
-        else:
-            out.append(escape(piece))
-    prefix = "… " if word_positions and offset > 1 else ""
-    suffix = " …" if word_positions and offset + len(pieces) < len(tokens) - 1 else ""
+    words = _WORD_RUN.finditer(text)
+    spans: list[tuple[int, int]] = []  # (start, end) of each word read so far
+    first = None
+    for match in words:
+        spans.append(match.span())
+        if terms and matches(match.group()):
+            first = len(spans) - 1
+            break
+        if not terms and len(spans) > max_words:
+            break
+    if not spans:
+        return mark_safe(escape(text).strip())  # noqa: S308 - escaped
+    start_word = max(0, (first or 0) - max_words // 3)
+    for match in words:  # the rest of the snippet, and one word more to know whether the text goes on
+        if len(spans) > start_word + max_words:
+            break
+        spans.append(match.span())
+    chosen = spans[start_word : start_word + max_words]
+    out: list[str] = []
+    position = 0 if start_word == 0 else chosen[0][0]
+    for begin, end in chosen:
+        out.append(escape(text[position:begin]))
+        word = text[begin:end]
+        out.append(f"<mark>{escape(word)}</mark>" if first is not None and matches(word) else escape(word))
+        position = end
+    prefix = "… " if start_word > 0 else ""
+    suffix = " …" if len(spans) > start_word + max_words else ""
     return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308 - every piece escaped
