@@ -107,25 +107,38 @@ def finder(request: HttpRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         return render(request, "funding/finder.html", context, status=400)
     parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
-    schemes = _active_schemes()
     expanded = expand_query(parsed)
-    if parsed.is_searchable:
+    answered = _answered(request)
+    schemes: list[tuple[FundingScheme, SchemeRules]] = []
+    if not parsed.is_searchable:
+        schemes = _active_schemes()
+        context["schemes"] = [scheme for scheme, _ in schemes]
+    else:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
-        found = SCHEMES.search(None, expanded, queryset=FundingScheme.objects.active())
-        by_key = {scheme.pk: (scheme, rules) for scheme, rules in schemes}
-        schemes = [by_key[pk] for pk in found.values_list("pk", flat=True) if pk in by_key]
-    context["schemes"] = [scheme for scheme, _ in schemes]
+        found = list(
+            SCHEMES.search(None, expanded, queryset=FundingScheme.objects.active()).values_list("pk", flat=True)
+        )
+        if answered:  # the groups judge every scheme found: all of them with their rules
+            by_key = {scheme.pk: (scheme, rules) for scheme, rules in _active_schemes()}
+            schemes = [by_key[pk] for pk in found if pk in by_key]
+            context["schemes"] = [scheme for scheme, _ in schemes]
+        else:
+            # Only the count and the first SHOWN cards: read those, not every scheme with its rules.
+            cards = FundingScheme.objects.active().for_finder().in_bulk(found[:SHOWN])
+            context["schemes"] = [cards[pk] for pk in found[:SHOWN] if pk in cards]
+            context["scheme_count"] = len(found)
     # Too few schemes have every word: those that lack one follow under their own heading.
     context["partial"] = []
-    if parsed.is_searchable and wants_partial(expanded, len(context["schemes"])):
+    context.setdefault("scheme_count", len(context["schemes"]))
+    if parsed.is_searchable and wants_partial(expanded, context["scheme_count"]):
         everything = FundingScheme.objects.active().for_finder()
         context["partial"] = SCHEMES.partial(None, expanded, queryset=everything)
     context["shorter"] = shorter_queries(expanded, context["partial"], lambda text: url_with(request.GET, "q", text))
     context["ask_text"] = parsed.question_text
     context["shown_schemes"] = context["schemes"][:SHOWN]
-    context["hidden_schemes"] = max(0, len(context["schemes"]) - SHOWN)
+    context["hidden_schemes"] = max(0, context["scheme_count"] - SHOWN)
     context["query"] = parsed.text
-    if _answered(request):
+    if answered:
         context["groups"] = _grouped(schemes, form)
     return render(request, "funding/finder.html", context)
 

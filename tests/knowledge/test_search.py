@@ -191,3 +191,24 @@ def test_snippet_has_no_markdown_markup(client):
     snippet = match.group(1)
     assert "<mark>" in snippet
     assert "##" not in snippet and "**" not in snippet and "[" not in snippet
+
+
+def test_the_organisations_a_search_names_by_name_short_name_or_a_close_word(client):
+    """The lookup behind "Organisaties die passen" (trigram indexes of knowledge/0007): accents and case aside,
+    a typo in a word of the name, the short name; a % or _ in the query is a character, not a wildcard."""
+    coop = OrganisationFactory(name="Energiecoöperatie Noord")
+    point = OrganisationFactory(name="Vrijwilligerspunt Oost")
+    lvkk = OrganisationFactory(name="Landelijke Vereniging voor Kleine Kernen", short_name="LVKK")
+    OrganisationFactory(name="Stichting 100% Groen")
+
+    def named(query: str) -> list[str]:
+        response = client.get(URL, {"q": query})
+        assert response.status_code == 200
+        return [organisation.name for organisation in response.context["organisations"]]
+
+    assert coop.name in named("ENERGIECOOPERATIE")
+    assert point.name in named("vrijwiligerspunt")  # one letter missing: word similarity
+    assert lvkk.name in named("lvkk")
+    assert named("%") == []
+    assert named("100%") == ["Stichting 100% Groen"]
+    assert named("_") == []

@@ -123,8 +123,12 @@ STOP_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
-    """Lower case without accents: the key the database uses too (unaccent)."""
+    """Lower case without accents: the key the database uses too (unaccent). Kept per word: highlighting folds
+    every word of a snippet's text, and the words of the documents are a bounded vocabulary."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

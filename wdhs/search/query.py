@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -209,10 +210,16 @@ def is_filler(word: str) -> bool:
 
 def _synonyms() -> dict[str, list[str]]:
     """The staff's synonyms, both ways unless a line says otherwise ("geld -> subsidie" also makes "subsidie"
-    find "geld"), and the
-    one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer van koophandel")
-    leads one way only: the query is read word by word."""
-    rows = list(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+    find "geld"), and the one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer
+    van koophandel") leads one way only: the query is read word by word.
+
+    One small query per search; the table built from its rows is kept in this process until the rows change."""
+    rows = tuple(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+    return _synonym_table(rows)
+
+
+@lru_cache(maxsize=4)
+def _synonym_table(rows: tuple[tuple[str, str, bool], ...]) -> dict[str, list[str]]:
     places = [(name, official, True) for name, official in one_word_aliases().items()]
     table: dict[str, list[str]] = {}
     for word, synonyms, both_ways in [*rows, *places]:
@@ -474,36 +481,51 @@ def plain_markdown(text: str) -> str:
     return " ".join(_MARKDOWN_MARKS.sub(" ", text or "").split())
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> SafeString:
     """A snippet of `text` around the first matches, words exactly as written, matches in <mark>.
 
     A word matches when it, its lemma or one of its compound parts is among `terms` (folded), so
     "subsidies" marks "subsidie" and "energie" marks "energiecoöperatie". Everything is escaped.
+    The text is read only up to the first match and the end of the snippet (a body has thousands of words).
     """
     text = _CONTROL.sub(" ", text or "")
-    tokens = re.split(r"(\w+)", text)  # odd indexes are words
-    word_positions = list(range(1, len(tokens), 2))
+    known: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
-        folded = fold(word)
-        return folded in terms or any(fold(form) in terms for form in word_forms(word.lower()))
+        found = known.get(word)
+        if found is None:
+            found = fold(word) in terms or any(fold(form) in terms for form in word_forms(word.lower()))
+            known[word] = found
+        return found
 
-    hits = [i for i in word_positions if matches(tokens[i])] if terms else []
-    if word_positions:
-        first = word_positions.index(hits[0]) if hits else 0
-        start_word = max(0, first - max_words // 3)
-        chosen = word_positions[start_word : start_word + max_words]
-        start, stop = (0 if start_word == 0 else chosen[0]), chosen[-1]
-        pieces = tokens[start : stop + 1]
-        offset = start
-    else:
-        pieces, offset = [text], 0
-    out = []
-    for index, piece in enumerate(pieces, start=offset):
-        if index % 2 == 1 and index in hits:
-            out.append(f"<mark>{escape(piece)}</mark>")
-        else:
-            out.append(escape(piece))
-    prefix = "… " if word_positions and offset > 1 else ""
-    suffix = " …" if word_positions and offset + len(pieces) < len(tokens) - 1 else ""
+    words = _WORD_RUN.finditer(text)
+    spans: list[tuple[int, int]] = []  # (start, end) of each word read so far
+    first = None
+    for match in words:
+        spans.append(match.span())
+        if terms and matches(match.group()):
+            first = len(spans) - 1
+            break
+        if not terms and len(spans) > max_words:
+            break
+    if not spans:
+        return mark_safe(escape(text).strip())  # noqa: S308 - escaped
+    start_word = max(0, (first or 0) - max_words // 3)
+    for match in words:  # the rest of the snippet, and one word more to know whether the text goes on
+        if len(spans) > start_word + max_words:
+            break
+        spans.append(match.span())
+    chosen = spans[start_word : start_word + max_words]
+    out: list[str] = []
+    position = 0 if start_word == 0 else chosen[0][0]
+    for begin, end in chosen:
+        out.append(escape(text[position:begin]))
+        word = text[begin:end]
+        out.append(f"<mark>{escape(word)}</mark>" if first is not None and matches(word) else escape(word))
+        position = end
+    prefix = "… " if start_word > 0 else ""
+    suffix = " …" if len(spans) > start_word + max_words else ""
     return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308 - every piece escaped

@@ -8,7 +8,7 @@ own `search.py`, called from its AppConfig.ready(); the base imports no app. See
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -20,7 +20,18 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.backends.utils import CursorWrapper
-from django.db.models import Case, Expression, F, FloatField, Func, IntegerField, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
@@ -42,6 +53,40 @@ def wants_partial(expanded: ExpandedQuery, count: int) -> bool:
 # (TITLE_CANDIDATES at most, from a GIN index on the title's words) and the newest matches (NEWEST_CANDIDATES).
 TITLE_CANDIDATES = 500
 NEWEST_CANDIDATES = 200
+# The newest matches are looked for among this many newest documents only: walking the date index tests every
+# document's vector, and for a word in one document of a hundred an unbounded walk tested 20,000 of them.
+NEWEST_WINDOW = 1000
+# Fewer candidates than a fifth of the limit (rare title words, a rare combination of words): matches already
+# read make up the difference, so a page that says "meer dan 1000" has a few pages to show.
+MIN_CANDIDATES_SHARE = 5
+
+
+class KeyIn(Expression):
+    """`pk = ANY(%s)` with the keys as one array parameter: a filter on a thousand keys without a thousand
+    placeholders for Django to build and the driver to bind (what `pk__in` does)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, keys: Iterable[int]) -> None:
+        super().__init__()
+        self.keys = [int(key) for key in keys]
+        self.column: Any = F("pk")
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.column]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.column,) = exprs
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> KeyIn:
+        resolved = self.copy()
+        resolved.column = self.column.resolve_expression(*args, **kwargs)
+        return resolved
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        sql, params = compiler.compile(self.column)
+        return f"{sql} = ANY(%s::bigint[])", (*params, self.keys)
 
 
 @dataclass(frozen=True)
@@ -51,6 +96,7 @@ class Bounded:
     rows: QuerySet
     capped: bool = False
     limit: int = 0
+    keys: tuple[Any, ...] = ()  # when capped: the candidates' keys
 
 
 class Freshness(Func):
@@ -168,6 +214,10 @@ class SearchSource:
         qs = qs.filter(**{name: query}).exclude(**{name: expanded.query})
         if skip:
             qs = qs.exclude(pk__in=skip)
+        # A query that leaves words out matches far more (for common words most of the table): rank candidates only.
+        bounded = self.bounded(qs, replace(expanded, query=query))
+        if bounded.capped:
+            qs = qs.filter(KeyIn(bounded.keys))
         qs = self.ranked(qs, replace(expanded, query=expanded.any_part()))
         if by_coverage:
             coverage = sum(
@@ -210,9 +260,11 @@ class SearchSource:
 
         Up to settings.SEARCH_EXACT_LIMIT matches every one is ranked and counted. Beyond that, ranking and
         counting all would read every matching document (for a common word most of the table), so only the
-        candidates are: those with a search word in the title (from the title index) and the newest matches
-        (walking the date index). A title match outranks a body match, and newer documents are slightly ahead,
-        so the best results are among them. The caller says "more than `limit`" instead of a count.
+        candidates are: those with a search word in the title (from the title index, TITLE_CANDIDATES in no
+        particular order) and the newest matches (walking the date index, within the NEWEST_WINDOW newest
+        documents), made up to a fifth of the limit from the matches read first. A title match outranks a body
+        match, and newer documents are slightly ahead, so the best results are among them. The caller says "more
+        than `limit`" instead of a count.
         """
         limit = settings.SEARCH_EXACT_LIMIT
         if expanded.query is None or not isinstance(self.vector, str) or self.newest is None:
@@ -223,16 +275,28 @@ class SearchSource:
         with search_plan(rows.db):
             keys = set(rows.values_list("pk", flat=True)[: limit + 1])
             if len(keys) <= limit:
-                return Bounded(table.filter(pk__in=sorted(keys)))
+                return Bounded(table.filter(KeyIn(sorted(keys))) if keys else table.none())
             titled = table.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
-            title_keys = list(titled.values_list("pk", flat=True)[:TITLE_CANDIDATES])
+            # In no order: any order (the model's by name, say) would read every title match to sort them, for a
+            # common word tens of thousands of rows; unordered, the scan stops after TITLE_CANDIDATES.
+            title_keys = list(titled.order_by().values_list("pk", flat=True)[:TITLE_CANDIDATES])
         # The title matches that pass the filters and the whole query (a word left out may be in the body), read
-        # by key; then newest first along the (status, date) index, testing each document until enough match:
-        # for a word this common, a few hundred documents (the order is exactly the index's, so the planner walks
-        # it).
-        keys = set(rows.filter(pk__in=title_keys).values_list("pk", flat=True)) if title_keys else set()
-        keys.update(rows.order_by(F(self.newest).desc()).values_list("pk", flat=True)[:NEWEST_CANDIDATES])
-        return Bounded(table.filter(pk__in=sorted(keys)), capped=True, limit=limit)
+        # by key; then newest first along the (status, date) index, testing each document until enough match,
+        # among the NEWEST_WINDOW newest only (the order is exactly the index's, so the planner walks it).
+        found = keys
+        keys = set(rows.filter(KeyIn(title_keys)).values_list("pk", flat=True)) if title_keys else set()
+        newest = rows.order_by(F(self.newest).desc())
+        # The date of the NEWEST_WINDOW-th newest document this visitor may see (an index-only read) bounds the walk.
+        visible = self.queryset(None).order_by(F(self.newest).desc())
+        since = next(iter(visible.values_list(self.newest, flat=True)[NEWEST_WINDOW - 1 : NEWEST_WINDOW]), None)
+        if since is not None:
+            newest = newest.filter(**{f"{self.newest}__gte": since})
+        keys.update(newest.values_list("pk", flat=True)[:NEWEST_CANDIDATES])
+        least = limit // MIN_CANDIDATES_SHARE
+        if len(keys) < least:
+            keys.update(sorted(found - keys)[: least - len(keys)])
+        candidates = tuple(sorted(keys))
+        return Bounded(table.filter(KeyIn(candidates)), capped=True, limit=limit, keys=candidates)
 
     def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
         """The matching documents from `offset` to `offset + limit`, best first, and how many match in all.

@@ -1,0 +1,81 @@
+"""Search pages stay cheap at national size: a fixed number of queries, and bounded work for common words.
+
+Timings do not belong in tests (the machine is shared); the number of queries does: it must not grow with the
+number of results. docs/search.md ("Snelheid") has the measurements.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory
+from wdhs.search import registry
+from wdhs.search.index import refresh_pending
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/zoeken/", "/kennis/", "/initiatieven/", "/organisaties/", "/financiering/"]
+
+
+def _documents(count: int) -> None:
+    """`count` more documents of every kind with "buurt" in their text (more than the pages show at once)."""
+    for n in range(count):
+        ResourceFactory(summary=f"Samen in de buurt, deel {n}.")
+        InitiativeFactory(description=f"We maken de buurt groener, stap {n}.")
+        OrganisationFactory(description=f"Wij helpen bewoners in hun buurt ({n}).")
+        FundingSchemeFactory(summary=f"Geld voor een plan in de buurt ({n}).")
+    refresh_pending()
+
+
+def _queries(client, url: str, query: str) -> int:  # noqa: ANN001
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {"q": query})
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("query", ["buurt", "buurt groener samen", "buurd"])
+def test_the_number_of_queries_does_not_grow_with_the_results(client, query):
+    _documents(12)
+    few = {url: _queries(client, url, query) for url in PAGES}
+    _documents(30)
+    many = {url: _queries(client, url, query) for url in PAGES}
+    assert many == few
+
+
+def test_a_capped_search_keeps_the_same_number_of_queries(client, settings):
+    """Above the limit a search ranks candidates: a few queries more than below it, but no more as matches grow."""
+    settings.SEARCH_EXACT_LIMIT = 5
+    _documents(12)
+    few = {url: _queries(client, url, "buurt") for url in PAGES}
+    _documents(30)
+    many = {url: _queries(client, url, "buurt") for url in PAGES}
+    assert many == few
+
+
+def test_the_newest_candidates_come_from_the_newest_documents_only(client, settings, monkeypatch):
+    """The walk along the date index for the newest matches stops at the NEWEST_WINDOW-th newest document: an
+    older match of a body word is no candidate, however few newer matches there are (it was: a rare pair of
+    words walked tens of thousands of documents)."""
+    settings.SEARCH_EXACT_LIMIT = 5
+    monkeypatch.setattr(registry, "NEWEST_CANDIDATES", 2)
+    monkeypatch.setattr(registry, "NEWEST_WINDOW", 2)
+    now = timezone.now()
+    ResourceFactory(title="Samen koken", summary="Koken in de buurt.", published_at=now)
+    ResourceFactory(title="Tuinieren", summary="Het nieuwste stuk zonder het woord.", published_at=now)
+    ResourceFactory(title="Groen", summary="De buurt wordt groener.", published_at=now - datetime.timedelta(days=1))
+    titles = ["Buurt zeker", "Buurt", "Buurt en dorp", "Klussen in de buurt", "Buurt anders"]
+    for n, title in enumerate(titles, start=2):
+        ResourceFactory(title=title, published_at=now - datetime.timedelta(days=n))
+    ResourceFactory(title="Zorg", summary="Hulp in de buurt.", published_at=now - datetime.timedelta(days=30))
+    refresh_pending()
+    response = client.get(reverse("knowledge:list"), {"q": "buurt"})
+    assert response.context["capped_at"] == 5
+    listed = {item.title for item in response.context["items"]}
+    assert listed == {*titles, "Samen koken"}  # "Groen" and "Zorg": older than the two newest documents
