@@ -17,7 +17,7 @@ AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", "0006_authz_permissions"),
+        ("knowledge", "0009_sitemap_and_featured_indexes"),
     ]
 
     operations = [
