@@ -51,7 +51,7 @@ def _initiative_answers(initiative: Initiative) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v}
 
 
-def _active_schemes() -> list[tuple[FundingScheme, SchemeRules]]:
+def active_schemes() -> list[tuple[FundingScheme, SchemeRules]]:
     """Every active scheme with its rules as plain data (what the cards read comes along).
 
     The same for every visitor and every answer, so with the page cache on each process keeps it in memory
@@ -107,7 +107,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         return render(request, "funding/finder.html", context, status=400)
     parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
-    schemes = _active_schemes()
+    schemes = active_schemes()
     expanded = expand_query(parsed)
     if parsed.is_searchable:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.

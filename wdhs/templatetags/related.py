@@ -1,0 +1,21 @@
+"""`{% related_links subject as related %}` and `{% recommended_links subject as recommended %}` (see wdhs/related.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from wdhs.related import recommended_for, related_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def related_links(context: dict[str, Any], subject: Any) -> dict[str, Any] | None:
+    return related_for(context.get("request"), subject)
+
+
+@register.simple_tag(takes_context=True)
+def recommended_links(context: dict[str, Any], subject: Any) -> dict[str, Any] | None:
+    return recommended_for(context.get("request"), subject)
