@@ -139,11 +139,11 @@ def _initiative_kinds() -> list[tuple[int, str, tuple[str, ...]]]:
     return cast(list[tuple[int, str, tuple[str, ...]]], pagecache.memo(("related-initiative-kinds",), build))
 
 
-def kinds_mentioned(text: str) -> dict[int, str]:
+def kinds_mentioned(text: str, kinds: list[tuple[int, str, tuple[str, ...]]] | None = None) -> dict[int, str]:
     """The kinds of initiative a text is about: their name in it ("een energiecoöperatie starten")."""
     flat = plain(text)
     found = {}
-    for pk, name, words in _initiative_kinds():
+    for pk, name, words in kinds if kinds is not None else _initiative_kinds():
         if any(re.search(rf"\b{re.escape(word)}", flat) for word in words):
             found[pk] = name
     return found
@@ -378,6 +378,7 @@ def related_resources(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
         Resource.objects.filter(pk__in=keys).select_related("kind", "organisation").prefetch_related("themes", "phases")
     )
     links = []
+    kinds = _initiative_kinds() if subject.initiative_kinds else []
     for item in candidates:
         score, reasons = 0.0, []
         item_themes = {t.pk for t in item.themes.all()}
@@ -385,7 +386,7 @@ def related_resources(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
         if shared:
             score += 2 * len(shared)
             reasons.append(f"over {_names(shared)}")
-        about = [name for pk, name in subject.initiative_kinds.items() if kinds_mentioned(item.title).get(pk)]
+        about = [name for pk, name in subject.initiative_kinds.items() if kinds_mentioned(item.title, kinds).get(pk)]
         if about:
             score += 3
             reasons.append(f"over een {about[0].lower()}")
@@ -513,9 +514,7 @@ def related(subject: Any) -> Related:
         return Related(
             schemes=own,
             initiatives=related_initiatives(about),
-            partner=_partner_link(
-                subject, f"{subject.display_name} werkt aan {_names(about.themes.values())}."
-            )
+            partner=_partner_link(subject, f"{subject.display_name} werkt aan {_names(about.themes.values())}.")
             if about.themes
             else _partner_link(subject, f"Stel {subject.display_name} je vraag."),
             heading="Ook op het portaal",
