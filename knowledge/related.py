@@ -158,10 +158,10 @@ def subject_for_resource(resource: Resource) -> Subject:
         themes={t.pk: t.name for t in resource.themes.all()},
         initiative_kinds=mentioned,
         phases={t.pk: t.name for t in resource.phases.all()},
-        municipalities={resource.municipality_id: resource.municipality.display_name}
+        municipalities={resource.municipality.pk: resource.municipality.display_name}
         if resource.municipality is not None
         else {},
-        provinces={resource.province_id: resource.province.name} if resource.province is not None else {},
+        provinces={resource.province.pk: resource.province.name} if resource.province is not None else {},
         organisation=resource.organisation,
         own_resource=resource.pk,
     )

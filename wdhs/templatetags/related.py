@@ -1,4 +1,4 @@
-"""`{% related_links subject as related %}` and `{% recommended_links subject as recommended %}` (see wdhs/related.py)."""
+"""`{% related_links subject as block %}` and `{% recommended_links subject as block %}`: see wdhs/related.py."""
 
 from __future__ import annotations
 
