@@ -565,6 +565,12 @@ class Recommendations:
     def __bool__(self) -> bool:
         return bool(self.needs or self.schemes or self.partners or self.peers)
 
+    @property
+    def first_of_each(self) -> list[Link]:
+        """The best of each source, for the short list on /mijn/."""
+        firsts = [links[0] for _need, links in self.needs[:1]]
+        return firsts + [links[0] for links in (self.schemes, self.partners, self.peers) if links]
+
 
 def knowledge_for_needs(
     subject: Subject, needs: list[Term], *, per_need: int = NEEDS_SHOWN

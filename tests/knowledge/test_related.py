@@ -34,7 +34,7 @@ def _clear_rate_limit():
 
 
 @pytest.fixture
-def demo():
+def sample():
     """A small copy of the demo content that issue #13 names."""
     energy, living, meeting = (
         term("theme", "energie-en-klimaat"),
@@ -78,8 +78,8 @@ def titles(links):
     return [link.title for link in links]
 
 
-def test_the_energy_article_links_to_an_energy_scheme_an_energy_initiative_and_its_partner(demo):
-    links = related(demo["article"])
+def test_the_energy_article_links_to_an_energy_scheme_an_energy_initiative_and_its_partner(sample):
+    links = related(sample["article"])
     assert "Ontwikkelfonds lokale energie" in titles(links.schemes)
     assert "Fonds zorgzame dorpen" not in titles(links.schemes)
     assert titles(links.initiatives) == ["Eelder Energie"]  # not the garden, never an unpublished one
@@ -89,48 +89,48 @@ def test_the_energy_article_links_to_an_energy_scheme_an_energy_initiative_and_i
     assert links.partner.ask_url == "/vraag/?partner=stichting-doen"
 
 
-def test_the_oranje_fonds_profile_lists_its_own_schemes(demo, client):
+def test_the_oranje_fonds_profile_lists_its_own_schemes(sample, client):
     body = client.get(reverse("knowledge:organisation_detail", args=["oranje-fonds"])).content.decode()
     assert "Regelingen van Oranje Fonds" in body
     assert "Groeiregeling voor sociale initiatieven" in body and "Kleine bijdrage voor buurtactiviteiten" in body
     assert 'href="/vraag/?partner=oranje-fonds"' in body
 
 
-def test_pages_show_the_links_and_never_themselves(demo, client):
-    body = client.get(demo["article"].get_absolute_url()).content.decode()
+def test_pages_show_the_links_and_never_themselves(sample, client):
+    body = client.get(sample["article"].get_absolute_url()).content.decode()
     assert "Verder op het portaal" in body and "Ontwikkelfonds lokale energie" in body and "Eelder Energie" in body
-    body = client.get(demo["energy_fund"].get_absolute_url()).content.decode()
+    body = client.get(sample["energy_fund"].get_absolute_url()).content.decode()
     assert "Eelder Energie" in body and "Samen energie opwekken" in body
     assert body.count("Ontwikkelfonds lokale energie</a>") == 0  # the page's own scheme is not "related"
-    body = client.get(demo["cooperative"].get_absolute_url()).content.decode()
+    body = client.get(sample["cooperative"].get_absolute_url()).content.decode()
     assert "Ontwikkelfonds lokale energie" in body and "Samen energie opwekken" in body
     assert "Stel deze partner je vraag" in body  # Stichting DOEN works on energy in all the Netherlands
     assert "Verborgen Zonnedak" not in body
 
 
-def test_regional_scheme_elsewhere_is_not_offered_to_an_initiative(demo):
+def test_regional_scheme_elsewhere_is_not_offered_to_an_initiative(sample):
     brabant = FundingSchemeFactory(name="Startsubsidie Brabant", scope="regio")
     brabant.themes.set([term("theme", "energie-en-klimaat")])
     brabant.provinces.set([municipality("Tilburg").province])
-    assert "Startsubsidie Brabant" not in titles(related(demo["cooperative"]).schemes)
-    assert "Startsubsidie Brabant" in titles(related(demo["article"]).schemes)  # national article: shown
+    assert "Startsubsidie Brabant" not in titles(related(sample["cooperative"]).schemes)
+    assert "Startsubsidie Brabant" in titles(related(sample["article"]).schemes)  # national article: shown
 
 
 @pytest.mark.parametrize("page", ["article", "energy_fund", "oranje", "cooperative"])
-def test_query_count_does_not_grow_with_the_data(demo, client, page, django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_data(sample, client, page, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    subject = demo[page]
+    subject = sample[page]
 
     def grow(count):
         energy = term("theme", "energie-en-klimaat")
         kind = term("initiative_kind", "energiecooperatie")
         for _ in range(count):
             InitiativeFactory(themes=[energy], kind=kind)
-            ResourceFactory(themes=[energy], organisation=demo["doen"])
+            ResourceFactory(themes=[energy], organisation=sample["doen"])
             FundingSchemeFactory().themes.set([energy])
-            FundingSchemeFactory(funder=demo["oranje"], funder_name="")
+            FundingSchemeFactory(funder=sample["oranje"], funder_name="")
 
     grow(1)  # every list has a row, so every prefetch runs the first time too
     with CaptureQueriesContext(connection) as first:
@@ -152,19 +152,19 @@ ASK_DATA = {
 }
 
 
-def test_ask_form_fills_in_the_partner_and_sends_the_question_there(demo, client):
-    editor = MembershipFactory(organisation=demo["oranje"]).user
+def test_ask_form_fills_in_the_partner_and_sends_the_question_there(sample, client):
+    editor = MembershipFactory(organisation=sample["oranje"]).user
     body = client.get("/vraag/?partner=oranje-fonds").content.decode()
     assert "Je stelt je vraag aan <strong>Oranje Fonds</strong>" in body
     assert 'name="partner" value="oranje-fonds"' in body
     assert client.post("/vraag/", {**ASK_DATA, "partner": "oranje-fonds"}).status_code == 302
     question = Question.objects.get()
-    assert question.organisation == demo["oranje"]
+    assert question.organisation == sample["oranje"]
     assert "koos deze partner" in question.routing_reason
     assert editor.email  # the partner's editor answers it in /mijn/vragen/
 
 
-def test_partner_without_editor_goes_to_staff_with_the_choice(demo, client):
+def test_partner_without_editor_goes_to_staff_with_the_choice(sample, client):
     assert client.post("/vraag/", {**ASK_DATA, "partner": "oranje-fonds"}).status_code == 302
     question = Question.objects.get()
     assert question.organisation is None
@@ -172,7 +172,7 @@ def test_partner_without_editor_goes_to_staff_with_the_choice(demo, client):
 
 
 @pytest.mark.parametrize("value", ["bestaat-niet", "", "<script>alert(1)</script>", "a" * 5000, "oranje fonds"])
-def test_bad_partner_in_the_address_is_a_dutch_400_and_left_out(demo, client, value):
+def test_bad_partner_in_the_address_is_a_dutch_400_and_left_out(sample, client, value):
     response = client.get("/vraag/", {"partner": value})
     assert response.status_code == 400
     body = response.content.decode()
@@ -180,7 +180,7 @@ def test_bad_partner_in_the_address_is_a_dutch_400_and_left_out(demo, client, va
     assert 'name="partner" value=' not in body
 
 
-def test_bad_partner_in_the_form_is_refused_and_nothing_saved(demo, client):
+def test_bad_partner_in_the_form_is_refused_and_nothing_saved(sample, client):
     response = client.post("/vraag/", {**ASK_DATA, "partner": "bestaat-niet"})
     assert response.status_code == 400
     assert not Question.objects.exists()
@@ -194,7 +194,7 @@ def leader():
     return UserFactory()
 
 
-def test_recommendations_use_needs_rules_partners_and_peers(demo, client, leader):
+def test_recommendations_use_needs_rules_partners_and_peers(sample, client, leader):
     energy = term("theme", "energie-en-klimaat")
     starter = InitiativeFactory(
         name="Zon op Lombok",
@@ -227,7 +227,7 @@ def test_recommendations_use_needs_rules_partners_and_peers(demo, client, leader
     assert "Zon op Lombok</a>" not in section
 
 
-def test_needs_a_leader_ticks_change_the_recommendations(demo, client, leader):
+def test_needs_a_leader_ticks_change_the_recommendations(sample, client, leader):
     initiative = InitiativeFactory(managers=[leader], themes=[term("theme", "energie-en-klimaat")])
     ResourceFactory(title="Vrijwilligers vinden voor je initiatief")
     ResourceFactory(title="Ruimte vinden voor je initiatief")
@@ -240,7 +240,7 @@ def test_needs_a_leader_ticks_change_the_recommendations(demo, client, leader):
     assert "Ruimte vinden" in body and "Vrijwilligers vinden" not in body
 
 
-def test_recommendations_query_count_does_not_grow(demo, client, leader, django_assert_max_num_queries):
+def test_recommendations_query_count_does_not_grow(sample, client, leader, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -261,6 +261,18 @@ def test_recommendations_query_count_does_not_grow(demo, client, leader, django_
         assert client.get(initiative.get_manage_url()).status_code == 200
 
 
-def test_outsider_sees_no_recommendations(demo, client):
+def test_outsider_sees_no_recommendations(sample, client):
     client.force_login(UserFactory())
-    assert client.get(demo["cooperative"].get_manage_url()).status_code == 404
+    assert client.get(sample["cooperative"].get_manage_url()).status_code == 404
+
+
+def test_demo_content_links_the_energy_article_and_the_oranje_fonds(demo, client):
+    """The demo content of `make run`: the pages that issue #13 found without links now have them."""
+    body = client.get("/kennis/energiecooperatie-starten/").content.decode()
+    section = body[body.index("Verder op het portaal") :]
+    assert "Ontwikkelfonds lokale energie" in section  # an energy scheme
+    assert "Energiecoöperatie in" in section  # an energy initiative
+    assert "/vraag/?partner=stichting-doen" in section  # the partner to ask
+    body = client.get("/organisaties/oranje-fonds/").content.decode()
+    assert "Groeiregeling voor sociale initiatieven" in body and "Kleine bijdrage voor buurtactiviteiten" in body
+    assert "/vraag/?partner=oranje-fonds" in body
