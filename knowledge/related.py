@@ -113,7 +113,9 @@ class Related:
 
 
 def _names(items: Iterable[str]) -> str:
-    return join_names([name.lower() for name in items], "en")
+    """ "energie en klimaat", or with more than one "‘wonen’ en ‘energie en klimaat’" (names can hold an "en")."""
+    names = [name.lower() for name in items]
+    return join_names(names if len(names) < 2 else [f"‘{name}’" for name in names], "en")
 
 
 def plain(text: str) -> str:

@@ -53,16 +53,21 @@ def ask(request: HttpRequest) -> HttpResponse:
             return render(request, "questions/ask.html", context, status=400)
         initial["text"] = prefill.text()
     form = AskForm(request.POST or None, initial=initial)
+    context: dict[str, Any] = {"prefilled": request.method == "GET" and bool(initial.get("text"))}
     if request.method == "POST" and form.is_valid():
         partner = form.cleaned_data.get("partner")
     elif request.method == "POST":
+        # The partner travels in a hidden field: say so above the form when it is unknown (the form answers 400).
         partner = Organisation.objects.filter(slug=str(request.POST.get("partner", ""))[:80]).first()
+        if "partner" in form.errors:
+            context["prefill_error"] = form.errors["partner"][0]
+    context["partner"] = partner
     return handle_public_form(
         request,
         form,
         template="questions/ask.html",
         # Search words are rarely a question yet (and often under the minimum length): say what to add.
-        context={"prefilled": request.method == "GET" and bool(initial.get("text")), "partner": partner},
+        context=context,
         action="questions-ask",
         limited_message="Je hebt al veel vragen gesteld. Probeer het over een uur opnieuw.",
         save=lambda data: services.question_ask(

@@ -183,6 +183,7 @@ def test_bad_partner_in_the_address_is_a_dutch_400_and_left_out(sample, client, 
 def test_bad_partner_in_the_form_is_refused_and_nothing_saved(sample, client):
     response = client.post("/vraag/", {**ASK_DATA, "partner": "bestaat-niet"})
     assert response.status_code == 400
+    assert "De partner die je koos, kennen we niet" in response.content.decode()
     assert not Question.objects.exists()
 
 
