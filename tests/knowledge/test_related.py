@@ -277,3 +277,13 @@ def test_demo_content_links_the_energy_article_and_the_oranje_fonds(demo, client
     body = client.get("/organisaties/oranje-fonds/").content.decode()
     assert "Groeiregeling voor sociale initiatieven" in body and "Kleine bijdrage voor buurtactiviteiten" in body
     assert "/vraag/?partner=oranje-fonds" in body
+
+
+def test_mijn_shows_the_best_of_each_source_and_no_empty_heading(client, leader):
+    lonely = InitiativeFactory(name="Alleen Op De Wereld", managers=[leader], themes=[term("theme", "veiligheid")])
+    client.force_login(leader)
+    assert "Aanbevolen voor jullie" not in client.get(reverse("mijn")).content.decode()
+    FundingSchemeFactory(name="Veilige Buurt Regeling").themes.set([term("theme", "veiligheid")])
+    body = client.get(reverse("mijn")).content.decode()
+    assert "Aanbevolen voor jullie" in body and "Veilige Buurt Regeling" in body
+    assert f'href="{lonely.get_manage_url()}#aanbevolen"' in body

@@ -19,3 +19,10 @@ def related_links(context: dict[str, Any], subject: Any) -> dict[str, Any] | Non
 @register.simple_tag(takes_context=True)
 def recommended_links(context: dict[str, Any], subject: Any) -> dict[str, Any] | None:
     return recommended_for(context.get("request"), subject)
+
+
+@register.simple_tag(takes_context=True)
+def recommended_for_each(context: dict[str, Any], subjects: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """(subject, block) for each subject that has recommendations: /mijn/ shows a heading only when there are any."""
+    blocks = [(subject, recommended_for(context.get("request"), subject)) for subject in subjects]
+    return [(subject, block) for subject, block in blocks if block and block.get("recommended")]
