@@ -42,15 +42,15 @@ def ask(request: HttpRequest) -> HttpResponse:
         chosen = PartnerForm(request.GET)
         partner = chosen.organisation() if chosen.is_valid() else None
         if partner is None:
-            context = {"form": AskForm(initial=initial), "prefill_error": PARTNER_ERROR}
-            return render(request, "questions/ask.html", context, status=400)
+            refused = {"form": AskForm(initial=initial), "prefill_error": PARTNER_ERROR}
+            return render(request, "questions/ask.html", refused, status=400)
         initial["partner"] = partner.slug
     if request.method == "GET" and "vraag" in request.GET:
         # A search page with no answer sends its query along ("Stel je vraag"): filled in, never sent.
         prefill = PrefillForm(request.GET)
         if not prefill.is_valid():
-            context = {"form": AskForm(initial=initial), "prefill_error": PREFILL_ERROR, "partner": partner}
-            return render(request, "questions/ask.html", context, status=400)
+            refused = {"form": AskForm(initial=initial), "prefill_error": PREFILL_ERROR, "partner": partner}
+            return render(request, "questions/ask.html", refused, status=400)
         initial["text"] = prefill.text()
     form = AskForm(request.POST or None, initial=initial)
     context: dict[str, Any] = {"prefilled": request.method == "GET" and bool(initial.get("text"))}
