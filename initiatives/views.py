@@ -19,7 +19,6 @@ from initiatives.filters import InitiativeFilter
 from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm, RegisterForm
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
-from initiatives.recommend import suggestions_for
 from wdhs.facets import KeptCountPaginator, url_with
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
@@ -341,6 +340,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:
     initiatives = list(
         Initiative.objects.managed_by(request.user).select_related("municipality", "phase").order_by("name")
     )
-    # Suggestions for the first few only: a person managing many initiatives still gets a fast page.
-    recommended = [(i, suggestions_for(i)) for i in initiatives[:3] if i.status != Status.ARCHIVED]
-    return {"initiatives": initiatives, "recommended": [(i, s) for i, s in recommended if s]}
+    # Suggestions (templates/includes/_recommended_short.html, given by the register in wdhs/related.py) for the
+    # first few only: a person managing many initiatives still gets a fast page.
+    recommended = [i for i in initiatives if i.status != Status.ARCHIVED][:3]
+    return {"initiatives": initiatives, "recommended": recommended}

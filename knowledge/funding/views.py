@@ -51,7 +51,7 @@ def _initiative_answers(initiative: Initiative) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v}
 
 
-def _active_schemes() -> list[tuple[FundingScheme, SchemeRules]]:
+def active_schemes() -> list[tuple[FundingScheme, SchemeRules]]:
     """Every active scheme with its rules as plain data (what the cards read comes along).
 
     The same for every visitor and every answer, so with the page cache on each process keeps it in memory
@@ -111,7 +111,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     answered = _answered(request)
     schemes: list[tuple[FundingScheme, SchemeRules]] = []
     if not parsed.is_searchable:
-        schemes = _active_schemes()
+        schemes = active_schemes()
         context["schemes"] = [scheme for scheme, _ in schemes]
     else:
         # The one ranking of /zoeken/ (source "financiering"): best match first within each group.
@@ -119,7 +119,7 @@ def finder(request: HttpRequest) -> HttpResponse:
             SCHEMES.search(None, expanded, queryset=FundingScheme.objects.active()).values_list("pk", flat=True)
         )
         if answered:  # the groups judge every scheme found: all of them with their rules
-            by_key = {scheme.pk: (scheme, rules) for scheme, rules in _active_schemes()}
+            by_key = {scheme.pk: (scheme, rules) for scheme, rules in active_schemes()}
             schemes = [by_key[pk] for pk in found if pk in by_key]
             context["schemes"] = [scheme for scheme, _ in schemes]
         else:

@@ -7,11 +7,16 @@ from typing import Any, cast
 
 from django import forms
 
+from knowledge.models import Organisation
 from wdhs.forms.fields import MunicipalityField, reject_html, single_line
 from wdhs.forms.public import PublicForm
 from wdhs.models import Term
 
 QUESTION_MIN, QUESTION_MAX = 20, 3000
+PARTNER_UNKNOWN = (
+    "De partner die je koos, kennen we niet (meer). Open de vraag opnieuw vanaf de pagina van de partner, "
+    "of stel je vraag zonder partner: dan kiest het portaal wie antwoordt."
+)
 ANSWER_MIN, ANSWER_MAX = 20, 5000
 
 
@@ -61,13 +66,40 @@ class AskForm(PublicForm):
         help_text="Dan kunnen anderen leren van je vraag en het antwoord. We laten je naam, e-mailadres en gemeente weg.",
     )
 
-    field_order = ["name", "email", "municipality", "theme", "text", "consent_store", "consent_publish", "website_url"]
+    # "Stel deze partner je vraag": the partner chosen on a page (/vraag/?partner=<slug>), carried in the form.
+    partner = forms.SlugField(
+        required=False,
+        max_length=80,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": PARTNER_UNKNOWN, "max_length": PARTNER_UNKNOWN},
+    )
+
+    field_order = [
+        "name",
+        "email",
+        "municipality",
+        "theme",
+        "text",
+        "consent_store",
+        "consent_publish",
+        "partner",
+        "website_url",
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["theme"]).choices = [("", "Weet ik niet")] + [
             (t.slug, t.name) for t in Term.objects.themes()
         ]
+
+    def clean_partner(self) -> Organisation | None:
+        slug = self.cleaned_data.get("partner")
+        if not slug:
+            return None
+        organisation = Organisation.objects.filter(slug=slug).first()
+        if organisation is None:
+            raise forms.ValidationError(PARTNER_UNKNOWN, code="unknown")
+        return organisation
 
     def theme_term(self) -> Term | None:
         slug = self.cleaned_data.get("theme")
@@ -84,6 +116,15 @@ class PrefillForm(forms.Form):
 
     def text(self) -> str:
         return " ".join(self.cleaned_data["vraag"].split())
+
+
+class PartnerForm(forms.Form):
+    """`/vraag/?partner=<slug>`: the partner a page suggests ("Stel deze partner je vraag")."""
+
+    partner = forms.SlugField(max_length=80)
+
+    def organisation(self) -> Organisation | None:
+        return Organisation.objects.filter(slug=self.cleaned_data["partner"]).first()
 
 
 class AnswerForm(forms.Form):

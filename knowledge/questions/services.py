@@ -76,8 +76,12 @@ def question_ask(
     municipality: Municipality | None,
     theme: Term | None,
     consent_publish: bool,
+    partner: Organisation | None = None,
 ) -> Question:
-    """Store a question, route it to the best partner (or the staff inbox) and confirm it to the asker."""
+    """Store a question, route it to the best partner (or the staff inbox) and confirm it to the asker.
+
+    With `partner` (the asker chose "Stel deze partner je vraag") the question goes to that partner if it has an
+    editor on the portal; otherwise to the staff inbox, which passes it on."""
     question = Question(
         name=name,
         email=email,
@@ -87,8 +91,20 @@ def question_ask(
         consent_store=True,
         consent_publish=consent_publish,
     )
-    partner, reason = route(partners_for_routing(), ask_for(question))
-    question.organisation_id = partner.pk if partner else None
+    if partner is not None:
+        if partner.memberships.exists():
+            organisation_id: int | None = partner.pk
+            reason = f"De vraagsteller koos deze partner ({partner.name})."
+        else:
+            organisation_id = None
+            reason = (
+                f"De vraagsteller koos {partner.name}. Die partner heeft nog geen redacteur op het portaal: "
+                "stuur de vraag door."
+            )
+    else:
+        routed, reason = route(partners_for_routing(), ask_for(question))
+        organisation_id = routed.pk if routed else None
+    question.organisation_id = organisation_id
     question.routing = Question.Routing.AUTOMATIC
     question.routing_reason = reason[:300]
     question.save()

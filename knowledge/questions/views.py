@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from knowledge.models import Organisation, Question
 from knowledge.questions import services
-from knowledge.questions.forms import AnswerForm, AskForm, PrefillForm
+from knowledge.questions.forms import AnswerForm, AskForm, PartnerForm, PrefillForm
 from knowledge.questions.models import QuestionQuerySet
 from wdhs.forms.public import handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
@@ -25,26 +25,49 @@ PREFILL_ERROR = (
     "Typ je vraag hieronder zelf."
 )
 
+PARTNER_ERROR = (
+    "Deze partner kennen we niet. Je kunt je vraag wel stellen: dan sturen we hem naar de partner die het meeste "
+    "weet van jouw thema en jouw regio."
+)
+
 
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
-    initial = {}
+    initial: dict[str, Any] = {}
     if request.user.is_authenticated:
         initial = {"name": request.user.display_name, "email": request.user.email}
+    partner: Organisation | None = None
+    if request.method == "GET" and "partner" in request.GET:
+        # "Stel deze partner je vraag" on a page: the partner is filled in; an unknown one is left out, with a 400.
+        chosen = PartnerForm(request.GET)
+        partner = chosen.organisation() if chosen.is_valid() else None
+        if partner is None:
+            refused = {"form": AskForm(initial=initial), "prefill_error": PARTNER_ERROR}
+            return render(request, "questions/ask.html", refused, status=400)
+        initial["partner"] = partner.slug
     if request.method == "GET" and "vraag" in request.GET:
         # A search page with no answer sends its query along ("Stel je vraag"): filled in, never sent.
         prefill = PrefillForm(request.GET)
         if not prefill.is_valid():
-            context = {"form": AskForm(initial=initial), "prefill_error": PREFILL_ERROR}
-            return render(request, "questions/ask.html", context, status=400)
+            refused = {"form": AskForm(initial=initial), "prefill_error": PREFILL_ERROR, "partner": partner}
+            return render(request, "questions/ask.html", refused, status=400)
         initial["text"] = prefill.text()
     form = AskForm(request.POST or None, initial=initial)
+    context: dict[str, Any] = {"prefilled": request.method == "GET" and bool(initial.get("text"))}
+    if request.method == "POST" and form.is_valid():
+        partner = form.cleaned_data.get("partner")
+    elif request.method == "POST":
+        # The partner travels in a hidden field: say so above the form when it is unknown (the form answers 400).
+        partner = Organisation.objects.filter(slug=str(request.POST.get("partner", ""))[:80]).first()
+        if "partner" in form.errors:
+            context["prefill_error"] = form.errors["partner"][0]
+    context["partner"] = partner
     return handle_public_form(
         request,
         form,
         template="questions/ask.html",
         # Search words are rarely a question yet (and often under the minimum length): say what to add.
-        context={"prefilled": request.method == "GET" and bool(initial.get("text"))},
+        context=context,
         action="questions-ask",
         limited_message="Je hebt al veel vragen gesteld. Probeer het over een uur opnieuw.",
         save=lambda data: services.question_ask(
@@ -54,6 +77,7 @@ def ask(request: HttpRequest) -> HttpResponse:
             municipality=data["municipality"],
             theme=form.theme_term(),
             consent_publish=data["consent_publish"],
+            partner=data.get("partner"),
         ),
         success_url="questions:thanks",
     )
