@@ -13,6 +13,7 @@ from django.utils.html import format_html_join
 from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
+from wdhs.feedback.admin import FeedbackCountsMixin
 from wdhs.http import AuthenticatedHttpRequest
 
 
@@ -69,7 +70,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(FeedbackCountsMixin):
     list_display = ["name", "municipality", "kind", "status", "has_pending_changes", "confirmed_at", "created_at"]
     list_filter = [
         "status",
@@ -94,6 +95,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         "confirmation_requested_at",
         "created_at",
         "updated_at",
+        "reader_feedback",
     ]
     exclude = ["pending_changes"]
     inlines = [MembershipInline]

@@ -10,8 +10,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = "Initiatieven"
 
     def ready(self) -> None:
-        from initiatives import metrics, personal_data, search
+        from initiatives import feedback, metrics, personal_data, search
 
         search.register()
         metrics.register()
         personal_data.register()
+        feedback.register()

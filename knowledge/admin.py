@@ -12,6 +12,7 @@ from knowledge import services
 from knowledge.funding.admin import FundingSchemeAdmin
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
 from knowledge.questions.admin import QuestionAdmin
+from wdhs.feedback.admin import FeedbackCountsMixin
 from wdhs.http import AuthenticatedHttpRequest
 
 # The funding finder and "Stel je vraag" register their admin next to their own models.
@@ -27,7 +28,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(FeedbackCountsMixin):
     list_display = ["name", "kind", "is_national", "website", "updated_at"]
     list_filter = ["kind", "is_national", "themes"]
     search_fields = ["name", "short_name", "description"]
@@ -35,6 +36,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes", "provinces"]
     autocomplete_fields = ["municipalities"]
     inlines = [MembershipInline]
+    readonly_fields = ["reader_feedback"]
 
 
 @admin.register(Membership)
@@ -79,14 +81,14 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(FeedbackCountsMixin):
     list_display = ["title", "kind", "organisation", "status", "is_featured", "published_at", "last_reviewed_at"]
     list_filter = ["status", "is_featured", "kind", "organisation", "themes", "phases", "audience", "scope"]
     search_fields = ["title", "summary", "slug", "organisation__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "municipality", "related"]
     filter_horizontal = ["themes", "phases"]
-    readonly_fields = ["status", "published_at", "last_reviewed_at", "created_at", "updated_at"]
+    readonly_fields = ["status", "published_at", "last_reviewed_at", "created_at", "updated_at", "reader_feedback"]
     date_hierarchy = "published_at"
     list_select_related = ["kind", "organisation"]
     inlines = [AttachmentInline, StatusChangeInline, GoalLinkInline]
@@ -99,7 +101,7 @@ class ResourceAdmin(admin.ModelAdmin):
             "Auteur en status",
             {"fields": ["author", "author_name", "is_featured", "status", "published_at", "last_reviewed_at"]},
         ),
-        ("Data", {"fields": ["created_at", "updated_at"]}),
+        ("Data", {"fields": ["created_at", "updated_at", "reader_feedback"]}),
     ]
 
     def has_publish_permission(self, request: HttpRequest) -> bool:

@@ -10,7 +10,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Kennis"
 
     def ready(self) -> None:
-        from knowledge import metrics, personal_data, search
+        from knowledge import feedback, metrics, personal_data, search
         from knowledge.funding import metrics as funding_metrics
         from knowledge.funding import search as funding_search
         from knowledge.questions import metrics as question_metrics
@@ -23,3 +23,4 @@ class KnowledgeConfig(AppConfig):
         question_metrics.register()
         personal_data.register()
         question_personal_data.register()
+        feedback.register()

@@ -11,11 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from wdhs.feedback.admin import PageFeedbackAdmin
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import (
     DailyJobRun,
     FormSubmission,
     Municipality,
+    PageFeedback,
     Province,
     SearchSynonym,
     SearchWord,
@@ -272,3 +274,6 @@ class FormSubmissionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: FormSubmission | None = None) -> bool:
         return False
+
+
+admin.site.register(PageFeedback, PageFeedbackAdmin)

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from knowledge.funding.models import FundingScheme
+from wdhs.feedback.admin import FeedbackCountsMixin
 
 
 class FundingSchemeForm(forms.ModelForm):
@@ -41,7 +42,7 @@ class FundingSchemeForm(forms.ModelForm):
 
 
 @admin.register(FundingScheme)
-class FundingSchemeAdmin(admin.ModelAdmin):
+class FundingSchemeAdmin(FeedbackCountsMixin):
     form = FundingSchemeForm
     list_display = [
         "name",
@@ -72,7 +73,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["funder", "municipalities"]
     filter_horizontal = ["themes", "provinces", "legal_forms", "phases"]
     list_select_related = ["funder", "kind"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "reader_feedback"]
     actions = ["activate", "deactivate"]
     fieldsets = [
         (
@@ -110,7 +111,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Zichtbaarheid", {"fields": ["is_example", "is_active", "created_at", "updated_at"]}),
+        ("Zichtbaarheid", {"fields": ["is_example", "is_active", "created_at", "updated_at", "reader_feedback"]}),
     ]
 
     @admin.display(description="financier")
