@@ -23,7 +23,8 @@ from django.db import models
 from django.urls import reverse
 
 from wdhs import emails
-from wdhs.models import PageFeedback, PageFeedbackQuerySet
+from wdhs.models import PageFeedback, PageFeedbackQuerySet, User
+from wdhs.personal_data import matches, register_personal_data
 
 Kind = PageFeedback.Kind
 
@@ -117,3 +118,32 @@ def feedback_give(*, target: FeedbackTarget, page: Any, kind: str, message: str,
             reply_to=email,
         )
     return feedback
+
+
+def _export(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "pagina": f.page_title,
+            "soort": f.get_kind_display(),
+            "toelichting": f.message,
+            "e-mailadres": f.email,
+            "ontvangen": f.created_at.isoformat(),
+            "afgehandeld": f.handled_at.isoformat() if f.handled_at else None,
+        }
+        for f in PageFeedback.objects.filter(matches("email", user)).exclude(email="").order_by("created_at")
+    ]
+
+
+def _erase(user: User) -> None:
+    """A reaction with the person's address loses its text and address; "handled by" them is forgotten."""
+    PageFeedback.objects.filter(matches("email", user)).exclude(email="").update(email="", message="")
+    PageFeedback.objects.filter(handled_by=user).update(handled_by=None)
+
+
+def register_personal_data_source() -> None:
+    register_personal_data(
+        "reacties op pagina's",
+        fields=["wdhs.PageFeedback.email", "wdhs.PageFeedback.handled_by"],
+        export=_export,
+        erase=_erase,
+    )
