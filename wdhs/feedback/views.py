@@ -41,7 +41,9 @@ def give(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     if start == Kind.ERROR and target.report_url is not None:
         start = ""
     form = FeedbackForm(
-        request.POST or None, initial={"kind": start} if start else None, allow_error=target.report_url is None
+        request.POST if request.method == "POST" else None,
+        initial={"kind": start} if start else None,
+        allow_error=target.report_url is None,
     )
     readers = target.readers(page) or "De redactie van het portaal"
     answer = "" if request.method != "POST" else str(request.POST.get("kind", ""))
