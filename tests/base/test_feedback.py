@@ -270,3 +270,31 @@ def test_a_deleted_page_takes_its_feedback_with_it(page):
     add(page["resource"], "nuttig")
     page["resource"].delete()
     assert not PageFeedback.objects.filter(content_type=ContentType.objects.get_for_model(page["resource"])).exists()
+
+
+def test_a_reaction_with_your_address_is_in_your_export_and_goes_with_your_account(client, page):
+    from wdhs.jobs import purge_page_feedback_work
+    from wdhs.personal_data import delete_person
+
+    me = UserFactory(email="lezer@example.org")
+    mine = add(page["resource"], "fout", "De link naar het formulier werkt niet.")
+    PageFeedback.objects.filter(pk=mine.pk).update(email="LEZER@example.org")
+    someone_else = add(page["resource"], "fout", "Iets anders.")
+    PageFeedback.objects.filter(pk=someone_else.pk).update(email="ander@example.org")
+    client.force_login(me)
+    export = client.get(reverse("my_data_export")).json()["reacties op pagina's"]
+    assert [row["toelichting"] for row in export] == ["De link naar het formulier werkt niet."]
+
+    delete_person(me)
+    mine.refresh_from_db()
+    someone_else.refresh_from_db()
+    assert (mine.email, mine.message, mine.kind) == ("", "", "fout")  # still counted, nothing about the person
+    assert someone_else.email == "ander@example.org"
+    # After its period every reaction loses its text and address.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    assert "1 oude reactie" in purge_page_feedback_work(timezone.now() + timedelta(days=181))
+    someone_else.refresh_from_db()
+    assert (someone_else.email, someone_else.message) == ("", "")

@@ -119,7 +119,7 @@ def resource_detail() -> str:
 
 
 def feedback_form() -> str:
-    """"Was deze pagina nuttig?" after "Nee" under a knowledge page (wdhs.feedback)."""
+    """ "Was deze pagina nuttig?" after "Nee" under a knowledge page (wdhs.feedback)."""
     from tests.factories import ResourceFactory
 
     resource = ResourceFactory(title="Vrijwilligers verzekeren")
