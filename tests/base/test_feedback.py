@@ -196,8 +196,10 @@ def test_too_many_reactions_from_one_address_get_a_429_in_dutch(client, page):
 
 
 def add(page, kind: str, message: str = "") -> PageFeedback:
+    target = feedback.target_for(page)
+    assert target is not None
     return PageFeedback.objects.create(
-        page=page, page_kind=feedback.target_for(page).kind, page_title=str(page), kind=kind, message=message
+        page=page, page_kind=target.kind, page_title=str(page), kind=kind, message=message
     )
 
 
