@@ -18,6 +18,7 @@ from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
 from wdhs.admin_messages import counted
+from wdhs.feedback.admin import FeedbackCountsMixin
 from wdhs.http import AuthenticatedHttpRequest
 
 NOTHING_TO_APPROVE = "Dit initiatief staat al online en er wachten geen wijzigingen. Er is niets om goed te keuren."
@@ -89,7 +90,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(FeedbackCountsMixin):
     list_display = ["name", "municipality", "kind", "status", "has_pending_changes", "confirmed_at", "created_at"]
     list_filter = [
         "status",
@@ -115,6 +116,7 @@ class InitiativeAdmin(admin.ModelAdmin):
         "confirmation_requested_at",
         "created_at",
         "updated_at",
+        "reader_feedback",
     ]
     exclude = ["pending_changes"]
     inlines = [MembershipInline]

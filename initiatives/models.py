@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator
@@ -162,6 +163,8 @@ class Initiative(models.Model):
     # Not a generated column: the word forms come from a lookup table, which a generated column may not read.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
+    # Readers' "Was deze pagina nuttig?" and error reports (wdhs.feedback); they go when the page goes.
+    feedback = GenericRelation("wdhs.PageFeedback")
     objects = InitiativeQuerySet.as_manager()
     # Templates compare with initiative.Status.PUBLISHED, as they do with resource.Status.
     Status = Status

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from initiatives import changes, services
@@ -18,7 +19,8 @@ from initiatives.exports import EXPORT_COLUMNS
 from initiatives.filters import InitiativeFilter
 from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm, RegisterForm
 from initiatives.map import municipality_map, province_counts, province_map
-from initiatives.models import Initiative, Invitation, Membership, Status, hash_token
+from initiatives.models import Initiative, Invitation, Membership, ProblemReport, Status, hash_token
+from wdhs.confirmation import Confirmation, copy_of, random_reference, reference, remember
 from wdhs.facets import KeptCountPaginator, url_with
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
@@ -135,15 +137,48 @@ def initiative_report(request: HttpRequest, slug: str) -> HttpResponse:
         context={"initiative": initiative},
         action="initiatives-report",
         limited_message="Je hebt al veel meldingen gestuurd. Probeer het over een uur opnieuw.",
-        save=lambda data: services.problem_report_create(
-            initiative=initiative,
-            reason=data["reason"],
-            message=data["message"],
-            reporter_email=data["reporter_email"],
+        save=lambda data: _confirm_report(
+            request,
+            services.problem_report_create(
+                initiative=initiative,
+                reason=data["reason"],
+                message=data["message"],
+                reporter_email=data["reporter_email"],
+            ),
         ),
         success_url=initiative,
-        success_message="Bedankt. We kijken zo snel mogelijk naar je melding.",
     )
+
+
+def _confirm_report(request: HttpRequest, report: ProblemReport) -> ProblemReport:
+    """The confirmation panel on the initiative's page, for the reporter only (wdhs.confirmation)."""
+    answer = (
+        " Je gaf je e-mailadres: als we iets willen vragen of als het klaar is, mailen we je."
+        if report.reporter_email
+        else ""
+    )
+    remember(
+        request,
+        Confirmation(
+            title="Dank je wel voor je melding",
+            reference=reference("ML", report.pk),
+            next_steps="De redactie van het portaal kijkt binnen 5 werkdagen naar je melding en past de pagina aan "
+            "als dat nodig is." + answer,
+            sent=copy_of(
+                [
+                    ("Over", report.initiative.name),
+                    ("Wat is er mis", report.get_reason_display()),
+                    ("Je toelichting", report.message),
+                    ("Je e-mailadres", report.reporter_email),
+                ]
+            ),
+            links=[
+                ("Terug naar het initiatief", report.initiative.get_absolute_url()),
+                ("Bekijk andere initiatieven", reverse("initiatives:list")),
+            ],
+        ),
+    )
+    return report
 
 
 @require_http_methods(["GET", "POST"])
@@ -156,11 +191,36 @@ def initiative_contact(request: HttpRequest, slug: str) -> HttpResponse:
         context={"initiative": initiative},
         action="initiatives-contact",
         limited_message="Je hebt al veel berichten gestuurd. Probeer het over een uur opnieuw.",
-        save=lambda data: services.contact_send(
-            initiative=initiative, name=data["name"], email=data["email"], message=data["message"]
-        ),
+        save=lambda data: _confirm_contact(request, initiative, data),
         success_url=initiative,
-        success_message="Je bericht is verstuurd. Het initiatief antwoordt je per e-mail.",
+    )
+
+
+def _confirm_contact(request: HttpRequest, initiative: Initiative, data: dict[str, Any]) -> None:
+    """Pass the message on by e-mail; the panel names it with a reference, as no row is kept (wdhs/retention.py)."""
+    services.contact_send(initiative=initiative, name=data["name"], email=data["email"], message=data["message"])
+    remember(
+        request,
+        Confirmation(
+            title="Je bericht is verstuurd",
+            reference=random_reference("BR"),
+            next_steps=(
+                f"We hebben je bericht doorgestuurd naar de beheerders van {initiative.name}. Zij antwoorden je zelf "
+                f"per e-mail op {data['email']}. Hoe snel dat gaat, bepalen zij: het zijn vrijwilligers."
+            ),
+            sent=copy_of(
+                [
+                    ("Aan", initiative.name),
+                    ("Je naam", data["name"]),
+                    ("Je e-mailadres", data["email"]),
+                    ("Je bericht", data["message"]),
+                ]
+            ),
+            links=[
+                ("Terug naar het initiatief", initiative.get_absolute_url()),
+                ("Zoek initiatieven bij jou in de buurt", reverse("initiatives:list")),
+            ],
+        ),
     )
 
 
@@ -174,10 +234,13 @@ def initiative_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "initiatives/register.html", {"form": form})
 
+    made: list[Initiative] = []
+
     def register() -> str:
         initiative = services.initiative_register(
             user=request.user, data=form.cleaned_data, confirmed_new=form.is_confirmed_new
         )
+        made.append(initiative)
         return initiative.get_manage_url()
 
     try:
@@ -191,11 +254,29 @@ def initiative_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     if submission.repeated:
         messages.info(request, ALREADY_SENT)
         return redirect(submission.url or "mijn")
-    messages.success(
-        request,
-        "Dank je wel! We kijken binnen een paar werkdagen naar je aanmelding. Je krijgt een e-mail als het "
-        "initiatief online staat.",
-    )
+    for registered in made:
+        remember(
+            request,
+            Confirmation(
+                title="Dank je wel voor je aanmelding",
+                reference=reference("IN", registered.pk),
+                next_steps=(
+                    "De redactie bekijkt je aanmelding binnen 5 werkdagen. Je krijgt een e-mail als het initiatief "
+                    "online staat, of als we nog iets willen weten. Tot dan zie je het hieronder, alleen jij."
+                ),
+                sent=copy_of(
+                    [
+                        ("Naam", registered.name),
+                        ("Gemeente", registered.municipality.display_name),
+                        ("Wat jullie doen", registered.description),
+                    ]
+                ),
+                links=[
+                    ("Zoek geld voor jullie plan", reverse("funding:finder")),
+                    ("Lees hoe anderen het aanpakken", reverse("knowledge:list")),
+                ],
+            ),
+        )
     return redirect(submission.url)
 
 

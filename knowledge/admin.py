@@ -17,6 +17,7 @@ from knowledge.models import Attachment, Membership, Organisation, Resource, Sta
 from knowledge.questions.admin import QuestionAdmin
 from knowledge.routes.admin import RouteAdmin, RouteStepAdmin, RouteStepLinkAdmin
 from wdhs.admin_messages import counted
+from wdhs.feedback.admin import FeedbackCountsMixin
 from wdhs.http import AuthenticatedHttpRequest
 
 # The funding finder, "Stel je vraag" and the task pages register their admin next to their own models.
@@ -32,7 +33,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(FeedbackCountsMixin):
     list_display = ["name", "kind", "is_national", "website", "updated_at"]
     list_filter = ["kind", "is_national", "themes"]
     search_fields = ["name", "short_name", "description"]
@@ -40,6 +41,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes", "provinces"]
     autocomplete_fields = ["municipalities"]
     inlines = [MembershipInline]
+    readonly_fields = ["reader_feedback"]
 
 
 @admin.register(Membership)
@@ -108,7 +110,7 @@ class PastReviewDateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(FeedbackCountsMixin):
     list_display = ["title", "kind", "organisation", "status", "is_featured", "published_at", "last_reviewed_at"]
     list_filter = [
         "status",
@@ -125,7 +127,7 @@ class ResourceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "municipality", "related"]
     filter_horizontal = ["themes", "phases"]
-    readonly_fields = ["status", "published_at", "last_reviewed_at", "created_at", "updated_at"]
+    readonly_fields = ["status", "published_at", "last_reviewed_at", "created_at", "updated_at", "reader_feedback"]
     date_hierarchy = "published_at"
     list_select_related = ["kind", "organisation"]
     inlines = [AttachmentInline, StatusChangeInline, GoalLinkInline]
@@ -138,7 +140,7 @@ class ResourceAdmin(admin.ModelAdmin):
             "Auteur en status",
             {"fields": ["author", "author_name", "is_featured", "status", "published_at", "last_reviewed_at"]},
         ),
-        ("Data", {"fields": ["created_at", "updated_at"]}),
+        ("Data", {"fields": ["created_at", "updated_at", "reader_feedback"]}),
     ]
 
     def has_publish_permission(self, request: HttpRequest) -> bool:

@@ -11,14 +11,16 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from knowledge import services
+from knowledge.feedback import dashboard_feedback, feedback_for_editor
 from knowledge.forms import OrganisationForm, ResourceCreateForm, ResourceForm, StatusForm
 from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
 from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.http import AuthenticatedHttpRequest
-from wdhs.models import AnyUser, User
+from wdhs.models import AnyUser, PageFeedback, User
 
 Status = Resource.Status
 
@@ -104,8 +106,29 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "knowledge/editor/dashboard.html",
-        {"organisations": [] if sees_all else organisations, "resources": resources[:200], "sees_all": sees_all},
+        {
+            "organisations": [] if sees_all else organisations,
+            "resources": resources[:200],
+            "sees_all": sees_all,
+            "feedback": dashboard_feedback(user, sees_all=sees_all),
+        },
     )
+
+
+@login_required
+@require_POST
+def feedback_handled(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Mark a reader's reaction on one of the editor's pages as handled; someone else's reaction does not exist."""
+    user = request.user
+    item = get_object_or_404(feedback_for_editor(user, sees_all=edits_all(user)), pk=pk)
+    if item.handled_at is None:
+        PageFeedback.objects.filter(pk=item.pk, handled_at__isnull=True).update(
+            handled_at=timezone.now(), handled_by=user
+        )
+        messages.success(request, f"De reactie {item.reference} staat op afgehandeld.")
+    else:
+        messages.info(request, f"De reactie {item.reference} was al afgehandeld.")
+    return redirect(reverse("knowledge:editor_dashboard") + "#reacties")
 
 
 @login_required

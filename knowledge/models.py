@@ -158,6 +158,8 @@ class Organisation(models.Model):
     # description (B) and services (C), with Dutch word forms from wdhs.search.lexicon.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
+    # Readers' "Was deze pagina nuttig?" and error reports (wdhs.feedback); they go when the page goes.
+    feedback = GenericRelation("wdhs.PageFeedback")
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
@@ -376,6 +378,8 @@ class Resource(models.Model):
     # theme names (B), body (C) and organisation name (D), so no write path can forget it.
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
+    # Readers' "Was deze pagina nuttig?" and error reports (wdhs.feedback); they go when the page goes.
+    feedback = GenericRelation("wdhs.PageFeedback")
     objects = ResourceQuerySet.as_manager()
 
     class Meta:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisaties/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
     path("mijn/kennis/", editor_views.dashboard, name="editor_dashboard"),
+    path("mijn/kennis/reacties/<int:pk>/afgehandeld/", editor_views.feedback_handled, name="editor_feedback_handled"),
     path("mijn/kennis/nieuw/", editor_views.resource_create, name="editor_resource_create"),
     path("mijn/kennis/organisatie/<slug:slug>/", editor_views.organisation_edit, name="editor_organisation_edit"),
     path("mijn/kennis/<slug:slug>/", editor_views.resource_edit, name="editor_resource_edit"),

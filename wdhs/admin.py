@@ -18,12 +18,14 @@ from django_tasks_db.models import DBTaskResult
 
 from wdhs import audit
 from wdhs.admin_messages import counted
+from wdhs.feedback.admin import PageFeedbackAdmin
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import (
     AuditEntry,
     DailyJobRun,
     FormSubmission,
     Municipality,
+    PageFeedback,
     Province,
     SearchSynonym,
     SearchWord,
@@ -395,3 +397,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
             '<th scope="col">Na</th></tr></thead><tbody>{}</tbody></table>',
             body,
         )
+
+
+admin.site.register(PageFeedback, PageFeedbackAdmin)

@@ -12,7 +12,7 @@ class WdhsConfig(AppConfig):
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
     def ready(self) -> None:
-        from wdhs import pagecache, personal_data
+        from wdhs import feedback, pagecache, personal_data
         from wdhs.models import Term
         from wdhs.reference import after_migrate
         from wdhs.search.index import watch
@@ -26,6 +26,8 @@ class WdhsConfig(AppConfig):
         # The one rule for text (wdhs.text): no row of any model is written with a control character.
         pre_save.connect(strip_on_save, dispatch_uid="wdhs.text")
         personal_data.register_account()
+        feedback.register_personal_data_source()
+        feedback.register_queue_line()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from wdhs import audit, retention
-from wdhs.models import DailyJobRun, FormSubmission, User
+from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, User
 from wdhs.personal_data import delete_person
 
 # Finished task rows hold rendered mails (names, addresses, questions): kept only as long as staff need them.
@@ -110,3 +110,20 @@ def purge_accounts_work(now: datetime | None = None) -> str:
 def purge_accounts(day: str) -> str:
     """Daily: delete accounts never confirmed, and old lines of the admin log (wdhs/retention.py)."""
     return run_once_a_day("purge_accounts", day, purge_accounts_work)
+
+
+def purge_page_feedback_work(now: datetime | None = None) -> str:
+    """Readers' reactions older than their period lose their text and address; the Ja/Nee keeps counting."""
+    now = now or timezone.now()
+    done = (
+        PageFeedback.objects.filter(created_at__lt=now - retention.period("feedback"))
+        .exclude(message="", email="")
+        .update(message="", email="")
+    )
+    return f"Bij {done} oude reactie(s) op pagina's de toelichting en het e-mailadres gewist."
+
+
+@task
+def purge_page_feedback(day: str) -> str:
+    """Daily: wipe the text and address of old reactions on pages (wdhs/retention.py, "feedback")."""
+    return run_once_a_day("purge_page_feedback", day, purge_page_feedback_work)

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from auditlog.models import LogEntry as AuditLogEntry
 from django.contrib.auth.models import AbstractUser, AnonymousUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Lower
@@ -355,3 +356,82 @@ class AuditEntry(AuditLogEntry):
         verbose_name = "regel uit het auditlog"
         verbose_name_plural = "auditlog: wie wijzigde wat"
         default_permissions = ("view",)
+
+
+class PageFeedbackQuerySet(models.QuerySet["PageFeedback"]):
+    def open(self) -> PageFeedbackQuerySet:
+        """What someone still has to look at: "niet nuttig" and error reports that nobody marked handled."""
+        return self.filter(kind__in=PageFeedback.NEEDS_HANDLING, handled_at__isnull=True)
+
+    def for_pages(self, model: type[models.Model], pks: Any) -> PageFeedbackQuerySet:
+        """Feedback on the rows of `model` whose primary key is in `pks` (a list or a `values("pk")` subquery)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
+
+
+class PageFeedback(models.Model):
+    """A reader's answer to "Was deze pagina nuttig?" or an error report ("Meld een fout") about one public page.
+
+    The page is a generic relation (contenttypes): one table serves the knowledge pages, schemes and
+    organisations (knowledge) and initiatives, without the base importing an app or a nullable foreign key per
+    kind. The apps add a GenericRelation to their models, so deleting a page deletes its feedback. Which pages
+    there are and who reads their feedback: `wdhs.feedback` (a register the apps fill in from `ready()`).
+    """
+
+    class Kind(models.TextChoices):
+        USEFUL = "nuttig", "nuttig"
+        NOT_USEFUL = "niet_nuttig", "niet nuttig"
+        ERROR = "fout", "fout gemeld"
+
+    NEEDS_HANDLING = (Kind.NOT_USEFUL, Kind.ERROR)
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name="soort inhoud", related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField("nummer van de pagina")
+    page = GenericForeignKey("content_type", "object_id")
+    page_kind = models.CharField("pagina-type", max_length=20, db_index=True)
+    page_title = models.CharField("pagina", max_length=200, help_text="De titel toen de reactie kwam.")
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    message = models.TextField("toelichting", blank=True, max_length=2000)
+    email = models.EmailField("e-mailadres voor een antwoord", blank=True)
+    created_at = models.DateTimeField("ontvangen", auto_now_add=True, db_index=True)
+    handled_at = models.DateTimeField("afgehandeld", null=True, blank=True)
+    handled_by = models.ForeignKey(
+        "wdhs.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="afgehandeld door",
+    )
+
+    objects = PageFeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "reactie op een pagina"
+        verbose_name_plural = "reacties op pagina's"
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "kind"], name="wdhs_feedback_page"),
+            # The open work (dashboards, the staff queue) stays a small index at national size.
+            models.Index(
+                fields=["content_type", "object_id"],
+                name="wdhs_feedback_open",
+                condition=models.Q(handled_at__isnull=True, kind__in=["niet_nuttig", "fout"]),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.page_title}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind in self.NEEDS_HANDLING and self.handled_at is None
+
+    @property
+    def reference(self) -> str:
+        from wdhs.confirmation import reference
+
+        return reference("RE", self.pk)

@@ -112,6 +112,18 @@ TABLE: tuple[Retention, ...] = (
         by="Dagtaak purge_initiative_personal_data",
     ),
     Retention(
+        key="feedback",
+        kind="Een reactie op een pagina (Was deze pagina nuttig? of Meld een fout)",
+        data="Je toelichting, en je e-mailadres als je een antwoord wilt",
+        why="Zodat de schrijvers van de pagina die kunnen verbeteren en je kunnen antwoorden als je dat vraagt.",
+        basis=PUBLIEK,
+        period=timedelta(days=180),
+        start="na de reactie",
+        then="We wissen je toelichting en je e-mailadres. Alleen of je de pagina nuttig vond, blijft meetellen.",
+        who="De redactie van het portaal en de redacteuren van de organisatie van de pagina.",
+        by="Dagtaak purge_page_feedback",
+    ),
+    Retention(
         key="contact",
         kind="Een bericht via het contactformulier van een initiatief",
         data="Je naam, e-mailadres en bericht",

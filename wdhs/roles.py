@@ -38,6 +38,8 @@ _EDITORIAL = [
     *_model("knowledge.route"),
     *_model("knowledge.routestep"),
     *_model("knowledge.routesteplink"),
+    # Readers' reactions on pages ("Was deze pagina nuttig?", "Meld een fout"): read and mark handled.
+    *_model("wdhs.pagefeedback", ("view", "change", "delete")),
     *_model("goals.goallink"),
     *_model("goals.goal", READ),
     # The lists to choose from (author, themes, places) in the forms of /beheer/.

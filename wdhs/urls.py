@@ -64,6 +64,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
     path("doelen/", include("goals.urls")),
     path("", include("wdhs.search.urls")),
+    path("", include("wdhs.feedback.urls")),
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
     path("financiering/", include("knowledge.funding.urls")),

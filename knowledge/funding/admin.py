@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from knowledge.funding.models import FundingScheme
 from wdhs.admin_messages import counted
+from wdhs.feedback.admin import FeedbackCountsMixin
 
 
 class FundingSchemeForm(forms.ModelForm):
@@ -43,7 +44,7 @@ class FundingSchemeForm(forms.ModelForm):
 
 
 @admin.register(FundingScheme)
-class FundingSchemeAdmin(admin.ModelAdmin):
+class FundingSchemeAdmin(FeedbackCountsMixin):
     form = FundingSchemeForm
     list_display = [
         "name",
@@ -74,7 +75,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["funder", "municipalities"]
     filter_horizontal = ["themes", "provinces", "legal_forms", "phases"]
     list_select_related = ["funder", "kind"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "reader_feedback"]
     actions = ["activate", "deactivate"]
     fieldsets = [
         (
@@ -112,7 +113,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Zichtbaarheid", {"fields": ["is_example", "is_active", "created_at", "updated_at"]}),
+        ("Zichtbaarheid", {"fields": ["is_example", "is_active", "created_at", "updated_at", "reader_feedback"]}),
     ]
 
     @admin.display(description="financier")

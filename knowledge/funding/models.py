@@ -9,6 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, RegexValidator
@@ -176,6 +177,8 @@ class FundingScheme(models.Model):
     # of wdhs_search_vector().
     search_vector = SearchVectorField("zoekindex", null=True, editable=False)
 
+    # Readers' "Was deze pagina nuttig?" and error reports (wdhs.feedback); they go when the page goes.
+    feedback = GenericRelation("wdhs.PageFeedback")
     objects = FundingSchemeQuerySet.as_manager()
 
     class Meta:

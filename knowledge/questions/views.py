@@ -9,12 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from knowledge.models import Organisation, Question
 from knowledge.questions import services
 from knowledge.questions.forms import AnswerForm, AskForm, PartnerForm, PrefillForm
 from knowledge.questions.models import QuestionQuerySet
+from wdhs.confirmation import Confirmation, copy_of, reference, remember
 from wdhs.forms.public import handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import AnyUser
@@ -70,17 +72,50 @@ def ask(request: HttpRequest) -> HttpResponse:
         context=context,
         action="questions-ask",
         limited_message="Je hebt al veel vragen gesteld. Probeer het over een uur opnieuw.",
-        save=lambda data: services.question_ask(
-            name=data["name"],
-            email=data["email"],
-            text=data["text"].strip(),
-            municipality=data["municipality"],
-            theme=form.theme_term(),
-            consent_publish=data["consent_publish"],
-            partner=data.get("partner"),
+        save=lambda data: _confirm_question(
+            request,
+            services.question_ask(
+                name=data["name"],
+                email=data["email"],
+                text=data["text"].strip(),
+                municipality=data["municipality"],
+                theme=form.theme_term(),
+                consent_publish=data["consent_publish"],
+                partner=data.get("partner"),
+            ),
         ),
         success_url="questions:thanks",
     )
+
+
+def _confirm_question(request: HttpRequest, question: Question) -> Question:
+    """The confirmation panel on the thank-you page: only this visitor sees it (wdhs.confirmation)."""
+    who = f"{question.organisation.display_name}" if question.organisation else "De redactie van het portaal"
+    remember(
+        request,
+        Confirmation(
+            title="Je vraag is verstuurd",
+            reference=reference("VR", question.pk),
+            next_steps=(
+                f"{who} beantwoordt je vraag, meestal binnen 5 werkdagen. Het antwoord krijg je per e-mail op "
+                f"{question.email}. Je krijgt nu eerst een e-mail dat we je vraag hebben ontvangen."
+            ),
+            sent=copy_of(
+                [
+                    ("Je naam", question.name),
+                    ("Je e-mailadres", question.email),
+                    ("Je gemeente", question.municipality.display_name if question.municipality else ""),
+                    ("Je vraag", question.text),
+                    ("Mag op het portaal komen", "ja" if question.consent_publish else "nee"),
+                ]
+            ),
+            links=[
+                ("Zoek intussen in de kennisbank", reverse("knowledge:list")),
+                ("Zoek geld voor je plan", reverse("funding:finder")),
+            ],
+        ),
+    )
+    return question
 
 
 @require_GET

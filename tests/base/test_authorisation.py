@@ -184,6 +184,12 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
         "concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF)),
         "concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF)),
     },
+    # Marking a reader's reaction handled: only on the pages of your own organisation (staff: all knowledge pages).
+    "knowledge:editor_feedback_handled": {
+        "GET": logged_in(NOT_ALLOWED),
+        "POST eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT),
+        "POST ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), REDIRECT),
+    },
     "knowledge:editor_resource_status": {
         "GET": logged_in(NOT_ALLOWED),
         "POST aanbieden concept-eigen": only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT),
@@ -195,6 +201,17 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
         # A published text changes only by someone who may publish it.
         "POST gepubliceerd-eigen": {**only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT), REDACTEUR: FORBIDDEN},
         "POST concept-ander": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), REDIRECT),
+    },
+    # /reactie/: "Was deze pagina nuttig?" on every public page; a page nobody may see takes no reactions.
+    "feedback:give": {
+        "kennis gepubliceerd-eigen": everyone(OK),
+        "kennis concept-eigen": everyone(NOT_FOUND),
+        "regeling actief": everyone(OK),
+        "regeling niet-actief": everyone(NOT_FOUND),
+        "organisatie eigen": everyone(OK),
+        "initiatief gepubliceerd-eigen": everyone(OK),
+        "initiatief wachtend-eigen": everyone(NOT_FOUND),
+        "POST kennis gepubliceerd-eigen": everyone(REDIRECT),
     },
     # /financiering/
     "funding:finder": {"-": everyone(OK)},
@@ -339,6 +356,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.formsubmission": ("", "v", "vd"),
     "wdhs.dailyjobrun": ("", "v", "vd"),
     "wdhs.workerheartbeat": ("", "v", "vd"),
+    "wdhs.pagefeedback": ("vcd", "vcd", "vcd"),
     "django_tasks_database.dbtaskresult": ("", "v", "v"),
     "mfa.authenticator": ("", "", "vacd"),
     "account.emailaddress": ("", "v", "vacd"),
@@ -426,7 +444,7 @@ def build_scene(settings: Any) -> Scene:
     from knowledge.models import Attachment, Resource, StatusChange
     from tests.background import DATABASE_QUEUE
     from wdhs import emails
-    from wdhs.models import DailyJobRun, FormSubmission, SearchSynonym, SearchWord, WorkerHeartbeat
+    from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, SearchSynonym, SearchWord, WorkerHeartbeat
     from wdhs.roles import ensure_groups
 
     roles = make_role_users()
@@ -479,6 +497,13 @@ def build_scene(settings: Any) -> Scene:
     Regulation.objects.create(title="Right to Challenge in de Wmo")
     GoalLink.objects.create(goal=goal(1), content_object=objects["resource gepubliceerd-eigen"])
     ProblemReport.objects.create(initiative=objects["initiative gepubliceerd-ander"], reason="onjuist")
+    for variant, page in (
+        ("eigen", objects["resource gepubliceerd-eigen"]),
+        ("ander", ResourceFactory(organisation=theirs)),
+    ):
+        objects[f"feedback {variant}"] = PageFeedback.objects.create(
+            page=page, page_kind="kennis", page_title=page.title, kind="niet_nuttig", message="Wat kost het?"
+        )
     DailyJobRun.objects.create(job="opruimen", day=datetime.date(2026, 1, 1))
     FormSubmission.objects.create(key="formulier-1", form="vraag")
     now = timezone.now()
@@ -540,6 +565,13 @@ KWARGS: dict[str, Fill] = {
     "routes:detail": lambda scene, variant: {
         "slug": "bestaat-niet" if variant == "bestaat-niet" else scene[f"route {variant}"].slug
     },
+    "feedback:give": lambda scene, variant: {
+        "kind": variant.removeprefix("POST ").split()[0],
+        "slug": _feedback_page(scene, variant.removeprefix("POST ")).slug,
+    },
+    "knowledge:editor_feedback_handled": lambda scene, variant: {
+        "pk": scene[f"feedback {variant.split()[-1] if variant != 'GET' else 'eigen'}"].pk
+    },
     "questions:inbox_detail": lambda scene, variant: {"pk": scene[f"question {variant}"].pk},
     "initiatives:detail": _slug("initiative"),
     "initiatives:report": _slug("initiative"),
@@ -581,7 +613,15 @@ KWARGS: dict[str, Fill] = {
     },
 }
 
+
+def _feedback_page(scene: Scene, variant: str) -> Any:
+    kind, which = variant.split()
+    objects = {"kennis": "resource", "regeling": "scheme", "initiatief": "initiative"}
+    return scene["ours"] if kind == "organisatie" else scene[f"{objects[kind]} {which}"]
+
+
 POST_DATA: dict[str, Callable[[Scene], dict[str, Any]]] = {
+    "feedback:give": lambda scene: {"kind": "nuttig"},
     "knowledge:editor_resource_status": lambda scene: {"action": "submit"},
     "initiatives:invite": lambda scene: {"email": "nieuw@example.org"},
     "admin:initiatives_initiative_reject": lambda scene: {"reason": "De beschrijving zegt nog niet wat jullie doen."},

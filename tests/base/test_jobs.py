@@ -32,6 +32,7 @@ DAILY = [
     "purge_initiative_personal_data",
     "prune_task_results",
     "purge_accounts",
+    "purge_page_feedback",
     "clear_sessions",
 ]
 

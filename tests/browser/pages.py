@@ -118,6 +118,25 @@ def resource_detail() -> str:
     return _resource_with_attachment().get_absolute_url()
 
 
+def feedback_form() -> str:
+    """ "Was deze pagina nuttig?" after "Nee" under a knowledge page (wdhs.feedback)."""
+    from tests.factories import ResourceFactory
+
+    resource = ResourceFactory(title="Vrijwilligers verzekeren")
+    return f"/reactie/kennis/{resource.slug}/?antwoord=nee"
+
+
+def submit_by_button(page: Any) -> None:
+    with page.expect_navigation():
+        page.locator("main form.wdhs-form button[type='submit']").click()
+
+
+def feedback_error_form() -> str:
+    from tests.factories import FundingSchemeFactory
+
+    return f"/reactie/regeling/{FundingSchemeFactory().slug}/?antwoord=fout"
+
+
 def organisation_list() -> str:
     from tests.factories import OrganisationFactory
 
@@ -491,6 +510,8 @@ PUBLIC_PAGES: list[Page] = [
     Page("kennisbank-niet-alle-woorden", knowledge_list_fewer_words),
     Page("kennisbank-foute-filter", "/kennis/?thema=bestaat-niet", status=400),
     Page("kennis-artikel", resource_detail),
+    Page("reactie-niet-nuttig", feedback_form),
+    Page("reactie-fout-melden-fouten", feedback_error_form, status=400, then=submit_by_button),
     Page("organisaties", organisation_list),
     Page("organisaties-zoeken", organisation_list_search, screenshots=False),
     Page("organisatie", organisation_detail),

@@ -51,7 +51,9 @@ def _register(page: Any, name: str, check_page: Any) -> None:
     with page.expect_navigation():
         page.locator("main form.wdhs-form button[type='submit']").click()
     assert "/mijn/initiatieven/" in page.url, page.locator("main").inner_text()[:500]
-    assert "Dank je wel" in page.locator(".wdhs-messages").inner_text()
+    # The confirmation panel: a reference, what happens next and when.
+    panel = page.locator(".wdhs-confirmation").inner_text()
+    assert "Dank je wel voor je aanmelding" in panel and "IN-" in panel and "binnen 5 werkdagen" in panel
     check_page(page)
 
 

@@ -23,6 +23,7 @@ from tests.factories import PASSWORD
 from tests.trust.conftest import Content
 from tests.trust.hostile import CLASSIC, HOSTILE, TRUST, assert_fair_answer, rolled_back, row_counts, text_values
 from wdhs.forms.fields import MunicipalityField
+from wdhs.models import PageFeedback
 
 SENTENCE = "Hoe beginnen we samen een buurtmoestuin? We zijn met vijf buren en hebben een stukje grond."
 
@@ -31,6 +32,8 @@ FORMS: list[tuple[str, Callable[[Content], str], Callable[[Content], forms.BaseF
     ("anon", lambda c: "/vraag/", None),
     ("anon", lambda c: f"/initiatieven/{c.initiative.slug}/melden/", None),
     ("anon", lambda c: f"/initiatieven/{c.initiative.slug}/contact/", None),
+    ("anon", lambda c: f"/reactie/kennis/{c.resource.slug}/", None),
+    ("anon", lambda c: f"/reactie/initiatief/{c.initiative.slug}/", None),
     ("anon", lambda c: "/accounts/signup/", None),
     ("anon", lambda c: "/accounts/login/", None),
     ("anon", lambda c: "/accounts/password/reset/", None),
@@ -49,7 +52,15 @@ FORMS: list[tuple[str, Callable[[Content], str], Callable[[Content], forms.BaseF
     ("member", lambda c: f"/mijn/kennis/organisatie/{c.organisation.slug}/", None),
     ("member", lambda c: f"/mijn/vragen/{c.question.pk}/", None),
     ("member", lambda c: "/mijn/account-verwijderen/", None),
+    ("member", lambda c: f"/mijn/kennis/reacties/{feedback_on(c).pk}/afgehandeld/", lambda c: forms.Form()),
 ]
+
+
+def feedback_on(content: Content) -> PageFeedback:
+    """A reader's reaction on the member's own resource, for the "markeer als afgehandeld" button."""
+    return PageFeedback.objects.create(
+        page=content.resource, page_kind="kennis", page_title="Een pagina", kind="fout", message="Klopt niet"
+    )
 
 
 def _choices(field: forms.Field) -> list[str]:

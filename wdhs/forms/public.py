@@ -32,14 +32,17 @@ def handle_public_form(
     save: Callable[[dict[str, Any]], object],
     success_url: Any,
     success_message: str | None = None,
+    limit: int = RATE_LIMIT,
 ) -> HttpResponse:
     """Show the form, or handle what was sent.
 
     Spam (the honeypot filled in) gets the normal success, so a bot learns nothing; too many messages
     from one address give a 429 page with `limited_message`; invalid input a 400 with the form's
     messages; valid input is passed to `save` (the service), then the visitor is redirected to
-    `success_url` (anything `redirect` takes) with `success_message`. The same form sent again (a double
-    click, "resend") saves nothing new: the visitor lands on `success_url` with a message that says so.
+    `success_url` (anything `redirect` takes) with `success_message`; `save` may leave a confirmation panel
+    for the visitor (wdhs.confirmation.remember) instead. At most `limit` messages an hour per address.
+    The same form sent again (a double click, "resend") saves nothing new: the visitor lands on
+    `success_url` with a message that says so.
     """
     context = {**context, "form": form}
 
@@ -63,7 +66,7 @@ def handle_public_form(
     if earlier is not None:
         # Sent again (the browser's "resend"): not one more message towards the rate limit.
         return already_sent(earlier)
-    if rate_limited(request, action, limit=RATE_LIMIT):
+    if rate_limited(request, action, limit=limit):
         # Shown like every other message (includes/messages.html), on this very page.
         messages.error(request, limited_message)
         return render(request, template, context, status=429)

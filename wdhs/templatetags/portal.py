@@ -19,3 +19,25 @@ def nav_link(context: dict[str, Any], label: str, url_name: str) -> str:
     if path.startswith(url):
         return format_html('<li><a class="wdhs-nav__link" href="{}" aria-current="page">{}</a></li>', url, label)
     return format_html('<li><a class="wdhs-nav__link" href="{}">{}</a></li>', url, label)
+
+
+@register.inclusion_tag("includes/confirmation.html", takes_context=True)
+def confirmation_panel(context: dict[str, Any]) -> dict[str, Any]:
+    """The confirmation after a form this visitor sent (wdhs.confirmation), shown once; nothing otherwise."""
+    from wdhs.confirmation import take
+
+    request = context.get("request")
+    return {"confirmation": take(request) if request is not None else None}
+
+
+@register.simple_tag
+def feedback_for(page: Any) -> dict[str, str] | None:
+    """Where the feedback block of `page` sends its reader: the form, and "Meld een fout" (wdhs.feedback)."""
+    from wdhs import feedback
+
+    target = feedback.target_for(page)
+    if target is None or not getattr(page, "slug", ""):
+        return None
+    give = reverse("feedback:give", args=[target.kind, page.slug])
+    report = target.report_url(page) if target.report_url is not None else f"{give}?antwoord=fout"
+    return {"give_url": give, "report_url": report}
