@@ -95,8 +95,9 @@ def test_the_funding_finder_lands_on_its_outcome_on_a_phone(open_page: Any, chec
     assert _in_view(page, "#uitkomst")
     summary = page.locator(".fu-summary").inner_text()
     assert summary == "1 regeling past waarschijnlijk, 0 misschien en 1 niet."
-    assert "Met een penvoerder, een stichting of een vereniging past 1 regeling meer." in page.locator(
-        ".fu-doors"
-    ).inner_text()
+    assert (
+        "Met een penvoerder, een stichting of een vereniging past 1 regeling meer."
+        in page.locator(".fu-doors").inner_text()
+    )
     check_page(page)
     harness.screenshot(page, f"reis-financiering-uitkomst-{'met' if javascript else 'zonder'}-js-360")
