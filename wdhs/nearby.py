@@ -177,6 +177,8 @@ def find_place(text: str, *, suggestions: int = 5) -> PlaceMatch:
         return PlaceMatch(municipality=found[0])
     if found:
         return PlaceMatch(choices=found)
+    if not suggestions:
+        return PlaceMatch()
     similar = list(
         Municipality.objects.active()
         .annotate(similarity=TrigramSimilarity("name", text[:PLACE_MAX_LENGTH]))
