@@ -393,11 +393,6 @@ class Door:
     text: str
 
 
-def _opened(schemes: list[SchemeRules], closed: list[int], answers: Answers) -> set[int]:
-    """The schemes (by index) among `closed` that fit, or may fit, with these answers."""
-    return {i for i in closed if evaluate(schemes[i], answers).verdict < Verdict.DOES_NOT_FIT}
-
-
 def more_doors(schemes: Iterable[SchemeRules], answers: Answers) -> list[Door]:
     """What would open more doors, counted: the schemes that move from "past niet" to "past (misschien)".
 
@@ -405,16 +400,24 @@ def more_doors(schemes: Iterable[SchemeRules], answers: Answers) -> list[Door]:
       vereniging. One door with the options that open something, counted together: "Met een penvoerder
       of een stichting past 1 regeling meer."
     - More own money or money from others (co-funding), when the amount and the own money are answered:
-      the smallest sum that opens the most schemes.
-    Pure: the rules are evaluated again with the changed answers; nothing is read from the database.
+      the sum that opens every scheme the own contribution alone keeps closed.
+    A scheme opens when the changed answer was the only rule it failed: the verdict is the worst check, and
+    the legal-form and own-contribution checks read only their own answers, so that one check is asked
+    again with the changed answer. Pure: nothing is read from the database.
     """
     rules_list = list(schemes)
-    closed = [i for i, r in enumerate(rules_list) if evaluate(r, answers).verdict == Verdict.DOES_NOT_FIT]
-    if not closed:
-        return []
+    failing: dict[int, set[str]] = {}
+    for i, rules in enumerate(rules_list):
+        result = evaluate(rules, answers)
+        if result.verdict == Verdict.DOES_NOT_FIT:
+            failing[i] = {check.rule for check in result.deciding}
     doors: list[Door] = []
 
-    if answers.legal_form not in (STICHTING, VERENIGING):
+    def opens(check: Check | None) -> bool:
+        return check is None or check.verdict < Verdict.DOES_NOT_FIT
+
+    legal_only = [i for i, rules in failing.items() if rules == {"rechtsvorm"}]
+    if legal_only and answers.legal_form not in (STICHTING, VERENIGING):
         opened: set[int] = set()
         helping: list[str] = []
         for slug, words in LEGAL_FORM_DOORS:
@@ -422,7 +425,7 @@ def more_doors(schemes: Iterable[SchemeRules], answers: Answers) -> list[Door]:
             if slug == answers.legal_form or (slug == INFORMAL_WITH and answers.legal_form != INFORMAL_WITHOUT):
                 continue
             changed = replace(answers, legal_form=slug, legal_form_name=words.split(" ", 1)[1])
-            these = _opened(rules_list, closed, changed)
+            these = {i for i in legal_only if opens(check_legal_form(rules_list[i], changed))}
             if these:
                 opened |= these
                 helping.append(words)
@@ -432,18 +435,13 @@ def more_doors(schemes: Iterable[SchemeRules], answers: Answers) -> list[Door]:
                 Door("rechtsvorm", len(opened), f"Met {join_names(helping)} {verb} {regeling_count(len(opened))} meer.")
             )
 
-    if answers.amount is not None and answers.own_money is not None:
+    own_only = [i for i, rules in failing.items() if rules == {"eigen-bijdrage"}]
+    if own_only and answers.amount is not None and answers.own_money is not None:
         amount = answers.amount
-        percents = {rules_list[i].own_contribution_percent for i in closed}
-        own = answers.own_money
-        needed = sorted({n for p in percents if p and (n := -(-amount * p // 100)) > own})
-        best: tuple[int, int] | None = None  # (count, sum): the smallest sum that opens the most
-        for own_money in needed:
-            count = len(_opened(rules_list, closed, replace(answers, own_money=own_money)))
-            if count and (best is None or count > best[0]):
-                best = (count, own_money)
-        if best is not None:
-            count, own_money = best
+        own_money = max(-(-amount * rules_list[i].own_contribution_percent // 100) for i in own_only)
+        changed = replace(answers, own_money=own_money)
+        count = sum(1 for i in own_only if opens(check_own_contribution(rules_list[i], changed)))
+        if count:
             verb = "past" if count == 1 else "passen"
             doors.append(
                 Door(

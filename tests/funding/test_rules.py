@@ -314,11 +314,11 @@ def test_one_door_is_told_in_the_singular_and_a_stichting_gets_no_legal_form_doo
     assert f.more_doors([rules()], answers(legal_form=f.INFORMAL_WITHOUT)) == []
 
 
-def test_more_doors_counts_the_smallest_co_funding_that_opens_the_most():
+def test_more_doors_counts_the_co_funding_that_opens_every_scheme_it_keeps_closed():
     schemes = [
         rules(own_contribution_percent=10),
         rules(own_contribution_percent=25),
-        rules(own_contribution_percent=25, legal_forms={"stichting": "Stichting"}),  # also closed by legal form
+        rules(own_contribution_percent=25, legal_forms={"stichting": "Stichting"}),  # the legal form fits
         rules(own_contribution_percent=50, phases={"groeien": "Groeien"}),  # and by its phase
     ]
     mine = answers(amount=1000, own_money=0, legal_form="stichting", phase="idee")
@@ -329,3 +329,37 @@ def test_more_doors_counts_the_smallest_co_funding_that_opens_the_most():
     assert [f.evaluate(r, with_250).verdict for r in schemes].count(Verdict.DOES_NOT_FIT) == 1
     # Without the amount or the own money nothing is closed by the co-funding rule: no door.
     assert f.more_doors(schemes, answers(legal_form="stichting", phase="idee")) == []
+
+
+def test_door_counts_agree_with_evaluating_every_scheme_again():
+    # Every combination of a few rules, checked the slow way: evaluate each scheme with each changed answer.
+    schemes = [
+        rules(
+            legal_forms=forms,
+            penvoerder_ok=penvoerder,
+            own_contribution_percent=percent,
+            phases=phases,
+        )
+        for forms in ({}, FORMAL, {"stichting": "Stichting"}, {"cooperatie": "Coöperatie"})
+        for penvoerder in (False, True)
+        for percent in (0, 20, 60)
+        for phases in ({}, {"groeien": "Groeien"})
+    ]
+    mine = answers(legal_form=f.INFORMAL_WITHOUT, amount=1000, own_money=100, phase="idee")
+
+    def closed(a: Answers) -> set[int]:
+        return {i for i, r in enumerate(schemes) if f.evaluate(r, a).verdict == Verdict.DOES_NOT_FIT}
+
+    now = closed(mine)
+    doors = {d.key: d for d in f.more_doors(schemes, mine)}
+    by_legal_form = set()
+    for slug in (f.INFORMAL_WITH, "stichting", "vereniging"):
+        by_legal_form |= now - closed(Answers(**{**mine.__dict__, "legal_form": slug}))
+    assert doors["rechtsvorm"].count == len(by_legal_form) > 0
+    assert doors["rechtsvorm"].text.startswith("Met een penvoerder, een stichting of een vereniging passen ")
+    by_money = now - closed(Answers(**{**mine.__dict__, "own_money": 600}))
+    assert doors["eigen-bijdrage"].count == len(by_money) > 0
+    assert "Met € 600 eigen geld" in doors["eigen-bijdrage"].text
+    # A scheme that a legal form and the own contribution both keep closed opens by neither door alone.
+    both = schemes.index(rules(legal_forms={"stichting": "Stichting"}, own_contribution_percent=60))
+    assert both in now and both not in by_legal_form | by_money
