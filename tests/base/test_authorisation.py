@@ -314,7 +314,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.user": ("v", "vc", "vacd"),
     "wdhs.province": ("v", "v", "vacd"),
     "wdhs.municipality": ("v", "v", "vacd"),
-    "wdhs.municipalityneighbour": ("", "", "v"),  # derived from the shapes by load_places
+    "wdhs.municipalityneighbour": ("", "v", "v"),  # derived from the shapes by load_places
     "wdhs.term": ("v", "vac", "vac"),
     "wdhs.searchsynonym": ("", "vacd", "vacd"),
     "wdhs.searchword": ("", "v", "vd"),
