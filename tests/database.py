@@ -13,6 +13,7 @@ REFERENCE_TABLES = frozenset(
         "auth_permission",
         "wdhs_province",
         "wdhs_municipality",
+        "wdhs_municipalityneighbour",
         "wdhs_term",
         "wdhs_searchsynonym",
         "goals_goal",

@@ -25,6 +25,7 @@ from wdhs.models import (
     DailyJobRun,
     FormSubmission,
     Municipality,
+    MunicipalityNeighbour,
     PageFeedback,
     Province,
     SearchSynonym,
@@ -121,6 +122,25 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["name", "code", "slug"]
     list_select_related = ["province"]
     readonly_fields = ["code"]
+
+
+@admin.register(MunicipalityNeighbour)
+class MunicipalityNeighbourAdmin(admin.ModelAdmin):
+    """Derived from the municipality shapes (manage.py load_places); staff look, the data files decide."""
+
+    list_display = ["municipality", "neighbour", "distance_km", "shares_border"]
+    list_filter = ["shares_border", "municipality__province"]
+    search_fields = ["municipality__name", "neighbour__name"]
+    list_select_related = ["municipality", "neighbour"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: MunicipalityNeighbour | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: MunicipalityNeighbour | None = None) -> bool:
+        return False
 
 
 @admin.register(Term)

@@ -150,6 +150,34 @@ class Municipality(models.Model):
 DISPLAY_NAMES = {"'s-Gravenhage": "Den Haag (’s-Gravenhage)"}
 
 
+class MunicipalityNeighbour(models.Model):
+    """A municipality near another: sharing a border, or (for an island without one) among the nearest.
+
+    Derived from the shapes and centroids in wdhs/data/ by wdhs.nearby (no outside service); one row per
+    direction, so "the neighbours of X, nearest first" is one indexed query.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="neighbour_links", verbose_name="gemeente"
+    )
+    neighbour = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", verbose_name="buurgemeente")
+    distance_km = models.FloatField("afstand tussen de middens (km)")
+    shares_border = models.BooleanField("grenst eraan", default=True)
+
+    class Meta:
+        verbose_name = "buurgemeente"
+        verbose_name_plural = "buurgemeenten"
+        ordering = ["municipality", "distance_km"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "neighbour"], name="municipality_neighbour_once"),
+            models.CheckConstraint(condition=~models.Q(municipality=models.F("neighbour")), name="neighbour_not_self"),
+        ]
+        indexes = [models.Index(fields=["municipality", "distance_km"], name="neighbour_nearest")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} – {self.neighbour} ({self.distance_km:.0f} km)"
+
+
 class Vocabulary(models.TextChoices):
     THEME = "theme", "thema"
     PHASE = "phase", "fase"

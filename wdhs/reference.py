@@ -1,4 +1,5 @@
-"""Reference data every installation needs: places, the taxonomy and the starting search synonyms.
+"""Reference data every installation needs: places, the neighbours of each municipality, the taxonomy
+and the starting search synonyms.
 
 Loaded after `migrate` (and after a test flush) by WdhsConfig.ready's post_migrate handler, like
 Django's own content types; each loader fills an empty table and leaves staff edits alone. The
@@ -11,7 +12,8 @@ from typing import Any
 
 from django.db import connection
 
-from wdhs.models import Province
+from wdhs.models import MunicipalityNeighbour, Province
+from wdhs.nearby import load_neighbours
 from wdhs.places import load_places
 from wdhs.search.synonyms import load_starting_synonyms
 from wdhs.taxonomy import load_terms
@@ -20,6 +22,8 @@ from wdhs.taxonomy import load_terms
 def load_reference_data() -> None:
     if not Province.objects.exists():
         load_places()
+    if not MunicipalityNeighbour.objects.exists():
+        load_neighbours()
     load_terms()
     load_starting_synonyms()
 
@@ -30,5 +34,6 @@ def tables_exist(*tables: str) -> bool:
 
 
 def after_migrate(using: str = "default", **kwargs: Any) -> None:
-    if using == "default" and tables_exist("wdhs_province", "wdhs_municipality", "wdhs_term", "wdhs_searchsynonym"):
+    tables = ("wdhs_province", "wdhs_municipality", "wdhs_municipalityneighbour", "wdhs_term", "wdhs_searchsynonym")
+    if using == "default" and tables_exist(*tables):
         load_reference_data()

@@ -74,6 +74,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         *_model("wdhs.dailyjobrun", READ),
         *_model("wdhs.formsubmission", READ),
         *_model("wdhs.workerheartbeat", READ),
+        *_model("wdhs.municipalityneighbour", READ),
         *_model("django_tasks_database.dbtaskresult", READ),
         *_model("account.emailaddress", READ),
         # The audit log (wdhs/audit.py): staff read it; nobody can change it.

@@ -54,6 +54,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         {"sitemaps": SITEMAPS, "content_type": XML},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("in-de-buurt/", views.nearby, name="nearby"),
     path("mijn/", views.mijn, name="mijn"),
     path("mijn/gegevens.json", views.my_data_export, name="my_data_export"),
     path("mijn/account-verwijderen/", views.account_delete, name="account_delete"),

@@ -28,15 +28,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from goals import views as goal_views
 from initiatives import services as initiative_services
 from initiatives import views as initiative_views
+from initiatives.nearby import initiatives_near
 from knowledge import editor_views
 from knowledge import views as knowledge_views
 from knowledge.funding import views as funding_views
+from knowledge.nearby import partners_near, schemes_near
 from knowledge.questions import views as question_views
 from knowledge.routes import views as route_views
 from wdhs import health, personal_data
 from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
+from wdhs.forms.places import PlaceForm
 from wdhs.http import AuthenticatedHttpRequest
+from wdhs.nearby import distance_text, neighbours_of
 from wdhs.partners import COALITION_PARTNERS
 
 
@@ -57,8 +61,8 @@ def _fallback_routes() -> list[dict[str, str]]:
         ("Ik wil samenwerken met de gemeente", "Zo maak je afspraken met je gemeente.", reverse("knowledge:list")),
         (
             "Ik zoek anderen die hetzelfde doen",
-            "Initiatieven bij jou in de buurt en in heel Nederland.",
-            reverse("initiatives:list"),
+            "Initiatieven, geld en partners bij jou in de buurt.",
+            reverse("nearby"),
         ),
     ]
     return [{"title": t, "text": x, "url": u} for t, x, u in routes]
@@ -80,6 +84,54 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     context = {"routes": routes, "sections": sections}
     return render(request, "pages/home.html", context)
+
+
+@require_GET
+def nearby(request: HttpRequest) -> HttpResponse:
+    """/in-de-buurt/?plaats=Leeuwarden: initiatives, schemes and partners in a municipality, then its neighbours.
+
+    The neighbours and distances come from the municipality shapes (wdhs.nearby); the apps give their part
+    in a fixed number of queries. An unknown place gets suggestions and a 400; two places with one name
+    ("Bergen") get the choice.
+    """
+    form = PlaceForm(request.GET if "plaats" in request.GET else None)
+    context: dict[str, Any] = {"form": form}
+    if not form.is_bound:
+        return render(request, "pages/nearby.html", context)
+    if not form.is_valid():
+        context["suggestions"] = form.match.suggestions
+        return render(request, "pages/nearby.html", context, status=400)
+    if form.match.municipality is None:
+        context["choices"] = form.match.choices
+        return render(request, "pages/nearby.html", context)
+    place = form.match.municipality
+    links = neighbours_of(place)
+    neighbour_ids = [link.neighbour_id for link in links]
+    initiatives = initiatives_near(place.pk, neighbour_ids)
+    schemes = schemes_near(place, neighbour_ids)
+    partners = partners_near(place, neighbour_ids)
+    context.update(
+        place=place,
+        initiatives=initiatives["here"],
+        initiative_count=initiatives["counts"].get(place.pk, 0),
+        schemes=schemes["here"],
+        national_scheme_count=schemes["national_count"],
+        partners=partners["here"],
+        national_partner_count=partners["national_count"],
+        neighbours=[
+            {
+                "municipality": link.neighbour,
+                "shares_border": link.shares_border,
+                "distance": distance_text(link.distance_km),
+                "initiatives": initiatives["by_neighbour"].get(link.neighbour_id, []),
+                "initiative_count": initiatives["counts"].get(link.neighbour_id, 0),
+                "schemes": schemes["by_neighbour"].get(link.neighbour_id, []),
+                "partners": partners["by_neighbour"].get(link.neighbour_id, []),
+            }
+            for link in links
+        ],
+    )
+    return render(request, "pages/nearby.html", context)
 
 
 @never_cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.utils.formats import date_format, number_format
@@ -354,3 +354,101 @@ def evaluate(rules: SchemeRules, answers: Answers) -> Result:
     checks = tuple(check for rule in RULES if (check := rule(rules, answers)) is not None)
     verdict = max((c.verdict for c in checks), default=Verdict.FITS)
     return Result(verdict, checks)
+
+
+# --- the outcome as a whole: how many fit, and which other answer would open more doors ---
+
+
+def regeling_count(n: int) -> str:
+    """ "1 regeling", "6 regelingen"."""
+    return f"{n} regeling" if n == 1 else f"{n} regelingen"
+
+
+def summary_text(counts: dict[Verdict, int]) -> str:
+    """The first line of the outcome: "2 regelingen passen waarschijnlijk, 3 misschien en 10 niet." """
+    fits, maybe, no = (counts.get(v, 0) for v in (Verdict.FITS, Verdict.MAYBE, Verdict.DOES_NOT_FIT))
+    if fits == 0:
+        first = "Geen regeling past waarschijnlijk"
+    else:
+        first = f"{regeling_count(fits)} {'past' if fits == 1 else 'passen'} waarschijnlijk"
+    return f"{first}, {maybe} misschien en {no} niet."
+
+
+STICHTING = "stichting"
+VERENIGING = "vereniging"
+# Another legal form that opens doors, as it reads after "Met ... passen": in the order people would try them.
+LEGAL_FORM_DOORS: tuple[tuple[str, str], ...] = (
+    (INFORMAL_WITH, "een penvoerder"),
+    (STICHTING, "een stichting"),
+    (VERENIGING, "een vereniging"),
+)
+
+
+@dataclass(frozen=True)
+class Door:
+    """A different answer that would move schemes out of "past niet", and how many."""
+
+    key: str  # "rechtsvorm" or "eigen-bijdrage": the template links the guides that help with it
+    count: int
+    text: str
+
+
+def more_doors(schemes: Iterable[SchemeRules], answers: Answers) -> list[Door]:
+    """What would open more doors, counted: the schemes that move from "past niet" to "past (misschien)".
+
+    - Another legal form, for a group without one (or a coöperatie or BV): a penvoerder, a stichting or a
+      vereniging. One door with the options that open something, counted together: "Met een penvoerder
+      of een stichting past 1 regeling meer."
+    - More own money or money from others (co-funding), when the amount and the own money are answered:
+      the sum that opens every scheme the own contribution alone keeps closed.
+    A scheme opens when the changed answer was the only rule it failed: the verdict is the worst check, and
+    the legal-form and own-contribution checks read only their own answers, so that one check is asked
+    again with the changed answer. Pure: nothing is read from the database.
+    """
+    rules_list = list(schemes)
+    failing: dict[int, set[str]] = {}
+    for i, rules in enumerate(rules_list):
+        result = evaluate(rules, answers)
+        if result.verdict == Verdict.DOES_NOT_FIT:
+            failing[i] = {check.rule for check in result.deciding}
+    doors: list[Door] = []
+
+    def opens(check: Check | None) -> bool:
+        return check is None or check.verdict < Verdict.DOES_NOT_FIT
+
+    legal_only = [i for i, rules in failing.items() if rules == {"rechtsvorm"}]
+    if legal_only and answers.legal_form not in (STICHTING, VERENIGING):
+        opened: set[int] = set()
+        helping: list[str] = []
+        for slug, words in LEGAL_FORM_DOORS:
+            # A penvoerder is for a group without a legal form; an organisation with one applies itself.
+            if slug == answers.legal_form or (slug == INFORMAL_WITH and answers.legal_form != INFORMAL_WITHOUT):
+                continue
+            changed = replace(answers, legal_form=slug, legal_form_name=words.split(" ", 1)[1])
+            these = {i for i in legal_only if opens(check_legal_form(rules_list[i], changed))}
+            if these:
+                opened |= these
+                helping.append(words)
+        if opened:
+            verb = "past" if len(opened) == 1 else "passen"
+            doors.append(
+                Door("rechtsvorm", len(opened), f"Met {join_names(helping)} {verb} {regeling_count(len(opened))} meer.")
+            )
+
+    own_only = [i for i, rules in failing.items() if rules == {"eigen-bijdrage"}]
+    if own_only and answers.amount is not None and answers.own_money is not None:
+        amount = answers.amount
+        own_money = max(-(-amount * rules_list[i].own_contribution_percent // 100) for i in own_only)
+        changed = replace(answers, own_money=own_money)
+        count = sum(1 for i in own_only if opens(check_own_contribution(rules_list[i], changed)))
+        if count:
+            verb = "past" if count == 1 else "passen"
+            doors.append(
+                Door(
+                    "eigen-bijdrage",
+                    count,
+                    f"Met {euro(own_money)} eigen geld of geld van anderen (cofinanciering) {verb} "
+                    f"{regeling_count(count)} meer.",
+                )
+            )
+    return doors

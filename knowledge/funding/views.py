@@ -9,13 +9,15 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from initiatives.models import Initiative
 from knowledge.funding.forms import FinderForm
 from knowledge.funding.models import FundingScheme
-from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate
+from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate, more_doors, summary_text
 from knowledge.funding.search import SCHEMES
+from knowledge.models import Resource
 from wdhs import pagecache
 from wdhs.facets import url_with
 from wdhs.search.query import expand_query, parse_query
@@ -140,7 +142,39 @@ def finder(request: HttpRequest) -> HttpResponse:
     context["query"] = parsed.text
     if answered:
         context["groups"] = _grouped(schemes, form)
+        context.update(_outcome(schemes, form, context["groups"]))
     return render(request, "funding/finder.html", context)
+
+
+# The guides that help with a door, by their slug in /kennis/ ("Lees ..."); when one is not published, a search.
+DOOR_GUIDES: dict[str, list[tuple[str, str, str]]] = {
+    "rechtsvorm": [
+        ("welke-rechtsvorm-past-bij-jullie", "welke rechtsvorm bij jullie past", "rechtsvorm"),
+        ("werken-met-een-penvoerder", "hoe je werkt met een penvoerder", "penvoerder"),
+    ],
+    "eigen-bijdrage": [("geld-vinden-voor-je-initiatief", "waar je ander geld vindt", "cofinanciering")],
+}
+
+
+def _outcome(
+    schemes: list[tuple[FundingScheme, SchemeRules]], form: FinderForm, groups: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The top of the outcome: how many fit, and which other answer would open more doors (counted)."""
+    doors = more_doors([rules for _, rules in schemes], form.answers())
+    wanted = {slug for door in doors for slug, _, _ in DOOR_GUIDES.get(door.key, [])}
+    published = (
+        set(Resource.objects.published().filter(slug__in=wanted).values_list("slug", flat=True)) if wanted else set()
+    )
+    for_template = []
+    for door in doors:
+        guides = []
+        for slug, title, search in DOOR_GUIDES.get(door.key, []):
+            if slug in published:
+                guides.append({"title": title, "url": reverse("knowledge:detail", args=[slug])})
+            else:
+                guides.append({"title": title, "url": f"{reverse('knowledge:list')}?{urlencode({'q': search})}"})
+        for_template.append({"door": door, "guides": guides})
+    return {"summary": summary_text({group["verdict"]: group["count"] for group in groups}), "doors": for_template}
 
 
 @require_GET

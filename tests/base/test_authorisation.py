@@ -139,6 +139,7 @@ ADMIN_CLOSED = LOGIN
 EXPECTED: dict[str, dict[str, RoleMap]] = {
     # the portal as a whole
     "home": {"-": everyone(OK)},
+    "nearby": {"-": everyone(OK)},
     "healthz": {"-": everyone(either(OK, 503))},
     "healthz_full": {"-": everyone(either(OK, 503))},  # 503 without a task worker, as in the tests
     "robots_txt": {"-": everyone(OK)},
@@ -350,6 +351,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.user": ("v", "vc", "vacd"),
     "wdhs.province": ("v", "v", "vacd"),
     "wdhs.municipality": ("v", "v", "vacd"),
+    "wdhs.municipalityneighbour": ("", "v", "v"),  # derived from the shapes by load_places
     "wdhs.term": ("v", "vac", "vac"),
     "wdhs.searchsynonym": ("", "vacd", "vacd"),
     "wdhs.searchword": ("", "v", "vd"),

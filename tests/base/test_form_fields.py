@@ -22,6 +22,14 @@ def test_typed_name_cleans_to_the_municipality():
     assert form.cleaned_data == {"place": municipality("'s-Gravenhage"), "optional": municipality("Súdwest-Fryslân")}
 
 
+def test_the_names_people_use_clean_to_the_municipality_but_a_shared_name_does_not():
+    form = PlaceForm({"place": "Ljouwert", "optional": "Den Bosch"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"place": municipality("Leeuwarden"), "optional": municipality("'s-Hertogenbosch")}
+    shared = PlaceForm({"place": "Bergen"})  # Bergen (L.) or Bergen (NH.): the person picks from the list
+    assert not shared.is_valid() and shared.errors["place"] == ["Onbekende gemeente."]
+
+
 def test_empty_optional_field_is_none_and_empty_required_field_is_an_error():
     form = PlaceForm({"place": "", "optional": ""})
     assert not form.is_valid()

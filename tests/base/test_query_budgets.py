@@ -29,6 +29,7 @@ BUDGETS = {
     "/initiatieven/": 24,
     "/initiatieven/?provincie=utrecht&thema=wonen": 24,
     "/initiatieven/kaart/": 6,
+    "/in-de-buurt/?plaats=Zwolle": 16,
     "/doelen/": 16,
     "/doelen/2/": 16,
     "/zoeken/?q=buurthuis": 16,

@@ -227,6 +227,18 @@ def initiative_manage_pending() -> str:
     ).get_manage_url()
 
 
+def nearby_place() -> str:
+    from tests.factories import FundingSchemeFactory, InitiativeFactory, OrganisationFactory, municipality, province
+
+    InitiativeFactory(name="Buurtkamer Oldehove", municipality=municipality("Leeuwarden"), area="Oldehove")
+    InitiativeFactory(name="Dorpshuis Garyp", municipality=municipality("Tytsjerksteradiel"), area="Garyp")
+    scheme = FundingSchemeFactory(name="Mienskipsfonds", scope="regio")
+    scheme.provinces.set([province("Fryslân")])
+    partner = OrganisationFactory(name="Steunpunt Mienskip Leeuwarden", is_national=False, kind="lokaal")
+    partner.municipalities.set([municipality("Leeuwarden")])
+    return "/in-de-buurt/?plaats=Ljouwert"
+
+
 def _schemes() -> Any:
     from tests.factories import FundingSchemeFactory
 
@@ -527,6 +539,11 @@ PUBLIC_PAGES: list[Page] = [
     Page("initiatief-melden", initiative_report),
     Page("initiatief-melden-fouten", initiative_report, status=400, then=submit_empty),
     Page("initiatief-contact", initiative_contact),
+    # Near me
+    Page("in-de-buurt", "/in-de-buurt/"),
+    Page("in-de-buurt-plaats", nearby_place),
+    Page("in-de-buurt-twee-plaatsen", "/in-de-buurt/?plaats=Bergen", screenshots=False),
+    Page("in-de-buurt-onbekend", "/in-de-buurt/?plaats=Leewarden", status=400),
     # Funding and questions
     Page("financiering", funding_finder),
     Page("financiering-antwoorden", funding_finder_answered),

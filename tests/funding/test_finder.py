@@ -255,3 +255,36 @@ def test_long_lists_show_the_first_thirty_and_say_how_many_more(client):
     assert sum(group["count"] for group in groups) >= 33
     assert all(len(group["items"]) <= 30 for group in groups)
     assert all(group["hidden"] == group["count"] - len(group["items"]) for group in groups)
+
+
+def test_the_outcome_opens_with_a_summary_and_the_doors_that_open_more(client, schemes, demo):
+    response = client.get(URL, {"gemeente": "Utrecht", "rechtsvorm": "informele-groep-zonder-penvoerder"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    summary = response.context["summary"]
+    counts = {group["verdict"].key: group["count"] for group in response.context["groups"]}
+    assert summary.startswith(f"{counts['past']} regeling")
+    assert f"{counts['misschien']} misschien en {counts['past-niet']} niet." in summary
+    assert html.index(summary) < html.index('id="groep-past"')
+    door = response.context["doors"][0]
+    assert door["door"].key == "rechtsvorm" and door["door"].text.startswith("Met een penvoerder")
+    assert door["door"].text in html
+    # The guides on legal form and penvoerder, as published knowledge pages.
+    assert '/kennis/welke-rechtsvorm-past-bij-jullie/"' in html and '/kennis/werken-met-een-penvoerder/"' in html
+
+
+def test_without_the_guides_the_doors_link_to_a_search(client, schemes):
+    response = client.get(URL, {"rechtsvorm": "informele-groep-zonder-penvoerder"})
+    assert [d["door"].text for d in response.context["doors"]] == [
+        "Met een penvoerder, een stichting of een vereniging past 1 regeling meer."
+    ]
+    assert "/kennis/?q=penvoerder" in response.content.decode()
+
+
+def test_the_form_sends_you_to_the_outcome(client, schemes):
+    html = client.get(URL).content.decode()
+    assert 'action="/financiering/#uitkomst"' in html
+    answered = client.get(URL, {"bedrag": "100"}).content.decode()
+    assert answered.count('id="uitkomst"') == 1
+    wrong = client.get(URL, {"bedrag": "twee euro"})
+    assert wrong.status_code == 400 and wrong.content.decode().count('id="uitkomst"') == 1

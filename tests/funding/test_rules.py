@@ -269,3 +269,97 @@ def test_euro_and_names_in_dutch():
     assert f.euro(2500) == "€ 2.500" and f.euro(0) == "€ 0"
     assert f.join_names(["a", "b", "c"]) == "a, b of c"
     assert f.cap("oranje Fonds") == "Oranje Fonds"
+
+
+# --- the outcome as a whole: summary and more doors ---
+
+FORMAL = {"stichting": "Stichting", "vereniging": "Vereniging"}
+
+
+def test_summary_counts_in_plain_dutch_singular_and_plural():
+    V = Verdict
+    assert f.summary_text({V.FITS: 2, V.MAYBE: 3, V.DOES_NOT_FIT: 10}) == (
+        "2 regelingen passen waarschijnlijk, 3 misschien en 10 niet."
+    )
+    assert f.summary_text({V.FITS: 1, V.MAYBE: 0, V.DOES_NOT_FIT: 1}) == (
+        "1 regeling past waarschijnlijk, 0 misschien en 1 niet."
+    )
+    assert f.summary_text({V.MAYBE: 4}) == "Geen regeling past waarschijnlijk, 4 misschien en 0 niet."
+
+
+def test_more_doors_counts_the_schemes_another_legal_form_opens():
+    schemes = [
+        rules(legal_forms=FORMAL, penvoerder_ok=True),  # opens with a penvoerder, a stichting or a vereniging
+        rules(legal_forms=FORMAL, penvoerder_ok=True, own_contribution_percent=0),
+        rules(legal_forms={"stichting": "Stichting"}),  # only a stichting
+        rules(legal_forms={"vereniging": "Vereniging"}, region=Region(national=False, provinces=frozenset({"x"}))),
+        rules(),  # fits already
+    ]
+    group = answers(legal_form=f.INFORMAL_WITHOUT, province="utrecht", municipality="utrecht")
+    assert [f.evaluate(r, group).verdict for r in schemes].count(Verdict.DOES_NOT_FIT) == 4
+    doors = f.more_doors(schemes, group)
+    assert [(d.key, d.count) for d in doors] == [("rechtsvorm", 3)]  # not the one closed by its region
+    assert doors[0].text == "Met een penvoerder, een stichting of een vereniging passen 3 regelingen meer."
+    # Check against the rules directly: with a stichting all three are open, with a penvoerder two.
+    as_stichting = answers(legal_form="stichting", province="utrecht", municipality="utrecht")
+    assert [f.evaluate(r, as_stichting).verdict < Verdict.DOES_NOT_FIT for r in schemes[:3]] == [True] * 3
+
+
+def test_one_door_is_told_in_the_singular_and_a_stichting_gets_no_legal_form_door():
+    schemes = [rules(legal_forms={"vereniging": "Vereniging"})]
+    doors = f.more_doors(schemes, answers(legal_form="bv"))
+    assert [d.text for d in doors] == ["Met een vereniging past 1 regeling meer."]
+    assert f.more_doors(schemes, answers(legal_form="stichting")) == []
+    # Nothing closed, nothing to open.
+    assert f.more_doors([rules()], answers(legal_form=f.INFORMAL_WITHOUT)) == []
+
+
+def test_more_doors_counts_the_co_funding_that_opens_every_scheme_it_keeps_closed():
+    schemes = [
+        rules(own_contribution_percent=10),
+        rules(own_contribution_percent=25),
+        rules(own_contribution_percent=25, legal_forms={"stichting": "Stichting"}),  # the legal form fits
+        rules(own_contribution_percent=50, phases={"groeien": "Groeien"}),  # and by its phase
+    ]
+    mine = answers(amount=1000, own_money=0, legal_form="stichting", phase="idee")
+    doors = f.more_doors(schemes, mine)
+    assert [(d.key, d.count) for d in doors] == [("eigen-bijdrage", 3)]
+    assert doors[0].text == "Met € 250 eigen geld of geld van anderen (cofinanciering) passen 3 regelingen meer."
+    with_250 = answers(amount=1000, own_money=250, legal_form="stichting", phase="idee")
+    assert [f.evaluate(r, with_250).verdict for r in schemes].count(Verdict.DOES_NOT_FIT) == 1
+    # Without the amount or the own money nothing is closed by the co-funding rule: no door.
+    assert f.more_doors(schemes, answers(legal_form="stichting", phase="idee")) == []
+
+
+def test_door_counts_agree_with_evaluating_every_scheme_again():
+    # Every combination of a few rules, checked the slow way: evaluate each scheme with each changed answer.
+    schemes = [
+        rules(
+            legal_forms=forms,
+            penvoerder_ok=penvoerder,
+            own_contribution_percent=percent,
+            phases=phases,
+        )
+        for forms in ({}, FORMAL, {"stichting": "Stichting"}, {"cooperatie": "Coöperatie"})
+        for penvoerder in (False, True)
+        for percent in (0, 20, 60)
+        for phases in ({}, {"groeien": "Groeien"})
+    ]
+    mine = answers(legal_form=f.INFORMAL_WITHOUT, amount=1000, own_money=100, phase="idee")
+
+    def closed(a: Answers) -> set[int]:
+        return {i for i, r in enumerate(schemes) if f.evaluate(r, a).verdict == Verdict.DOES_NOT_FIT}
+
+    now = closed(mine)
+    doors = {d.key: d for d in f.more_doors(schemes, mine)}
+    by_legal_form = set()
+    for slug in (f.INFORMAL_WITH, "stichting", "vereniging"):
+        by_legal_form |= now - closed(Answers(**{**mine.__dict__, "legal_form": slug}))
+    assert doors["rechtsvorm"].count == len(by_legal_form) > 0
+    assert doors["rechtsvorm"].text.startswith("Met een penvoerder, een stichting of een vereniging passen ")
+    by_money = now - closed(Answers(**{**mine.__dict__, "own_money": 600}))
+    assert doors["eigen-bijdrage"].count == len(by_money) > 0
+    assert "Met € 600 eigen geld" in doors["eigen-bijdrage"].text
+    # A scheme that a legal form and the own contribution both keep closed opens by neither door alone.
+    both = schemes.index(rules(legal_forms={"stichting": "Stichting"}, own_contribution_percent=60))
+    assert both in now and both not in by_legal_form | by_money

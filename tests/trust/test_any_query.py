@@ -47,6 +47,7 @@ PAGES: list[tuple[str, Callable[[Content], str]]] = [
     ("member", lambda c: "/financiering/"),  # ?initiatief= fills in the member's own initiative
     ("anon", lambda c: f"/financiering/{c.scheme.slug}/"),
     ("anon", lambda c: "/zoeken/"),
+    ("anon", lambda c: "/in-de-buurt/"),
     ("anon", lambda c: "/doelen/"),
     ("anon", lambda c: f"/doelen/{c.update.goal.number}/"),
     ("anon", lambda c: "/doelen/updates/feed/"),

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from wdhs.models import Municipality
+from wdhs.nearby import find_place
 
 _HTML = re.compile(r"<\s*[a-zA-Z/!?]")
 HTML_MESSAGE = "Gebruik geen HTML-code, zoals <script> of <b>. Gewone tekst is genoeg."
@@ -56,17 +57,10 @@ def municipality_names() -> list[str]:
 
 
 def find_municipality(text: str) -> Municipality | None:
-    """Match what was typed to one municipality: by CBS name, the spoken name ("Den Haag") or the slug."""
-    wanted = " ".join(text.split()).casefold()
-    if not wanted:
-        return None
-    for municipality in Municipality.objects.active().select_related("province"):
-        names = {municipality.name.casefold(), municipality.display_name.casefold(), municipality.slug}
-        if municipality.name == "'s-Gravenhage":
-            names |= {"den haag", "’s-gravenhage"}
-        if wanted in names:
-            return municipality
-    return None
+    """Match what was typed to one municipality: by CBS name, the spoken name ("Den Haag"), the Frisian or Dutch
+    name ("Ljouwert"), the short name ("Den Bosch"), the slug, with or without accents (wdhs.nearby.find_place).
+    A name that two municipalities carry ("Bergen") matches none: the person picks from the list."""
+    return find_place(text, suggestions=0).municipality
 
 
 class MunicipalityField(forms.CharField):
