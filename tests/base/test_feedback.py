@@ -260,7 +260,7 @@ def test_staff_see_the_reactions_in_the_admin_and_mark_them_handled(client, page
     assert reaction.handled_by == staff
     # The counts per page on the resource's own change page.
     body = client.get(reverse("admin:knowledge_resource_change", args=[page["resource"].pk])).content.decode()
-    assert "0 nuttig, 1 niet nuttig, 0 fout(en) gemeld; 0 nog te doen" in body
+    assert "0 nuttig, 1 niet nuttig, 0 fouten gemeld; 0 nog te doen" in body
 
 
 def test_a_person_without_rights_sees_no_feedback_admin(client):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from wdhs import feedback
+from wdhs.admin_messages import counted
 from wdhs.models import PageFeedback
 
 
@@ -87,7 +88,7 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     @admin.action(description="Markeren als afgehandeld", permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet[PageFeedback]) -> None:
         done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now(), handled_by=request.user)
-        self.message_user(request, f"{done} reactie(s) afgehandeld.", messages.SUCCESS)
+        self.message_user(request, f"{counted(done, 'reactie', 'reacties')} afgehandeld.", messages.SUCCESS)
 
 
 class FeedbackCountsMixin(admin.ModelAdmin):
@@ -106,10 +107,10 @@ class FeedbackCountsMixin(admin.ModelAdmin):
             + f"?object_id={obj.pk}&pagina={target.kind if target else ''}"
         )
         return format_html(
-            '{} nuttig, {} niet nuttig, {} fout(en) gemeld; {} nog te doen. <a href="{}">Bekijk de reacties</a>',
+            '{} nuttig, {} niet nuttig, {} gemeld; {} nog te doen. <a href="{}">Bekijk de reacties</a>',
             counts["nuttig"],
             counts["niet_nuttig"],
-            counts["fout"],
+            counted(counts["fout"], "fout", "fouten"),
             counts["open"],
             url,
         )
