@@ -33,7 +33,6 @@ from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
-SUBJECT_PREFIX = "[We Doen Het Samen] "
 
 # The pause before each next attempt: a hiccup is over within minutes, an outage of the mail server
 # within about a day and a half. After the last pause comes the last attempt.
@@ -49,11 +48,20 @@ MAX_ATTEMPTS = len(RETRY_AFTER) + 1
 
 
 def render(name: str, context: dict[str, Any]) -> tuple[str, str]:
-    """The subject (with the portal's prefix) and the body of message `name`."""
-    context = {"site_url": settings.SITE_URL, **context}
+    """The subject (with the portal's prefix) and the body of message `name`, signed with the portal's address."""
+    context = {"site_url": settings.SITE_URL, "site_name": settings.WDHS_SITE_NAME, **context}
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
-    body = render_to_string(f"emails/{name}.txt", context)
-    return SUBJECT_PREFIX + subject, body
+    body = render_to_string(f"emails/{name}.txt", context).rstrip() + "\n\n" + signature()
+    return subject_prefix() + subject, body
+
+
+def subject_prefix() -> str:
+    return f"[{settings.WDHS_SITE_NAME}] "
+
+
+def signature() -> str:
+    """The last lines of every mail: the portal's name and address, so that a reader knows where it comes from."""
+    return f"-- \n{settings.WDHS_SITE_NAME}\n{settings.SITE_URL}/\n"
 
 
 def send(name: str, *, to: Iterable[str], context: dict[str, Any] | None = None, reply_to: str = "") -> None:
