@@ -34,6 +34,16 @@ class PortalAdminConfig(admin_apps.AdminConfig):
     default = False  # named in INSTALLED_APPS; WdhsConfig stays this module's default
     default_site = "wdhs.adminsite.PortalAdminSite"
 
+    def ready(self) -> None:
+        super().ready()
+        from django.contrib.admin.templatetags import admin_list
+
+        from wdhs.adminsite import boolean_icon, dutch_permission_names
+
+        # Django's lists and read-only fields import this helper when they render, so they get the Dutch alt text.
+        admin_list._boolean_icon = boolean_icon  # type: ignore[attr-defined]  # private helper, not in the stubs
+        post_migrate.connect(dutch_permission_names, dispatch_uid="wdhs.adminsite.permissions")
+
 
 class TasksConfig(TasksAppConfig):
     """django-tasks-db's queue table, under a Dutch name in the admin."""

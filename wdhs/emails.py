@@ -29,6 +29,7 @@ from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
@@ -109,6 +110,6 @@ def deliver(*, subject: str, body: str, to: list[str], reply_to: list[str], html
         logger.warning("Mail %r not sent (attempt %d): %s; trying again at %s", subject, attempt, error, retry_at)
         return (
             f"Niet verstuurd (poging {attempt} van {MAX_ATTEMPTS}): {error}. "
-            f"Nieuwe poging na {timezone.localtime(retry_at):%d-%m-%Y %H:%M}."
+            f"Nieuwe poging na {date_format(timezone.localtime(retry_at), 'DATETIME_FORMAT')}."
         )
     return f"Verstuurd (poging {attempt})."

@@ -349,6 +349,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# One date style: "30 november 2026" and "30 november 2026, 14:05" (wdhs/formats/nl/formats.py).
+FORMAT_MODULE_PATH = ["wdhs.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
