@@ -72,7 +72,11 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The portal's name and address as every mail gives them (links in mails are built on SITE_URL, never on the
 # host name of the request that triggered the mail).
-SITE_URL = env("WDHS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without WDHS_SITE_URL, production takes https:// and the first of DJANGO_ALLOWED_HOSTS.
+_DEFAULT_SITE_URL = (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION and ALLOWED_HOSTS else "http://127.0.0.1:8000"
+)
+SITE_URL = env("WDHS_SITE_URL", _DEFAULT_SITE_URL).rstrip("/")
 WDHS_SITE_NAME = env("WDHS_SITE_NAME", "We Doen Het Samen")
 
 INSTALLED_APPS = [
