@@ -13,6 +13,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
+from tests import words
 from tests.background import committed
 from tests.factories import PASSWORD, UserFactory, totp_code
 from wdhs import emails
@@ -166,6 +167,7 @@ def test_check_your_mail_page_resends_the_mail_within_the_limit(client, empty_ca
     page = client.get(reverse("account_email_verification_sent"))
     html = page.content.decode()
     assert "Niet ontvangen?" in html
+    assert not words.english(words.readable_text(html))
     assert reverse("account_verification_resend") in html
     mail.outbox.clear()
     # Right after the first mail: nothing new, and the page says to wait (allauth's "confirm_email" limit).

@@ -108,6 +108,23 @@ def test_public_pages_have_no_english_and_one_date_style(client, demo):
     for name in ("home", "knowledge:list", "knowledge:detail", "funding:finder", "initiatives:list", "goals:index"):
         assert name in routes, sorted(routes)
     assert len(pages) > 40
+    # The states a walk along links never sees: a form sent empty (Django's and allauth's error messages), a 404.
+    initiative = Initiative.objects.published().order_by("slug").first()
+    assert initiative is not None
+    for name, args in (
+        ("account_login", []),
+        ("account_signup", []),
+        ("account_reset_password", []),
+        ("questions:ask", []),
+        ("initiatives:contact", [initiative.slug]),
+        ("initiatives:report", [initiative.slug]),
+    ):
+        response = client.post(reverse(name, args=args), {"email": "geen-adres", "password1": "kort"})
+        assert response.status_code == 400, (name, response.status_code)
+        pages[f"POST {reverse(name, args=args)}"] = response.content.decode()
+    missing = client.get("/bestaat-niet/")
+    assert missing.status_code == 404
+    pages["/bestaat-niet/"] = missing.content.decode()
     found = problems(pages)
     assert not found, _report(found)
 
