@@ -162,3 +162,19 @@ def test_admin_pages_have_no_english_and_say_inloggen(client, demo):
     assert len(pages) > len(admin.site._registry) * 2
     found = problems(pages)
     assert not found, _report(found)
+
+
+def test_django_default_rights_get_dutch_names():
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from wdhs.adminsite import dutch_permission_names
+
+    assert not Permission.objects.filter(name__startswith="Can ").exists()
+    Permission.objects.filter(codename="view_initiative").update(name="Can view initiative")
+    content_type = ContentType.objects.get_for_model(Initiative)
+    custom = Permission.objects.create(codename="feature_initiative", name="Can feature", content_type=content_type)
+    dutch_permission_names()
+    assert Permission.objects.get(codename="view_initiative").name == "Mag initiatief bekijken"
+    custom.refresh_from_db()
+    assert custom.name == "Can feature"  # not one of Django's four: left as its model names it
