@@ -28,7 +28,7 @@ GOALS = [
             "omdat ze zich verbonden voelen met hun omgeving.\n\n"
             "Niet alleen bewoners doen mee. Ook werkgevers, overheden, maatschappelijke organisaties en ngo's "
             "kunnen gemeenschappen sterker maken. Dat begint met één houding: niets zonder lokale gemeenschappen. "
-            "Daarvoor is geld nodig voor community building. En bewoners krijgen ruimte en zeggenschap.\n\n"
+            "Daarvoor is geld nodig om gemeenschappen op te bouwen. En bewoners krijgen ruimte en zeggenschap.\n\n"
             "Zo kunnen we zorg, klimaat en armoede op een nieuwe manier aanpakken: samen, vanuit de samenleving."
         ),
     },

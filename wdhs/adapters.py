@@ -10,7 +10,9 @@ Failed log-ins are counted three ways (settings.ACCOUNT_RATE_LIMITS), so that a 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -18,7 +20,6 @@ from allauth.core.internal import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 
 from wdhs import emails
@@ -68,14 +69,48 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
-        """Render with allauth's own (translated) templates as allauth does, then queue instead of sending here."""
-        request = allauth_context.request
+        """Render with the portal's templates (templates/account/email/, templates/mfa/email/), then queue.
+
+        Every mail names the portal and links to its configured address (settings.SITE_URL), never to the
+        host name the request happened to use: a link in a mail must work, and must not be steered by a header.
+        """
+        links = {key: portal_url(value) for key, value in context.items() if key.endswith("_url") and value}
         message = self.render_mail(
             template_prefix,
             email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context},
+            {
+                "request": allauth_context.request,
+                "email": email,
+                **context,
+                **links,
+                **portal_context(),
+            },
         )
         emails.send_rendered(message)
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's templates call `current_site`: the portal's name and address from the settings."""
+
+    name: str
+    domain: str
+
+
+def portal_context() -> dict[str, Any]:
+    """The portal's name and address for a mail: site_name, site_url and allauth's current_site."""
+    return {
+        "site_name": settings.WDHS_SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "current_site": PortalSite(name=settings.WDHS_SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc),
+    }
+
+
+def portal_url(url: str) -> str:
+    """The same path, query and fragment on the portal's own address (settings.SITE_URL)."""
+    bits = urlsplit(str(url))
+    base = urlsplit(settings.SITE_URL)
+    return urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + bits.path, bits.query, bits.fragment))
 
 
 def staff_needs_mfa(user: Any) -> bool:
@@ -101,3 +136,20 @@ class MFAAdapter(DefaultMFAAdapter):
         if settings.WDHS_STAFF_MFA_REQUIRED and (user.is_staff or user.is_superuser):
             return authenticator.type != Authenticator.Type.TOTP
         return super().can_delete_authenticator(authenticator)
+
+
+def resend_signup_verification(request: HttpRequest) -> bool | None:
+    """Send the verification mail of the sign-up or log-in in this session again.
+
+    None when the session has no pending verification (it timed out, or the browser was closed); False when
+    the last mail for the address went out within the rate limit ("confirm_email"), so that a visitor cannot
+    flood someone's inbox. For an address that already has an account allauth sends "account already exists"
+    instead, as at sign-up: the page says the same either way, so it tells no one which addresses are known.
+    """
+    from allauth.account.internal.flows.email_verification import send_verification_email_at_login
+    from allauth.account.stages import EmailVerificationStage, LoginStageController
+
+    stage = LoginStageController.enter(request, EmailVerificationStage.key)
+    if stage is None:
+        return None
+    return send_verification_email_at_login(request, stage.login)

@@ -14,7 +14,11 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from wdhs.workqueue import age_text, lines_for
 
@@ -69,3 +73,35 @@ class PortalAdminSite(admin.AdminSite):
     ) -> HttpResponse:
         """allauth's page, with its rate limit on the old password (the admin's own form has none)."""
         return HttpResponseRedirect(reverse("account_change_password"))
+
+
+def boolean_icon(value: bool | None) -> SafeString:
+    """Django's yes/no/unknown icon in the admin's lists and read-only fields, with a Dutch alt text.
+
+    Django writes the Python value ("True", "False", "None") as the alt text, which is what a screen reader says.
+    """
+    icon = {True: "yes", False: "no", None: "unknown"}[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), BOOLEAN_WORDS[value])
+
+
+BOOLEAN_WORDS = {True: "Ja", False: "Nee", None: "Onbekend"}
+
+# The rights that Django makes for every model ("Can add ..."), in Dutch; the model's name follows.
+PERMISSION_WORDS = {"add": "toevoegen", "change": "wijzigen", "delete": "verwijderen", "view": "bekijken"}
+
+
+def dutch_permission_names(**kwargs: Any) -> None:
+    """After every migrate: Django's default rights get a Dutch name, as the admin shows them ("Mag ... bekijken").
+
+    Django names them once, in English, from the model's untranslated name, and never renames them; this does.
+    """
+    from django.contrib.auth.models import Permission
+
+    with translation.override("nl"):
+        for permission in Permission.objects.select_related("content_type").filter(name__startswith="Can "):
+            action = permission.codename.split("_", 1)[0]
+            model = permission.content_type.model_class()
+            if action not in PERMISSION_WORDS or model is None:
+                continue
+            permission.name = f"Mag {model._meta.verbose_name} {PERMISSION_WORDS[action]}"[:255]
+            permission.save(update_fields=["name"])

@@ -36,8 +36,25 @@ class PortalAdminConfig(admin_apps.AdminConfig):
     default = False  # named in INSTALLED_APPS; WdhsConfig stays this module's default
     default_site = "wdhs.adminsite.PortalAdminSite"
 
+    def ready(self) -> None:
+        super().ready()
+        from django.contrib.admin.templatetags import admin_list
+
+        from wdhs.adminsite import boolean_icon
+
+        # Django's lists and read-only fields import this helper when they render, so they get the Dutch alt text.
+        admin_list._boolean_icon = boolean_icon  # type: ignore[attr-defined]  # private helper, not in the stubs
+
 
 class TasksConfig(TasksAppConfig):
     """django-tasks-db's queue table, under a Dutch name in the admin."""
 
     verbose_name = "Achtergrondtaken"
+
+    def ready(self) -> None:
+        super().ready()
+        from wdhs.adminsite import dutch_permission_names
+
+        # Connected by the last app in INSTALLED_APPS, so that for every app it runs after django.contrib.auth
+        # made that app's rights (receivers run in the order they were connected).
+        post_migrate.connect(dutch_permission_names, dispatch_uid="wdhs.adminsite.permissions")

@@ -29,11 +29,11 @@ from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
-SUBJECT_PREFIX = "[We Doen Het Samen] "
 
 # The pause before each next attempt: a hiccup is over within minutes, an outage of the mail server
 # within about a day and a half. After the last pause comes the last attempt.
@@ -49,11 +49,20 @@ MAX_ATTEMPTS = len(RETRY_AFTER) + 1
 
 
 def render(name: str, context: dict[str, Any]) -> tuple[str, str]:
-    """The subject (with the portal's prefix) and the body of message `name`."""
-    context = {"site_url": settings.SITE_URL, **context}
+    """The subject (with the portal's prefix) and the body of message `name`, signed with the portal's address."""
+    context = {"site_url": settings.SITE_URL, "site_name": settings.WDHS_SITE_NAME, **context}
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
-    body = render_to_string(f"emails/{name}.txt", context)
-    return SUBJECT_PREFIX + subject, body
+    body = render_to_string(f"emails/{name}.txt", context).rstrip() + "\n\n" + signature()
+    return subject_prefix() + subject, body
+
+
+def subject_prefix() -> str:
+    return f"[{settings.WDHS_SITE_NAME}] "
+
+
+def signature() -> str:
+    """The last lines of every mail: the portal's name and address, so that a reader knows where it comes from."""
+    return f"-- \n{settings.WDHS_SITE_NAME}\n{settings.SITE_URL}/\n"
 
 
 def send(name: str, *, to: Iterable[str], context: dict[str, Any] | None = None, reply_to: str = "") -> None:
@@ -101,6 +110,6 @@ def deliver(*, subject: str, body: str, to: list[str], reply_to: list[str], html
         logger.warning("Mail %r not sent (attempt %d): %s; trying again at %s", subject, attempt, error, retry_at)
         return (
             f"Niet verstuurd (poging {attempt} van {MAX_ATTEMPTS}): {error}. "
-            f"Nieuwe poging na {timezone.localtime(retry_at):%d-%m-%Y %H:%M}."
+            f"Nieuwe poging na {date_format(timezone.localtime(retry_at), 'DATETIME_FORMAT')}."
         )
     return f"Verstuurd (poging {attempt})."

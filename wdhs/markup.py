@@ -6,6 +6,7 @@ Knowledge bodies get the full set (tables, code); short texts such as an initiat
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 import threading
@@ -13,7 +14,7 @@ import threading
 import markdown
 import nh3
 from django.core.exceptions import ValidationError
-from django.utils.html import linebreaks
+from django.utils.html import escape, linebreaks, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -74,7 +75,34 @@ def render_markdown(text: str, *, short: bool = False) -> SafeString:
     html = _convert(text or "", short=False)
     # The page title is the only <h1>; a "# heading" in the body becomes a second-level heading.
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
-    return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 with an allow-list just above
+    return mark_safe(wrap_tables(sanitise_html(html)))  # noqa: S308 - cleaned by nh3 with an allow-list just above
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_EMPTY_HEADER = re.compile(r"<th>\s*</th>")
+_FIRST_HEADER = re.compile(r"<th>(.*?)</th>", re.DOTALL)
+
+
+def wrap_tables(html: str) -> str:
+    """Each table in a region of its own that scrolls sideways on a phone and that a keyboard can reach.
+
+    A table wider than the screen scrolls inside its region (WCAG 1.4.10); tabindex="0" lets a keyboard user
+    scroll it with the arrow keys (axe: scrollable-region-focusable), and the name says which table it is.
+    An empty header cell (the corner of a comparison table) becomes a plain cell: a header must say something.
+    Runs on the cleaned HTML, whose tables have no attributes left.
+    """
+
+    def wrap(match: re.Match[str]) -> str:
+        inner = _EMPTY_HEADER.sub("<td></td>", match.group(1))
+        first = _FIRST_HEADER.search(inner)
+        heading = " ".join(html_lib.unescape(strip_tags(first.group(1))).split()) if first else ""
+        name = f"Tabel: {heading}" if heading else "Tabel"
+        return (
+            f'<div class="wdhs-table-scroll" role="region" tabindex="0" aria-label="{escape(name)}">'
+            f"<table>{inner}</table></div>"
+        )
+
+    return _TABLE.sub(wrap, html)
 
 
 # Limits on what an editor may write, checked when a form is saved (validate_markdown) and again before

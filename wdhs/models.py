@@ -10,6 +10,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from wdhs.placenames import place_search_text
@@ -336,7 +338,7 @@ class DailyJobRun(models.Model):
         constraints = [models.UniqueConstraint(fields=["job", "day"], name="wdhs_dailyjobrun_once_a_day")]
 
     def __str__(self) -> str:
-        return f"{self.job} op {self.day:%d-%m-%Y}"
+        return f"{self.job} op {date_format(self.day)}"
 
 
 class WorkerHeartbeat(models.Model):
@@ -370,7 +372,7 @@ class FormSubmission(models.Model):
         verbose_name_plural = "verstuurde formulieren"
 
     def __str__(self) -> str:
-        return f"{self.form} om {self.created_at:%d-%m-%Y %H:%M}"
+        return f"{self.form} om {date_format(timezone.localtime(self.created_at), 'DATETIME_FORMAT')}"
 
 
 class AuditEntry(AuditLogEntry):

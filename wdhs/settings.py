@@ -70,7 +70,14 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-SITE_URL = env("WDHS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The portal's name and address as every mail gives them (links in mails are built on SITE_URL, never on the
+# host name of the request that triggered the mail).
+# Without WDHS_SITE_URL, production takes https:// and the first of DJANGO_ALLOWED_HOSTS.
+_DEFAULT_SITE_URL = (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION and ALLOWED_HOSTS else "http://127.0.0.1:8000"
+)
+SITE_URL = env("WDHS_SITE_URL", _DEFAULT_SITE_URL).rstrip("/")
+WDHS_SITE_NAME = env("WDHS_SITE_NAME", "We Doen Het Samen")
 
 INSTALLED_APPS = [
     "wdhs",
@@ -328,7 +335,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[We Doen Het Samen] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WDHS_SITE_NAME}] "
+# A mail after every change to how someone logs in (password, e-mail address, two-factor), so that an owner
+# notices a change they did not make (ASVS 2.5.5); texts in templates/account/email/ and templates/mfa/email/.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -388,6 +398,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# One date style: "30 november 2026" and "30 november 2026, 14:05" (wdhs/formats/nl/formats.py).
+FORMAT_MODULE_PATH = ["wdhs.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

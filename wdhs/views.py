@@ -36,6 +36,7 @@ from knowledge.nearby import partners_near, schemes_near
 from knowledge.questions import views as question_views
 from knowledge.routes import views as route_views
 from wdhs import health, personal_data
+from wdhs.adapters import resend_signup_verification
 from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.forms.places import PlaceForm
@@ -195,6 +196,28 @@ def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
             return redirect("home")
         return render(request, "pages/account_delete.html", context, status=400)
     return render(request, "pages/account_delete.html", context)
+
+
+@require_http_methods(["POST"])
+def verification_resend(request: HttpRequest) -> HttpResponse:
+    """The button 'Niet ontvangen? Stuur opnieuw' on the check-your-mail page: this session's sign-up mail again."""
+    sent = resend_signup_verification(request)
+    if sent is None:
+        messages.info(
+            request,
+            "We weten niet meer naar welk adres de mail moest. Log in met je e-mailadres en wachtwoord: "
+            "dan sturen we de mail opnieuw.",
+        )
+        return redirect("account_login")
+    if sent:
+        messages.success(request, "We hebben de mail opnieuw gestuurd. Kijk ook in je map met ongewenste mail.")
+    else:
+        messages.warning(
+            request,
+            "We hebben de mail net pas gestuurd. Wacht een paar minuten en kijk ook in je map met ongewenste mail. "
+            "Nog steeds niets? Probeer het dan opnieuw.",
+        )
+    return redirect("account_email_verification_sent")
 
 
 def static_page(template: str) -> Callable[[HttpRequest], HttpResponse]:

@@ -294,6 +294,8 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "account_confirm_reauthentication_code": {"-": logged_in(REDIRECT)},  # no code asked: back to the start
     "account_email": {"-": logged_in()},
     "account_email_verification_sent": {"-": everyone(OK)},
+    # "Stuur opnieuw": a POST only; without a sign-up in the session it sends nothing and points to log in.
+    "account_verification_resend": {"-": everyone(NOT_ALLOWED), "POST": everyone(LOGIN)},
     "account_confirm_email": {"ongeldig": everyone(OK)},
     "account_change_password": {"-": logged_in()},
     "account_set_password": {"-": logged_in(REDIRECT)},

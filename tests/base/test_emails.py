@@ -147,5 +147,5 @@ def test_the_real_worker_sends_the_mail_once_the_server_is_back(settings):
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())  # a minute later
     call_command(*worker, verbosity=0)
     [message] = mail.outbox
-    assert message.subject == "[We Doen Het Samen] 0 vraag/vragen al 5 werkdagen zonder antwoord"
+    assert message.subject == "[We Doen Het Samen] 0 vragen al 5 werkdagen zonder antwoord"
     assert queued("deliver") == []

@@ -75,6 +75,31 @@ def test_production_defaults_are_strict():
     assert result.stdout.split() == ["False", "True", "True", "True", "True", "nl", "Europe/Amsterdam"]
 
 
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DJANGO_ALLOWED_HOSTS": ".wedoenhetsamen.nu,www.example.nl"}, "https://wedoenhetsamen.nu"),
+        (
+            {"DJANGO_ALLOWED_HOSTS": "x.nl", "WDHS_SITE_URL": "https://portaal.example.nl/"},
+            "https://portaal.example.nl",
+        ),
+    ],
+    ids=["from-allowed-hosts", "given"],
+)
+def test_production_links_in_mails_go_to_the_portals_own_address(env, expected):
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.SITE_URL)",
+        unset=("WDHS_SITE_URL",),
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY="k" * 60,
+        **env,
+    )
+    assert result.stdout.strip() == expected, result.stderr
+
+
 def test_database_url_must_be_postgres():
     result = _manage("check", DJANGO_ENV="test", DATABASE_URL="sqlite:///tmp/x.db")
     assert result.returncode != 0

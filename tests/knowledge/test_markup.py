@@ -131,3 +131,23 @@ def test_knowledge_data_migration_fills_the_stored_html(monkeypatch):
         migration.forwards(apps, editor)
     resource.refresh_from_db()
     assert resource.body_html == "<p><em>schuin</em></p>"
+
+
+def test_a_table_scrolls_in_a_region_that_a_keyboard_reaches_and_that_is_named():
+    html = str(render_markdown("| | Vereniging | Stichting |\n|---|---|---|\n| Leden | ja | nee |\n"))
+    assert html.startswith('<div class="wdhs-table-scroll" role="region" tabindex="0" aria-label="Tabel: Vereniging">')
+    assert html.rstrip().endswith("</table></div>")
+    # The empty corner of a comparison table is a plain cell, not a header without text.
+    assert "<th></th>" not in html and "<td></td>" in html
+
+
+def test_a_table_name_cannot_break_out_of_its_attribute():
+    html = str(render_markdown('| "><script>x</script> & <b>vet</b> |\n|---|\n| a |\n'))
+    assert "<script" not in html
+    assert 'aria-label="Tabel: &quot;&gt; &amp; vet">' in html
+    assert html.count('aria-label="') == 1
+    assert html.count("<div") == 1 and html.count("</div>") == 1
+
+
+def test_short_texts_get_no_tables():
+    assert "<table" not in str(render_markdown("| a |\n|---|\n| b |\n", short=True))
