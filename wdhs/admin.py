@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
@@ -375,8 +377,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     @admin.display(description="wanneer", ordering="timestamp")
-    def when(self, obj: AuditEntry) -> datetime:
-        return obj.timestamp
+    def when(self, obj: AuditEntry) -> str:
+        return date_format(timezone.localtime(obj.timestamp), "DATETIME_FORMAT")
 
     @admin.display(description="wie")
     def who(self, obj: AuditEntry) -> str:

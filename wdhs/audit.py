@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from auditlog.context import disable_auditlog, set_actor
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 ACTIONS = {
     LogEntry.Action.CREATE: "toegevoegd",
@@ -87,6 +89,20 @@ def changes_of(entry: Any) -> list[tuple[str, str, str]]:
 
 
 def _text(value: Any) -> str:
+    """A logged value as staff read it: "ja"/"nee" for yes and no, dates in the portal's one Dutch style."""
     if value is None or value == "None":
         return ""
-    return str(value)
+    text = str(value)
+    if text in {"True", "False"}:
+        return "ja" if text == "True" else "nee"
+    if len(text) >= 10 and text[4:5] == "-" and text[7:8] == "-" and text[:4].isdigit():
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if len(text) == 10:
+            return date_format(moment.date(), "DATE_FORMAT")
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, UTC)
+        return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return text

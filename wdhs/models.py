@@ -387,6 +387,10 @@ class AuditEntry(AuditLogEntry):
         verbose_name_plural = "auditlog: wie wijzigde wat"
         default_permissions = ("view",)
 
+    def __str__(self) -> str:
+        verb = {0: "Aangemaakt", 1: "Gewijzigd", 2: "Verwijderd"}.get(self.action, "Gewijzigd")
+        return f"{verb}: {self.object_repr}"
+
 
 class PageFeedbackQuerySet(models.QuerySet["PageFeedback"]):
     def open(self) -> PageFeedbackQuerySet:

@@ -108,4 +108,4 @@ def test_resource_change_page_has_goal_inline(client, staff):
     resource = ResourceFactory()
     client.force_login(staff)
     html = client.get(reverse("admin:knowledge_resource_change", args=[resource.pk])).content.decode()
-    assert "koppelingen aan doelen" in html.lower()
+    assert "bijdragen aan de doelen" in html.lower()
