@@ -255,13 +255,19 @@ _reading: ContextVar[set[str] | None] = ContextVar("wdhs_memo_reading", default=
 
 
 @functools.cache
-def _table_pattern() -> re.Pattern[str]:
-    names = sorted(content_tables(), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b")
+def _table_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A pattern for the name of every table of every model, and the content tables among them."""
+    content = frozenset(content_tables())
+    every = {model._meta.db_table for model in apps.get_models(include_auto_created=True)} | content
+    names = sorted(every, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b"), content
 
 
 def _tables_in(sql: str) -> set[str]:
-    return set(_table_pattern().findall(sql))
+    """The content tables named in `sql`; a table without a trigger (accounts, bookkeeping) counts as ALL_CONTENT:
+    such a value follows every change to the content, as all values did before there were versions per table."""
+    pattern, content = _table_pattern()
+    return {name if name in content else ALL_CONTENT for name in pattern.findall(sql)}
 
 
 def _signature(tables: frozenset[str], current: dict[str, int]) -> str:

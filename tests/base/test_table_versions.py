@@ -156,3 +156,22 @@ def test_bulk_loads_without_triggers_move_every_table():
         pagecache.mark_changed(cursor)
     after = pagecache.versions()
     assert all(after[name] != version for name, version in before.items())
+
+
+def test_a_value_that_reads_a_table_without_versions_follows_every_change():
+    """Accounts have no trigger: a value that reads them (a goal's number of members) follows every change to the
+    content, as before there were versions per table, instead of staying until it expires."""
+    from wdhs.models import User
+
+    calls: list[int] = []
+
+    def members() -> int:
+        calls.append(1)
+        return User.objects.count()
+
+    pagecache.memo(("test-members",), members)
+    pagecache.memo(("test-members",), members)
+    assert len(calls) == 1
+    ResourceFactory()
+    pagecache.memo(("test-members",), members)
+    assert len(calls) == 2
