@@ -247,9 +247,6 @@ def shared_counts() -> bool:
 
 _MISSING = object()
 _in_process: dict[tuple[Any, ...], tuple[frozenset[str], str, Any]] = {}
-# {name of a value: the content tables its computation read}, learnt on each computation; also in the cache.
-_known_tables: dict[str, frozenset[str]] = {}
-_KNOWN_TABLES_LIMIT = 50_000
 # The tables read by the computations running now (a memo inside another one adds its tables to the outer one).
 _reading: ContextVar[set[str] | None] = ContextVar("wdhs_memo_reading", default=None)
 
@@ -337,32 +334,16 @@ def memo(
             outer.update(read)
         _in_process[parts] = (read, _signature(read, current), value)  # replaces the value of an older version
         return value
-    name = hashlib.sha256(repr(parts).encode()).hexdigest()
-    tables_key = f"memo-tables:{code_version()}:{name}"
-    tables = _known_tables.get(name)
-    if tables is None:
-        tables = cache.get(tables_key)
-    if tables is not None:
-        value = cache.get(_value_key(name, tables, current), _MISSING)
-        if value is not _MISSING:
-            if outer is not None:
-                outer.update(tables)
-            _remember(name, tables)
-            return value
+    # One entry per name: the value with the tables it read and their versions then. It is used only while those
+    # versions are still the current ones (a newer computation, here or on another server, replaces it).
+    key = f"memo:{code_version()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    stored = cache.get(key)
+    if stored is not None and stored[1] == _signature(stored[0], current):
+        if outer is not None:
+            outer.update(stored[0])
+        return stored[2]
     value, read = _compute_reading(compute, depends_on)
     if outer is not None:
         outer.update(read)
-    cache.set_many({_value_key(name, read, current): value, tables_key: read}, settings.WDHS_PAGE_CACHE_SECONDS)
-    _remember(name, read)
+    cache.set(key, (read, _signature(read, current), value), settings.WDHS_PAGE_CACHE_SECONDS)
     return value
-
-
-def _value_key(name: str, tables: frozenset[str], current: dict[str, int]) -> str:
-    return f"memo:{code_version()}:{name}:{hashlib.sha256(_signature(tables, current).encode()).hexdigest()}"
-
-
-def _remember(name: str, tables: frozenset[str]) -> None:
-    if _known_tables.get(name) != tables:
-        if len(_known_tables) >= _KNOWN_TABLES_LIMIT:
-            _known_tables.clear()
-        _known_tables[name] = tables
