@@ -309,7 +309,8 @@ def memo(
     and the tables of a memo used inside it); the value is kept under the versions of exactly those tables, so a
     change to initiatives leaves the counts of knowledge resources warm. This is right because a computation
     whose tables did not change sends the same queries and gets the same answers. `depends_on` names the tables
-    by hand instead (for a value that reads content in a way no query shows).
+    by hand instead (for a value that reads content in a way no query shows; `(ALL_CONTENT,)` for model objects
+    kept `in_process` whose relations load later, outside `compute`).
 
     Used where shared counts are on (WDHS_SHARED_COUNTS, or the page cache); otherwise computed each time.
     Independent of the page cache: a logged-in visitor, a page the page cache cannot keep, or a server with the

@@ -174,3 +174,23 @@ def test_a_value_that_reads_a_table_without_versions_follows_every_change():
     ResourceFactory()
     pagecache.memo(("test-members",), members)
     assert len(calls) == 2
+
+
+def test_tables_named_by_hand_replace_the_learnt_ones():
+    calls: list[int] = []
+
+    def count() -> int:
+        calls.append(1)
+        return len(calls)
+
+    pagecache.memo(("test-by-hand",), count, depends_on=("knowledge_resource",), in_process=True)
+    InitiativeFactory()
+    pagecache.memo(("test-by-hand",), count, depends_on=("knowledge_resource",), in_process=True)
+    assert len(calls) == 1
+    ResourceFactory()
+    pagecache.memo(("test-by-hand",), count, depends_on=("knowledge_resource",), in_process=True)
+    assert len(calls) == 2
+    pagecache.memo(("test-everything",), count, depends_on=(pagecache.ALL_CONTENT,))
+    InitiativeFactory()
+    pagecache.memo(("test-everything",), count, depends_on=(pagecache.ALL_CONTENT,))
+    assert len(calls) == 4
