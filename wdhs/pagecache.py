@@ -2,11 +2,12 @@
 until the content changes.
 
 How it knows that the content changed: every table of the portal's content has a statement-level trigger that
-writes a new number into the one-row table `wdhs_content_version`. A request reads that
-row (one small query) and looks for the page under that version. The row changes in the same transaction as
-the content, so a reader sees the new version only once the new content is visible too; every way of writing
-counts (a form, the admin, a bulk `update()`, COPY, raw SQL, another app server), and the version is shared
-by every server that uses the same database and cache.
+writes a new number into the one-row table `wdhs_content_version` (the version of all content, for whole pages)
+and the same number into that table's row of `wdhs_table_version` (the version per table, for `memo`). A
+request reads both (one small query) and looks for the page under the version of all content. The rows change
+in the same transaction as the content, so a reader sees the new version only once the new content is visible
+too; every way of writing counts (a form, the admin, a bulk `update()`, COPY, raw SQL, another app server),
+and the versions are shared by every server that uses the same database and cache.
 
 Cached: GET and HEAD from a visitor without a session or message cookie, answered 200 with a complete body,
 without a new cookie, without a CSRF token in the page (a form with a token stays personal), and not marked
@@ -16,8 +17,10 @@ WDHS_PAGE_CACHE_SECONDS, for texts that depend on the date.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -52,13 +55,28 @@ CREATE TABLE IF NOT EXISTS wdhs_content_version (
     id integer PRIMARY KEY CHECK (id = 1),
     version bigint NOT NULL
 );
+CREATE TABLE IF NOT EXISTS wdhs_table_version (
+    name text PRIMARY KEY,
+    version bigint NOT NULL
+);
 CREATE OR REPLACE FUNCTION wdhs_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- The row of all content first, then the table's own row: every writer takes the locks in this order.
     INSERT INTO wdhs_content_version (id, version) VALUES (1, nextval('wdhs_content_version_seq'))
     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+    INSERT INTO wdhs_table_version (name, version) VALUES (TG_TABLE_NAME, currval('wdhs_content_version_seq'))
+    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
     RETURN NULL;
 END
 $$;
+"""
+
+# Every content table gets its own row at once, numbered from the sequence: a table nobody has written to yet
+# has a version no other database used (not 0), and `memo` need not fall back to the version of all content.
+SEED_SQL = """
+INSERT INTO wdhs_table_version (name, version)
+SELECT name, nextval('wdhs_content_version_seq') FROM unnest(%s::text[]) AS name
+ON CONFLICT (name) DO NOTHING
 """
 
 TRIGGER_SQL = """
@@ -97,6 +115,7 @@ def install(using: str = DEFAULT_DB_ALIAS) -> None:
         for table in content:
             if table in existing:
                 cursor.execute(TRIGGER_SQL.format(table=connections[using].ops.quote_name(table)))
+        cursor.execute(SEED_SQL, [[table for table in content if table in existing]])
         # A table that is no longer content (bookkeeping) loses a trigger an earlier release gave it.
         for table in sorted(_app_tables() - set(content)):
             if table in existing:
@@ -106,11 +125,12 @@ def install(using: str = DEFAULT_DB_ALIAS) -> None:
 
 
 def mark_changed(cursor: Any) -> None:
-    """Bumps the version by hand, for bulk loads that switch the triggers off."""
+    """Bumps the version of all content and of every table by hand, for bulk loads that switch the triggers off."""
     cursor.execute(
         "INSERT INTO wdhs_content_version (id, version) VALUES (1, nextval('wdhs_content_version_seq')) "
         "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
     )
+    cursor.execute("UPDATE wdhs_table_version SET version = currval('wdhs_content_version_seq')")
 
 
 def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
@@ -120,7 +140,7 @@ def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
 CODE_FOLDERS = ("wdhs", "knowledge", "initiatives", "goals", "templates")
 
 # During a GET or HEAD (which never writes) the version is read once and reused by every memo of the request.
-_request_scope: ContextVar[dict[str, int] | None] = ContextVar("wdhs_content_version", default=None)
+_request_scope: ContextVar[dict[str, dict[str, int]] | None] = ContextVar("wdhs_content_version", default=None)
 
 
 @functools.cache
@@ -137,22 +157,34 @@ def code_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def content_version() -> int:
-    """The number of the last change to the content (0 before the first change).
+ALL_CONTENT = ""  # the name of the version of all content in `versions()`
+
+
+def versions() -> dict[str, int]:
+    """{table: number of its last change}, and under ALL_CONTENT the number of the last change to any content
+    (0 before the first change). One query for all of them; during a GET or HEAD read once per request.
 
     Read from the database the page itself will be read from: with a lagging read replica (wdhs/routers.py), a
     number from the primary would file a page with the replica's older content under the new number.
     """
     scope = _request_scope.get()
-    if scope is not None and "version" in scope:
-        return scope["version"]
+    if scope is not None and "versions" in scope:
+        return scope["versions"]
     with connections[reads_from()].cursor() as cursor:
-        cursor.execute("SELECT version FROM wdhs_content_version WHERE id = 1")
-        row = cursor.fetchone()
-    version = int(row[0]) if row else 0
+        cursor.execute(
+            "SELECT '', version FROM wdhs_content_version WHERE id = 1 "
+            "UNION ALL SELECT name, version FROM wdhs_table_version"
+        )
+        found = {str(name): int(version) for name, version in cursor.fetchall()}
+    found.setdefault(ALL_CONTENT, 0)
     if scope is not None:
-        scope["version"] = version
-    return version
+        scope["versions"] = found
+    return found
+
+
+def content_version() -> int:
+    """The number of the last change to any content (0 before the first change)."""
+    return versions()[ALL_CONTENT]
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -214,35 +246,105 @@ def shared_counts() -> bool:
 
 
 _MISSING = object()
-_in_process: dict[tuple[Any, ...], tuple[str, Any]] = {}
+_in_process: dict[tuple[Any, ...], tuple[frozenset[str], str, Any]] = {}
+# The tables read by the computations running now (a memo inside another one adds its tables to the outer one).
+_reading: ContextVar[set[str] | None] = ContextVar("wdhs_memo_reading", default=None)
+
+
+@functools.cache
+def _table_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A pattern for the name of every table of every model, and the content tables among them."""
+    content = frozenset(content_tables())
+    every = {model._meta.db_table for model in apps.get_models(include_auto_created=True)} | content
+    names = sorted(every, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b"), content
+
+
+def _tables_in(sql: str) -> set[str]:
+    """The content tables named in `sql`; a table without a trigger (accounts, bookkeeping) counts as ALL_CONTENT:
+    such a value follows every change to the content, as all values did before there were versions per table."""
+    pattern, content = _table_pattern()
+    return {name if name in content else ALL_CONTENT for name in pattern.findall(sql)}
+
+
+def _signature(tables: frozenset[str], current: dict[str, int]) -> str:
+    """The versions of `tables` as one text; a table without a row of its own counts with the version of all
+    content (it changes at least as often)."""
+    fallback = current[ALL_CONTENT]
+    return ",".join(f"{name}={current.get(name, fallback)}" for name in sorted(tables))
+
+
+def _compute_reading(compute: Callable[[], Any], depends_on: tuple[str, ...] | None) -> tuple[Any, frozenset[str]]:
+    """compute() and the content tables it read: every query it sends (on any database) is searched for the
+    names of content tables. With `depends_on` those tables are taken as given instead."""
+    read: set[str] = set()
+    token = _reading.set(read)
+    try:
+        with contextlib.ExitStack() as stack:
+            if depends_on is None:
+
+                def watch(execute: Any, sql: Any, params: Any, many: bool, context: Any) -> Any:
+                    read.update(_tables_in(str(sql)))
+                    return execute(sql, params, many, context)
+
+                for alias in connections:
+                    stack.enter_context(connections[alias].execute_wrapper(watch))
+            value = compute()
+    finally:
+        _reading.reset(token)
+    return value, frozenset(depends_on) if depends_on is not None else frozenset(read)
 
 
 def memo(
-    parts: tuple[Any, ...], compute: Callable[[], Any], *, version: int | None = None, in_process: bool = False
+    parts: tuple[Any, ...],
+    compute: Callable[[], Any],
+    *,
+    depends_on: tuple[str, ...] | None = None,
+    in_process: bool = False,
 ) -> Any:
-    """The result of `compute`, kept in the cache until the content changes: for counts that many pages share.
+    """The result of `compute`, kept in the cache until a table it read changes: for counts that many pages share.
 
-    `parts` name the result (what it is and everything it depends on besides the content). Used where shared
-    counts are on (WDHS_SHARED_COUNTS, or the page cache); otherwise computed each time. Independent of the page
-    cache: a logged-in visitor, a page the page cache cannot keep, or a server with the page cache off still
-    reads the counts once per content version. `in_process` keeps it in this process's
-    memory instead of the shared cache (one value per `parts`, the newest version): for a large value of model
-    objects that every request needs, where unpickling it from the cache costs more than the queries.
+    `parts` name the result (what it is and everything it depends on besides the content). The content tables
+    the value depends on are learnt from the queries `compute` sends (every table whose name is in their SQL,
+    and the tables of a memo used inside it); the value is kept under the versions of exactly those tables, so a
+    change to initiatives leaves the counts of knowledge resources warm. This is right because a computation
+    whose tables did not change sends the same queries and gets the same answers. `depends_on` names the tables
+    by hand instead (for a value that reads content in a way no query shows; `(ALL_CONTENT,)` for model objects
+    kept `in_process` whose relations load later, outside `compute`).
+
+    Used where shared counts are on (WDHS_SHARED_COUNTS, or the page cache); otherwise computed each time.
+    Independent of the page cache: a logged-in visitor, a page the page cache cannot keep, or a server with the
+    page cache off still reads the counts once per version. `in_process` keeps it in this process's memory
+    instead of the shared cache (one value per `parts`, the newest version): for a large value of model objects
+    that every request needs, where unpickling it from the cache costs more than the queries.
     """
     if not shared_counts():
         return compute()
-    if version is None:
-        version = content_version()
-    key = f"memo:{code_version()}:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    outer = _reading.get()
+    # Read before computing (once per request): a change during the computation files the value under the older
+    # version, never an older value under the newer version.
+    current = versions()
     if in_process:
         held = _in_process.get(parts)
-        if held is not None and held[0] == key:
-            return held[1]
-        value = compute()
-        _in_process[parts] = (key, value)  # replaces the value of an older version
+        if held is not None and held[1] == _signature(held[0], current):
+            if outer is not None:
+                outer.update(held[0])
+            return held[2]
+        value, read = _compute_reading(compute, depends_on)
+        if outer is not None:
+            outer.update(read)
+        _in_process[parts] = (read, _signature(read, current), value)  # replaces the value of an older version
         return value
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, settings.WDHS_PAGE_CACHE_SECONDS)
+    # One entry per name: the value with the tables it read and their versions then. It is used only while those
+    # versions are still the current ones (a newer computation, here or on another server, replaces it).
+    key = f"memo:{code_version()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    stored = cache.get(key)
+    if stored is not None and stored[1] == _signature(stored[0], current):
+        if outer is not None:
+            outer.update(stored[0])
+        return stored[2]
+    value, read = _compute_reading(compute, depends_on)
+    if outer is not None:
+        outer.update(read)
+    cache.set(key, (read, _signature(read, current), value), settings.WDHS_PAGE_CACHE_SECONDS)
     return value

@@ -64,8 +64,11 @@ def active_schemes() -> list[tuple[FundingScheme, SchemeRules]]:
     def build() -> list[tuple[FundingScheme, SchemeRules]]:
         return [(scheme, scheme.rules()) for scheme in FundingScheme.objects.active().for_finder()]
 
+    # Model objects kept in memory load a relation the cards read only once, later, outside `build`: so this value
+    # follows every change to the content, not only the tables `build` reads.
     return cast(
-        list[tuple[FundingScheme, SchemeRules]], pagecache.memo(("funding-finder-schemes",), build, in_process=True)
+        list[tuple[FundingScheme, SchemeRules]],
+        pagecache.memo(("funding-finder-schemes",), build, in_process=True, depends_on=(pagecache.ALL_CONTENT,)),
     )
 
 
