@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from knowledge.events.models import Event
 from knowledge.models import Organisation
-from wdhs.demo import days_from_today
+from wdhs.demo import days_from_today, save_changed, set_related
 from wdhs.models import Municipality, Province, Term
 
 EXAMPLE = "Dit is een voorbeeld op de demo-omgeving. Deze activiteit bestaat niet echt."
@@ -133,8 +133,13 @@ EVENTS = [
 
 
 def load() -> str:
-    organisations = Organisation.objects.in_bulk(field_name="slug")
+    """Every event in a fixed number of queries; an unchanged one costs none on a second run (same day)."""
+    existing = Event.objects.prefetch_related("themes").in_bulk([demo.slug for demo in EVENTS], field_name="slug")
+    organisations = Organisation.objects.in_bulk([demo.organisation for demo in EVENTS], field_name="slug")
     themes = {term.slug: term for term in Term.objects.themes()}
+    provinces = {p.name: p for p in Province.objects.filter(name__in=[d.province for d in EVENTS if d.province])}
+    places = Municipality.objects.filter(name__in=[d.municipality for d in EVENTS if d.municipality])
+    municipalities = {m.name: m for m in places}
     made = 0
     for demo in EVENTS:
         starts = days_from_today(demo.days, at=datetime.time(*demo.start))
@@ -150,15 +155,11 @@ def load() -> str:
             "location": demo.location,
             "online_url": f"https://example.org/online/{demo.slug}" if demo.online else "",
             "signup_url": "" if demo.days < 0 else f"https://example.org/aanmelden/{demo.slug}",
-            "province": Province.objects.filter(name=demo.province).first() if demo.province else None,
-            "municipality": Municipality.objects.filter(name=demo.municipality).first() if demo.municipality else None,
+            "province": provinces.get(demo.province),
+            "municipality": municipalities.get(demo.municipality),
             "is_cancelled": demo.cancelled,
         }
-        event, created = Event.objects.get_or_create(slug=demo.slug, defaults=values)
-        if not created:
-            for name, value in values.items():
-                setattr(event, name, value)
-            event.save()
-        event.themes.set([themes[slug] for slug in demo.themes if slug in themes])
+        event, created = save_changed(Event, existing.get(demo.slug), {"slug": demo.slug, **values})
+        set_related(event, "themes", [themes[slug] for slug in demo.themes if slug in themes], created=created)
         made += created
     return f"{len(EVENTS)} activiteiten in de agenda ({made} nieuw)"
