@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from goals.admin import GoalLinkInline
 from knowledge import services
+from knowledge.events.admin import EventAdmin
 from knowledge.funding.admin import FundingSchemeAdmin
 from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
 from knowledge.questions.admin import QuestionAdmin
@@ -21,7 +22,7 @@ from wdhs.feedback.admin import FeedbackCountsMixin
 from wdhs.http import AuthenticatedHttpRequest
 
 # The funding finder, "Stel je vraag" and the task pages register their admin next to their own models.
-__all__ = ["FundingSchemeAdmin", "QuestionAdmin", "RouteAdmin", "RouteStepAdmin", "RouteStepLinkAdmin"]
+__all__ = ["EventAdmin", "FundingSchemeAdmin", "QuestionAdmin", "RouteAdmin", "RouteStepAdmin", "RouteStepLinkAdmin"]
 
 
 class MembershipInline(admin.TabularInline):

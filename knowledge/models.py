@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from knowledge.events.models import Event
 from knowledge.funding.models import FundingScheme
 from knowledge.questions.models import Question
 from knowledge.routes.models import Route, RouteStep, RouteStepLink
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 # models in their own folders.
 __all__ = [
     "Attachment",
+    "Event",
     "FundingScheme",
     "Membership",
     "Organisation",

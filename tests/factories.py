@@ -306,3 +306,21 @@ class RouteStepLinkFactory(ModelFactory[RouteStepLink]):
     step = factory.SubFactory(RouteStepFactory)
     path = "/vraag/"
     label = "Stel je vraag"
+
+
+from knowledge.models import Event  # noqa: E402
+
+
+class EventFactory(ModelFactory[Event]):
+    """A published meeting in a week's time, two hours long, in a community centre."""
+
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    slug = factory.Sequence(lambda n: f"bijeenkomst-{n}")
+    summary = "Een avond om ervaringen te delen met andere bewoners."
+    organiser_name = "Voorbeeldnetwerk"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    location = "Buurthuis De Linde, Lindelaan 4, Utrecht"

@@ -34,6 +34,7 @@ _EDITORIAL = [
     *_model("knowledge.organisation"),
     *_model("knowledge.membership"),
     *_model("knowledge.fundingscheme"),
+    *_model("knowledge.event"),
     *_model("knowledge.question", ("view", "change", "delete")),
     *_model("knowledge.route"),
     *_model("knowledge.routestep"),

@@ -289,6 +289,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = [
     {"model": "initiatives.Initiative", "exclude_fields": _AUDIT_EXCLUDE, "m2m_fields": ["themes", "needs"]},
     {"model": "initiatives.Membership", "exclude_fields": _AUDIT_EXCLUDE},
     {"model": "knowledge.Organisation", "exclude_fields": _AUDIT_EXCLUDE},
+    {"model": "knowledge.Event", "exclude_fields": _AUDIT_EXCLUDE, "m2m_fields": ["themes"]},
     {"model": "knowledge.Membership", "exclude_fields": _AUDIT_EXCLUDE},
     {"model": "knowledge.Resource", "exclude_fields": _AUDIT_EXCLUDE, "m2m_fields": ["themes", "phases"]},
     {"model": "knowledge.Attachment", "exclude_fields": _AUDIT_EXCLUDE},

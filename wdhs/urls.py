@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from goals.sitemaps import GoalSitemap, UpdateSitemap
 from initiatives.sitemaps import InitiativeSitemap
+from knowledge.events.sitemaps import EventSitemap
 from knowledge.funding.sitemaps import FundingSchemeSitemap
 from knowledge.routes.sitemaps import RouteSitemap
 from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
@@ -35,6 +36,7 @@ SITEMAPS = {
     "kennis": ResourceSitemap,
     "organisaties": OrganisationSitemap,
     "financiering": FundingSchemeSitemap,
+    "agenda": EventSitemap,
     "aan-de-slag": RouteSitemap,
     "initiatieven": InitiativeSitemap,
     "doelen": GoalSitemap,
@@ -69,6 +71,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
     path("financiering/", include("knowledge.funding.urls")),
+    path("agenda/", include("knowledge.events.urls")),
     path("aan-de-slag/", include("knowledge.routes.urls")),
     path("", include("knowledge.questions.urls")),
     path("accounts/mail-opnieuw/", views.verification_resend, name="account_verification_resend"),

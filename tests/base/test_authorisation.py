@@ -27,6 +27,7 @@ from django.utils import timezone
 from goals.models import Regulation
 from tests.documents import png_image
 from tests.factories import (
+    EventFactory,
     FundingSchemeFactory,
     IndicatorFactory,
     InitiativeFactory,
@@ -217,6 +218,12 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     # /financiering/
     "funding:finder": {"-": everyone(OK)},
     "funding:detail": {"actief": everyone(OK), "niet-actief": everyone(NOT_FOUND)},
+    # /agenda/: published events for everyone, with their calendar files; a hidden one for nobody
+    "events:list": {"-": everyone(OK)},
+    "events:past": {"-": everyone(OK)},
+    "events:feed": {"-": everyone(OK)},
+    "events:detail": {"gepubliceerd": everyone(OK), "verborgen": everyone(NOT_FOUND)},
+    "events:event_feed": {"gepubliceerd": everyone(OK), "verborgen": everyone(NOT_FOUND)},
     # /aan-de-slag/: published routes for everyone; an unpublished one only for staff with the right (the preview)
     "routes:list": {"-": everyone(OK)},
     "routes:detail": {
@@ -372,6 +379,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "goals.regulation": ("", "vacd", "vacd"),
     "goals.goallink": ("vacd", "vacd", "vacd"),
     "knowledge.fundingscheme": ("vacd", "vacd", "vacd"),
+    "knowledge.event": ("vacd", "vacd", "vacd"),
     "knowledge.question": ("vcd", "vcd", "vcd"),
     "knowledge.organisation": ("vacd", "vacd", "vacd"),
     "knowledge.membership": ("vacd", "vacd", "vacd"),
@@ -467,6 +475,8 @@ def build_scene(settings: Any) -> Scene:
         "initiative gepubliceerd-ander": InitiativeFactory(),
         "scheme actief": FundingSchemeFactory(),
         "scheme niet-actief": FundingSchemeFactory(is_active=False),
+        "event gepubliceerd": EventFactory(),
+        "event verborgen": EventFactory(is_published=False),
         "question voor-eigen-organisatie": QuestionFactory(organisation=ours),
         "question voor-andere-organisatie": QuestionFactory(organisation=theirs),
         "question inbox-redactie": QuestionFactory(organisation=None),
@@ -566,6 +576,8 @@ KWARGS: dict[str, Fill] = {
         "pk": scene[f"attachment {variant.split()[-1] if variant != 'GET' else 'concept-eigen'}"].pk,
     },
     "funding:detail": _slug("scheme"),
+    "events:detail": _slug("event"),
+    "events:event_feed": _slug("event"),
     "routes:detail": lambda scene, variant: {
         "slug": "bestaat-niet" if variant == "bestaat-niet" else scene[f"route {variant}"].slug
     },

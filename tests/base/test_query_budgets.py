@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import (
+    EventFactory,
     InitiativeFactory,
     OrganisationFactory,
     ResourceFactory,
@@ -40,7 +41,9 @@ BUDGETS = {
     "/zoeken/?q=buurthuis+zwolle": 22,
     "/kennis/feed/": 4,
     "/doelen/updates/feed/": 4,
-    "/sitemap.xml": 14,
+    "/sitemap.xml": 15,  # one newest date per section; the agenda is the ninth
+    "/agenda/": 10,
+    "/agenda/agenda.ics": 6,
     "/sitemap-initiatieven.xml": 4,
     "/sitemap-kennis.xml": 4,
     "/initiatieven/export.csv": 4,
@@ -55,6 +58,7 @@ def _content(times: int) -> None:
         InitiativeFactory(name=f"Buurthuis De Linde {n}", themes=[wonen])
         InitiativeFactory(name=f"Energie Zwolle {n}", municipality=municipality("Zwolle"))
         UpdateFactory()
+        EventFactory(organisation=organisation, municipality=municipality("Zwolle")).themes.add(wonen)
 
 
 def _queries(client, url: str, django_assert_max_num_queries) -> int:

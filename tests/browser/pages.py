@@ -278,6 +278,47 @@ def funding_detail() -> str:
     return _schemes().get_absolute_url()
 
 
+def _events() -> Any:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory, OrganisationFactory, term
+
+    now = timezone.now()
+    EventFactory(
+        title="Webinar: een zorgcoöperatie in je dorp starten met een heel lange titel die moet afbreken",
+        location="",
+        online_url="https://example.org/webinar",
+        is_cancelled=True,
+    )
+    EventFactory(
+        title="Bijeenkomst buurtmoestuinen", starts_at=now - timedelta(days=9), ends_at=now - timedelta(days=9)
+    )
+    event = EventFactory(
+        title="Training: vrijwilligers vinden en houden",
+        organisation=OrganisationFactory(name="Vereniging NOV"),
+        signup_url="https://example.org/aanmelden",
+        description="Een ochtend oefenen.\n\nJe gaat naar huis met een plan.",
+    )
+    event.themes.add(term("theme", "zorg-en-welzijn"), term("theme", "ontmoeting-en-cultuur"))
+    return event
+
+
+def agenda() -> str:
+    _events()
+    return "/agenda/"
+
+
+def agenda_past() -> str:
+    _events()
+    return "/agenda/afgelopen/"
+
+
+def agenda_event() -> str:
+    return _events().get_absolute_url()
+
+
 def _route() -> Any:
     from tests.factories import ResourceFactory, RouteFactory, RouteStepFactory, RouteStepLinkFactory
 
@@ -552,6 +593,11 @@ PUBLIC_PAGES: list[Page] = [
     Page("financiering-fout-antwoord", funding_finder_bad_answer, status=400),
     Page("financiering-regeling", funding_detail),
     Page("vraag", "/vraag/"),
+    # The agenda
+    Page("agenda", agenda),
+    Page("agenda-afgelopen", agenda_past, screenshots=False),
+    Page("agenda-foute-filter", "/agenda/?thema=atlantis", status=400, screenshots=False),
+    Page("agenda-activiteit", agenda_event),
     # Task pages
     Page("aan-de-slag", route_list, screenshots=False),
     Page("aan-de-slag-route", route_detail),

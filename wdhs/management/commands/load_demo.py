@@ -10,6 +10,7 @@ from django.db import transaction
 from goals import demo as goals_demo
 from initiatives import demo as initiatives_demo
 from knowledge import demo as knowledge_demo
+from knowledge.events import demo as events_demo
 from knowledge.funding import demo as funding_demo
 from knowledge.questions import demo as questions_demo
 from knowledge.routes import demo as routes_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         loaders = [
             ("kennis", knowledge_demo.load),
             ("financiering", funding_demo.load),
+            ("agenda", events_demo.load),
             ("aan de slag", routes_demo.load),
             ("initiatieven", initiatives_demo.load),
             ("vragen", questions_demo.load),
