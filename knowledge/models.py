@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from knowledge.funding.models import FundingScheme
-from knowledge.questions.models import Question
+from knowledge.questions.models import Question, QuestionTransfer
 from knowledge.routes.models import Route, RouteStep, RouteStepLink
 from wdhs.markup import render_markdown_safely, validate_markdown
 from wdhs.search.triggers import TitleVector
@@ -39,6 +39,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "Question",
+    "QuestionTransfer",
     "Resource",
     "Route",
     "RouteStep",

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from knowledge.questions import services
-from knowledge.questions.models import Question
+from knowledge.questions.models import Question, QuestionTransfer
 from wdhs.http import AuthenticatedHttpRequest, admin_user
 
 
@@ -30,8 +30,40 @@ class AnsweredFilter(admin.SimpleListFilter):
         return queryset
 
 
+class QuestionTransferInline(admin.TabularInline):
+    """Where the question has been: read only, the log of editors passing it on."""
+
+    model = QuestionTransfer
+    extra = 0
+    fields = readonly_fields = ("at", "from_organisation", "to_organisation", "by", "note")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(QuestionTransfer)
+class QuestionTransferAdmin(admin.ModelAdmin):
+    list_display = ["question", "from_organisation", "to_organisation", "by", "at"]
+    list_filter = ["to_organisation", "from_organisation"]
+    search_fields = ["question__text", "note", "from_organisation__name", "to_organisation__name"]
+    list_select_related = ["question", "from_organisation", "to_organisation", "by"]
+    readonly_fields = ["question", "from_organisation", "to_organisation", "by", "at", "note"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    inlines = [QuestionTransferInline]
     list_display = [
         "__str__",
         "organisation",
