@@ -23,6 +23,7 @@ from wdhs.markup import render_markdown_safely
 from wdhs.models import AnyUser, User
 
 Status = Resource.Status
+PAST_REVIEW_SHOWN = 20
 
 
 def edits_all(user: AnyUser) -> bool:
@@ -106,7 +107,19 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "knowledge/editor/dashboard.html",
-        {"organisations": [] if sees_all else organisations, "resources": resources[:200], "sees_all": sees_all},
+        {
+            "organisations": [] if sees_all else organisations,
+            "resources": resources[:200],
+            "sees_all": sees_all,
+            # Published texts past their review date, oldest first; one more than shown tells there are more.
+            "past_review": list(
+                Resource.objects.editable_by(user)
+                .needs_review()
+                .select_related("organisation")
+                .order_by("last_reviewed_at", "published_at")[: PAST_REVIEW_SHOWN + 1]
+            ),
+            "past_review_shown": PAST_REVIEW_SHOWN,
+        },
     )
 
 

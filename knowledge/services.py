@@ -157,3 +157,45 @@ def attachment_add(*, resource: Resource, upload: UploadedFile, checked: Checked
     attachment.file.save(f"bijlage.{checked.extension}", content, save=False)
     attachment.save()
     return attachment
+
+
+SUMMARY_LIMIT = 10  # titles per organisation in the monthly mail; the rest is on /mijn/kennis/
+
+
+def editor_summaries_send() -> int:
+    """The monthly mail to each partner's editors: their published texts that are past their review date.
+
+    Two queries whatever the number of organisations (the texts, then the editors' addresses); organisations
+    with nothing to check get no mail. Returns the number of organisations mailed.
+    """
+    stale: dict[int, list[Resource]] = {}
+    for resource in (
+        Resource.objects.needs_review()
+        .select_related("organisation")
+        .order_by("organisation_id", "last_reviewed_at", "published_at")
+    ):
+        stale.setdefault(resource.organisation_id, []).append(resource)
+    if not stale:
+        return 0
+    addresses: dict[int, list[str]] = {}
+    for organisation_id, email in Membership.objects.filter(organisation_id__in=stale).values_list(
+        "organisation_id", "user__email"
+    ):
+        addresses.setdefault(organisation_id, []).append(email)
+    mailed = 0
+    for organisation_id, resources in stale.items():
+        if not addresses.get(organisation_id):
+            continue
+        emails.send(
+            "editor-summary",
+            to=addresses[organisation_id],
+            context={
+                "organisation": resources[0].organisation,
+                "count": len(resources),
+                "items": [(r, _edit_url(r)) for r in resources[:SUMMARY_LIMIT]],
+                "more": max(0, len(resources) - SUMMARY_LIMIT),
+                "dashboard_url": settings.SITE_URL + reverse("knowledge:editor_dashboard"),
+            },
+        )
+        mailed += 1
+    return mailed
