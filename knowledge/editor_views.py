@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
 from knowledge import services
@@ -20,9 +21,11 @@ from knowledge.forms import OrganisationForm, ResourceCreateForm, ResourceForm, 
 from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
 from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.http import AuthenticatedHttpRequest
+from wdhs.markup import render_markdown_safely
 from wdhs.models import AnyUser, PageFeedback, User
 
 Status = Resource.Status
+PAST_REVIEW_SHOWN = 20
 
 
 def edits_all(user: AnyUser) -> bool:
@@ -111,6 +114,14 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "resources": resources[:200],
             "sees_all": sees_all,
             "feedback": dashboard_feedback(user, sees_all=sees_all),
+            # Published texts past their review date, oldest first; one more than shown tells there are more.
+            "past_review": list(
+                Resource.objects.editable_by(user)
+                .needs_review()
+                .select_related("organisation")
+                .order_by("last_reviewed_at", "published_at")[: PAST_REVIEW_SHOWN + 1]
+            ),
+            "past_review_shown": PAST_REVIEW_SHOWN,
         },
     )
 
@@ -140,6 +151,11 @@ def resource_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ResourceCreateForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method != "POST":
         return render(request, "knowledge/editor/resource_form.html", {"form": form})
+    if _wants_preview(request):
+        # Shown, not saved (and the form's key is not used up): the form again with the preview above it.
+        preview = _preview(form)
+        status = 200 if preview is not None else 400
+        return render(request, "knowledge/editor/resource_form.html", {"form": form, "preview": preview}, status=status)
 
     def create() -> str:
         resource = form.save(commit=False)
@@ -162,29 +178,53 @@ def resource_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect(submission.url)
 
 
+def _preview(form: ResourceForm) -> SafeString | None:
+    """The body as the page will show it (the same renderer and sanitiser), or None when the form has errors."""
+    if not form.is_valid():
+        return None
+    return render_markdown_safely(form.cleaned_data.get("body") or "")
+
+
+def _wants_preview(request: HttpRequest) -> bool:
+    return request.method == "POST" and "voorbeeld" in request.POST
+
+
+def _edit_context(
+    request: AuthenticatedHttpRequest, resource: Resource, form: ResourceForm, status_form: StatusForm | None = None
+) -> dict[str, Any]:
+    return {
+        "form": form,
+        "resource": resource,
+        "editable": _can_edit_content(request.user, resource),
+        "can_publish": services.can_publish(request.user, resource),
+        "status_form": status_form or StatusForm(),
+        "attachments": list(resource.attachments.all()),
+        "history": list(resource.status_changes.select_related("by")[:20]),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def resource_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     resource = _get_resource_for_editor(request, slug)
-    editable = _can_edit_content(request.user, resource)
     form = ResourceForm(
         request.POST or None,
         request.FILES or None,
         instance=resource,
         organisations=_editor_organisations(request.user),
     )
-    context = {
-        "form": form,
-        "resource": resource,
-        "editable": editable,
-        "can_publish": services.can_publish(request.user, resource),
-        "attachments": list(resource.attachments.all()),
-        "history": list(resource.status_changes.select_related("by")[:20]),
-    }
+    context = _edit_context(request, resource, form)
     if request.method == "POST":
-        if not editable:
+        if not context["editable"]:
             messages.error(request, "Dit item is gepubliceerd. Zet het eerst terug naar concept om het te wijzigen.")
             return render(request, "knowledge/editor/resource_form.html", context, status=403)
+        if _wants_preview(request):
+            # Shown, not saved: the same form again with the text as the page will show it above it.
+            context["preview"] = _preview(form)
+            # A ModelForm's is_valid() copies the input onto its instance; the heading shows what is stored.
+            context["resource"] = _get_resource_for_editor(request, slug)
+            status = 200 if context["preview"] is not None else 400
+            return render(request, "knowledge/editor/resource_form.html", context, status=status)
         if form.is_valid():
             with transaction.atomic():
                 resource = form.save()
@@ -201,13 +241,21 @@ def resource_status(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
     resource = _get_resource_for_editor(request, slug)
     form = StatusForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Deze stap kennen we niet. Kies een van de knoppen.")
-        return redirect("knowledge:editor_resource_edit", resource.slug)
+        if "action" in form.errors:
+            messages.error(request, "Deze stap kennen we niet. Kies een van de knoppen.")
+            return redirect("knowledge:editor_resource_edit", resource.slug)
+        # The note is missing or too long: the page again, with the message at the note and what was typed.
+        edit_form = ResourceForm(instance=resource, organisations=_editor_organisations(request.user))
+        context = _edit_context(request, resource, edit_form, status_form=form)
+        return render(request, "knowledge/editor/resource_form.html", context, status=400)
     action = form.cleaned_data["action"]
+    note = form.cleaned_data["note"]
     user = request.user
+    may_publish = services.can_publish(user, resource)
     allowed = {
         "submit": resource.status in (Status.DRAFT, Status.ARCHIVED),
-        "publish": resource.status != Status.PUBLISHED and services.can_publish(user, resource),
+        "publish": resource.status != Status.PUBLISHED and may_publish,
+        "sendback": resource.status == Status.REVIEW and may_publish,
         "withdraw": resource.status in (Status.REVIEW, Status.PUBLISHED, Status.ARCHIVED),
         "archive": resource.status != Status.ARCHIVED,
         "reviewed": resource.status == Status.PUBLISHED,
@@ -217,16 +265,19 @@ def resource_status(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
         return redirect("knowledge:editor_resource_edit", resource.slug)
     try:
         if action == "submit":
-            services.resource_submit(resource=resource, by=user)
+            services.resource_submit(resource=resource, by=user, note=note)
             messages.success(request, "Aangeboden ter beoordeling. De redactie krijgt een bericht.")
         elif action == "publish":
-            services.resource_publish(resource=resource, by=user)
+            services.resource_publish(resource=resource, by=user, note=note)
             messages.success(request, "Gepubliceerd. Iedereen kan het nu vinden.")
+        elif action == "sendback":
+            services.resource_send_back(resource=resource, by=user, note=note)
+            messages.success(request, "Teruggestuurd naar de schrijver. Die krijgt je toelichting per e-mail.")
         elif action == "withdraw":
-            services.resource_withdraw(resource=resource, by=user)
+            services.resource_withdraw(resource=resource, by=user, note=note)
             messages.success(request, "Teruggezet naar concept. Je kunt het nu wijzigen.")
         elif action == "archive":
-            services.resource_archive(resource=resource, by=user)
+            services.resource_archive(resource=resource, by=user, note=note)
             messages.success(request, "Gearchiveerd. Bezoekers zien het niet meer.")
         else:
             services.resource_mark_reviewed(resource=resource, by=user)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
@@ -11,14 +12,21 @@ from knowledge.uploads import (
     CheckedFile,
     check_upload,
 )
+from wdhs.forms.fields import MunicipalityField
 from wdhs.forms.once import SubmitOnceMixin
-from wdhs.models import Municipality, Province, Term
+from wdhs.models import Province, Term
 
 TOOL_KIND = "tool-of-sjabloon"
 TRAINING_KIND = "training"
 
 
 class ResourceForm(forms.ModelForm):
+    # A text box with suggestions (a <datalist>, no JavaScript), like the public forms; not a select of 340 names.
+    municipality = MunicipalityField(
+        label="Gemeente",
+        required=False,
+        help_text="Alleen als dit voor één gemeente geldt. Typ de naam; je krijgt voorstellen. Bijvoorbeeld: Zwolle.",
+    )
     attachment = forms.FileField(
         label="Bijlage toevoegen",
         required=False,
@@ -65,7 +73,6 @@ class ResourceForm(forms.ModelForm):
         cast(forms.ModelMultipleChoiceField, fields["themes"]).queryset = Term.objects.themes()
         cast(forms.ModelMultipleChoiceField, fields["phases"]).queryset = Term.objects.phases()
         cast(forms.ModelChoiceField, fields["province"]).queryset = Province.objects.all()
-        cast(forms.ModelChoiceField, fields["municipality"]).queryset = Municipality.objects.active()
         cast(forms.DateTimeField, fields["event_starts_at"]).input_formats = [
             "%Y-%m-%dT%H:%M",
             "%Y-%m-%d %H:%M",
@@ -145,13 +152,39 @@ class OrganisationForm(forms.ModelForm):
         cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = Term.objects.themes()
 
 
+NOTE_MAX_LENGTH = 300  # StatusChange.note
+
+
 class StatusForm(forms.Form):
     action = forms.ChoiceField(
         choices=[
             ("submit", "Ter beoordeling aanbieden"),
             ("publish", "Publiceren"),
+            ("sendback", "Terugsturen naar de schrijver"),
             ("withdraw", "Terugzetten naar concept"),
             ("archive", "Archiveren"),
             ("reviewed", "Nog actueel"),
         ]
     )
+    note = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX_LENGTH}),
+        help_text=(
+            "Verplicht als je het item terugstuurt: schrijf wat de schrijver moet aanpassen. "
+            "De schrijver krijgt dit per e-mail en ziet het bij de geschiedenis. Hoogstens 300 tekens."
+        ),
+        error_messages={"max_length": "Je toelichting is te lang. Gebruik hoogstens 300 tekens."},
+    )
+
+    def clean_note(self) -> str:
+        # One line in the history and in the mail: line breaks and other control characters become spaces.
+        return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", str(self.cleaned_data.get("note") or "")).split())
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if data.get("action") == "sendback" and not data.get("note"):
+            self.add_error("note", "Schrijf wat de schrijver moet aanpassen. Dan weet die wat er beter kan.")
+        return data

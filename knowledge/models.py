@@ -24,7 +24,7 @@ from django.utils.text import slugify
 
 from knowledge.events.models import Event
 from knowledge.funding.models import FundingScheme
-from knowledge.questions.models import Question
+from knowledge.questions.models import Question, QuestionTransfer
 from knowledge.routes.models import Route, RouteStep, RouteStepLink
 from wdhs.markup import render_markdown_safely, validate_markdown
 from wdhs.search.triggers import TitleVector
@@ -42,6 +42,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "Question",
+    "QuestionTransfer",
     "Resource",
     "Route",
     "RouteStep",

@@ -43,43 +43,86 @@ def _move(
 
 
 @transaction.atomic
-def resource_submit(*, resource: Resource, by: User) -> StatusChange:
+def resource_submit(*, resource: Resource, by: User, note: str = "") -> StatusChange:
     """An editor asks the coalition staff to check and publish a draft; staff get a mail."""
     if resource.status not in (Status.DRAFT, Status.ARCHIVED):
         raise ValueError("Alleen een concept kun je ter beoordeling aanbieden.")
-    change = _move(resource=resource, to=Status.REVIEW, by=by)
+    change = _move(resource=resource, to=Status.REVIEW, by=by, note=note)
     emails.send(
         "resource-review",
         to=settings.STAFF_NOTIFICATION_EMAILS,
         context={
             "resource": resource,
             "by": by,
-            "url": settings.SITE_URL + reverse("knowledge:editor_resource_edit", args=[resource.slug]),
+            "note": note,
+            "url": _edit_url(resource),
         },
     )
     return change
 
 
+def _edit_url(resource: Resource) -> str:
+    return settings.SITE_URL + reverse("knowledge:editor_resource_edit", args=[resource.slug])
+
+
+def _mail_author(name: str, *, resource: Resource, by: User, note: str) -> None:
+    """Tell the author what a reviewer did with their text; nobody is mailed about their own step."""
+    author = resource.author
+    if author is None or author.pk == by.pk or not author.email:
+        return
+    emails.send(
+        name,
+        to=[author.email],
+        context={
+            "resource": resource,
+            "author_name": author.display_name,
+            # The reviewer's own name if they gave one; never (part of) their e-mail address.
+            "by_name": by.display_name or "de redactie",
+            "note": note,
+            "url": _edit_url(resource),
+        },
+    )
+
+
 @transaction.atomic
-def resource_publish(*, resource: Resource, by: User) -> StatusChange:
+def resource_publish(*, resource: Resource, by: User, note: str = "") -> StatusChange:
+    """Publish; the author (if someone else) gets a mail with a link to the item."""
     if not can_publish(by, resource):
         raise PermissionDenied("Je mag dit kennisitem niet publiceren.")
     now = timezone.now()
     if resource.published_at is None:
         resource.published_at = now
     resource.last_reviewed_at = now
-    return _move(resource=resource, to=Status.PUBLISHED, by=by, fields=("published_at", "last_reviewed_at"))
+    change = _move(
+        resource=resource, to=Status.PUBLISHED, by=by, note=note, fields=("published_at", "last_reviewed_at")
+    )
+    _mail_author("resource-published", resource=resource, by=by, note=note)
+    return change
 
 
 @transaction.atomic
-def resource_archive(*, resource: Resource, by: User) -> StatusChange:
-    return _move(resource=resource, to=Status.ARCHIVED, by=by)
+def resource_send_back(*, resource: Resource, by: User, note: str) -> StatusChange:
+    """A reviewer sends a text under review back to draft with a note; the author gets the note by mail."""
+    if not can_publish(by, resource):
+        raise PermissionDenied("Je mag dit kennisitem niet beoordelen.")
+    if resource.status != Status.REVIEW:
+        raise ValueError("Alleen een item dat ter beoordeling ligt, kun je terugsturen.")
+    if not note.strip():
+        raise ValueError("Schrijf wat de schrijver moet aanpassen.")
+    change = _move(resource=resource, to=Status.DRAFT, by=by, note=note)
+    _mail_author("resource-sent-back", resource=resource, by=by, note=note)
+    return change
 
 
 @transaction.atomic
-def resource_withdraw(*, resource: Resource, by: User) -> StatusChange:
-    """Back to draft, for example after feedback from staff."""
-    return _move(resource=resource, to=Status.DRAFT, by=by)
+def resource_archive(*, resource: Resource, by: User, note: str = "") -> StatusChange:
+    return _move(resource=resource, to=Status.ARCHIVED, by=by, note=note)
+
+
+@transaction.atomic
+def resource_withdraw(*, resource: Resource, by: User, note: str = "") -> StatusChange:
+    """Back to draft, for example to change a published text."""
+    return _move(resource=resource, to=Status.DRAFT, by=by, note=note)
 
 
 @transaction.atomic
@@ -114,3 +157,45 @@ def attachment_add(*, resource: Resource, upload: UploadedFile, checked: Checked
     attachment.file.save(f"bijlage.{checked.extension}", content, save=False)
     attachment.save()
     return attachment
+
+
+SUMMARY_LIMIT = 10  # titles per organisation in the monthly mail; the rest is on /mijn/kennis/
+
+
+def editor_summaries_send() -> int:
+    """The monthly mail to each partner's editors: their published texts that are past their review date.
+
+    Two queries whatever the number of organisations (the texts, then the editors' addresses); organisations
+    with nothing to check get no mail. Returns the number of organisations mailed.
+    """
+    stale: dict[int, list[Resource]] = {}
+    for resource in (
+        Resource.objects.needs_review()
+        .select_related("organisation")
+        .order_by("organisation_id", "last_reviewed_at", "published_at")
+    ):
+        stale.setdefault(resource.organisation_id, []).append(resource)
+    if not stale:
+        return 0
+    addresses: dict[int, list[str]] = {}
+    for organisation_id, email in Membership.objects.filter(organisation_id__in=stale).values_list(
+        "organisation_id", "user__email"
+    ):
+        addresses.setdefault(organisation_id, []).append(email)
+    mailed = 0
+    for organisation_id, resources in stale.items():
+        if not addresses.get(organisation_id):
+            continue
+        emails.send(
+            "editor-summary",
+            to=addresses[organisation_id],
+            context={
+                "organisation": resources[0].organisation,
+                "count": len(resources),
+                "items": [(r, _edit_url(r)) for r in resources[:SUMMARY_LIMIT]],
+                "more": max(0, len(resources) - SUMMARY_LIMIT),
+                "dashboard_url": settings.SITE_URL + reverse("knowledge:editor_dashboard"),
+            },
+        )
+        mailed += 1
+    return mailed

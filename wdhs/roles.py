@@ -36,6 +36,7 @@ _EDITORIAL = [
     *_model("knowledge.fundingscheme"),
     *_model("knowledge.event"),
     *_model("knowledge.question", ("view", "change", "delete")),
+    *_model("knowledge.questiontransfer", READ),
     *_model("knowledge.route"),
     *_model("knowledge.routestep"),
     *_model("knowledge.routesteplink"),

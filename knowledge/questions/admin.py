@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import ngettext
 
 from knowledge.questions import services
-from knowledge.questions.models import ANSWER_WITHIN_WORKING_DAYS, Question
+from knowledge.questions.models import ANSWER_WITHIN_WORKING_DAYS, Question, QuestionTransfer
 from wdhs.admin_messages import counted
 from wdhs.http import AuthenticatedHttpRequest, admin_user
 
@@ -39,8 +39,40 @@ class AnsweredFilter(admin.SimpleListFilter):
         return queryset
 
 
+class QuestionTransferInline(admin.TabularInline):
+    """Where the question has been: read only, the log of editors passing it on."""
+
+    model = QuestionTransfer
+    extra = 0
+    fields = readonly_fields = ("at", "from_organisation", "to_organisation", "by", "note")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(QuestionTransfer)
+class QuestionTransferAdmin(admin.ModelAdmin):
+    list_display = ["question", "from_organisation", "to_organisation", "by", "at"]
+    list_filter = ["to_organisation", "from_organisation"]
+    search_fields = ["question__text", "note", "from_organisation__name", "to_organisation__name"]
+    list_select_related = ["question", "from_organisation", "to_organisation", "by"]
+    readonly_fields = ["question", "from_organisation", "to_organisation", "by", "at", "note"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    inlines = [QuestionTransferInline]
     list_display = [
         "__str__",
         "organisation",

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
-from knowledge.models import Organisation
+from knowledge.models import Organisation, Question
 from wdhs.forms.fields import MunicipalityField, reject_html, single_line
 from wdhs.forms.public import PublicForm
 from wdhs.models import Term
@@ -140,3 +140,53 @@ class AnswerForm(forms.Form):
             "max_length": f"Je antwoord is te lang. Gebruik hoogstens {ANSWER_MAX} tekens.",
         },
     )
+
+
+PASS_ON_NOTE_MAX = 500
+STAFF_TARGET = "coalitie-redactie"  # knowledge.questions.services.STAFF_TARGET
+
+
+class PassOnForm(forms.Form):
+    """Pass a question on to another partner with editors, or back to the editorial team, with a note."""
+
+    target = forms.ChoiceField(
+        label="Naar wie stuur je de vraag?",
+        error_messages={
+            "required": "Kies naar wie je de vraag stuurt.",
+            "invalid_choice": "Kies een organisatie uit de lijst, of de redactie van de coalitie.",
+        },
+    )
+    note = forms.CharField(
+        label="Waarom past de vraag daar beter?",
+        max_length=PASS_ON_NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": PASS_ON_NOTE_MAX}),
+        help_text="De nieuwe beantwoorder leest dit. De vraagsteller ziet het niet. Hoogstens 500 tekens.",
+        error_messages={
+            "required": "Schrijf kort waarom de vraag daar beter past.",
+            "max_length": f"Je toelichting is te lang. Gebruik hoogstens {PASS_ON_NOTE_MAX} tekens.",
+        },
+    )
+
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only partners with an editor can answer; a few hundred at most, in one query.
+        partners = (
+            Organisation.objects.filter(memberships__isnull=False)
+            .exclude(pk=question.organisation_id or 0)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        choices: list[tuple[str, str]] = [("", "Kies een organisatie")]
+        if question.organisation_id is not None:
+            choices.append((STAFF_TARGET, "Redactie van de coalitie (terug naar de redactie)"))
+        choices.extend(partners)
+        cast(forms.ChoiceField, self.fields["target"]).choices = choices
+
+    def clean_note(self) -> str:
+        return " ".join(str(self.cleaned_data.get("note") or "").split())
+
+    def target_organisation(self) -> Organisation | None:
+        """The chosen Organisation, or None for the editorial team."""
+        target = self.cleaned_data["target"]
+        return None if target == STAFF_TARGET else Organisation.objects.get(slug=target)

@@ -64,6 +64,7 @@ class Question(models.Model):
     class Routing(models.TextChoices):
         AUTOMATIC = "automatisch", "automatisch (regel)"
         STAFF = "redactie", "door de redactie gekozen"
+        PASSED_ON = "doorgestuurd", "doorgestuurd door een redacteur"
 
     name = models.CharField("naam vraagsteller", max_length=120, blank=True)
     email = models.EmailField("e-mailadres vraagsteller", blank=True)
@@ -169,3 +170,50 @@ class Question(models.Model):
         if self.personal_data_removed_at:
             return "(verwijderd)"
         return self.name or "(geen naam)"
+
+
+class QuestionTransfer(models.Model):
+    """An editor passed a question on to another partner, or back to the editorial team, with a note.
+
+    The note is for the people who answer; the asker is only told who answers now.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="transfers", verbose_name="vraag")
+    from_organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="van organisatie",
+        help_text="Leeg: de vraag stond in de inbox van de redactie.",
+    )
+    to_organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="naar organisatie",
+        help_text="Leeg: naar de inbox van de redactie.",
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="question_transfers",
+        verbose_name="door",
+    )
+    note = models.CharField("toelichting", max_length=500)
+    at = models.DateTimeField("op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "doorgestuurde vraag"
+        verbose_name_plural = "doorgestuurde vragen"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        source = self.from_organisation.name if self.from_organisation else "redactie"
+        target = self.to_organisation.name if self.to_organisation else "redactie"
+        return f"{self.question}: {source} → {target}"

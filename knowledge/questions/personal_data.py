@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from knowledge.questions.models import Question
+from knowledge.questions.models import Question, QuestionTransfer
 from wdhs.models import User
 from wdhs.personal_data import matches, register_personal_data
 
@@ -37,7 +37,19 @@ def export(user: User) -> dict[str, Any]:
         }
         for q in Question.objects.filter(answered_by=user).select_related("organisation").order_by("answered_at")
     ]
-    return {"gestelde vragen": asked, "geschreven antwoorden": answered}
+    # Questions they passed on as an editor: where to, when and their note (issue #14).
+    passed_on = [
+        {
+            "van": t.from_organisation.name if t.from_organisation is not None else "redactie",
+            "naar": t.to_organisation.name if t.to_organisation is not None else "redactie",
+            "op": t.at.isoformat(),
+            "toelichting": t.note,
+        }
+        for t in QuestionTransfer.objects.filter(by=user)
+        .select_related("from_organisation", "to_organisation")
+        .order_by("at")
+    ]
+    return {"gestelde vragen": asked, "geschreven antwoorden": answered, "doorgestuurde vragen": passed_on}
 
 
 def erase(user: User) -> None:
@@ -52,7 +64,7 @@ def erase(user: User) -> None:
 def register() -> None:
     register_personal_data(
         "vragen",
-        fields=["knowledge.Question.email", "knowledge.Question.answered_by"],
+        fields=["knowledge.Question.email", "knowledge.Question.answered_by", "knowledge.QuestionTransfer.by"],
         export=export,
         erase=erase,
     )

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from knowledge import services as knowledge_services
-from knowledge.models import Organisation, Question, Resource, StatusChange
+from knowledge.models import Organisation, Question, QuestionTransfer, Resource, StatusChange
 from knowledge.questions.models import ANSWER_WITHIN_WORKING_DAYS
 from knowledge.questions.routing import Ask, Partner, anonymise, faq_title, is_overdue, route
 from wdhs import emails
@@ -144,6 +144,49 @@ def question_reroute(*, question: Question) -> Question:
     if not question.is_answered:
         _notify_assigned(question)
     return question
+
+
+STAFF_TARGET = "coalitie-redactie"
+
+
+class CannotPassOn(Exception):
+    """The question cannot be passed on now (answered meanwhile, or already with that organisation)."""
+
+
+@transaction.atomic
+def question_pass_on(*, question: Question, to: Organisation | None, by: User, note: str) -> QuestionTransfer:
+    """An editor passes a question on to another partner (or to the editorial team, `to=None`) with a note.
+
+    In one transaction, with the question row locked: the transfer is logged, the question moves, the receiving
+    editors (or staff) get a mail with the note, and the asker is told who will answer now. The editor's
+    e-mail address is never shown to the asker or the other partner.
+    """
+    locked = Question.objects.select_for_update().get(pk=question.pk)
+    if locked.is_answered:
+        raise CannotPassOn("Deze vraag is al beantwoord. Doorsturen kan niet meer.")
+    if locked.organisation_id == (to.pk if to else None):
+        raise CannotPassOn("De vraag staat daar al. Kies een andere organisatie.")
+    source = question.organisation
+    transfer = QuestionTransfer.objects.create(
+        question=question, from_organisation=source, to_organisation=to, by=by, note=note
+    )
+    source_name = source.display_name if source else "de redactie"
+    question.organisation = to
+    question.routing = Question.Routing.PASSED_ON
+    question.routing_reason = f"Doorgestuurd door {source_name}: {note}"[:300]
+    question.save(update_fields=["organisation", "routing", "routing_reason"])
+    context = {
+        "question": question,
+        "transfer": transfer,
+        "source_name": source_name,
+        "working_days": ANSWER_WITHIN_WORKING_DAYS,
+    }
+    if to is not None:
+        emails.send("question-passed-on-partner", to=_editor_emails(to), context=context)
+    else:
+        emails.send("question-passed-on-staff", to=settings.STAFF_NOTIFICATION_EMAILS, context=context)
+    emails.send("question-passed-on-asker", to=[question.email], context=context)
+    return transfer
 
 
 class AlreadyAnswered(Exception):

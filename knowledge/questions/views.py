@@ -10,11 +10,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knowledge.models import Organisation, Question
 from knowledge.questions import services
-from knowledge.questions.forms import AnswerForm, AskForm, PartnerForm, PrefillForm
+from knowledge.questions.forms import AnswerForm, AskForm, PartnerForm, PassOnForm, PrefillForm
 from knowledge.questions.models import QuestionQuerySet
 from wdhs.confirmation import Confirmation, copy_of, reference, remember
 from wdhs.forms.public import handle_public_form
@@ -164,7 +164,7 @@ def inbox_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # Editors see only their organisations' questions; for everyone else the question does not exist.
     question = get_object_or_404(_inbox_queryset(request), pk=pk)
     form = AnswerForm(request.POST or None)
-    context = {"question": question, "form": form}
+    context = _detail_context(question, form)
     if request.method == "POST":
         if question.is_answered:
             messages.error(request, "Deze vraag is al beantwoord. Het antwoord is al verstuurd.")
@@ -183,6 +183,42 @@ def inbox_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("questions:inbox")
         return render(request, "questions/inbox_detail.html", context, status=400)
     return render(request, "questions/inbox_detail.html", context)
+
+
+def _detail_context(
+    question: Question, form: AnswerForm | None = None, pass_on_form: PassOnForm | None = None
+) -> dict[str, Any]:
+    return {
+        "question": question,
+        "form": form or AnswerForm(),
+        "pass_on_form": pass_on_form or PassOnForm(question=question),
+        "transfers": list(question.transfers.select_related("from_organisation", "to_organisation", "by")[:20]),
+    }
+
+
+@login_required
+@require_POST
+def inbox_pass_on(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Pass a question on to another partner, or back to the editorial team, with a note (issue #14)."""
+    # Only who may answer the question may pass it on; for everyone else it does not exist.
+    question = get_object_or_404(_inbox_queryset(request), pk=pk)
+    form = PassOnForm(request.POST, question=question)
+    if not form.is_valid():
+        context = _detail_context(question, pass_on_form=form)
+        return render(request, "questions/inbox_detail.html", context, status=400)
+    target = form.target_organisation()
+    try:
+        services.question_pass_on(question=question, to=target, by=request.user, note=form.cleaned_data["note"])
+    except services.CannotPassOn as refused:
+        messages.error(request, str(refused))
+        question.refresh_from_db()
+        return render(request, "questions/inbox_detail.html", _detail_context(question), status=409)
+    who = target.name if target else "de redactie van de coalitie"
+    messages.success(request, f"De vraag is doorgestuurd naar {who}. De vraagsteller krijgt een bericht.")
+    if not answers_all(request.user):
+        # The question is no longer theirs to see.
+        return redirect("questions:inbox")
+    return redirect("questions:inbox_detail", question.pk)
 
 
 def dashboard_context(request: HttpRequest) -> dict[str, Any] | None:

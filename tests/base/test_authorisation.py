@@ -240,6 +240,13 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
         "voor-andere-organisatie": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF)),
         "inbox-redactie": only(EDITORIAL_STAFF),
     },
+    # Passing a question on: whoever may answer it. From the staff inbox "back to the editorial team" is no choice.
+    "questions:inbox_pass_on": {
+        "GET": logged_in(NOT_ALLOWED),
+        "POST voor-eigen-organisatie": only((*OUR_EDITORS, *EDITORIAL_STAFF), REDIRECT),
+        "POST voor-andere-organisatie": only((ANDERE_REDACTEUR, *EDITORIAL_STAFF), REDIRECT),
+        "POST inbox-redactie": only(EDITORIAL_STAFF, BAD),
+    },
     # /initiatieven/: published for everyone; a pending one only on /mijn/ for its managers
     "initiatives:list": {"-": everyone(OK)},
     "initiatives:map": {"-": everyone(OK)},
@@ -385,6 +392,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "knowledge.membership": ("vacd", "vacd", "vacd"),
     "knowledge.resource": ("vacd", "vacd", "vacd"),
     "knowledge.statuschange": ("v", "v", "vd"),
+    "knowledge.questiontransfer": ("v", "v", "vd"),
     "knowledge.attachment": ("vd", "vd", "vcd"),
     "knowledge.route": ("vacd", "vacd", "vacd"),
     "knowledge.routestep": ("vacd", "vacd", "vacd"),
@@ -453,7 +461,7 @@ def build_scene(settings: Any) -> Scene:
 
     from goals.models import GoalLink
     from initiatives.models import Invitation, ProblemReport, Status, hash_token
-    from knowledge.models import Attachment, Resource, StatusChange
+    from knowledge.models import Attachment, QuestionTransfer, Resource, StatusChange
     from tests.background import DATABASE_QUEUE
     from wdhs import emails
     from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, SearchSynonym, SearchWord, WorkerHeartbeat
@@ -485,6 +493,12 @@ def build_scene(settings: Any) -> Scene:
         "route gepubliceerd": RouteFactory(),
         "route concept": RouteFactory(is_published=False),
     }
+    QuestionTransfer.objects.create(
+        question=objects["question voor-andere-organisatie"],
+        from_organisation=ours,
+        to_organisation=theirs,
+        note="Dit past beter bij de andere partner.",
+    )
     for variant in ("gepubliceerd-eigen", "concept-eigen", "concept-ander"):
         resource = objects[f"resource {variant}"]
         objects[f"attachment {variant}"] = Attachment.objects.create(
@@ -589,6 +603,9 @@ KWARGS: dict[str, Fill] = {
         "pk": scene[f"feedback {variant.split()[-1] if variant != 'GET' else 'eigen'}"].pk
     },
     "questions:inbox_detail": lambda scene, variant: {"pk": scene[f"question {variant}"].pk},
+    "questions:inbox_pass_on": lambda scene, variant: {
+        "pk": scene[f"question {variant.removeprefix('POST ') if variant != 'GET' else 'voor-eigen-organisatie'}"].pk
+    },
     "initiatives:detail": _slug("initiative"),
     "initiatives:report": _slug("initiative"),
     "initiatives:contact": _slug("initiative"),
@@ -641,6 +658,10 @@ POST_DATA: dict[str, Callable[[Scene], dict[str, Any]]] = {
     "knowledge:editor_resource_status": lambda scene: {"action": "submit"},
     "initiatives:invite": lambda scene: {"email": "nieuw@example.org"},
     "admin:initiatives_initiative_reject": lambda scene: {"reason": "De beschrijving zegt nog niet wat jullie doen."},
+    "questions:inbox_pass_on": lambda scene: {
+        "target": "coalitie-redactie",
+        "note": "Dit gaat over geld; de redactie weet meer.",
+    },
 }
 
 

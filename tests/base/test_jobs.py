@@ -29,6 +29,7 @@ DAILY = [
     "ask_initiative_confirmation",
     "alert_unanswered_questions",
     "purge_question_personal_data",
+    "send_editor_summaries",
     "purge_initiative_personal_data",
     "prune_task_results",
     "purge_accounts",

@@ -42,7 +42,7 @@ def test_editor_writes_submits_and_a_publisher_publishes_with_attachment(
     )
     page.locator("#id_attachment_title").fill("Sjabloon begroting")
     with page.expect_navigation():
-        page.locator("main form.wdhs-form button[type='submit']").click()
+        page.get_by_role("button", name="Concept opslaan").click()
     assert "Je concept is opgeslagen" in page.locator(".wdhs-messages").inner_text(), page.locator("main").inner_text()
     assert "Sjabloon begroting" in page.locator("main").inner_text()
     check_page(page)

@@ -313,7 +313,7 @@ def test_attachment_name_is_cleaned_before_it_reaches_a_header(org_a):
     ("status", "buttons"),
     [
         (Resource.Status.DRAFT, ["submit", "publish", "archive"]),
-        (Resource.Status.REVIEW, ["publish", "withdraw", "archive"]),
+        (Resource.Status.REVIEW, ["publish", "sendback", "withdraw", "archive"]),
         (Resource.Status.PUBLISHED, ["reviewed", "withdraw", "archive"]),
         (Resource.Status.ARCHIVED, ["submit", "publish", "withdraw"]),
     ],

@@ -222,7 +222,10 @@ def test_staff_override_in_admin_is_logged_and_mailed(client, staff, care_partne
     client.force_login(staff)
     url = reverse("admin:knowledge_question_change", args=[question.pk])
     with committed():
-        response = client.post(url, {"theme": question.theme_id, "municipality": "", "organisation": organisation.pk})
+        # The inline of passed-on questions is read-only, but the admin still wants its (empty) management form.
+        data: dict[str, object] = {"transfers-TOTAL_FORMS": "0", "transfers-INITIAL_FORMS": "0"}
+        data |= {"theme": question.theme_id, "municipality": "", "organisation": organisation.pk}
+        response = client.post(url, data)
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.organisation == organisation

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from initiatives.tasks import ask_initiative_confirmation, purge_initiative_personal_data
 from knowledge.questions.tasks import alert_unanswered_questions, purge_question_personal_data
+from knowledge.tasks import send_editor_summaries
 from wdhs.jobs import clear_sessions, prune_task_results, purge_accounts, purge_page_feedback
 from wdhs.models import DailyJobRun
 from wdhs.search.index import refresh_words
@@ -22,6 +23,7 @@ DAILY_JOBS = [
     ask_initiative_confirmation,
     alert_unanswered_questions,
     purge_question_personal_data,
+    send_editor_summaries,
     purge_initiative_personal_data,
     prune_task_results,
     purge_accounts,
