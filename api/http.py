@@ -79,7 +79,13 @@ def guarded(view: View) -> View:
             unchanged = HttpResponse(status=304)
             unchanged["ETag"] = etag
             return _cors(unchanged)
+        head = request.method == "HEAD"
+        if head:  # ninja routes GET only; HEAD is the same answer without its body
+            request.method = "GET"
         response = view(request, *args, **kwargs)
+        if head and isinstance(response, HttpResponse):
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
         if response.status_code == 200:
             response["ETag"] = etag
             response["Cache-Control"] = "public, max-age=60"
