@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from django.conf import settings
@@ -131,6 +132,14 @@ class TextInputMiddleware:
 
     @staticmethod
     def rejected(request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):  # the open-data API answers in JSON, as its OpenAPI document says
+            response = HttpResponse(
+                json.dumps({"fout": CONTROL_MESSAGE}, ensure_ascii=False),
+                status=400,
+                content_type="application/json; charset=utf-8",
+            )
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
         return render(request, "400.html", {"reason": CONTROL_MESSAGE}, status=400)
 
 

@@ -137,7 +137,7 @@ def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     install(using)
 
 
-CODE_FOLDERS = ("wdhs", "knowledge", "initiatives", "goals", "templates")
+CODE_FOLDERS = ("wdhs", "knowledge", "initiatives", "goals", "api", "templates")
 
 # During a GET or HEAD (which never writes) the version is read once and reused by every memo of the request.
 _request_scope: ContextVar[dict[str, dict[str, int]] | None] = ContextVar("wdhs_content_version", default=None)

@@ -106,7 +106,8 @@ INSTALLED_APPS = [
 # would leave pages of data that no longer exists); the page cache's own tests switch it on.
 WDHS_PAGE_CACHE = env_bool("WDHS_PAGE_CACHE", PRODUCTION)
 WDHS_PAGE_CACHE_SECONDS = env_int("WDHS_PAGE_CACHE_SECONDS", 300)
-WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/")
+# /api/ answers itself with ETag/304 and counts every request for its rate limit (api/http.py).
+WDHS_PAGE_CACHE_SKIP = ("/beheer/", "/mijn/", "/accounts/", "/healthz", "/media/", "/api/")
 # Counts that many pages and visitors share (facets, maps, the theme grid, goal metrics, the sitemap index, the
 # funding finder's schemes) are kept in the cache until the content changes (wdhs.pagecache.memo), also for a
 # visitor with an account and with the page cache off: counting 100,000 initiatives per request is what made the

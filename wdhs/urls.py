@@ -76,6 +76,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("knowledge.questions.urls")),
     path("accounts/mail-opnieuw/", views.verification_resend, name="account_verification_resend"),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", include(("api.urls", "api_v1"), namespace="api_v1")),
     path("beheer/", admin.site.urls),
 ]
 

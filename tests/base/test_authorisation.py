@@ -252,6 +252,15 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "initiatives:map": {"-": everyone(OK)},
     "initiatives:export_csv": {"-": everyone(OK)},
     "initiatives:export_json": {"-": everyone(OK)},
+    # /api/v1/: the open-data API, read-only and the same for everyone (no session is read)
+    "api_v1:docs": {"-": everyone(OK)},
+    "api_v1:openapi-json": {"-": everyone(OK)},
+    "api_v1:initiatives": {"-": everyone(OK)},
+    "api_v1:resources": {"-": everyone(OK)},
+    "api_v1:organisations": {"-": everyone(OK)},
+    "api_v1:funding": {"-": everyone(OK)},
+    "api_v1:indicators": {"-": everyone(OK)},
+    "api_v1:api-root": {"-": everyone(NOT_FOUND)},
     "initiatives:register": {"-": logged_in()},
     "initiatives:detail": {
         "gepubliceerd-eigen": everyone(OK),
