@@ -86,6 +86,61 @@ def url_with(params: QueryDict, key: str, value: str | None) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+def url_without(params: QueryDict, key: str, value: str) -> str:
+    """The current query string without one value of one parameter (its other values stay), back on page 1."""
+    query = params.copy()
+    query.pop("page", None)
+    kept = [item for item in query.getlist(key) if item != value]
+    if kept:
+        query.setlist(key, kept)
+    else:
+        query.pop(key, None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter above the results: what it is, its value, and the link that takes away only this value."""
+
+    label: str
+    value: str
+    url: str
+
+
+def facet_chips(facets: Sequence[Facet], params: QueryDict) -> list[Chip]:
+    """A chip for every chosen option of the facets, in the facets' order."""
+    return [
+        Chip(facet.label, item.label, url_without(params, facet.param, item.value))
+        for facet in facets
+        for item in facet.items
+        if item.selected
+    ]
+
+
+def query_chip(params: QueryDict, text: str, key: str = "q") -> list[Chip]:
+    """The search words as a chip (none without a search)."""
+    return [Chip("Zoekwoorden", text, url_with(params, key, None))] if text else []
+
+
+def form_chips(
+    form: Any, params: QueryDict, labels: dict[str, str] | None = None, skip: Sequence[str] = ()
+) -> list[Chip]:
+    """A chip for every answer of a valid bound form (one per chosen value of a multiple choice), in its order;
+    `labels` gives a field a shorter name than its question."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    chips: list[Chip] = []
+    for name, field in form.fields.items():
+        if name in skip:
+            continue
+        values = [value for value in params.getlist(name) if value.strip()]
+        choices = {str(key): str(text) for key, text in getattr(field, "choices", ())}
+        label = (labels or {}).get(name) or str(field.label).rstrip("?").rstrip()
+        chips.extend(Chip(label, choices.get(value, value), url_without(params, name, value)) for value in values)
+    return chips
+
+
 def _reverse_path(model: type[models.Model], field_path: str) -> str:
     """The lookup from the far end of `field_path` back to `model`.
 
