@@ -20,7 +20,8 @@ def _knowledge() -> None:
     """Enough knowledge for full facets (every theme, phase and kind in use) and a full first page."""
     from tests.factories import OrganisationFactory, ResourceFactory, term
 
-    themes = [term("theme", slug) for slug in ("wonen", "voedsel", "energie-en-klimaat", "zorg-en-welzijn", "groen-en-leefomgeving")]
+    theme_slugs = ("wonen", "voedsel", "energie-en-klimaat", "zorg-en-welzijn", "groen-en-leefomgeving")
+    themes = [term("theme", slug) for slug in theme_slugs]
     phases = [term("phase", slug) for slug in ("idee", "starten", "groeien")]
     kinds = [term("knowledge_kind", slug) for slug in ("handleiding", "praktijkvoorbeeld", "training")]
     partners = [OrganisationFactory(name=f"Partner {n}") for n in range(6)]
