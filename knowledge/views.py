@@ -120,7 +120,9 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "has_filters": filterset.has_facet_choice,
         # What a new search keeps. Not `request.GET.items` in the template: a parameter named "items" would
         # take its place (the template looks up a key before an attribute).
-        "kept_filters": [(key, value) for key, value in params.items() if key not in ("q", "page")],
+        "kept_filters": [
+            (key, value) for key, values in params.lists() if key not in ("q", "page") for value in values
+        ],
         "partial": partial,
         "shorter": shorter_queries(expanded, partial, lambda text: url_with(params, "q", text)),
         "ask_text": parsed.question_text,

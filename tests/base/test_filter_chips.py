@@ -109,3 +109,54 @@ def test_search_shows_the_chosen_kind_as_a_chip(client):
     found = chips(response)
     assert list(found.values()) == ["/zoeken/?q=vrijwilligers"]
     assert list(found)[0].startswith("Soort: ")
+
+
+def test_knowledge_takes_several_themes_at_once_or_within_and_across_facets(client):
+    wonen, voedsel, energie = term("theme", "wonen"), term("theme", "voedsel"), term("theme", "energie-en-klimaat")
+    idee, groeien = term("phase", "idee"), term("phase", "groeien")
+    ResourceFactory(title="Alleen wonen", themes=[wonen], phases=[idee])
+    ResourceFactory(title="Wonen en voedsel", themes=[wonen, voedsel], phases=[idee])
+    ResourceFactory(title="Alleen voedsel", themes=[voedsel], phases=[groeien])
+    ResourceFactory(title="Alleen energie", themes=[energie], phases=[idee])
+
+    both = client.get(reverse("knowledge:list"), {"thema": ["wonen", "voedsel"]})
+    assert both.status_code == 200
+    titles = sorted(item.title for item in both.context["items"])
+    # Either theme; the one with both is listed once.
+    assert titles == ["Alleen voedsel", "Alleen wonen", "Wonen en voedsel"]
+    assert both.context["total"] == 3
+    assert set(chips(both)) == {"Thema: Wonen", "Thema: Voedsel"}
+    assert chips(both)["Thema: Wonen"] == "?thema=voedsel"
+    # A chosen theme's link takes it away; another theme's link adds it.
+    thema = next(facet for facet in both.context["facets"] if facet.param == "thema")
+    links = {item.value: (item.selected, item.url) for item in thema.items}
+    assert links["wonen"] == (True, "?thema=voedsel")
+    assert links["energie-en-klimaat"] == (False, "?thema=wonen&thema=voedsel&thema=energie-en-klimaat")
+
+    # AND across facets.
+    with_phase = client.get(reverse("knowledge:list"), {"thema": ["wonen", "voedsel"], "fase": "idee"})
+    assert sorted(item.title for item in with_phase.context["items"]) == ["Alleen wonen", "Wonen en voedsel"]
+    fase = next(facet for facet in with_phase.context["facets"] if facet.param == "fase")
+    # The phases count within both themes (the other facet): idee 2, groeien 1.
+    assert {item.value: item.count for item in fase.items} == {"idee": 2, "groeien": 1}
+
+
+def test_knowledge_several_themes_with_one_unknown_is_a_dutch_400(client):
+    term("theme", "wonen")
+    response = client.get(reverse("knowledge:list"), {"thema": ["wonen", "bestaat-niet"]})
+    assert response.status_code == 400
+    assert "kennen we niet" in response.content.decode()
+
+
+def test_initiatives_take_several_themes_at_once(client):
+    wonen, voedsel, energie = term("theme", "wonen"), term("theme", "voedsel"), term("theme", "energie-en-klimaat")
+    InitiativeFactory(name="Woongroep", themes=[wonen])
+    InitiativeFactory(name="Buurttuin", themes=[wonen, voedsel])
+    InitiativeFactory(name="Zonnedak", themes=[energie])
+    response = client.get(reverse("initiatives:list"), {"thema": ["wonen", "voedsel"]})
+    assert response.status_code == 200
+    assert sorted(i.name for i in response.context["page_obj"].object_list) == ["Buurttuin", "Woongroep"]
+    html = response.content.decode()
+    assert 'name="thema" value="wonen" checked' in html and 'name="thema" value="voedsel" checked' in html
+    assert 'name="thema" value="energie-en-klimaat">' in html
+    assert client.get(reverse("initiatives:list"), {"thema": ["wonen", "x" * 5000]}).status_code == 400
