@@ -11,7 +11,7 @@ from django.db.models import F, QuerySet
 
 from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.search import INITIATIVES
-from wdhs.facets import FacetFilterSet, FacetSpec, Order, ordered_by
+from wdhs.facets import FacetFilterSet, FacetSpec, Order, multiple_filter, ordered_by
 from wdhs.models import Municipality, Province, Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, parse_query
 from wdhs.search.registry import Bounded
@@ -39,9 +39,8 @@ class InitiativeFilter(FacetFilterSet):
     soort = django_filters.ModelChoiceFilter(
         label="Soort initiatief", field_name="kind", to_field_name="slug", queryset=_terms("initiative_kind")
     )
-    thema = django_filters.ModelChoiceFilter(
-        label="Thema", field_name="themes", to_field_name="slug", queryset=_terms("theme")
-    )
+    # Several themes at once (?thema=a&thema=b): initiatives with either one.
+    thema = multiple_filter(label="Thema", field_name="themes", to_field_name="slug", queryset=_terms("theme"))
     rechtsvorm = django_filters.ModelChoiceFilter(
         label="Rechtsvorm", field_name="legal_form", to_field_name="slug", queryset=_terms("legal_form")
     )

@@ -21,7 +21,7 @@ from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemRe
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, ProblemReport, Status, hash_token
 from wdhs.confirmation import Confirmation, copy_of, random_reference, reference, remember
-from wdhs.facets import KeptCountPaginator, url_with
+from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
@@ -64,9 +64,13 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     if expanded is not None and page_obj.number == 1 and wants_partial(expanded, page_obj.paginator.count):
         with search_plan(DEFAULT_DB_ALIAS):
             partial = filterset.partial_matches()
+    facets = filterset.facets()
+    chosen = facet_chips(facets, request.GET)
     context = {
         "filterset": filterset,
-        "facets": filterset.facets(),
+        "facets": facets,
+        "chips": [*query_chip(request.GET, filterset.search_text), *chosen],
+        "filter_count": len(chosen),
         "capped_at": filterset.capped_at,
         "page_obj": page_obj,
         "errors": errors,

@@ -1,4 +1,4 @@
-"""The facets of /kennis/ and /organisaties/: one value per facet, combinable, all in the URL."""
+"""The facets of /kennis/ and /organisaties/: combinable, all in the URL; several themes at once on /kennis/."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from knowledge.models import Organisation, OrganisationKind, Resource
-from wdhs.facets import FacetFilterSet, FacetSpec
+from wdhs.facets import FacetFilterSet, FacetSpec, multiple_filter
 from wdhs.models import Province, Term
 from wdhs.search.query import MAX_RAW_QUERY
 
@@ -15,9 +15,8 @@ NATIONAL = "heel-nederland"
 
 
 class ResourceFilter(FacetFilterSet):
-    thema = django_filters.ModelChoiceFilter(
-        label="Thema", field_name="themes", to_field_name="slug", queryset=Term.objects.themes()
-    )
+    # Several themes at once (?thema=a&thema=b): resources with either one.
+    thema = multiple_filter(label="Thema", field_name="themes", to_field_name="slug", queryset=Term.objects.themes())
     fase = django_filters.ModelChoiceFilter(
         label="Fase", field_name="phases", to_field_name="slug", queryset=Term.objects.phases()
     )

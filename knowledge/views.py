@@ -19,7 +19,7 @@ from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs import pagecache
-from wdhs.facets import KeptCountPaginator, url_with
+from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
 from wdhs.search.registry import search_plan, shorter_queries, wants_partial
@@ -103,11 +103,14 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         if expanded.corrected_text and paginator.count:
             suggestion = {"text": expanded.corrected_text, "url": url_with(params, "q", expanded.corrected_text)}
 
+    facets = filterset.facets()
     context = {
         "page_obj": page,
         "items": items,
         "total": paginator.count,
-        "facets": filterset.facets(),
+        "facets": facets,
+        "chips": [*query_chip(params, parsed.text), *facet_chips(facets, params)],
+        "filter_count": len(facet_chips(facets, params)),
         "capped_at": filterset.capped_at,
         "query": parsed.text,
         "header_query": parsed.text,
@@ -117,7 +120,9 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "has_filters": filterset.has_facet_choice,
         # What a new search keeps. Not `request.GET.items` in the template: a parameter named "items" would
         # take its place (the template looks up a key before an attribute).
-        "kept_filters": [(key, value) for key, value in params.items() if key not in ("q", "page")],
+        "kept_filters": [
+            (key, value) for key, values in params.lists() if key not in ("q", "page") for value in values
+        ],
         "partial": partial,
         "shorter": shorter_queries(expanded, partial, lambda text: url_with(params, "q", text)),
         "ask_text": parsed.question_text,

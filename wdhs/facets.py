@@ -45,6 +45,39 @@ class Facet:
     items: list[FacetItem]
     clear_url: str | None
     all_label: str
+    multiple: bool = False  # several values at once (?thema=a&thema=b: either one)
+
+
+ModelFilters = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+
+
+def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
+    """The filter method of a facet with several values: results with any of them (OR within a facet).
+
+    One value filters as a single-value facet does (a join); several take the results as a set of keys, so a
+    result with two of the chosen values is listed once, without DISTINCT over the whole listing.
+    """
+    values = list(value)
+    if not values:
+        return queryset
+    if len(values) == 1:
+        return queryset.filter(**{name: values[0]})
+    model = queryset.model
+    return queryset.filter(pk__in=model._default_manager.filter(**{f"{name}__in": values}).values("pk"))
+
+
+def multiple_filter(**kwargs: Any) -> django_filters.ModelMultipleChoiceFilter:
+    """A facet filter that takes several values of one URL parameter, OR within the facet (see `any_of`)."""
+    return django_filters.ModelMultipleChoiceFilter(method=any_of, distinct=False, **kwargs)
+
+
+def _chosen(selected: Any) -> list[Any]:
+    """The chosen values of a facet as a list: none, one, or several (a multiple facet)."""
+    if selected is None or selected == "":
+        return []
+    if isinstance(selected, (QuerySet, list, tuple)):
+        return list(selected)
+    return [selected]
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,70 @@ def url_with(params: QueryDict, key: str, value: str | None) -> str:
         query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+def url_adding(params: QueryDict, key: str, value: str) -> str:
+    """The current query string with one more value of a parameter (a facet with several values), on page 1."""
+    query = params.copy()
+    query.pop("page", None)
+    if value not in query.getlist(key):
+        query.appendlist(key, value)
+    return f"?{query.urlencode()}"
+
+
+def url_without(params: QueryDict, key: str, value: str) -> str:
+    """The current query string without one value of one parameter (its other values stay), back on page 1."""
+    query = params.copy()
+    query.pop("page", None)
+    kept = [item for item in query.getlist(key) if item != value]
+    if kept:
+        query.setlist(key, kept)
+    else:
+        query.pop(key, None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter above the results: what it is, its value, and the link that takes away only this value."""
+
+    label: str
+    value: str
+    url: str
+
+
+def facet_chips(facets: Sequence[Facet], params: QueryDict) -> list[Chip]:
+    """A chip for every chosen option of the facets, in the facets' order."""
+    return [
+        Chip(facet.label, item.label, url_without(params, facet.param, item.value))
+        for facet in facets
+        for item in facet.items
+        if item.selected
+    ]
+
+
+def query_chip(params: QueryDict, text: str, key: str = "q") -> list[Chip]:
+    """The search words as a chip (none without a search)."""
+    return [Chip("Zoekwoorden", text, url_with(params, key, None))] if text else []
+
+
+def form_chips(
+    form: Any, params: QueryDict, labels: dict[str, str] | None = None, skip: Sequence[str] = ()
+) -> list[Chip]:
+    """A chip for every answer of a valid bound form (one per chosen value of a multiple choice), in its order;
+    `labels` gives a field a shorter name than its question."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    chips: list[Chip] = []
+    for name, field in form.fields.items():
+        if name in skip:
+            continue
+        values = [value for value in params.getlist(name) if value.strip()]
+        choices = {str(key): str(text) for key, text in getattr(field, "choices", ())}
+        label = (labels or {}).get(name) or str(field.label).rstrip("?").rstrip()
+        chips.extend(Chip(label, choices.get(value, value), url_without(params, name, value)) for value in values)
+    return chips
 
 
 def _reverse_path(model: type[models.Model], field_path: str) -> str:
@@ -382,7 +479,7 @@ class FacetFilterSet(django_filters.FilterSet):
     def _facet_key(self, spec: FacetSpec, value: str) -> Any:
         """A facet value read back as text, as the facet's counts are keyed: an option's pk, or the choice."""
         filter_ = self.filters[spec.param]
-        if isinstance(filter_, django_filters.ModelChoiceFilter):
+        if isinstance(filter_, ModelFilters):
             option_pk = filter_.get_queryset(self.request).model._meta.pk
             return option_pk.to_python(value)
         return value
@@ -420,8 +517,9 @@ class FacetFilterSet(django_filters.FilterSet):
 
     def _facet(self, spec: FacetSpec) -> Facet:
         filter_ = self.filters[spec.param]
-        selected = self.cleaned.get(spec.param)
-        if isinstance(filter_, django_filters.ModelChoiceFilter):
+        selected = _chosen(self.cleaned.get(spec.param))
+        multiple = isinstance(filter_, django_filters.MultipleChoiceFilter)
+        if isinstance(filter_, ModelFilters):
             options = self._model_options(spec, filter_, selected)
         else:
             options = self._choice_options(spec, filter_, selected)
@@ -433,7 +531,7 @@ class FacetFilterSet(django_filters.FilterSet):
                 label,
                 None if uncounted else count,
                 is_selected,
-                url_with(self.data, spec.param, None if is_selected else value),
+                self._choose_url(spec.param, value, is_selected, multiple),
             )
             for value, label, count, is_selected in options
         ]
@@ -443,7 +541,14 @@ class FacetFilterSet(django_filters.FilterSet):
             items,
             url_with(self.data, spec.param, None) if raw else None,
             spec.all_label,
+            multiple,
         )
+
+    def _choose_url(self, param: str, value: str, is_selected: bool, multiple: bool) -> str:
+        """The link of an option: a chosen one is taken away; another is added (several values) or replaces it."""
+        if is_selected:
+            return url_without(self.data, param, value) if multiple else url_with(self.data, param, None)
+        return url_adding(self.data, param, value) if multiple else url_with(self.data, param, value)
 
     def _rows(self, skip: str) -> QuerySet:
         """The results a facet counts in, each once.
@@ -458,9 +563,7 @@ class FacetFilterSet(django_filters.FilterSet):
             return queryset
         return self._meta.model._default_manager.filter(pk__in=queryset.values("pk"))
 
-    def _model_options(
-        self, spec: FacetSpec, filter_: django_filters.ModelChoiceFilter, selected: Any
-    ) -> list[tuple[str, str, int, bool]]:
+    def _model_options(self, spec: FacetSpec, filter_: Any, selected: list[Any]) -> list[tuple[str, str, int, bool]]:
         """Counts in one grouped query over the matching results; the (small) option table is read apart.
 
         Grouping the results by the option's key costs one pass over the matching rows (or their link table);
@@ -482,18 +585,15 @@ class FacetFilterSet(django_filters.FilterSet):
             shown = [pk for pk, n in sorted(counts.items(), key=lambda item: -item[1]) if pk is not None and n]
             if spec.limit:
                 shown = shown[: spec.limit]
-            if selected is not None:
-                shown.append(selected.pk)
+            shown.extend(option.pk for option in selected)
             wanted = set(shown)
         options = self._option_list(spec, filter_, wanted)
         if wanted is not None:
             options = [option for option in options if option[0] in wanted]
-        chosen = selected.pk if selected is not None else None
-        return [(value, label, counts.get(pk, 0), pk == chosen) for pk, value, label in options]
+        chosen = {option.pk for option in selected}
+        return [(value, label, counts.get(pk, 0), pk in chosen) for pk, value, label in options]
 
-    def _option_list(
-        self, spec: FacetSpec, filter_: django_filters.ModelChoiceFilter, wanted: set[Any] | None
-    ) -> list[tuple[Any, str, str]]:
+    def _option_list(self, spec: FacetSpec, filter_: Any, wanted: set[Any] | None) -> list[tuple[Any, str, str]]:
         """Every option of a facet in its order, as (pk, value in the URL, label): the same for every request, so
         kept in this process's memory until the content changes (hundreds of municipalities or partners read
         as model objects on every request cost more than the counts). Without shared counts only the `wanted`
@@ -513,7 +613,7 @@ class FacetFilterSet(django_filters.FilterSet):
         return kept
 
     def _choice_options(
-        self, spec: FacetSpec, filter_: django_filters.Filter, selected: Any
+        self, spec: FacetSpec, filter_: django_filters.Filter, selected: list[Any]
     ) -> list[tuple[str, str, int, bool]]:
         """Options from the filter's choices, counted by grouping the matching results on their value."""
         key = spec.group_by() if spec.group_by else models.F(filter_.field_name)
@@ -533,6 +633,6 @@ class FacetFilterSet(django_filters.FilterSet):
         rows = []
         for value, label in self.form.fields[spec.param].choices:
             count = counts.get(value, 0)
-            if value != "" and (spec.show_empty or count or value == selected):
-                rows.append((str(value), str(label), count, value == selected))
+            if value != "" and (spec.show_empty or count or value in selected):
+                rows.append((str(value), str(label), count, value in selected))
         return rows

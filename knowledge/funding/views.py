@@ -19,7 +19,7 @@ from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate, more
 from knowledge.funding.search import SCHEMES
 from knowledge.models import Resource
 from wdhs import pagecache
-from wdhs.facets import url_with
+from wdhs.facets import form_chips, url_with
 from wdhs.search.query import expand_query, parse_query
 from wdhs.search.registry import shorter_queries, wants_partial
 
@@ -143,10 +143,25 @@ def finder(request: HttpRequest) -> HttpResponse:
     context["shown_schemes"] = context["schemes"][:SHOWN]
     context["hidden_schemes"] = max(0, context["scheme_count"] - SHOWN)
     context["query"] = parsed.text
+    context["chips"] = form_chips(form, request.GET, CHIP_LABELS)
     if answered:
         context["groups"] = _grouped(schemes, form)
         context.update(_outcome(schemes, form, context["groups"]))
     return render(request, "funding/finder.html", context)
+
+
+# The answers as chips above the outcome, named short.
+CHIP_LABELS = {
+    "doel": "Doel",
+    "bedrag": "Bedrag in euro",
+    "eigen_bijdrage": "Eigen bijdrage in euro",
+    "thema": "Thema",
+    "gemeente": "Gemeente",
+    "rechtsvorm": "Rechtsvorm",
+    "fase": "Fase",
+    "opgericht": "Bestaat sinds",
+    "q": "Zoekwoorden",
+}
 
 
 # The guides that help with a door, by their slug in /kennis/ ("Lees ..."); when one is not published, a search.

@@ -82,10 +82,15 @@ def test_resident_on_a_phone_finds_the_guide_by_facets(open_page: Any, check_pag
     _press_enter_and_wait(page)
     assert page.locator("h1").inner_text().strip() == "Kennis"
 
-    # Kind: a guide; then phase: just starting. Each facet is a link, so it works without JavaScript.
+    # Kind: a guide; then phase: just starting. Each facet is a link, so it works without JavaScript. On a
+    # phone the facets are folded behind the "Filters" button (a <details>); Enter opens it.
+    harness.tab_to(page, ".kb-facets summary")
+    page.keyboard.press("Enter")
     harness.tab_to(page, ".kb-facets a[href*='soort=handleiding']")
     _press_enter_and_wait(page)
     assert "soort=handleiding" in page.url
+    harness.tab_to(page, ".kb-facets summary")
+    page.keyboard.press("Enter")
     harness.tab_to(page, ".kb-facets a[href*='fase=starten']")
     _press_enter_and_wait(page)
     assert "fase=starten" in page.url and "soort=handleiding" in page.url

@@ -193,6 +193,8 @@ def results(request: HttpRequest) -> HttpResponse:
         "corrections": sorted(expanded.corrections.items()),
         "kinds": [(s, _url(q=parsed.text, soort=s.key)) for s in search_sources()],
         "all_url": _url(q=parsed.text),
+        # The one filter of this page as a chip above the results (the shared include of the lists).
+        "chips": [{"label": "Soort", "value": source.label, "url": _url(q=parsed.text)}] if source else [],
         "max_length": MAX_QUERY_LENGTH,
         "partial_groups": partial_groups,
         "shorter": shorter,

@@ -1,0 +1,162 @@
+"""The active filters as chips above the results of /kennis/, /initiatieven/, /financiering/ and /zoeken/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.http import QueryDict
+from django.urls import reverse
+
+from tests.factories import InitiativeFactory, ResourceFactory, municipality, term
+from wdhs.facets import url_without
+
+pytestmark = pytest.mark.django_db
+
+CHIP = re.compile(r'<a class="wdhs-chip" href="([^"]*)"><span class="wdhs-visually-hidden">Haal weg: </span>([^<]*)<')
+
+
+def chips(response) -> dict[str, str]:
+    """{text of the chip: the link it follows}, unescaped."""
+    html = response.content.decode()
+    return {text.strip(): href.replace("&amp;", "&") for href, text in CHIP.findall(html)}
+
+
+def test_url_without_takes_away_exactly_one_value_and_goes_back_to_page_one():
+    params = QueryDict("thema=wonen&thema=voedsel&fase=idee&page=3")
+    assert url_without(params, "thema", "wonen") == "?thema=voedsel&fase=idee"
+    assert url_without(params, "fase", "idee") == "?thema=wonen&thema=voedsel"
+    assert url_without(QueryDict("fase=idee"), "fase", "idee") == "?"
+    # A value that is not there changes nothing but the page.
+    assert url_without(params, "fase", "groeien") == "?thema=wonen&thema=voedsel&fase=idee"
+
+
+def test_knowledge_shows_each_chosen_filter_as_a_chip_that_removes_only_that_one(client):
+    ResourceFactory(title="Samen wonen", themes=[term("theme", "wonen")], phases=[term("phase", "idee")])
+    response = client.get(reverse("knowledge:list"), {"thema": "wonen", "fase": "idee", "page": "1"})
+    assert response.status_code == 200
+    found = chips(response)
+    assert set(found) == {"Thema: Wonen", "Fase: Idee"}
+    assert found["Thema: Wonen"] == "?fase=idee"
+    assert found["Fase: Idee"] == "?thema=wonen"
+    html = response.content.decode()
+    assert "Alle filters wissen" in html
+    assert "Filters (2 actief)" in html
+    # Following a chip leaves the other filter in place.
+    after = client.get(reverse("knowledge:list") + found["Thema: Wonen"])
+    assert set(chips(after)) == {"Fase: Idee"}
+    assert "Filters (1 actief)" in after.content.decode()
+
+
+def test_knowledge_search_words_are_a_chip_too(client):
+    ResourceFactory(title="Vrijwilligers vinden", themes=[term("theme", "wonen")])
+    found = chips(client.get(reverse("knowledge:list"), {"q": "vrijwilligers", "thema": "wonen"}))
+    assert found == {"Zoekwoorden: vrijwilligers": "?thema=wonen", "Thema: Wonen": "?q=vrijwilligers"}
+
+
+def test_knowledge_without_filters_has_no_chips_and_the_filters_button(client):
+    ResourceFactory(title="Een buurtfeest")
+    response = client.get(reverse("knowledge:list"))
+    html = response.content.decode()
+    assert chips(response) == {}
+    assert "Gekozen filters" not in html
+    assert '<details class="wdhs-filters">' in html and "<summary>Filters</summary>" in html
+    # The results follow the filter button; the button is closed so the first result comes soon on a phone.
+    assert html.index("<summary>Filters</summary>") < html.index("Een buurtfeest")
+
+
+def test_knowledge_unknown_filter_gives_no_chip_and_a_dutch_400(client):
+    response = client.get(reverse("knowledge:list"), {"thema": "<script>bestaat-niet</script>"})
+    assert response.status_code == 400
+    assert chips(response) == {}
+    assert "kennen we niet" in response.content.decode()
+    assert "<script>bestaat-niet" not in response.content.decode()
+
+
+def test_initiatives_show_chips_for_their_filters(client):
+    InitiativeFactory(themes=[term("theme", "wonen")], municipality=municipality("Zwolle"))
+    response = client.get(reverse("initiatives:list"), {"thema": "wonen", "provincie": "overijssel", "sorteer": "naam"})
+    assert response.status_code == 200
+    found = chips(response)
+    assert found == {
+        "Provincie: Overijssel": "?thema=wonen&sorteer=naam",
+        "Thema: Wonen": "?provincie=overijssel&sorteer=naam",
+    }
+    assert "Filters (2 actief)" in response.content.decode()
+
+
+def test_funding_finder_shows_each_answer_as_a_chip(client):
+    term("theme", "wonen")
+    response = client.get(reverse("funding:finder"), {"doel": ["eendaags", "spullen"], "thema": "wonen"})
+    assert response.status_code == 200
+    found = chips(response)
+    doel = [text for text in found if text.startswith("Doel: ")]
+    assert len(doel) == 2
+    assert all(found[text].count("doel=") == 1 for text in doel)
+    assert found["Thema: Wonen"] == "?doel=eendaags&doel=spullen"
+    assert "Je antwoorden (3 ingevuld)" in response.content.decode()
+
+
+def test_funding_finder_is_open_before_the_first_answer(client):
+    html = client.get(reverse("funding:finder")).content.decode()
+    assert '<details class="wdhs-filters" open>' in html
+    assert chips(client.get(reverse("funding:finder"))) == {}
+
+
+def test_search_shows_the_chosen_kind_as_a_chip(client):
+    ResourceFactory(title="Vrijwilligers vinden")
+    response = client.get(reverse("search:results"), {"q": "vrijwilligers", "soort": "kennis"})
+    found = chips(response)
+    assert list(found.values()) == ["/zoeken/?q=vrijwilligers"]
+    assert list(found)[0].startswith("Soort: ")
+
+
+def test_knowledge_takes_several_themes_at_once_or_within_and_across_facets(client):
+    wonen, voedsel, energie = term("theme", "wonen"), term("theme", "voedsel"), term("theme", "energie-en-klimaat")
+    idee, groeien = term("phase", "idee"), term("phase", "groeien")
+    ResourceFactory(title="Alleen wonen", themes=[wonen], phases=[idee])
+    ResourceFactory(title="Wonen en voedsel", themes=[wonen, voedsel], phases=[idee])
+    ResourceFactory(title="Alleen voedsel", themes=[voedsel], phases=[groeien])
+    ResourceFactory(title="Alleen energie", themes=[energie], phases=[idee])
+
+    both = client.get(reverse("knowledge:list"), {"thema": ["wonen", "voedsel"]})
+    assert both.status_code == 200
+    titles = sorted(item.title for item in both.context["items"])
+    # Either theme; the one with both is listed once.
+    assert titles == ["Alleen voedsel", "Alleen wonen", "Wonen en voedsel"]
+    assert both.context["total"] == 3
+    assert set(chips(both)) == {"Thema: Wonen", "Thema: Voedsel"}
+    assert chips(both)["Thema: Wonen"] == "?thema=voedsel"
+    # A chosen theme's link takes it away; another theme's link adds it.
+    thema = next(facet for facet in both.context["facets"] if facet.param == "thema")
+    links = {item.value: (item.selected, item.url) for item in thema.items}
+    assert links["wonen"] == (True, "?thema=voedsel")
+    assert links["energie-en-klimaat"] == (False, "?thema=wonen&thema=voedsel&thema=energie-en-klimaat")
+
+    # AND across facets.
+    with_phase = client.get(reverse("knowledge:list"), {"thema": ["wonen", "voedsel"], "fase": "idee"})
+    assert sorted(item.title for item in with_phase.context["items"]) == ["Alleen wonen", "Wonen en voedsel"]
+    fase = next(facet for facet in with_phase.context["facets"] if facet.param == "fase")
+    # The phases count within both themes (the other facet): idee 2, groeien 1.
+    assert {item.value: item.count for item in fase.items} == {"idee": 2, "groeien": 1}
+
+
+def test_knowledge_several_themes_with_one_unknown_is_a_dutch_400(client):
+    term("theme", "wonen")
+    response = client.get(reverse("knowledge:list"), {"thema": ["wonen", "bestaat-niet"]})
+    assert response.status_code == 400
+    assert "kennen we niet" in response.content.decode()
+
+
+def test_initiatives_take_several_themes_at_once(client):
+    wonen, voedsel, energie = term("theme", "wonen"), term("theme", "voedsel"), term("theme", "energie-en-klimaat")
+    InitiativeFactory(name="Woongroep", themes=[wonen])
+    InitiativeFactory(name="Buurttuin", themes=[wonen, voedsel])
+    InitiativeFactory(name="Zonnedak", themes=[energie])
+    response = client.get(reverse("initiatives:list"), {"thema": ["wonen", "voedsel"]})
+    assert response.status_code == 200
+    assert sorted(i.name for i in response.context["page_obj"].object_list) == ["Buurttuin", "Woongroep"]
+    html = response.content.decode()
+    assert 'name="thema" value="wonen" checked' in html and 'name="thema" value="voedsel" checked' in html
+    assert 'name="thema" value="energie-en-klimaat">' in html
+    assert client.get(reverse("initiatives:list"), {"thema": ["wonen", "x" * 5000]}).status_code == 400
