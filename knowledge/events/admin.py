@@ -46,7 +46,6 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes"]
     list_select_related = ["organisation", "province", "municipality"]
     readonly_fields = ["sequence", "source_resource", "created_at", "updated_at"]
-    date_hierarchy = "starts_at"
     actions = ["cancel", "uncancel", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "organisation", "organiser_name", "themes"]}),
