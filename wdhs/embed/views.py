@@ -171,4 +171,6 @@ def _builder_form(filterset: Any, spec: EmbedList) -> None:
     if "gemeente" in form.fields:
         form.fields["gemeente"].label_from_instance = lambda municipality: municipality.display_name
     form.fields["aantal"].initial = DEFAULT_COUNT
-    form.fields["aantal"].widget.attrs.update({"min": 1, "max": MAX_COUNT, "inputmode": "numeric"})
+    # A text box with a number keyboard (as GOV.UK advises), not type="number": that one cannot show back a wrong
+    # value such as "abc" in valid HTML, and changes the number when someone scrolls over it.
+    form.fields["aantal"].widget = forms.TextInput(attrs={"inputmode": "numeric", "size": 3})
