@@ -301,3 +301,25 @@ def test_code_page_bad_input_answers_400_without_a_snippet(client, query, messag
     assert 'id="embed-code"' not in html
     assert "wdhs-embed-builder__preview" not in html
     assert frame_ancestors(response) == "frame-ancestors 'none'"
+
+
+def test_newest_initiatives_come_from_an_index_without_sorting_all():
+    # At national size (100,000 initiatives) the embed reads its first ones from initiative_published_newest.
+    from django.http import QueryDict
+
+    from wdhs.embed.lists import LISTS, _initiatives
+
+    InitiativeFactory()
+    filterset = LISTS["initiatieven"].bind(QueryDict(""))
+    captured: list[str] = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        with CaptureQueriesContext(connection) as queries:
+            _initiatives(filterset.qs, 5)
+        sql = queries.captured_queries[-1]["sql"]
+        cursor.execute(f"EXPLAIN {sql}")
+        captured = [row[0] for row in cursor.fetchall()]
+    plan = "\n".join(captured)
+    assert "initiative_published_newest" in plan, plan
+    assert "Sort" not in plan, plan
