@@ -323,3 +323,10 @@ def test_newest_initiatives_come_from_an_index_without_sorting_all():
     plan = "\n".join(captured)
     assert "initiative_published_newest" in plan, plan
     assert "Sort" not in plan, plan
+
+
+def test_robots_txt_lets_crawlers_see_the_noindex_of_the_embeds(client):
+    # A crawler that may not fetch an embed never reads its noindex, and could list the bare address.
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /beheer/" in lines
+    assert not any(line.startswith("Disallow: /embed") for line in lines)
