@@ -34,7 +34,6 @@ from django.views.decorators.http import require_GET
 from wdhs.embed.lists import (
     DEFAULT_COUNT,
     LISTS,
-    MAX_COUNT,
     EmbedList,
     chosen,
     filter_problems,
@@ -123,7 +122,7 @@ def builder(request: HttpRequest) -> HttpResponse:
     """Zet de lijst op je eigen website: pick a list and its filters (a GET form), copy the code, see a preview."""
     key = request.GET.get("lijst") or "initiatieven"
     spec = LISTS.get(key[:50])
-    context: dict[str, Any] = {"lists": LISTS.values(), "spec": spec, "max_count": MAX_COUNT}
+    context: dict[str, Any] = {"lists": LISTS.values(), "spec": spec}
     if spec is None:
         context["problems"] = [UNKNOWN_LIST]
         return render(request, "embed/builder.html", context, status=400)
