@@ -12,7 +12,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -183,6 +183,13 @@ class Initiative(models.Model):
                 fields=["status", "municipality"],
                 include=["kind", "phase", "legal_form", "published_at"],
                 name="initiative_status_muni",
+            ),
+            # Newest first (/embed/initiatieven/, "Nieuwste eerst" on /initiatieven/): the first ones from the index.
+            models.Index(
+                F("published_at").desc(nulls_last=True),
+                F("id"),
+                condition=Q(status=Status.PUBLISHED),
+                name="initiative_published_newest",
             ),
             # The public list, A to Z: the first page straight from the index.
             models.Index(fields=["name", "id"], condition=Q(status=Status.PUBLISHED), name="initiative_published_name"),

@@ -86,6 +86,10 @@ CREATE OR REPLACE TRIGGER wdhs_content_changed
 """
 
 SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, settings.MESSAGE_COOKIE_NAME)
+# What a view tells the middleware outside this one besides headers: a policy of its own
+# (django.views.decorators.csp, the embeds of wdhs/embed/). Kept with the page, or a page from the cache would
+# get the site-wide Content-Security-Policy instead.
+KEPT_ATTRIBUTES = ("_csp_config", "_csp_ro_config")
 
 
 def content_tables() -> list[str]:
@@ -229,13 +233,20 @@ class PageCacheMiddleware:
             hit = HttpResponse(stored["content"], status=200)
             for name, value in stored["headers"]:
                 hit[name] = value
+            for name, value in stored.get("attributes", {}).items():
+                setattr(hit, name, value)
             hit["X-Page-Cache"] = "hit"
             return hit
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(request, response):
             assert isinstance(response, HttpResponse)
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-            cache.set(key, {"content": response.content, "headers": headers}, settings.WDHS_PAGE_CACHE_SECONDS)
+            attributes = {name: getattr(response, name) for name in KEPT_ATTRIBUTES if hasattr(response, name)}
+            cache.set(
+                key,
+                {"content": response.content, "headers": headers, "attributes": attributes},
+                settings.WDHS_PAGE_CACHE_SECONDS,
+            )
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -73,6 +73,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("financiering/", include("knowledge.funding.urls")),
     path("agenda/", include("knowledge.events.urls")),
     path("aan-de-slag/", include("knowledge.routes.urls")),
+    path("embed/", include("wdhs.embed.urls")),
     path("", include("knowledge.questions.urls")),
     path("accounts/mail-opnieuw/", views.verification_resend, name="account_verification_resend"),
     path("accounts/", include("allauth.urls")),

@@ -224,6 +224,11 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "events:feed": {"-": everyone(OK)},
     "events:detail": {"gepubliceerd": everyone(OK), "verborgen": everyone(NOT_FOUND)},
     "events:event_feed": {"gepubliceerd": everyone(OK), "verborgen": everyone(NOT_FOUND)},
+    # /embed/: the lists for partners' own websites and the page that makes their code, for everyone
+    "embed:builder": {"-": everyone(OK)},
+    "embed:initiatives": {"-": everyone(OK)},
+    "embed:knowledge": {"-": everyone(OK)},
+    "embed:events": {"-": everyone(OK)},
     # /aan-de-slag/: published routes for everyone; an unpublished one only for staff with the right (the preview)
     "routes:list": {"-": everyone(OK)},
     "routes:detail": {

@@ -319,6 +319,29 @@ def agenda_event() -> str:
     return _events().get_absolute_url()
 
 
+def embed_initiatives() -> str:
+    from tests.factories import InitiativeFactory, term
+
+    InitiativeFactory(name="Wooncoöperatie De Dijk met een heel lange naam die in een smalle kolom moet afbreken")
+    InitiativeFactory(name="Buurtmoestuin Lombok", themes=[term("theme", "wonen")])
+    return "/embed/initiatieven/?gemeente=utrecht&aantal=3"
+
+
+def embed_knowledge() -> str:
+    _resource_with_attachment()
+    return "/embed/kennis/?soort=handleiding"
+
+
+def embed_agenda() -> str:
+    _events()
+    return "/embed/agenda/"
+
+
+def embed_builder() -> str:
+    _resource_with_attachment()
+    return "/embed/?lijst=kennis&thema=zorg-en-welzijn&aantal=3"
+
+
 def _route() -> Any:
     from tests.factories import ResourceFactory, RouteFactory, RouteStepFactory, RouteStepLinkFactory
 
@@ -597,6 +620,14 @@ PUBLIC_PAGES: list[Page] = [
     Page("agenda", agenda),
     Page("agenda-afgelopen", agenda_past, screenshots=False),
     Page("agenda-foute-filter", "/agenda/?thema=atlantis", status=400, screenshots=False),
+    # Lists for partners' sites (in an iframe) and the page that makes their code
+    Page("embed-initiatieven", embed_initiatives),
+    Page("embed-kennis", embed_knowledge, screenshots=False),
+    Page("embed-agenda", embed_agenda, screenshots=False),
+    Page("embed-fout", "/embed/kennis/?aantal=999", status=400, screenshots=False),
+    Page("embed-code", embed_builder),
+    Page("embed-code-initiatieven", "/embed/", screenshots=False),
+    Page("embed-code-fout", "/embed/?lijst=agenda&aantal=abc", status=400, screenshots=False),
     Page("agenda-activiteit", agenda_event),
     # Task pages
     Page("aan-de-slag", route_list, screenshots=False),
