@@ -89,9 +89,9 @@ class AlertForm(forms.Form):
         region = data.get("region")
         if region == Region.PROVINCE and not data.get("province"):
             self.add_error("province", "Kies de provincie waarover je nieuws wilt.")
-        if region in (Region.MUNICIPALITY, Region.NEIGHBOURS) and not data.get("municipality"):
-            if "municipality" not in self.errors:
-                self.add_error("municipality", "Typ de naam van de gemeente waarover je nieuws wilt.")
+        needs_municipality = region in (Region.MUNICIPALITY, Region.NEIGHBOURS)
+        if needs_municipality and not data.get("municipality") and "municipality" not in self.errors:
+            self.add_error("municipality", "Typ de naam van de gemeente waarover je nieuws wilt.")
         return data
 
 
