@@ -187,7 +187,9 @@ class Initiative(models.Model):
             # The public list, A to Z: the first page straight from the index.
             models.Index(fields=["name", "id"], condition=Q(status=Status.PUBLISHED), name="initiative_published_name"),
             # The alert digests (wdhs.alerts): what was published after the last digest, newest first.
-            models.Index(fields=["-published_at"], condition=Q(status=Status.PUBLISHED), name="initiative_published_at"),
+            models.Index(
+                fields=["-published_at"], condition=Q(status=Status.PUBLISHED), name="initiative_published_at"
+            ),
             # The staff work queue (initiatives/workqueue.py): count and oldest of each line from a small index.
             models.Index(
                 fields=["created_at", "id"], condition=Q(status=Status.SUBMITTED), name="initiative_submitted_created"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +19,20 @@ def _url(name: str, pairs: list[tuple[str, str]]) -> str:
     return reverse(name) + (f"?{query}" if query else "")
 
 
-def _upcoming_events() -> object:
+def _knowledge_url(themes: list[str], province: str, municipality: str) -> str:
+    return _url("knowledge:list", [("thema", theme) for theme in themes] + [("regio", province)])
+
+
+def _funding_url(themes: list[str], province: str, municipality: str) -> str:
+    # The finder takes one theme; its place is a municipality typed by name, so the link leaves it out.
+    return _url("funding:finder", [("thema", themes[0] if len(themes) == 1 else "")])
+
+
+def _events_url(themes: list[str], province: str, municipality: str) -> str:
+    return _url("events:list", [("thema", themes[0] if len(themes) == 1 else ""), ("provincie", province)])
+
+
+def _upcoming_events() -> QuerySet[Event]:
     return Event.objects.published().filter(ends_at__gte=timezone.now())
 
 
@@ -36,9 +49,7 @@ def register() -> None:
             municipality_field="municipality",
             province_field="province",
             national=Q(scope=Resource.Scope.NATIONAL),
-            list_url=lambda themes, province, municipality: _url(
-                "knowledge:list", [("thema", theme) for theme in themes] + [("regio", province)]
-            ),
+            list_url=_knowledge_url,
             position=10,
         )
     )
@@ -54,9 +65,7 @@ def register() -> None:
             municipality_field="municipalities",
             province_field="provinces",
             national=Q(scope=FundingScheme.Scope.NATIONAL),
-            list_url=lambda themes, province, municipality: _url(
-                "funding:finder", [("thema", themes[0] if len(themes) == 1 else "")]
-            ),
+            list_url=_funding_url,
             position=30,
         )
     )
@@ -66,16 +75,14 @@ def register() -> None:
             label="Nieuwe activiteiten in de agenda: bijeenkomsten, trainingen en webinars",
             heading="Nieuw in de agenda",
             model=Event,
-            public=_upcoming_events,  # type: ignore[arg-type]
+            public=_upcoming_events,
             since_field="created_at",  # index event_published_created
             themes_field="themes",
             municipality_field="municipality",
             province_field="province",
             # Without a place: online or for the whole country.
             national=Q(province__isnull=True, municipality__isnull=True),
-            list_url=lambda themes, province, municipality: _url(
-                "events:list", [("thema", themes[0] if len(themes) == 1 else ""), ("provincie", province)]
-            ),
+            list_url=_events_url,
             position=40,
         )
     )

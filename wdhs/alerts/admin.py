@@ -84,8 +84,7 @@ class SentItemAdmin(admin.ModelAdmin):
     list_filter = ["content_type", "sent_at"]
     search_fields = ["subscription__email"]
     list_select_related = ["subscription", "content_type"]
-    readonly_fields = ["subscription", "content_type", "object_id", "sent_at"]
-    fields = readonly_fields
+    readonly_fields = fields = ("subscription", "content_type", "object_id", "sent_at")
     date_hierarchy = "sent_at"
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -105,7 +105,7 @@ def section_for(
     if not rows:
         return None
     more = window[:COUNT_AT_MOST].count() - len(rows) if len(rows) == ITEMS_PER_KIND else 0
-    items = [{"title": str(row), "url": settings.SITE_URL + row.get_absolute_url()} for row in rows]  # type: ignore[attr-defined]
+    items = [{"title": str(row), "url": settings.SITE_URL + row.get_absolute_url()} for row in rows]
     more_url = ""
     if more:
         themes = list(subscription.themes.values_list("slug", flat=True))

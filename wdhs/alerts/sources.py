@@ -25,7 +25,8 @@ class AlertSource:
     municipality_field: str  # the path to a municipality ("municipality" or "municipalities")
     province_field: str = ""  # the path to a province for rows that hold a whole province; empty: none
     national: models.Q | None = None  # rows that hold for the whole country; None: none
-    list_url: Callable[[dict[str, str]], str] = lambda filters: ""  # the list page with filters ("en N meer")
+    # The list page with the same filters, for "en N meer": (theme slugs, province slug, municipality slug) -> URL.
+    list_url: Callable[[list[str], str, str], str] = lambda themes, province, municipality: ""
     position: int = 0
 
 
