@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests import words
 from tests.factories import (
     EventFactory,
     FundingSchemeFactory,
@@ -126,7 +127,7 @@ def test_confirmation_link_expires(client: Client) -> None:
 @pytest.mark.parametrize("token", ["nep", "a" * 5000, "abc:def:ghi", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"])
 def test_bad_tokens_are_404(client: Client, token: str) -> None:
     subscription(confirmed_at=None)
-    for url in [f"/meldingen/bevestigen/{token}/", f"/meldingen/afmelden/{token}/"]:
+    for url in [f"/meldingen/bevestigen/{token}/", f"/meldingen/uitschrijven/{token}/"]:
         assert client.get(url).status_code == 404
         assert client.post(url).status_code == 404
     assert Subscription.objects.count() == 1
@@ -229,9 +230,9 @@ def test_unsubscribe_page_then_button(client: Client) -> None:
     assert Subscription.objects.exists()
     response = client.post(url)
     assert response.status_code == 200
-    assert "Je bent afgemeld" in response.content.decode()
+    assert "Je bent uitgeschreven" in response.content.decode()
     assert not Subscription.objects.exists()
-    assert "Je was al afgemeld" in client.get(url).content.decode()
+    assert "Je was al uitgeschreven" in client.get(url).content.decode()
 
 
 def test_one_click_unsubscribe_works_without_csrf_token_and_without_login() -> None:
@@ -291,7 +292,7 @@ def test_mailto_unsubscribe_is_added_when_configured(settings, django_capture_on
     ResourceFactory()
     with django_capture_on_commit_callbacks(execute=True):
         digest.digests_send()
-    assert "<mailto:afmelden@example.org?subject=afmelden" in mail.outbox[0].extra_headers["List-Unsubscribe"]
+    assert "<mailto:afmelden@example.org?subject=uitschrijven" in mail.outbox[0].extra_headers["List-Unsubscribe"]
 
 
 def test_municipality_and_neighbours_and_every_kind(
@@ -462,3 +463,26 @@ def test_alerts_are_in_the_export_and_go_with_the_account() -> None:
     delete_person(person)
     assert list(Subscription.objects.values_list("pk", flat=True)) == [other.pk]
     assert not Subscription.objects.filter(pk__in=[mine.pk, by_address.pk]).exists()
+
+
+def test_the_alert_pages_have_no_english_and_no_framework_words(client: Client) -> None:
+    made = subscription(confirmed_at=None, themes=[term("theme", ENERGY)])
+    unsubscribe = reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(made.token)])
+    confirm = reverse("alerts:confirm", args=[tokens.confirm_token(made.token)])
+    pages = {
+        "subscribe": client.get(reverse("alerts:subscribe")).content.decode(),
+        "subscribe, wrong": client.post(reverse("alerts:subscribe"), form_data(kinds=[])).content.decode(),
+        "confirm": client.get(confirm).content.decode(),
+        "confirmed": client.post(confirm).content.decode(),
+        "unsubscribe": client.get(unsubscribe).content.decode(),
+        "unsubscribed": client.post(unsubscribe).content.decode(),
+    }
+    client.force_login(UserFactory())
+    pages["mine"] = client.get(reverse("alerts:mine")).content.decode()
+    found = [
+        f"{name}: {problem}"
+        for name, html in pages.items()
+        for check in (words.english, words.framework_words, words.other_date_styles)
+        for problem in check(words.readable_text(html))
+    ]
+    assert not found, found

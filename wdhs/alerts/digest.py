@@ -125,7 +125,7 @@ def digest_headers(subscription: Subscription) -> dict[str, str]:
     """RFC 2369 and RFC 8058: mail programs show an unsubscribe button that posts to our link, in one click."""
     targets = [f"<{unsubscribe_url(subscription)}>"]
     if settings.WDHS_ALERTS_UNSUBSCRIBE_MAILTO:
-        targets.append(f"<mailto:{settings.WDHS_ALERTS_UNSUBSCRIBE_MAILTO}?subject=afmelden%20{subscription.pk}>")
+        targets.append(f"<mailto:{settings.WDHS_ALERTS_UNSUBSCRIBE_MAILTO}?subject=uitschrijven%20{subscription.pk}>")
     return {"List-Unsubscribe": ", ".join(targets), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 

@@ -9,7 +9,7 @@ app_name = "alerts"
 urlpatterns = [
     path("meldingen/", views.subscribe, name="subscribe"),
     path("meldingen/bevestigen/<str:token>/", views.confirm, name="confirm"),
-    path("meldingen/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("meldingen/uitschrijven/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("mijn/meldingen/", views.mine, name="mine"),
     path("mijn/meldingen/<int:pk>/verwijderen/", views.delete, name="delete"),
 ]
