@@ -20,11 +20,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wdhs.alerts import services, tokens
 from wdhs.alerts.forms import AlertForm, SubscribeForm
-from wdhs.alerts.models import Subscription
+from wdhs.alerts.models import CONFIRM_WITHIN, Subscription
 from wdhs.confirmation import Confirmation, copy_of, reference, remember
 from wdhs.forms.public import handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.ratelimit import rate_limited
+from wdhs.retention import period_text
 
 RATE_LIMIT = 5  # subscriptions per hour per visitor address: each one sends a confirmation mail to an address
 MINE_RATE_LIMIT = 20  # new alerts per hour for a signed-in person (no mail goes out for them)
@@ -91,7 +92,12 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "alerts/confirm.html",
-        {"subscription": subscription, "summary": services.summary(subscription), "token": token},
+        {
+            "subscription": subscription,
+            "summary": services.summary(subscription),
+            "token": token,
+            "valid_for": period_text(CONFIRM_WITHIN),
+        },
     )
 
 
