@@ -486,3 +486,13 @@ def test_the_alert_pages_have_no_english_and_no_framework_words(client: Client) 
         for problem in check(words.readable_text(html))
     ]
     assert not found, found
+
+
+def test_signed_in_person_on_the_public_form_with_their_own_address_is_confirmed_at_once(client: Client) -> None:
+    person = UserFactory()
+    client.force_login(person)
+    assert client.post(reverse("alerts:subscribe"), form_data(email=person.email)).status_code == 302
+    client.post(reverse("alerts:subscribe"), form_data(email="iemand.anders@example.org"))
+    own, other = Subscription.objects.order_by("pk")
+    assert own.user == person and own.confirmed_at is not None
+    assert other.user is None and other.confirmed_at is None  # someone else's address: they confirm it themselves
