@@ -496,3 +496,14 @@ def test_signed_in_person_on_the_public_form_with_their_own_address_is_confirmed
     own, other = Subscription.objects.order_by("pk")
     assert own.user == person and own.confirmed_at is not None
     assert other.user is None and other.confirmed_at is None  # someone else's address: they confirm it themselves
+
+
+def test_an_address_gets_at_most_three_waiting_confirmation_mails(django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(5):
+            client.post(
+                reverse("alerts:subscribe"), form_data(email="Doelwit@example.org" if n % 2 else "doelwit@example.org")
+            )
+    assert Subscription.objects.count() == 5  # the same answer every time: the form does not tell what exists
+    assert len(mail.outbox) == 3

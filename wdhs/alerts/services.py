@@ -32,6 +32,10 @@ def unsubscribe_url(subscription: Subscription) -> str:
     return settings.SITE_URL + reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription.token)])
 
 
+# Someone else may type your address: it gets at most this many confirmation mails that wait for an answer.
+MAX_PENDING_CONFIRMATIONS = 3
+
+
 @transaction.atomic
 def subscription_create(*, email: str, user: User | None, data: dict[str, Any]) -> Subscription:
     """Store a subscription; confirmed at once for a verified account, otherwise a confirmation mail goes out."""
@@ -48,7 +52,8 @@ def subscription_create(*, email: str, user: User | None, data: dict[str, Any]) 
         confirmed_at=timezone.now() if user is not None and has_verified_address(user) else None,
     )
     subscription.themes.set(data.get("themes") or [])
-    if subscription.confirmed_at is None:
+    pending = Subscription.objects.filter(email__iexact=subscription.email, confirmed_at__isnull=True)
+    if subscription.confirmed_at is None and pending.count() <= MAX_PENDING_CONFIRMATIONS:
         emails.send(
             "alert-confirm",
             to=[subscription.email],
