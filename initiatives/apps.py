@@ -10,10 +10,11 @@ class InitiativesConfig(AppConfig):
     verbose_name = "Initiatieven"
 
     def ready(self) -> None:
-        from initiatives import feedback, metrics, personal_data, search, workqueue
+        from initiatives import alerts, feedback, metrics, personal_data, search, workqueue
 
         search.register()
         metrics.register()
         personal_data.register()
         workqueue.register()
         feedback.register()
+        alerts.register()

@@ -10,7 +10,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Kennis"
 
     def ready(self) -> None:
-        from knowledge import feedback, metrics, personal_data, related, search, workqueue
+        from knowledge import alerts, feedback, metrics, personal_data, related, search, workqueue
         from knowledge.funding import metrics as funding_metrics
         from knowledge.funding import search as funding_search
         from knowledge.questions import metrics as question_metrics
@@ -26,3 +26,4 @@ class KnowledgeConfig(AppConfig):
         workqueue.register()
         related.register()
         feedback.register()
+        alerts.register()

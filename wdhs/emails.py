@@ -65,13 +65,23 @@ def signature() -> str:
     return f"-- \n{settings.WDHS_SITE_NAME}\n{settings.SITE_URL}/\n"
 
 
-def send(name: str, *, to: Iterable[str], context: dict[str, Any] | None = None, reply_to: str = "") -> None:
-    """Render message `name` now and queue it for `to`; empty addresses are skipped, and with nobody left, no mail."""
+def send(
+    name: str,
+    *,
+    to: Iterable[str],
+    context: dict[str, Any] | None = None,
+    reply_to: str = "",
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Render message `name` now and queue it for `to`; empty addresses are skipped, and with nobody left, no mail.
+
+    `headers`: extra mail headers, such as List-Unsubscribe on the alert digests (wdhs.alerts.digest)."""
     recipients = [address for address in to if address]
     if not recipients:
         return
     subject, body = render(name, context or {})
-    _queue(subject=subject, body=body, to=recipients, reply_to=[reply_to] if reply_to else [])
+    extra = {"headers": headers} if headers else {}
+    _queue(subject=subject, body=body, to=recipients, reply_to=[reply_to] if reply_to else [], **extra)
 
 
 def send_rendered(message: EmailMessage) -> None:
@@ -92,9 +102,18 @@ def _queue(**message: Any) -> None:
 
 
 @task
-def deliver(*, subject: str, body: str, to: list[str], reply_to: list[str], html: str = "", attempt: int = 1) -> str:
+def deliver(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    reply_to: list[str],
+    html: str = "",
+    attempt: int = 1,
+    headers: dict[str, str] | None = None,
+) -> str:
     """Send one rendered message; when the mail server fails, queue the next attempt after a pause."""
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to, reply_to=reply_to)
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to, reply_to=reply_to, headers=headers)
     if html:
         message.attach_alternative(html, "text/html")
     try:
@@ -105,7 +124,7 @@ def deliver(*, subject: str, body: str, to: list[str], reply_to: list[str], html
             raise
         retry_at = timezone.now() + RETRY_AFTER[attempt - 1]
         deliver.using(run_after=retry_at).enqueue(
-            subject=subject, body=body, to=to, reply_to=reply_to, html=html, attempt=attempt + 1
+            subject=subject, body=body, to=to, reply_to=reply_to, html=html, attempt=attempt + 1, headers=headers
         )
         logger.warning("Mail %r not sent (attempt %d): %s; trying again at %s", subject, attempt, error, retry_at)
         return (

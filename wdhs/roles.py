@@ -77,6 +77,9 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         *_model("wdhs.formsubmission", READ),
         *_model("wdhs.workerheartbeat", READ),
         *_model("wdhs.municipalityneighbour", READ),
+        # E-mail alerts (wdhs.alerts): see who follows what, switch an alert off or delete it; never add one.
+        *_model("alerts.subscription", ("view", "change", "delete")),
+        *_model("alerts.sentitem", READ),
         *_model("django_tasks_database.dbtaskresult", READ),
         *_model("account.emailaddress", READ),
         # The audit log (wdhs/audit.py): staff read it; nobody can change it.

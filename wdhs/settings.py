@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "knowledge",
     "initiatives",
     "goals",
+    "wdhs.alerts",  # e-mail alerts (/meldingen/); the apps register what it can follow (wdhs/alerts/sources.py)
     "wdhs.apps.PortalAdminConfig",  # Django's admin, logging in through allauth (wdhs/adminsite.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -395,6 +396,9 @@ if _mail_backend.endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "We Doen Het Samen <noreply@wedoenhetsamen.nu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env_list("WDHS_STAFF_EMAILS", "redactie@wedoenhetsamen.nu")
+# Optional second way to stop alerts: a mailbox named in the List-Unsubscribe header of every digest (RFC 2369)
+# whose mails staff handle. Empty: only the one-click link (RFC 8058), which always works.
+WDHS_ALERTS_UNSUBSCRIBE_MAILTO = env("WDHS_ALERTS_UNSUBSCRIBE_MAILTO", "")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

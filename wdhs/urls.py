@@ -68,6 +68,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("doelen/", include("goals.urls")),
     path("", include("wdhs.search.urls")),
     path("", include("wdhs.feedback.urls")),
+    path("", include("wdhs.alerts.urls")),
     path("", include("initiatives.urls")),
     path("", include("knowledge.urls")),
     path("financiering/", include("knowledge.funding.urls")),

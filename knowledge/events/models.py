@@ -124,6 +124,8 @@ class Event(models.Model):
             # /agenda/: the upcoming (ends_at from now) and the past, of the published events only.
             models.Index(fields=["ends_at", "starts_at"], condition=Q(is_published=True), name="event_published_when"),
             models.Index(fields=["starts_at"], name="event_starts_at"),
+            # The alert digests (wdhs.alerts): the events added after the last digest.
+            models.Index(fields=["-created_at"], condition=Q(is_published=True), name="event_published_created"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"),

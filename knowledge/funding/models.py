@@ -185,7 +185,11 @@ class FundingScheme(models.Model):
         verbose_name = "financieringsregeling"
         verbose_name_plural = "financieringsregelingen"
         ordering = ["name"]
-        indexes = [GinIndex(fields=["search_vector"], name="fundingscheme_search_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="fundingscheme_search_gin"),
+            # The alert digests (wdhs.alerts): the schemes added after the last digest.
+            models.Index(fields=["-created_at"], condition=Q(is_active=True), name="fundingscheme_active_created"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(funder__isnull=False) | ~Q(funder_name=""),

@@ -45,6 +45,8 @@ from tests.factories import (
     UserFactory,
     goal,
 )
+from wdhs.alerts import tokens as alert_tokens
+from wdhs.alerts.models import SentItem, Subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -215,6 +217,13 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
         "initiatief wachtend-eigen": everyone(NOT_FOUND),
         "POST kennis gepubliceerd-eigen": everyone(REDIRECT),
     },
+    # /meldingen/: anyone subscribes; the links in the mails work without an account, a forged link is a 404.
+    "alerts:subscribe": {"-": everyone(OK)},
+    "alerts:confirm": {"geldig": everyone(OK), "vervalst": everyone(NOT_FOUND)},
+    "alerts:unsubscribe": {"geldig": everyone(OK), "vervalst": everyone(NOT_FOUND)},
+    # /mijn/meldingen/: your own alerts; someone else's cannot be deleted (a 404: it does not say it exists).
+    "alerts:mine": {"-": logged_in()},
+    "alerts:delete": {"GET": logged_in(NOT_ALLOWED), "POST van-bewoner": only((BEWONER,), REDIRECT)},
     # /financiering/
     "funding:finder": {"-": everyone(OK)},
     "funding:detail": {"actief": everyone(OK), "niet-actief": everyone(NOT_FOUND)},
@@ -389,6 +398,8 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.dailyjobrun": ("", "v", "vd"),
     "wdhs.workerheartbeat": ("", "v", "vd"),
     "wdhs.pagefeedback": ("vcd", "vcd", "vcd"),
+    "alerts.subscription": ("", "vcd", "vcd"),  # only the person subscribes (consent); staff switch off or delete
+    "alerts.sentitem": ("", "v", "vd"),
     "django_tasks_database.dbtaskresult": ("", "v", "v"),
     "mfa.authenticator": ("", "", "vacd"),
     "account.emailaddress": ("", "v", "vacd"),
@@ -546,6 +557,11 @@ def build_scene(settings: Any) -> Scene:
         objects[f"feedback {variant}"] = PageFeedback.objects.create(
             page=page, page_kind="kennis", page_title=page.title, kind="niet_nuttig", message="Wat kost het?"
         )
+    alert = Subscription.objects.create(
+        email=users[BEWONER].email, user=users[BEWONER], kinds=["kennis"], confirmed_at=timezone.now()
+    )
+    objects["alert van-bewoner"] = alert
+    SentItem.objects.create(subscription=alert, content_type_id=_content_type_id("knowledge.resource"), object_id=1)
     DailyJobRun.objects.create(job="opruimen", day=datetime.date(2026, 1, 1))
     FormSubmission.objects.create(key="formulier-1", form="vraag")
     now = timezone.now()
@@ -603,6 +619,13 @@ KWARGS: dict[str, Fill] = {
         "slug": scene[f"resource {variant.split()[-1] if variant != 'GET' else 'concept-eigen'}"].slug,
         "pk": scene[f"attachment {variant.split()[-1] if variant != 'GET' else 'concept-eigen'}"].pk,
     },
+    "alerts:confirm": lambda scene, variant: {
+        "token": alert_tokens.confirm_token(scene["alert van-bewoner"].token) if variant == "geldig" else "vervalst"
+    },
+    "alerts:unsubscribe": lambda scene, variant: {
+        "token": alert_tokens.unsubscribe_token(scene["alert van-bewoner"].token) if variant == "geldig" else "vervalst"
+    },
+    "alerts:delete": lambda scene, variant: {"pk": scene["alert van-bewoner"].pk},
     "funding:detail": _slug("scheme"),
     "events:detail": _slug("event"),
     "events:event_feed": _slug("event"),

@@ -34,6 +34,8 @@ DAILY = [
     "prune_task_results",
     "purge_accounts",
     "purge_page_feedback",
+    "purge_unconfirmed_alerts",
+    "send_alert_digests",
     "clear_sessions",
 ]
 

@@ -107,7 +107,15 @@ def test_the_export_holds_reports_answers_and_everything_else(client):
     assert data["initiatieven"]["ontvangen uitnodigingen"][0]["initiatief"] == "Andermans tuin"
     assert len(data["kennis"]["redacteur van"]) == 1
     assert data["account"]["e-mailadres"] == "ik@example.org"
-    assert sorted(data) == ["account", "doelen", "initiatieven", "kennis", "reacties op pagina's", "vragen"]
+    assert sorted(data) == [
+        "account",
+        "doelen",
+        "initiatieven",
+        "kennis",
+        "meldingen per e-mail",
+        "reacties op pagina's",
+        "vragen",
+    ]
 
 
 def person_with_everything(me: User) -> dict[str, Any]:

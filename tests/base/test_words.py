@@ -116,6 +116,7 @@ def test_public_pages_have_no_english_and_one_date_style(client, demo):
         ("account_signup", []),
         ("account_reset_password", []),
         ("questions:ask", []),
+        ("alerts:subscribe", []),
         ("initiatives:contact", [initiative.slug]),
         ("initiatives:report", [initiative.slug]),
     ):

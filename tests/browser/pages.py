@@ -340,6 +340,36 @@ def embed_agenda() -> str:
 def embed_builder() -> str:
     _resource_with_attachment()
     return "/embed/?lijst=kennis&thema=zorg-en-welzijn&aantal=3"
+def _alert() -> Any:
+    from tests.factories import province, term
+    from wdhs.alerts.models import Region, Subscription
+
+    alert = Subscription.objects.create(
+        email="lezer@example.org", kinds=["kennis", "agenda"], region=Region.PROVINCE, province=province("Gelderland")
+    )
+    alert.themes.set([term("theme", "energie-en-klimaat")])
+    return alert
+
+
+def alert_confirm() -> str:
+    from django.urls import reverse
+
+    from wdhs.alerts.tokens import confirm_token
+
+    return reverse("alerts:confirm", args=[confirm_token(_alert().token)])
+
+
+def alert_unsubscribe() -> str:
+    from django.urls import reverse
+
+    from wdhs.alerts.tokens import unsubscribe_token
+
+    return reverse("alerts:unsubscribe", args=[unsubscribe_token(_alert().token)])
+
+
+def unsubscribe_by_button(page: Any) -> None:
+    with page.expect_navigation():
+        page.locator("main form button[type='submit']").click()
 
 
 def _route() -> Any:
@@ -616,6 +646,12 @@ PUBLIC_PAGES: list[Page] = [
     Page("financiering-fout-antwoord", funding_finder_bad_answer, status=400),
     Page("financiering-regeling", funding_detail),
     Page("vraag", "/vraag/"),
+    # E-mail alerts
+    Page("meldingen", "/meldingen/"),
+    Page("meldingen-fouten", "/meldingen/", status=400, then=submit_by_button),
+    Page("meldingen-bevestigen", alert_confirm),
+    Page("meldingen-uitschrijven", alert_unsubscribe),
+    Page("meldingen-uitgeschreven", alert_unsubscribe, then=unsubscribe_by_button, screenshots=False),
     # The agenda
     Page("agenda", agenda),
     Page("agenda-afgelopen", agenda_past, screenshots=False),
@@ -654,6 +690,8 @@ PUBLIC_PAGES: list[Page] = [
 # Opened by a logged-in person with a confirmed e-mail address (tests.factories.UserFactory).
 LOGGED_IN_PAGES: list[Page] = [
     Page("mijn", "/mijn/"),
+    Page("mijn-meldingen", "/mijn/meldingen/"),
+    Page("mijn-meldingen-fouten", "/mijn/meldingen/", status=400, then=submit_by_button, screenshots=False),
     Page("account-verwijderen", "/mijn/account-verwijderen/"),
     Page("account-verwijderen-fouten", "/mijn/account-verwijderen/", status=400, then=submit_empty),
     Page("account-verwijderen-enige-beheerder", account_delete_sole_manager),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from initiatives.tasks import ask_initiative_confirmation, purge_initiative_personal_data
 from knowledge.questions.tasks import alert_unanswered_questions, purge_question_personal_data
 from knowledge.tasks import send_editor_summaries
+from wdhs.alerts.tasks import purge_unconfirmed_alerts, send_alert_digests
 from wdhs.jobs import clear_sessions, prune_task_results, purge_accounts, purge_page_feedback
 from wdhs.models import DailyJobRun
 from wdhs.search.index import refresh_words
@@ -28,6 +29,8 @@ DAILY_JOBS = [
     prune_task_results,
     purge_accounts,
     purge_page_feedback,
+    purge_unconfirmed_alerts,
+    send_alert_digests,
     clear_sessions,
 ]
 

@@ -1,0 +1,196 @@
+"""Build and queue the digests: one transaction per subscription, so a run can stop anywhere and start again.
+
+For each confirmed subscription that is due (daily: not yet today; weekly: not in the last 6 days), in one
+transaction: lock its row, find per kind what became public after the last digest (an indexed timestamp,
+filtered by theme and region in SQL, at most ITEMS_PER_KIND per kind), leave out what it was sent before,
+record each item in SentItem (unique per subscription and item), queue the mail and move the window on.
+A run that is interrupted leaves every subscription either done (items recorded, mail queued in the same
+transaction) or untouched; the next run does the untouched ones, and SentItem makes a double send impossible.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from wdhs import emails
+from wdhs.alerts import sources
+from wdhs.alerts.models import Frequency, Region, SentItem, Subscription
+from wdhs.alerts.services import unsubscribe_url
+from wdhs.models import MunicipalityNeighbour
+
+logger = logging.getLogger(__name__)
+
+ITEMS_PER_KIND = 20  # per kind in one mail; the rest is "en N meer" with a link to the list
+COUNT_AT_MOST = 1000  # "en meer dan 1000 meer" is never needed; the count stays bounded
+
+
+@dataclass
+class Section:
+    heading: str
+    items: list[dict[str, str]]
+    more: int = 0
+    more_url: str = ""
+    keys: list[tuple[int, int]] = field(default_factory=list)  # (content type, object id) to record as sent
+
+
+def start_of_day(moment: datetime) -> datetime:
+    return timezone.make_aware(datetime.combine(timezone.localtime(moment).date(), time.min))
+
+
+def due(now: datetime) -> QuerySet[Subscription]:
+    """The confirmed subscriptions whose next digest is due at `now` (served by the index alert_due)."""
+    today = start_of_day(now)
+    return Subscription.objects.confirmed().filter(
+        Q(last_digest_at__isnull=True)
+        | Q(frequency=Frequency.DAILY, last_digest_at__lt=today)
+        | Q(frequency=Frequency.WEEKLY, last_digest_at__lt=today - timedelta(days=6))
+    )
+
+
+def _place_filter(subscription: Subscription, source: sources.AlertSource) -> Q:
+    """The rows of `source` in the subscription's region (plus the national ones if asked), as one condition."""
+    if subscription.region == Region.COUNTRY:
+        return Q()
+    municipality, province = source.municipality_field, source.province_field
+    if subscription.region == Region.PROVINCE:
+        condition = Q(**{f"{municipality}__province": subscription.province_id})
+        if province:
+            condition |= Q(**{province: subscription.province_id})
+    else:
+        assert subscription.municipality is not None
+        municipalities = [subscription.municipality_id]
+        provinces = {subscription.municipality.province_id}
+        if subscription.region == Region.NEIGHBOURS:
+            for neighbour_id, province_id in MunicipalityNeighbour.objects.filter(
+                municipality=subscription.municipality_id
+            ).values_list("neighbour_id", "neighbour__province_id"):
+                municipalities.append(neighbour_id)
+                provinces.add(province_id)
+        condition = Q(**{f"{municipality}__in": municipalities})
+        if province:
+            # What holds for the whole province holds for each municipality in it.
+            condition |= Q(**{f"{province}__in": provinces, f"{municipality}__isnull": True})
+    if subscription.include_national and source.national is not None:
+        condition |= source.national
+    return condition
+
+
+def section_for(
+    subscription: Subscription, source: sources.AlertSource, *, since: datetime, until: datetime, theme_ids: list[int]
+) -> Section | None:
+    """What is new for one kind: at most ITEMS_PER_KIND, newest first, never one the subscription was sent."""
+    content_type = ContentType.objects.get_for_model(source.model)
+    matching = Q()
+    if theme_ids:
+        matching &= Q(**{f"{source.themes_field}__in": theme_ids})
+    matching &= _place_filter(subscription, source)
+    window = source.public().filter(**{f"{source.since_field}__gt": since, f"{source.since_field}__lte": until})
+    if matching:
+        # A subquery, so that the joins of many-to-many themes and places give each row once.
+        window = window.filter(pk__in=source.model._default_manager.filter(matching).values("pk"))
+    window = window.exclude(
+        pk__in=SentItem.objects.filter(subscription=subscription, content_type=content_type).values("object_id")
+    ).order_by(f"-{source.since_field}", "-pk")
+    rows = list(window[:ITEMS_PER_KIND])
+    if not rows:
+        return None
+    more = window[:COUNT_AT_MOST].count() - len(rows) if len(rows) == ITEMS_PER_KIND else 0
+    items = [{"title": str(row), "url": settings.SITE_URL + row.get_absolute_url()} for row in rows]
+    more_url = ""
+    if more:
+        themes = list(subscription.themes.values_list("slug", flat=True))
+        province = subscription.province.slug if subscription.province else ""
+        municipality = subscription.municipality.slug if subscription.municipality else ""
+        more_url = settings.SITE_URL + source.list_url(themes, province, municipality)
+    return Section(
+        heading=source.heading,
+        items=items,
+        more=more,
+        more_url=more_url,
+        keys=[(content_type.pk, row.pk) for row in rows],
+    )
+
+
+def digest_headers(subscription: Subscription) -> dict[str, str]:
+    """RFC 2369 and RFC 8058: mail programs show an unsubscribe button that posts to our link, in one click."""
+    targets = [f"<{unsubscribe_url(subscription)}>"]
+    if settings.WDHS_ALERTS_UNSUBSCRIBE_MAILTO:
+        targets.append(f"<mailto:{settings.WDHS_ALERTS_UNSUBSCRIBE_MAILTO}?subject=uitschrijven%20{subscription.pk}>")
+    return {"List-Unsubscribe": ", ".join(targets), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def digest_send(pk: int, now: datetime) -> int:
+    """One subscription's digest, in one transaction; returns how many items it sent (0: nothing new or not due)."""
+    with transaction.atomic():
+        subscription = (
+            due(now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("province", "municipality")
+            .filter(pk=pk)
+            .first()
+        )
+        if subscription is None:
+            return 0  # done by an earlier run (or another worker has it now)
+        since = subscription.last_digest_at or subscription.confirmed_at or subscription.created_at
+        theme_ids = list(subscription.themes.values_list("pk", flat=True))
+        sections = []
+        for kind in subscription.kinds:
+            source = sources.source(kind)
+            if source is None:
+                continue
+            section = section_for(subscription, source, since=since, until=now, theme_ids=theme_ids)
+            if section is not None:
+                sections.append(section)
+        sent = sum(len(section.items) for section in sections)
+        if sections:
+            SentItem.objects.bulk_create(
+                [
+                    SentItem(subscription=subscription, content_type_id=content_type, object_id=object_id)
+                    for section in sections
+                    for content_type, object_id in section.keys
+                ]
+            )
+            emails.send(
+                "alert-digest",
+                to=[subscription.email],
+                context={
+                    "subscription": subscription,
+                    "sections": sections,
+                    "count": sent,
+                    "unsubscribe_url": unsubscribe_url(subscription),
+                    "manage_url": settings.SITE_URL + reverse("alerts:mine"),
+                    "subscribe_url": settings.SITE_URL + reverse("alerts:subscribe"),
+                },
+                headers=digest_headers(subscription),
+            )
+            subscription.last_sent_at = now
+        subscription.last_digest_at = now
+        subscription.save(update_fields=["last_digest_at", "last_sent_at"])
+    return sent
+
+
+def digests_send(now: datetime | None = None) -> dict[str, Any]:
+    """Every due digest; a subscription that fails is logged and left for the next run, the others go on."""
+    now = now or timezone.now()
+    mails = items = failed = 0
+    for pk in list(due(now).order_by("pk").values_list("pk", flat=True)):
+        try:
+            sent = digest_send(pk, now)
+        except Exception:
+            logger.exception("Digest of alert %s not sent; the next run tries again", pk)
+            failed += 1
+            continue
+        if sent:
+            mails += 1
+            items += sent
+    return {"mails": mails, "items": items, "failed": failed}

@@ -1,0 +1,101 @@
+"""Subscribe, confirm and unsubscribe: the writes behind /meldingen/ and /mijn/meldingen/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from wdhs import emails
+from wdhs.alerts import tokens
+from wdhs.alerts.models import CONFIRM_WITHIN, Region, Subscription
+from wdhs.models import User
+from wdhs.retention import period_text
+
+
+def has_verified_address(user: Any) -> bool:
+    """A signed-in person whose account address is confirmed needs no confirmation mail for their alerts."""
+    if not getattr(user, "is_authenticated", False) or not user.email:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+def confirm_url(subscription: Subscription) -> str:
+    return settings.SITE_URL + reverse("alerts:confirm", args=[tokens.confirm_token(subscription.token)])
+
+
+def unsubscribe_url(subscription: Subscription) -> str:
+    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription.token)])
+
+
+# Someone else may type your address: it gets at most this many confirmation mails that wait for an answer.
+MAX_PENDING_CONFIRMATIONS = 3
+
+
+@transaction.atomic
+def subscription_create(*, email: str, user: User | None, data: dict[str, Any]) -> Subscription:
+    """Store a subscription; confirmed at once for a verified account, otherwise a confirmation mail goes out."""
+    region = data["region"]
+    subscription = Subscription.objects.create(
+        email=email.strip(),
+        user=user,
+        kinds=list(data["kinds"]),
+        region=region,
+        province=data.get("province") if region == Region.PROVINCE else None,
+        municipality=data.get("municipality") if region in (Region.MUNICIPALITY, Region.NEIGHBOURS) else None,
+        include_national=bool(data.get("include_national")),
+        frequency=data["frequency"],
+        confirmed_at=timezone.now() if user is not None and has_verified_address(user) else None,
+    )
+    subscription.themes.set(data.get("themes") or [])
+    pending = Subscription.objects.filter(email__iexact=subscription.email, confirmed_at__isnull=True)
+    if subscription.confirmed_at is None and pending.count() <= MAX_PENDING_CONFIRMATIONS:
+        emails.send(
+            "alert-confirm",
+            to=[subscription.email],
+            context={
+                "subscription": subscription,
+                "summary": summary(subscription),
+                "url": confirm_url(subscription),
+                "valid_for": period_text(CONFIRM_WITHIN),
+            },
+        )
+    return subscription
+
+
+def subscription_confirm(*, subscription: Subscription) -> bool:
+    """Confirm (double opt-in); True when this confirmed it, False when it was confirmed before."""
+    done = Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(
+        confirmed_at=timezone.now()
+    )
+    return bool(done)
+
+
+def subscription_delete(*, subscription: Subscription) -> None:
+    """Unsubscribe: the subscription and what it was sent go (nothing about the address stays)."""
+    subscription.delete()
+
+
+def summary(subscription: Subscription) -> list[tuple[str, str]]:
+    """What the subscription follows, in the words of the form, for the mails and the pages."""
+    from wdhs.alerts.sources import source
+
+    kinds = [found.label for kind in subscription.kinds if (found := source(kind)) is not None]
+    themes = [term.name for term in subscription.themes.all()]
+    return [
+        ("Wat", ", ".join(kinds)),
+        ("Thema's", ", ".join(themes) if themes else "Alle thema's"),
+        (
+            "Regio",
+            subscription.region_text + (" (en wat voor heel Nederland geldt)" if _adds_national(subscription) else ""),
+        ),
+        ("Hoe vaak", subscription.get_frequency_display()),
+    ]
+
+
+def _adds_national(subscription: Subscription) -> bool:
+    return subscription.region != Region.COUNTRY and subscription.include_national
