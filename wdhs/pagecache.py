@@ -42,6 +42,7 @@ NOT_CONTENT = {
     "wdhs.formsubmission",  # the key of each sent form (wdhs.forms.once); no page shows it
     "wdhs.pagefeedback",  # readers' reactions (wdhs.feedback): only editors and staff see them, never a cached page
     "wdhs.workerheartbeat",  # every task worker writes it every 30 s; only /healthz reads it, never cached
+    "wdhs.contentcount",  # kept by triggers on the content tables themselves (wdhs/counts.py)
     "wdhs.user",
     "wdhs.user_groups",
     "wdhs.user_user_permissions",
