@@ -4,6 +4,9 @@ when read, so moving a municipality to another province needs no recount."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from wdhs import counts
 
 KIND = "initiative"
@@ -30,3 +33,17 @@ def register() -> None:
             links={"theme": "themes", "need": "needs"},
         )
     )
+
+
+def total() -> int:
+    return counts.total(KIND)
+
+
+def facet(dim: str) -> Callable[[], dict[Any, int]]:
+    """The counts of one dimension, keyed by the option's pk (as the list's facets count)."""
+    return lambda: counts.by_key(KIND, dim)
+
+
+def per_province(key: int = 0) -> dict[Any, int]:
+    """{province pk (or code, key=1): n}."""
+    return counts.per_province(KIND, key=key)

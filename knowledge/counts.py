@@ -6,6 +6,9 @@ looked up when read), else "national": the same order as the region facet of /ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from wdhs import counts
 
 KIND = "resource"
@@ -33,3 +36,30 @@ def register() -> None:
             links={"theme": "themes", "phase": "phases"},
         )
     )
+
+
+def total() -> int:
+    return counts.total(KIND)
+
+
+def facet(dim: str) -> Callable[[], dict[Any, int]]:
+    """The counts of one dimension, keyed by the option's pk (as the list's facets count)."""
+    return lambda: counts.by_key(KIND, dim)
+
+
+def regions(national: str) -> dict[str, int]:
+    """The counts per region as the region facet keys them: a province's slug, or `national`."""
+    places = counts.municipality_places()
+    slugs = {province: slug for province, _, slug in places.values()}
+    found: dict[str, int] = {}
+    for value, n in counts.of(KIND).get("region", {}).items():
+        if value == "national":
+            key = national
+        elif value.startswith("p:"):
+            key = slugs.get(int(value[2:]), "")
+        else:
+            place = places.get(int(value[2:]))
+            key = place[2] if place else ""
+        if key:
+            found[key] = found.get(key, 0) + n
+    return found

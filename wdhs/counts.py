@@ -139,7 +139,8 @@ def _triggers(name: str, table: str, function: str) -> list[str]:
         f" FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
         f"CREATE OR REPLACE TRIGGER {name}_upd AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows"
         f" NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
-        f"CREATE OR REPLACE TRIGGER {name}_trunc AFTER TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
+        f"CREATE OR REPLACE TRIGGER {name}_trunc AFTER TRUNCATE ON {table}"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
     ]
 
 
@@ -229,7 +230,11 @@ def of(kind: str) -> Counts:
 
     source = SOURCES[kind]
     tables = (source.table, *(table for _, table, _, _ in source.link_tables()))
-    kept: Counts = pagecache.memo(("content-counts", kind), read, in_process=True, depends_on=tables)
+    pagecache.note_read(tables)  # also when the counts come from this request's copy
+    kept: Counts = pagecache.per_request(
+        f"content-counts:{kind}",
+        lambda: pagecache.memo(("content-counts", kind), read, in_process=True, depends_on=tables),
+    )
     return kept
 
 
@@ -245,3 +250,36 @@ def by_key(kind: str, dim: str, key: Callable[[str], Any] = int) -> dict[Any, in
 def month_expression(column: str) -> str:
     """SQL for the month (YYYY-MM, in the portal's time zone) of a timestamp column on alias `r`."""
     return f"to_char(r.{column} AT TIME ZONE '{settings.TIME_ZONE}', 'YYYY-MM')"
+
+
+Place = tuple[int, str, str]  # a municipality's province: pk, code, slug
+
+
+def municipality_places() -> dict[int, Place]:
+    """{municipality pk: (province pk, code, slug)}: one query, kept in this process until the places change."""
+    from wdhs.models import Municipality
+
+    def read() -> dict[int, Place]:
+        rows = Municipality.objects.values_list("pk", "province_id", "province__code", "province__slug")
+        return {pk: (province, code, slug) for pk, province, code, slug in rows}
+
+    kept: dict[int, Place] = pagecache.per_request(
+        "municipality-places", lambda: pagecache.memo(("municipality-places",), read, in_process=True)
+    )
+    return kept
+
+
+def per_province(kind: str, dim: str = "municipality", key: int = 0) -> dict[Any, int]:
+    """{province: n}, summed from the counts per municipality; the province as its pk (key 0), code (1) or slug (2)."""
+    places = municipality_places()
+    found: dict[Any, int] = {}
+    for municipality, n in by_key(kind, dim).items():
+        place = places.get(municipality)
+        if place is not None:
+            found[place[key]] = found.get(place[key], 0) + n
+    return found
+
+
+def months(kind: str) -> list[tuple[str, int]]:
+    """[(YYYY-MM, n)] of the months with publications, oldest first."""
+    return sorted(of(kind).get("month", {}).items())

@@ -141,7 +141,7 @@ def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
 CODE_FOLDERS = ("wdhs", "knowledge", "initiatives", "goals", "api", "templates")
 
 # During a GET or HEAD (which never writes) the version is read once and reused by every memo of the request.
-_request_scope: ContextVar[dict[str, dict[str, int]] | None] = ContextVar("wdhs_content_version", default=None)
+_request_scope: ContextVar[dict[str, Any] | None] = ContextVar("wdhs_content_version", default=None)
 
 
 @functools.cache
@@ -181,6 +181,16 @@ def versions() -> dict[str, int]:
     if scope is not None:
         scope["versions"] = found
     return found
+
+
+def per_request(name: str, compute: Callable[[], Any]) -> Any:
+    """compute(), once per GET or HEAD request (which never writes); elsewhere every time."""
+    scope: dict[str, Any] | None = _request_scope.get()
+    if scope is None:
+        return compute()
+    if name not in scope:
+        scope[name] = compute()
+    return scope[name]
 
 
 def content_version() -> int:
@@ -294,6 +304,14 @@ def _compute_reading(compute: Callable[[], Any], depends_on: tuple[str, ...] | N
     finally:
         _reading.reset(token)
     return value, frozenset(depends_on) if depends_on is not None else frozenset(read)
+
+
+def note_read(tables: tuple[str, ...]) -> None:
+    """Tell the computations running now (an outer `memo`) that their value depends on `tables`: for a value read
+    outside `memo`, e.g. kept for the request by `per_request`."""
+    outer = _reading.get()
+    if outer is not None:
+        outer.update(tables)
 
 
 def memo(

@@ -114,7 +114,8 @@ def test_every_way_of_writing_initiatives_keeps_the_counts_right(client, staff):
     second.delete()  # delete (its links go first)
     assert_right()
     client.force_login(staff)  # an admin action
-    client.post(reverse("admin:initiatives_initiative_changelist"), {"action": "archive", "_selected_action": [first.pk]})
+    changelist = reverse("admin:initiatives_initiative_changelist")
+    client.post(changelist, {"action": "archive", "_selected_action": [first.pk]})
     assert Initiative.objects.get(pk=first.pk).status == Status.ARCHIVED
     assert_right()
     with connection.cursor() as cursor:  # raw SQL, and a link written without Django
@@ -131,15 +132,16 @@ def test_every_way_of_writing_initiatives_keeps_the_counts_right(client, staff):
 
 def test_every_way_of_writing_resources_keeps_the_counts_right():
     organisation = OrganisationFactory()
-    a = ResourceFactory(organisation=organisation, themes=[term("theme", "wonen")], scope="provincie", province=province("Utrecht")
-    )
+    utrecht = province("Utrecht")
+    a = ResourceFactory(organisation=organisation, themes=[term("theme", "wonen")], scope="provincie", province=utrecht)
     b = ResourceFactory(scope="gemeente", municipality=municipality("Zwolle"), phases=[term("phase", "starten")])
     ResourceFactory(status=Resource.Status.DRAFT, published_at=None)
     assert_right()
     assert kept("resource")["region"] == {f"p:{province('Utrecht').pk}": 1, f"m:{municipality('Zwolle').pk}": 1}
     Resource.objects.filter(pk=a.pk).update(status=Resource.Status.ARCHIVED)
     assert_right()
-    Resource.objects.exclude(published_at=None).update(organisation=organisation, status=Resource.Status.PUBLISHED)
+    dated = Resource.objects.exclude(published_at=None)
+    dated.update(organisation=organisation, status=Resource.Status.PUBLISHED)
     assert_right()
     b.phases.clear()
     b.delete()

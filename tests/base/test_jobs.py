@@ -35,6 +35,7 @@ DAILY = [
     "purge_accounts",
     "purge_page_feedback",
     "clear_sessions",
+    "recount",
 ]
 
 

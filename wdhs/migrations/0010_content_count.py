@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wdhs', '0009_municipality_neighbours'),
+        ("wdhs", "0009_municipality_neighbours"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentCount',
+            name="ContentCount",
             fields=[
-                ('pk', models.CompositePrimaryKey('kind', 'dim', 'value', blank=True, editable=False, primary_key=True, serialize=False)),
-                ('kind', models.CharField(max_length=40)),
-                ('dim', models.CharField(max_length=40)),
-                ('value', models.CharField(max_length=200)),
-                ('n', models.BigIntegerField(default=0)),
+                (
+                    "pk",
+                    models.CompositePrimaryKey(
+                        "kind", "dim", "value", blank=True, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40)),
+                ("dim", models.CharField(max_length=40)),
+                ("value", models.CharField(max_length=200)),
+                ("n", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'telling',
-                'verbose_name_plural': 'tellingen',
-                'db_table': 'wdhs_content_count',
+                "verbose_name": "telling",
+                "verbose_name_plural": "tellingen",
+                "db_table": "wdhs_content_count",
             },
         ),
     ]
