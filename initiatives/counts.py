@@ -16,7 +16,7 @@ def register() -> None:
     from initiatives.models import Initiative, Status
 
     def column(name: str) -> str:
-        return Initiative._meta.get_field(name).column  # type: ignore[union-attr]
+        return str(Initiative._meta.get_field(name).column)  # type: ignore[union-attr]
 
     counts.register(
         counts.Source(

@@ -64,8 +64,6 @@ class InitiativeFilter(FacetFilterSet):
         FacetSpec("fase", show_empty=True, kept=counts.facet("phase")),
         FacetSpec("behoefte", show_empty=True, kept=counts.facet("need")),
     )
-    kept_base = Initiative.objects.published
-    kept_total_of = counts.total
     neutral = ("sorteer",)
     error_texts = {
         "q": "Je zoekvraag bevat tekens die we niet kunnen lezen. We zochten zonder zoekwoorden.",
@@ -82,6 +80,12 @@ class InitiativeFilter(FacetFilterSet):
     class Meta:
         model = Initiative
         fields: list[str] = []
+
+    def kept_rows(self) -> QuerySet[Initiative]:
+        return Initiative.objects.published()
+
+    def kept_count(self) -> int:
+        return counts.total()
 
     def search(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         parsed = parse_query(value)

@@ -232,8 +232,8 @@ def municipality_map(province: Province | None) -> dict[str, Any]:
 
 
 def _municipality_map(province: Province | None) -> dict[str, Any]:
-    municipalities = Municipality.objects.all() if province is None else province.municipalities.all()
-    municipalities = list(municipalities.only("code", "name", "slug"))
+    every = Municipality.objects.all() if province is None else province.municipalities.all()
+    municipalities = list(every.only("code", "name", "slug"))
     # From the counts the database keeps (initiatives/counts.py), not a count over every published initiative.
     kept = counts.facet("municipality")()
     return build_map(

@@ -18,7 +18,7 @@ def register() -> None:
     from knowledge.models import Resource
 
     def column(name: str) -> str:
-        return Resource._meta.get_field(name).column  # type: ignore[union-attr]
+        return str(Resource._meta.get_field(name).column)  # type: ignore[union-attr]
 
     province, municipality = column("province"), column("municipality")
     counts.register(

@@ -44,8 +44,7 @@ class ResourceFilter(FacetFilterSet):
         # Hundreds of partners: the ones with the most results; search finds the others by name.
         FacetSpec("organisatie", all_label="Alle organisaties", limit=15, kept=counts.facet("organisation")),
     )
-    kept_base = Resource.objects.published
-    kept_total_of = counts.total
+
     # An old or hand-made link: the unknown filter is left out, and the rest still shows.
     default_error = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
 
@@ -56,6 +55,12 @@ class ResourceFilter(FacetFilterSet):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.filters["regio"].extra["choices"] = region_choices()
+
+    def kept_rows(self) -> QuerySet[Resource]:
+        return Resource.objects.published()
+
+    def kept_count(self) -> int:
+        return counts.total()
 
     def filter_region(self, queryset: QuerySet[Resource], name: str, value: str) -> QuerySet[Resource]:
         if value == NATIONAL:

@@ -91,7 +91,7 @@ class Source:
     @property
     def pk_column(self) -> str:
         assert self.model._meta.pk is not None
-        return self.model._meta.pk.column
+        return str(self.model._meta.pk.column)
 
 
 SOURCES: dict[str, Source] = {}

@@ -314,10 +314,6 @@ class FacetFilterSet(django_filters.FilterSet):
     """A FilterSet with facet counts and Dutch messages for values it does not know."""
 
     facet_specs: ClassVar[tuple[FacetSpec, ...]] = ()
-    # The rows whose counts the database keeps (wdhs/counts.py), e.g. every published initiative, and their total;
-    # with the FilterSet's own queryset exactly these rows, an unfiltered facet or list takes its counts from there.
-    kept_base: ClassVar[Callable[[], QuerySet] | None] = None
-    kept_total_of: ClassVar[Callable[[], int] | None] = None
     # Parameters that do not narrow the rows (the order).
     neutral: ClassVar[tuple[str, ...]] = ()
     # URL parameter -> what to say when its value is unknown; default_error for the others.
@@ -350,16 +346,23 @@ class FacetFilterSet(django_filters.FilterSet):
     def has_facet_choice(self) -> bool:
         return any(self.data.get(spec.param) for spec in self.facet_specs)
 
+    def kept_rows(self) -> QuerySet | None:
+        """The rows whose counts the database keeps (wdhs/counts.py), e.g. every published initiative: with the
+        FilterSet's own queryset exactly these rows, an unfiltered facet or list takes its counts from there."""
+        return None
+
+    def kept_count(self) -> int:
+        """The number of `kept_rows`, from the kept counts."""
+        raise NotImplementedError
+
     def _on_kept_base(self) -> bool:
         """Whether this FilterSet's queryset is exactly the rows whose counts the database keeps."""
         if "_on_kept" not in self.__dict__:
             same = False
-            if self.kept_base is not None:
+            kept = self.kept_rows()
+            if kept is not None:
                 try:
-                    same = (
-                        self.queryset.order_by().query.sql_with_params()
-                        == type(self).kept_base().order_by().query.sql_with_params()  # type: ignore[misc]
-                    )
+                    same = self.queryset.order_by().query.sql_with_params() == kept.order_by().query.sql_with_params()
                 except EmptyResultSet:
                     same = False
             self.__dict__["_on_kept"] = same
@@ -371,9 +374,9 @@ class FacetFilterSet(django_filters.FilterSet):
 
     def kept_total(self) -> int | None:
         """The number of results when nothing narrows them, from the counts the database keeps; else None."""
-        if self.kept_total_of is None or self._chosen_params() or not self._on_kept_base():
+        if self._chosen_params() or not self._on_kept_base():
             return None
-        return type(self).kept_total_of()  # type: ignore[misc]
+        return self.kept_count()
 
     def _kept_counts(self) -> dict[str, dict[Any, int]]:
         """The counts of every facet that counts among all rows (no other filter chosen), from the kept counts."""

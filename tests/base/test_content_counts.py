@@ -225,3 +225,28 @@ def _section(response, key: str):
         if key in section["context"]:
             return section["context"][key]
     raise AssertionError(key)
+
+
+def _scheme_reads(queries) -> int:
+    return sum('FROM "knowledge_fundingscheme"' in q["sql"] for q in queries)
+
+
+def test_the_finder_keeps_its_schemes_after_an_initiative_or_resource_is_saved(
+    client, shared_counts, django_assert_max_num_queries
+):
+    from tests.factories import FundingSchemeFactory
+
+    scheme = FundingSchemeFactory()
+    initiative, resource = InitiativeFactory(), ResourceFactory()
+    client.get("/financiering/")
+    initiative.save()
+    resource.save()
+    with django_assert_max_num_queries(20) as after_content:
+        client.get("/financiering/")
+    assert _scheme_reads(after_content.captured_queries) == 0
+    scheme.name = "Een nieuwe naam"
+    scheme.save()
+    with django_assert_max_num_queries(30) as after_scheme:
+        response = client.get("/financiering/")
+    assert _scheme_reads(after_scheme.captured_queries) == 1
+    assert "Een nieuwe naam" in response.content.decode()
