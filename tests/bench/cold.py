@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 ROUNDS = int(os.environ.get("BENCH_COLD_ROUNDS", "3"))
+Found = dict[tuple[str, str], dict[str, tuple[float, float, float]]]  # (write, page) -> cold/warm: ms, cpu, queries
 
 
 def cold_pages() -> list[tuple[str, str]]:
@@ -52,12 +53,12 @@ def _timed(client: Any, url: str) -> tuple[float, float, int]:
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000, len(captured.captured_queries)
 
 
-def measure(rounds: int = ROUNDS) -> dict[tuple[str, str], dict[str, tuple[float, float, float]]]:
+def measure(rounds: int = ROUNDS) -> Found:
     """{(write, page label): {"cold": (ms, cpu ms, queries), "warm": (...)}}, medians over `rounds`."""
     from django.test import Client
 
     client = Client()
-    found: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}
+    found: Found = {}
     for write, row in _writes().items():
         for label, url in cold_pages():
             samples: dict[str, list[tuple[float, float, int]]] = {"cold": [], "warm": []}
@@ -74,7 +75,7 @@ def measure(rounds: int = ROUNDS) -> dict[tuple[str, str], dict[str, tuple[float
     return found
 
 
-def table(found: dict[tuple[str, str], dict[str, tuple[float, float, float]]]) -> list[str]:
+def table(found: Found) -> list[str]:
     lines = [
         "| after saving | page | cold ms / cpu / q | warm ms / cpu / q |",
         "| --- | --- | ---: | ---: |",
