@@ -209,6 +209,22 @@ def recount() -> None:
     """Count everything again (the daily job; also repairs what two simultaneous writers may have missed)."""
     with transaction.atomic(), connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         rebuild(cursor)
+        # Processes keep the counts until a counted table changes (`of`): a repair must reach them too. The lock
+        # order of the content triggers: the version of all content first, then the tables' own rows.
+        tables = [table for source in SOURCES.values() for table in _tables(source)]
+        cursor.execute(
+            "INSERT INTO wdhs_content_version (id, version) VALUES (1, nextval('wdhs_content_version_seq')) "
+            "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
+        )
+        cursor.execute(
+            "UPDATE wdhs_table_version SET version = currval('wdhs_content_version_seq') WHERE name = ANY(%s)",
+            [tables],
+        )
+
+
+def _tables(source: Source) -> tuple[str, ...]:
+    """The tables whose rows `source` counts: its own and its link tables."""
+    return (source.table, *(table for _, table, _, _ in source.link_tables()))
 
 
 Counts = dict[str, dict[str, int]]  # dimension -> value -> number of published rows
@@ -228,8 +244,7 @@ def of(kind: str) -> Counts:
             found.setdefault(dim, {})[value] = n
         return found
 
-    source = SOURCES[kind]
-    tables = (source.table, *(table for _, table, _, _ in source.link_tables()))
+    tables = _tables(SOURCES[kind])
     pagecache.note_read(tables)  # also when the counts come from this request's copy
     kept: Counts = pagecache.per_request(
         f"content-counts:{kind}",

@@ -16,7 +16,7 @@ from django.urls import reverse
 from initiatives.models import Initiative, Status
 from knowledge.models import Resource
 from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory, municipality, province, term
-from wdhs import counts
+from wdhs import counts, pagecache
 from wdhs.models import ContentCount
 
 pytestmark = pytest.mark.django_db
@@ -159,8 +159,12 @@ def test_a_truncate_and_a_bulk_load_without_triggers_are_counted_again():
         cursor.execute("UPDATE initiatives_initiative SET status = %s", [Status.ARCHIVED.value])
         cursor.execute("SET LOCAL session_replication_role = origin")
     assert kept("initiative") != fresh_initiatives()  # no trigger ran: the bulk loader must count again
+    before = pagecache.versions()
     counts.recount()
     assert_right()
+    after = pagecache.versions()  # processes that keep the counts read them again
+    assert after["initiatives_initiative"] > before["initiatives_initiative"]
+    assert after["knowledge_resource"] > before["knowledge_resource"]
 
 
 @pytest.fixture
