@@ -10,9 +10,10 @@ class InitiativesConfig(AppConfig):
     verbose_name = "Initiatieven"
 
     def ready(self) -> None:
-        from initiatives import alerts, feedback, metrics, personal_data, search, workqueue
+        from initiatives import alerts, counts, feedback, metrics, personal_data, search, workqueue
 
         search.register()
+        counts.register()
         metrics.register()
         personal_data.register()
         workqueue.register()

@@ -9,6 +9,7 @@ from typing import Any, cast
 import django_filters
 from django.db.models import F, QuerySet
 
+from initiatives import counts
 from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.search import INITIATIVES
 from wdhs.facets import FacetFilterSet, FacetSpec, Order, multiple_filter, ordered_by
@@ -53,15 +54,17 @@ class InitiativeFilter(FacetFilterSet):
     sorteer = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="sort", empty_label=None)
 
     # A select box per facet keeps all its choices; only municipalities are many, so only those with results.
+    # Without other filters a facet takes its counts from those the database keeps (initiatives/counts.py).
     facet_specs = (
-        FacetSpec("provincie", show_empty=True),
-        FacetSpec("gemeente", option_label=attrgetter("display_name")),
-        FacetSpec("soort", show_empty=True),
-        FacetSpec("thema", show_empty=True),
-        FacetSpec("rechtsvorm", show_empty=True),
-        FacetSpec("fase", show_empty=True),
-        FacetSpec("behoefte", show_empty=True),
+        FacetSpec("provincie", show_empty=True, kept=counts.per_province),
+        FacetSpec("gemeente", option_label=attrgetter("display_name"), kept=counts.facet("municipality")),
+        FacetSpec("soort", show_empty=True, kept=counts.facet("kind")),
+        FacetSpec("thema", show_empty=True, kept=counts.facet("theme")),
+        FacetSpec("rechtsvorm", show_empty=True, kept=counts.facet("legal_form")),
+        FacetSpec("fase", show_empty=True, kept=counts.facet("phase")),
+        FacetSpec("behoefte", show_empty=True, kept=counts.facet("need")),
     )
+    neutral = ("sorteer",)
     error_texts = {
         "q": "Je zoekvraag bevat tekens die we niet kunnen lezen. We zochten zonder zoekwoorden.",
         "provincie": "Deze provincie kennen we niet. We laten alle provincies zien.",
@@ -77,6 +80,12 @@ class InitiativeFilter(FacetFilterSet):
     class Meta:
         model = Initiative
         fields: list[str] = []
+
+    def kept_rows(self) -> QuerySet[Initiative]:
+        return Initiative.objects.published()
+
+    def kept_count(self) -> int:
+        return counts.total()
 
     def search(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         parsed = parse_query(value)

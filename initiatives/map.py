@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count
 from django.urls import reverse
 
-from initiatives.models import Initiative
+from initiatives import counts
 from wdhs import pagecache
 from wdhs.models import Municipality, Province
 
@@ -206,15 +205,8 @@ def build_map(
 
 
 def province_counts() -> dict[str, int]:
-    """Published initiatives per province code (kept until the content changes: every list page shows it)."""
-    counts = (
-        Initiative.objects.published()
-        .order_by()
-        .values_list("municipality__province__code")
-        .annotate(n=Count("*"))  # COUNT(*), not COUNT(id): an index-only scan of initiative_status_muni
-        .values_list("municipality__province__code", "n")
-    )
-    return pagecache.memo(("province-counts",), lambda: dict(counts))
+    """Published initiatives per province code, from the counts the database keeps (initiatives/counts.py)."""
+    return counts.per_province(key=1)
 
 
 def province_map(counts_by_code: dict[str, int]) -> dict[str, Any]:
@@ -240,16 +232,13 @@ def municipality_map(province: Province | None) -> dict[str, Any]:
 
 
 def _municipality_map(province: Province | None) -> dict[str, Any]:
-    published = Initiative.objects.published().order_by()
-    if province:
-        published = published.filter(municipality__province=province)
-    grouped = published.values_list("municipality__code").annotate(n=Count("*")).values_list("municipality__code", "n")
-    counts = pagecache.memo(("municipality-counts", province.pk if province else None), lambda: dict(grouped))
-    municipalities = Municipality.objects.all() if province is None else province.municipalities.all()
-    municipalities = municipalities.only("code", "name", "slug")
+    every = Municipality.objects.all() if province is None else province.municipalities.all()
+    municipalities = list(every.only("code", "name", "slug"))
+    # From the counts the database keeps (initiatives/counts.py), not a count over every published initiative.
+    kept = counts.facet("municipality")()
     return build_map(
         level="municipality",
-        counts=counts,
+        counts={m.code: kept[m.pk] for m in municipalities if kept.get(m.pk)},
         links={m.code: f"{reverse('initiatives:list')}?gemeente={m.slug}" for m in municipalities},
         names={m.code: m.display_name for m in municipalities},
         province_code=province.code if province else "",

@@ -57,7 +57,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
             filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
         )
     else:
-        page_obj = KeptCountPaginator(filterset.ordered().with_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj = KeptCountPaginator(
+            filterset.ordered().with_relations(), PAGE_SIZE, known_count=filterset.kept_total()
+        ).get_page(request.GET.get("page"))
     # Too little has every word: what lacks one follows under its own heading (the filters still hold).
     expanded = filterset.expanded_query()
     partial: list[Initiative] = []

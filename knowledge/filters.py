@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
+from knowledge import counts
 from knowledge.models import Organisation, OrganisationKind, Resource
 from wdhs.facets import FacetFilterSet, FacetSpec, multiple_filter
 from wdhs.models import Province, Term
@@ -28,19 +29,22 @@ class ResourceFilter(FacetFilterSet):
         label="Organisatie", field_name="organisation", to_field_name="slug", queryset=Organisation.objects.all()
     )
 
+    # Without other filters a facet takes its counts from those the database keeps (knowledge/counts.py).
     facet_specs = (
-        FacetSpec("thema", all_label="Alle thema's"),
-        FacetSpec("fase", all_label="Alle fases"),
-        FacetSpec("soort", all_label="Alle soorten"),
+        FacetSpec("thema", all_label="Alle thema's", kept=counts.facet("theme")),
+        FacetSpec("fase", all_label="Alle fases", kept=counts.facet("phase")),
+        FacetSpec("soort", all_label="Alle soorten", kept=counts.facet("kind")),
         # The region a resource counts under: its province, its municipality's province, or the whole country.
         FacetSpec(
             "regio",
             all_label="Alle regio's",
             group_by=lambda: Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)),
+            kept=lambda: counts.regions(NATIONAL),
         ),
         # Hundreds of partners: the ones with the most results; search finds the others by name.
-        FacetSpec("organisatie", all_label="Alle organisaties", limit=15),
+        FacetSpec("organisatie", all_label="Alle organisaties", limit=15, kept=counts.facet("organisation")),
     )
+
     # An old or hand-made link: the unknown filter is left out, and the rest still shows.
     default_error = "Een van de filters in het webadres kennen we niet. We hebben dat filter weggelaten."
 
@@ -51,6 +55,12 @@ class ResourceFilter(FacetFilterSet):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.filters["regio"].extra["choices"] = region_choices()
+
+    def kept_rows(self) -> QuerySet[Resource]:
+        return Resource.objects.published()
+
+    def kept_count(self) -> int:
+        return counts.total()
 
     def filter_region(self, queryset: QuerySet[Resource], name: str, value: str) -> QuerySet[Resource]:
         if value == NATIONAL:

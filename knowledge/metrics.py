@@ -6,21 +6,28 @@ from datetime import date
 
 from django.db.models import Count, Q
 
+from knowledge import counts
 from knowledge.models import Organisation, Resource
-from wdhs.metrics import Breakdown, Metric, monthly_cumulative, register_breakdown, register_metric
+from wdhs import counts as wdhs_counts
+from wdhs.metrics import Breakdown, Metric, register_breakdown, register_metric
 
 
 def published_resources() -> float:
-    return float(Resource.objects.published().count())
+    return float(counts.total())
 
 
 def published_resources_series() -> list[tuple[date, float]]:
-    """Cumulative number of published resources per month with a publication, oldest first."""
-    return monthly_cumulative(Resource.objects.published(), "published_at")
+    """Cumulative number of published resources per month with a publication, oldest first (from the counts per
+    month the database keeps, knowledge/counts.py)."""
+    total, points = 0, []
+    for month, n in wdhs_counts.months(counts.KIND):
+        total += n
+        points.append((date(int(month[:4]), int(month[5:7]), 1), float(total)))
+    return points
 
 
 def active_partners() -> float:
-    return float(Organisation.objects.filter(resources__status=Resource.Status.PUBLISHED).distinct().count())
+    return float(len(counts.facet("organisation")()))
 
 
 def by_organisation() -> list[tuple[str, int]]:

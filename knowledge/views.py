@@ -13,12 +13,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from initiatives.models import Initiative
-from initiatives.models import Status as InitiativeStatus
+from initiatives import counts as initiative_counts
+from knowledge import counts
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
-from wdhs import pagecache
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
@@ -79,9 +78,9 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
         page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
     else:
-        page = KeptCountPaginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
-            params.get("page")
-        )
+        page = KeptCountPaginator(
+            filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE, known_count=filterset.kept_total()
+        ).get_page(params.get("page"))
     paginator = page.paginator
     items = list(page.object_list)
     for item in items:
@@ -265,15 +264,9 @@ def home_context(request: HttpRequest) -> dict[str, Any] | None:
     published = Resource.objects.published().select_related("kind", "organisation")
     newest = list(published.exclude(is_featured=True).order_by("-published_at")[:3])
     # The partners that share the most knowledge (hundreds at national size; /organisaties/ lists them all).
-    top = (
-        Resource.objects.published()
-        .order_by()
-        .values_list("organisation")
-        .annotate(n=Count("*"))
-        .order_by("-n", "organisation")
-        .values_list("organisation", flat=True)[:HOME_PARTNERS]
-    )
-    partner_ids = pagecache.memo(("home-partners",), lambda: list(top))
+    # From the counts the database keeps (knowledge/counts.py): no count over every published item.
+    per_organisation = counts.facet("organisation")()
+    partner_ids = sorted(per_organisation, key=lambda pk: (-per_organisation[pk], pk))[:HOME_PARTNERS]
     partners = list(Organisation.objects.filter(pk__in=partner_ids).order_by("name"))
     if not newest and not partners:
         return None
@@ -292,21 +285,10 @@ class ThemeCount:
 def themes_context(request: HttpRequest) -> dict[str, Any]:
     """The theme grid with the number of published knowledge items and initiatives per theme.
 
-    Two grouped counts over the link tables, one per kind: counting both kinds in one query joins them
-    and multiplies the rows (tens of millions at national size).
+    Both from the counts the database keeps (wdhs/counts.py): right after any write, without counting the rows.
     """
-    knowledge_counts = (
-        Resource.themes.through.objects.filter(resource__status=Resource.Status.PUBLISHED)
-        .values_list("term_id")
-        .annotate(n=Count("resource_id"))
-    )
-    initiative_counts = (
-        Initiative.themes.through.objects.filter(initiative__status=InitiativeStatus.PUBLISHED)
-        .values_list("term_id")
-        .annotate(n=Count("initiative_id"))
-    )
-    knowledge = pagecache.memo(("theme-counts", "knowledge"), lambda: dict(knowledge_counts))
-    initiatives = pagecache.memo(("theme-counts", "initiatives"), lambda: dict(initiative_counts))
+    knowledge = counts.facet("theme")()
+    initiatives = initiative_counts.facet("theme")()
     themes = [
         ThemeCount(t.slug, t.name, t.description, knowledge.get(t.pk, 0), initiatives.get(t.pk, 0))
         for t in Term.objects.themes().order_by("position", "name")

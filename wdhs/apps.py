@@ -12,7 +12,7 @@ class WdhsConfig(AppConfig):
     verbose_name = "Basis: accounts, plaatsen en taxonomie"
 
     def ready(self) -> None:
-        from wdhs import feedback, pagecache, personal_data
+        from wdhs import counts, feedback, pagecache, personal_data
         from wdhs.models import Term
         from wdhs.reference import after_migrate
         from wdhs.search.index import watch
@@ -21,6 +21,8 @@ class WdhsConfig(AppConfig):
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="wdhs.reference")
         # Every migrate (re)installs the triggers that tell the page cache the content changed.
         post_migrate.connect(pagecache.after_migrate, sender=self, dispatch_uid="wdhs.pagecache")
+        # ... and the triggers that keep the counts of published rows (wdhs/counts.py), counted once again.
+        post_migrate.connect(counts.after_migrate, sender=self, dispatch_uid="wdhs.counts")
         # Theme and kind names are part of the documents' search text (see the triggers).
         watch(Term)
         # The one rule for text (wdhs.text): no row of any model is written with a control character.

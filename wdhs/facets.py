@@ -97,6 +97,9 @@ class FacetSpec:
     option_label: Callable[[Any], str] = str
     group_by: Callable[[], Any] | None = None
     limit: int | None = None
+    # The counts among every row of the FilterSet's `kept_base` (wdhs/counts.py), keyed as this facet counts:
+    # used when no other filter is chosen, instead of counting the rows.
+    kept: Callable[[], dict[Any, int]] | None = None
 
 
 def _has_search(node: WhereNode) -> bool:
@@ -236,10 +239,17 @@ def _grouping_sets(members: list[tuple[str, str, QuerySet]]) -> dict[str, dict[A
 
 class KeptCountPaginator(Paginator):
     """A Paginator whose count (of a queryset) is kept until the content changes: an exact count of 100,000
-    published initiatives costs a scan per request, and the unfiltered list is the most visited page."""
+    published initiatives costs a scan per request, and the unfiltered list is the most visited page. `known_count`:
+    the count is already known (the counts the database keeps, see FacetFilterSet.kept_total)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, known_count: int | None = None) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
 
     @cached_property
     def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
         rows: QuerySet = self.object_list  # type: ignore[assignment]  # a queryset here
         try:
             sql, params = rows.order_by().values("pk").query.sql_with_params()
@@ -304,6 +314,8 @@ class FacetFilterSet(django_filters.FilterSet):
     """A FilterSet with facet counts and Dutch messages for values it does not know."""
 
     facet_specs: ClassVar[tuple[FacetSpec, ...]] = ()
+    # Parameters that do not narrow the rows (the order).
+    neutral: ClassVar[tuple[str, ...]] = ()
     # URL parameter -> what to say when its value is unknown; default_error for the others.
     error_texts: ClassVar[dict[str, str]] = {}
     default_error: ClassVar[str] = "Een filter klopt niet. We hebben het weggelaten."
@@ -334,8 +346,51 @@ class FacetFilterSet(django_filters.FilterSet):
     def has_facet_choice(self) -> bool:
         return any(self.data.get(spec.param) for spec in self.facet_specs)
 
+    def kept_rows(self) -> QuerySet | None:
+        """The rows whose counts the database keeps (wdhs/counts.py), e.g. every published initiative: with the
+        FilterSet's own queryset exactly these rows, an unfiltered facet or list takes its counts from there."""
+        return None
+
+    def kept_count(self) -> int:
+        """The number of `kept_rows`, from the kept counts."""
+        raise NotImplementedError
+
+    def _on_kept_base(self) -> bool:
+        """Whether this FilterSet's queryset is exactly the rows whose counts the database keeps."""
+        if "_on_kept" not in self.__dict__:
+            same = False
+            kept = self.kept_rows()
+            if kept is not None:
+                try:
+                    same = self.queryset.order_by().query.sql_with_params() == kept.order_by().query.sql_with_params()
+                except EmptyResultSet:
+                    same = False
+            self.__dict__["_on_kept"] = same
+        return bool(self.__dict__["_on_kept"])
+
+    def _chosen_params(self) -> set[str]:
+        """The parameters with a valid value that narrows the rows."""
+        return {name for name, value in self.cleaned.items() if name not in self.neutral and _chosen(value)}
+
+    def kept_total(self) -> int | None:
+        """The number of results when nothing narrows them, from the counts the database keeps; else None."""
+        if self._chosen_params() or not self._on_kept_base():
+            return None
+        return self.kept_count()
+
+    def _kept_counts(self) -> dict[str, dict[Any, int]]:
+        """The counts of every facet that counts among all rows (no other filter chosen), from the kept counts."""
+        if not self._on_kept_base():
+            return {}
+        chosen = self._chosen_params()
+        return {
+            spec.param: spec.kept()
+            for spec in self.facet_specs
+            if spec.kept is not None and not (chosen - {spec.param})
+        }
+
     def facets(self) -> list[Facet]:
-        known: dict[str, dict[Any, int]] = self.__dict__.get("_search_counts", {})
+        known: dict[str, dict[Any, int]] = {**self._kept_counts(), **self.__dict__.get("_search_counts", {})}
         if self.capped_at is not None:
             # Counts among the candidates would mislead, and counting all matches is what the cap avoids: the
             # options found among the candidates, uncounted; a chosen facet shows its choice.

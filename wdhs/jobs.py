@@ -21,7 +21,7 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from wdhs import audit, retention
+from wdhs import audit, counts, retention
 from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, User
 from wdhs.personal_data import delete_person
 
@@ -127,3 +127,15 @@ def purge_page_feedback_work(now: datetime | None = None) -> str:
 def purge_page_feedback(day: str) -> str:
     """Daily: wipe the text and address of old reactions on pages (wdhs/retention.py, "feedback")."""
     return run_once_a_day("purge_page_feedback", day, purge_page_feedback_work)
+
+
+@task
+def recount(day: str) -> str:
+    """Daily: count the published rows again (wdhs/counts.py); the triggers keep them right, this repairs what two
+    simultaneous writers of one row and its links may have missed."""
+
+    def work() -> str:
+        counts.recount()
+        return "Tellingen opnieuw geteld."
+
+    return run_once_a_day("recount", day, work)

@@ -469,3 +469,21 @@ class PageFeedback(models.Model):
         from wdhs.confirmation import reference
 
         return reference("RE", self.pk)
+
+
+class ContentCount(models.Model):
+    """How many published rows of one kind have one value in one dimension, kept by triggers (wdhs/counts.py)."""
+
+    pk = models.CompositePrimaryKey("kind", "dim", "value")
+    kind = models.CharField(max_length=40)
+    dim = models.CharField(max_length=40)
+    value = models.CharField(max_length=200)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "wdhs_content_count"
+        verbose_name = "telling"
+        verbose_name_plural = "tellingen"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.dim}={self.value}: {self.n}"

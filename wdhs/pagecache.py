@@ -42,6 +42,7 @@ NOT_CONTENT = {
     "wdhs.formsubmission",  # the key of each sent form (wdhs.forms.once); no page shows it
     "wdhs.pagefeedback",  # readers' reactions (wdhs.feedback): only editors and staff see them, never a cached page
     "wdhs.workerheartbeat",  # every task worker writes it every 30 s; only /healthz reads it, never cached
+    "wdhs.contentcount",  # kept by triggers on the content tables themselves (wdhs/counts.py)
     "wdhs.user",
     "wdhs.user_groups",
     "wdhs.user_user_permissions",
@@ -144,7 +145,7 @@ def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
 CODE_FOLDERS = ("wdhs", "knowledge", "initiatives", "goals", "api", "templates")
 
 # During a GET or HEAD (which never writes) the version is read once and reused by every memo of the request.
-_request_scope: ContextVar[dict[str, dict[str, int]] | None] = ContextVar("wdhs_content_version", default=None)
+_request_scope: ContextVar[dict[str, Any] | None] = ContextVar("wdhs_content_version", default=None)
 
 
 @functools.cache
@@ -184,6 +185,16 @@ def versions() -> dict[str, int]:
     if scope is not None:
         scope["versions"] = found
     return found
+
+
+def per_request(name: str, compute: Callable[[], Any]) -> Any:
+    """compute(), once per GET or HEAD request (which never writes); elsewhere every time."""
+    scope: dict[str, Any] | None = _request_scope.get()
+    if scope is None:
+        return compute()
+    if name not in scope:
+        scope[name] = compute()
+    return scope[name]
 
 
 def content_version() -> int:
@@ -304,6 +315,14 @@ def _compute_reading(compute: Callable[[], Any], depends_on: tuple[str, ...] | N
     finally:
         _reading.reset(token)
     return value, frozenset(depends_on) if depends_on is not None else frozenset(read)
+
+
+def note_read(tables: tuple[str, ...]) -> None:
+    """Tell the computations running now (an outer `memo`) that their value depends on `tables`: for a value read
+    outside `memo`, e.g. kept for the request by `per_request`."""
+    outer = _reading.get()
+    if outer is not None:
+        outer.update(tables)
 
 
 def memo(

@@ -37,6 +37,7 @@ DAILY = [
     "purge_unconfirmed_alerts",
     "send_alert_digests",
     "clear_sessions",
+    "recount",
 ]
 
 

@@ -37,7 +37,9 @@ BUDGETS = {
     # Too few have every word, so these also look for what lacks one (wdhs.search.registry.PARTIAL_BELOW),
     # inside one search_plan block (its SET LOCAL statements count here too), and look up words typed apart.
     "/kennis/?q=waar+kan+ik+een+buurthuis+openhouden+in+zwolle": 24,
-    "/initiatieven/?q=buurthuis+zwolle": 26,
+    # +1: the province map reads the kept counts and the municipalities' provinces (wdhs/counts.py; both kept in
+    # the process with shared counts on, as in production) where it counted the initiatives in one query.
+    "/initiatieven/?q=buurthuis+zwolle": 27,
     "/zoeken/?q=buurthuis+zwolle": 22,
     "/kennis/feed/": 4,
     "/doelen/updates/feed/": 4,

@@ -8,6 +8,9 @@
    get). The floor, a trivial Django view through the same stack, is measured before and after the pages.
 4. Counts the SQL queries of each page in-process (Django's test client against the same database).
 5. Downloads each open-data export once and times it (one request moves the whole country).
+6. After a write: the list pages at 8 connections while this process saves one initiative or knowledge item
+   every WRITE_EVERY seconds (page cache off), and in-process the first request after one save
+   (tests/bench/cold.py).
 
 Each page: p50/p95/p99 (wrk's latency histogram, through a small Lua script), requests/s and its ratio to the
 floor, non-2xx answers. The machine is shared and noisy: compare ratios within one run, never absolute numbers
@@ -16,6 +19,7 @@ across runs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import http.client
 import os
@@ -26,12 +30,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tests.bench import cold
 from tests.bench.servers import cpu_seconds, free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +52,7 @@ SIZES = {
 DURATION = int(os.environ.get("BENCH_SECONDS", "2"))
 CLIENTS = (1, 8, 32)
 VARIED_QUERIES = 1500  # per page: more than 8 clients can ask in one measurement
+WRITE_EVERY = float(os.environ.get("BENCH_WRITE_EVERY", "0.5"))  # seconds between saves in "after a write"
 LUA = """
 done = function(summary, latency, requests)
   io.write(string.format("BENCH %d %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95),
@@ -226,6 +234,37 @@ def pages() -> list[tuple[str, str]]:
 EXPORTS = [("export CSV", "/initiatieven/export.csv"), ("export JSON", "/initiatieven/export.json")]
 
 
+@contextlib.contextmanager
+def writing(every: float) -> Iterator[list[int]]:
+    """Saves one published initiative and one knowledge item in turn, every `every` seconds, in a thread of this
+    process (as editors do: every trigger fires, the content versions change), until the block ends."""
+    from django.db import connection
+
+    from initiatives.models import Initiative
+    from knowledge.models import Resource
+
+    rows = [Initiative.objects.published().order_by("pk").first(), Resource.objects.published().order_by("pk").first()]
+    stop, saved = threading.Event(), [0]
+
+    def save() -> None:
+        try:
+            while not stop.wait(every):
+                row = rows[saved[0] % len(rows)]
+                assert row is not None
+                row.save()
+                saved[0] += 1
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=save, daemon=True)
+    thread.start()
+    try:
+        yield saved
+    finally:
+        stop.set()
+        thread.join()
+
+
 def query_counts(urls: list[tuple[str, str]]) -> dict[str, int]:
     from django.db import connection
     from django.test import Client
@@ -337,6 +376,8 @@ def main() -> int:
     counts = prepare_data()
     urls = pages()
     queries = query_counts(urls)
+    print("  na een wijziging, in het proces ...", flush=True)
+    cold_found = cold.measure()
     # Each kind of page gets its own queries, so no page finds another's answers in the cache.
     words = varied_searches(VARIED_QUERIES * len(SEARCH_PAGES))
     varied_pages = {
@@ -350,6 +391,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     rows: dict[str, dict[Any, Any]] = {label: {"url": url, "queries": queries[url]} for label, url in urls}
     floors: list[float] = []
+    written: dict[str, dict[str, float]] = {}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(LUA)
         script = handle.name
@@ -370,6 +412,14 @@ def main() -> int:
                 total_requests += int(result["requests"])
         cpu_per_request = (cpu_seconds(server.pid) - cpu_before) * 1000 / max(total_requests, 1)
         drain(base)
+        for label, url in cold.cold_pages():
+            print(f"  {label} met wijzigingen ...", flush=True)
+            wrk(base + url, 2, 1, script)  # warm-up
+            drain(base)
+            with writing(WRITE_EVERY) as saved:
+                written[label] = wrk(base + url, 8, DURATION, script)
+            written[label]["saves"] = saved[0]
+            drain(base)
         floors.append(wrk(base + "/bench/floor", 8, DURATION, script)["rps"])
         rss = worker_rss_mb(server.pid)
         exports = {label: download(base + url) for label, url in EXPORTS}
@@ -398,6 +448,8 @@ def main() -> int:
     write_report(
         counts, rows, varied, floors, floor, cached_floor, rss, cpu_per_request, exports, time.monotonic() - started
     )
+    with REPORT.open("a", encoding="utf-8") as report:
+        report.write("\n".join(after_a_write(written, cold_found, floor)) + "\n")
     print(REPORT.read_text())
     return 0
 
@@ -497,6 +549,37 @@ def write_report(
         ended = f"{complete:.1f} s" if finished else f"afgebroken na {complete:.1f} s (worker timeout)"
         lines.append(f"| {label} | {first * 1000:.0f} ms | {ended} | {size / 1_000_000:.0f} MB |")
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def after_a_write(
+    written: dict[str, dict[str, float]],
+    cold_found: dict[tuple[str, str], dict[str, tuple[float, float, float]]],
+    floor: float,
+) -> list[str]:
+    lines = [
+        "",
+        "## After a write (page cache off)",
+        "",
+        f"8 clients for {DURATION} s while the bench saves one published initiative or knowledge item in turn every "
+        f"{WRITE_EVERY:g} s (every trigger fires, the content versions change): a page whose shared counts were",
+        "invalidated by each save counts again in the request.",
+        "",
+        "| page | saves | p50 | p95 | p99 | req/s | ratio to floor | non-2xx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, c in written.items():
+        lines.append(
+            f"| {label} | {c['saves']:.0f} | {c['p50']:.0f} | {c['p95']:.0f} | {c['p99']:.0f} | {c['rps']:.1f} | "
+            f"{c['rps'] / floor:.3f} | {int(c['non2xx'] + c['errors'])} |"
+        )
+    lines += [
+        "",
+        f"In the bench's own process (Django's test client, one request at a time, median of {cold.ROUNDS}): the first",
+        "request after one save (cold) and the next one (warm); ms / CPU ms of Python / queries.",
+        "",
+        *cold.table(cold_found),
+    ]
+    return lines
 
 
 if __name__ == "__main__":

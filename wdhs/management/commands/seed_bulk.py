@@ -22,7 +22,7 @@ from knowledge.funding import seed as funding_seed
 from knowledge.models import FundingScheme, Organisation, Question, Resource, StatusChange
 from knowledge.models import Membership as OrganisationMembership
 from knowledge.questions import seed as questions_seed
-from wdhs import pagecache
+from wdhs import counts, pagecache
 from wdhs.audit import without_audit_log
 from wdhs.models import Municipality, SearchWord, User
 from wdhs.search.index import pending_words_exist, refresh_pending
@@ -116,6 +116,7 @@ class Command(BaseCommand):
                         self._seed(cursor, options)
                 # The triggers were off, the page cache's among them: tell it the content changed.
                 pagecache.mark_changed(cursor)
+                counts.rebuild(cursor)  # and the counts of published rows (wdhs/counts.py) are counted again
                 if not options["remove"]:
                     with self._step("Zoekindex") as summary:
                         summary.append(self._finish_search())
