@@ -184,8 +184,8 @@ class Initiative(models.Model):
                 include=["kind", "phase", "legal_form", "published_at"],
                 name="initiative_status_muni",
             ),
-            # Newest first (/embed/initiatieven/, "Nieuwste eerst" on /initiatieven/, the alert digests' "published since"):
-            # the first ones, or a time window, from the index.
+            # Newest first (/embed/initiatieven/, "Nieuwste eerst" on /initiatieven/, the alert digests' window of
+            # "published since"): the first ones, or a time window, from the index.
             models.Index(
                 F("published_at").desc(nulls_last=True),
                 F("id"),
