@@ -340,6 +340,8 @@ def embed_agenda() -> str:
 def embed_builder() -> str:
     _resource_with_attachment()
     return "/embed/?lijst=kennis&thema=zorg-en-welzijn&aantal=3"
+
+
 def _alert() -> Any:
     from tests.factories import province, term
     from wdhs.alerts.models import Region, Subscription
