@@ -384,6 +384,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.dailyjobrun": ("", "v", "vd"),
     "wdhs.workerheartbeat": ("", "v", "vd"),
     "wdhs.pagefeedback": ("vcd", "vcd", "vcd"),
+    "wdhs.pageread": ("v", "v", "v"),  # read counts (wdhs/reads.py): only the portal writes them
     "django_tasks_database.dbtaskresult": ("", "v", "v"),
     "mfa.authenticator": ("", "", "vacd"),
     "account.emailaddress": ("", "v", "vacd"),
@@ -473,7 +474,15 @@ def build_scene(settings: Any) -> Scene:
     from knowledge.models import Attachment, QuestionTransfer, Resource, StatusChange
     from tests.background import DATABASE_QUEUE
     from wdhs import emails
-    from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, SearchSynonym, SearchWord, WorkerHeartbeat
+    from wdhs.models import (
+        DailyJobRun,
+        FormSubmission,
+        PageFeedback,
+        PageRead,
+        SearchSynonym,
+        SearchWord,
+        WorkerHeartbeat,
+    )
     from wdhs.roles import ensure_groups
 
     roles = make_role_users()
@@ -542,6 +551,7 @@ def build_scene(settings: Any) -> Scene:
             page=page, page_kind="kennis", page_title=page.title, kind="niet_nuttig", message="Wat kost het?"
         )
     DailyJobRun.objects.create(job="opruimen", day=datetime.date(2026, 1, 1))
+    PageRead.objects.create(page=objects["resource gepubliceerd-eigen"], day=datetime.date(2026, 1, 1), count=3)
     FormSubmission.objects.create(key="formulier-1", form="vraag")
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="w1", host="test", pid=1, started_at=now, seen_at=now)

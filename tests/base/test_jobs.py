@@ -34,6 +34,7 @@ DAILY = [
     "prune_task_results",
     "purge_accounts",
     "purge_page_feedback",
+    "purge_page_reads",
     "clear_sessions",
 ]
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from initiatives.tasks import ask_initiative_confirmation, purge_initiative_personal_data
 from knowledge.questions.tasks import alert_unanswered_questions, purge_question_personal_data
 from knowledge.tasks import send_editor_summaries
-from wdhs.jobs import clear_sessions, prune_task_results, purge_accounts, purge_page_feedback
+from wdhs.jobs import clear_sessions, prune_task_results, purge_accounts, purge_page_feedback, purge_page_reads
 from wdhs.models import DailyJobRun
 from wdhs.search.index import refresh_words
 
@@ -28,6 +28,7 @@ DAILY_JOBS = [
     prune_task_results,
     purge_accounts,
     purge_page_feedback,
+    purge_page_reads,
     clear_sessions,
 ]
 
