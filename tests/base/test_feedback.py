@@ -263,6 +263,40 @@ def test_staff_see_the_reactions_in_the_admin_and_mark_them_handled(client, page
     assert "0 nuttig, 1 niet nuttig, 0 fouten gemeld; 0 nog te doen" in body
 
 
+def test_staff_mark_one_reaction_or_report_handled_on_its_own_page(client, page):
+    """From the work queue to the item, and with one button to the list of what is still open."""
+    staff = StaffFactory()
+    client.force_login(staff)
+    reaction = add(page["resource"], "fout", "Het telefoonnummer klopt niet")
+    report = ProblemReport.objects.create(
+        initiative=InitiativeFactory(), reason="onjuist", message="Bestaat niet meer."
+    )
+    for item, name, message in (
+        (reaction, "wdhs_pagefeedback", "De reactie staat op afgehandeld."),
+        (report, "initiatives_problemreport", "De melding staat op afgehandeld."),
+    ):
+        url = reverse(f"admin:{name}_change", args=[item.pk])
+        assert 'name="_afgehandeld"' in client.get(url).content.decode()
+        form = {"_afgehandeld": "Markeren als afgehandeld"}
+        if name == "initiatives_problemreport":
+            form |= {"handled_at_0": "", "handled_at_1": ""}
+        response = client.post(url, form, follow=True)
+        assert response.redirect_chain[-1][0] == reverse(f"admin:{name}_changelist") + "?afgehandeld=nee"
+        assert message in response.content.decode()
+        item.refresh_from_db()
+        assert item.handled_at is not None
+        assert 'name="_afgehandeld"' not in client.get(url).content.decode()  # done: no button any more
+    assert reaction.handled_by == staff
+
+
+def test_saving_without_the_button_does_not_mark_it_handled(client, page):
+    client.force_login(StaffFactory())
+    reaction = add(page["resource"], "fout", "Het telefoonnummer klopt niet")
+    client.post(reverse("admin:wdhs_pagefeedback_change", args=[reaction.pk]), {"_save": "Opslaan"})
+    reaction.refresh_from_db()
+    assert reaction.handled_at is None
+
+
 def test_a_person_without_rights_sees_no_feedback_admin(client):
     client.force_login(UserFactory())
     assert client.get(reverse("admin:wdhs_pagefeedback_changelist")).status_code == 302
