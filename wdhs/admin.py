@@ -429,7 +429,7 @@ admin.site.register(PageFeedback, PageFeedbackAdmin)
 class PageReadAdmin(admin.ModelAdmin):
     """The read counts per page per day (wdhs/reads.py): only to look at; the portal itself writes them."""
 
-    list_display = ["page_link", "content_type", "day", "count"]
+    list_display = ["page_name", "content_type", "day", "count"]
     list_filter = ["day", "content_type"]
     fields = ["page_link", "content_type", "object_id", "day", "count"]
     readonly_fields = ["page_link", "content_type", "object_id", "day", "count"]
@@ -447,6 +447,12 @@ class PageReadAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    @admin.display(description="pagina")
+    def page_name(self, obj: PageRead) -> str:
+        # The list links each row to its own page in the admin; the public page's link is on that page.
+        page = obj.page
+        return str(page) if page is not None else f"nummer {obj.object_id} (bestaat niet meer)"
 
     @admin.display(description="pagina")
     def page_link(self, obj: PageRead) -> str:

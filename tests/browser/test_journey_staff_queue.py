@@ -195,9 +195,13 @@ def test_staff_handle_a_report_and_a_reader_reaction_from_the_queue(
         "/beheer/knowledge/fundingscheme/",
         "/beheer/wdhs/user/",
         "/beheer/wdhs/auditentry/",
+        "/beheer/wdhs/pagefeedback/",
+        "/beheer/wdhs/pageread/",
     ],
 )
 def test_the_lists_staff_work_in_fit_1280_px(open_page: Any, log_in: Any, check_page: Any, path: str) -> None:
+    from django.utils import timezone
+
     from initiatives.models import ProblemReport
     from tests.factories import (
         FundingSchemeFactory,
@@ -206,12 +210,18 @@ def test_the_lists_staff_work_in_fit_1280_px(open_page: Any, log_in: Any, check_
         ResourceFactory,
         UserFactory,
     )
+    from wdhs.models import PageFeedback, PageRead
 
     initiative = InitiativeFactory(name="Stichting Buurtkracht Lombok en Oud-West, samen sterker in de wijk")
     ProblemReport.objects.create(initiative=initiative, reason="onjuist", message="Het adres klopt niet meer.")
     ResourceFactory(title="Zo vraag je een subsidie aan bij de gemeente voor een buurtfeest of straatfeest")
     QuestionFactory()
     FundingSchemeFactory()
+    resource = ResourceFactory(title="Vrijwilligers verzekeren: wat je moet weten voor je eerste buurtactiviteit")
+    PageFeedback.objects.create(
+        page=resource, page_kind="kennis", page_title=resource.title, kind="niet_nuttig", message="Wat kost het?"
+    )
+    PageRead.objects.create(page=resource, day=timezone.localdate(), count=12)
     admin = open_page()
     log_in(admin, UserFactory(is_staff=True, is_superuser=True))
     admin.goto(path)
