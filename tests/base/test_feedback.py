@@ -119,7 +119,12 @@ def test_an_error_on_a_scheme_without_a_funder_on_the_portal_goes_to_staff(clien
         )
     assert response.status_code == 302
     assert mail.outbox[0].to == ["redactie@example.org"] and mail.outbox[0].reply_to == ["lezer@example.org"]
-    assert PageFeedback.objects.get().email == "lezer@example.org"
+    saved = PageFeedback.objects.get()
+    assert saved.email == "lezer@example.org"
+    # Staff mails link to the item itself, not to a list.
+    assert (
+        f"Lezen en afhandelen: {settings.SITE_URL}/beheer/wdhs/pagefeedback/{saved.pk}/change/" in mail.outbox[0].body
+    )
 
 
 def test_the_same_form_sent_twice_makes_one_reaction(client, page):
