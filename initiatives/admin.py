@@ -18,7 +18,7 @@ from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
 from wdhs.admin_messages import counted
-from wdhs.feedback.admin import FeedbackCountsMixin
+from wdhs.feedback.admin import FeedbackCountsMixin, HandledButtonMixin
 from wdhs.http import AuthenticatedHttpRequest
 
 NOTHING_TO_APPROVE = "Dit initiatief staat al online en er wachten geen wijzigingen. Er is niets om goed te keuren."
@@ -322,13 +322,15 @@ class HandledFilter(admin.SimpleListFilter):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
+class ProblemReportAdmin(HandledButtonMixin, admin.ModelAdmin):
     list_display = ["initiative", "reason", "created_at", "handled_at"]
     list_filter = [HandledFilter, "reason", "created_at"]
     search_fields = ["initiative__name", "message", "reporter_email"]
     readonly_fields = ["initiative", "reason", "message", "reporter_email", "created_at"]
     list_select_related = ["initiative"]
     actions = ["mark_handled"]
+    change_form_template = "admin/initiatives/problemreport/change_form.html"
+    handled_label = "de melding"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -20,6 +20,7 @@ from initiatives.filters import InitiativeFilter
 from initiatives.forms import ContactForm, InitiativeForm, InviteForm, ProblemReportForm, RegisterForm
 from initiatives.map import municipality_map, province_counts, province_map
 from initiatives.models import Initiative, Invitation, Membership, ProblemReport, Status, hash_token
+from wdhs import reads
 from wdhs.confirmation import Confirmation, copy_of, random_reference, reference, remember
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
@@ -121,7 +122,7 @@ def initiative_map(request: HttpRequest) -> HttpResponse:
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _published_or_404(slug)
     is_manager = request.user.is_authenticated and initiative.memberships.filter(user_id=request.user.pk).exists()
-    return render(
+    response = render(
         request,
         "initiatives/detail.html",
         {
@@ -131,6 +132,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "contact_form": ContactForm(),
         },
     )
+    return reads.mark(response, initiative, counted=not is_manager)
 
 
 @require_http_methods(["GET", "POST"])

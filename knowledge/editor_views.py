@@ -19,10 +19,12 @@ from knowledge import services
 from knowledge.feedback import dashboard_feedback, feedback_for_editor
 from knowledge.forms import OrganisationForm, ResourceCreateForm, ResourceForm, StatusForm
 from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
+from knowledge.reads import most_read_for_editor
 from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.markup import render_markdown_safely
 from wdhs.models import AnyUser, PageFeedback, User
+from wdhs.reads import MOST_READ_DAYS
 
 Status = Resource.Status
 PAST_REVIEW_SHOWN = 20
@@ -114,6 +116,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "resources": resources[:200],
             "sees_all": sees_all,
             "feedback": dashboard_feedback(user, sees_all=sees_all),
+            "most_read": most_read_for_editor(user, sees_all=sees_all),
+            "most_read_days": MOST_READ_DAYS,
             # Published texts past their review date, oldest first; one more than shown tells there are more.
             "past_review": list(
                 Resource.objects.editable_by(user)

@@ -33,6 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative
+from initiatives.models import Membership as InitiativeMembership
 from knowledge.funding.models import FundingScheme
 from knowledge.funding.rules import Answers, Result, SchemeRules, Verdict, evaluate, join_names
 from knowledge.funding.views import active_schemes
@@ -224,14 +225,22 @@ def _has_term(through: Any, owner: str, ids: Iterable[int]) -> Exists:
     return Exists(through.objects.filter(**{f"{owner}_id": OuterRef("pk"), "term_id__in": list(ids)}))
 
 
-def related_initiatives(subject: Subject, *, limit: int = SHOWN, further_along: bool = False) -> list[Link]:
+def related_initiatives(
+    subject: Subject, *, limit: int = SHOWN, further_along: bool = False, not_our_own: bool = False
+) -> list[Link]:
     """Published initiatives that share the subject's themes, kind or place; with `further_along` only those in a
-    later phase than the subject's own (peers who can tell how they did it)."""
+    later phase than the subject's own (peers who can tell how they did it). With `not_our_own` (the managers'
+    own page) also none that a manager of the subject's initiative manages: those are theirs, not peers."""
     if not subject.themes and not subject.initiative_kinds:
         return []
     base = Initiative.objects.published()
     if subject.own_initiative is not None:
         base = base.exclude(pk=subject.own_initiative)
+        if not_our_own:
+            managers = InitiativeMembership.objects.filter(initiative_id=subject.own_initiative).values("user_id")
+            base = base.exclude(
+                pk__in=InitiativeMembership.objects.filter(user_id__in=managers).values("initiative_id")
+            )
     if further_along and subject.phase_position is not None:
         base = base.filter(phase__position__gt=subject.phase_position)
     through = Initiative.themes.through
@@ -679,8 +688,10 @@ def recommendations(initiative: Initiative) -> Recommendations:
         needs=knowledge_for_needs(about, needs),
         schemes=fitting_schemes(initiative, wants_money="geld" in slugs),
         partners=partners(about),
-        peers=related_initiatives(about, further_along=initiative.phase.position < _last_phase_position())
-        or related_initiatives(about),
+        peers=related_initiatives(
+            about, further_along=initiative.phase.position < _last_phase_position(), not_our_own=True
+        )
+        or related_initiatives(about, not_our_own=True),
         finder_url=f"{reverse('funding:finder')}?{urlencode({'initiatief': initiative.slug})}",
     )
 

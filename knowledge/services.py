@@ -14,10 +14,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from knowledge.models import Attachment, Membership, Resource, StatusChange
+from knowledge.models import Attachment, Membership, Organisation, Resource, StatusChange
+from knowledge.reads import most_read_per_organisation
 from knowledge.uploads import IMAGE_FORMATS, CheckedFile, reencode_image
 from wdhs import emails
 from wdhs.models import AnyUser, User
+from wdhs.reads import MOST_READ_DAYS
 
 Status = Resource.Status
 
@@ -163,10 +165,11 @@ SUMMARY_LIMIT = 10  # titles per organisation in the monthly mail; the rest is o
 
 
 def editor_summaries_send() -> int:
-    """The monthly mail to each partner's editors: their published texts that are past their review date.
+    """The monthly mail to each partner's editors: their most-read pages and the texts past their review date.
 
-    Two queries whatever the number of organisations (the texts, then the editors' addresses); organisations
-    with nothing to check get no mail. Returns the number of organisations mailed.
+    A fixed number of queries whatever the number of organisations (the old texts, the editors' addresses, the
+    organisations, and per kind of page the read counts and the pages); organisations with nothing to tell get
+    no mail. Returns the number of organisations mailed.
     """
     stale: dict[int, list[Resource]] = {}
     for resource in (
@@ -175,25 +178,29 @@ def editor_summaries_send() -> int:
         .order_by("organisation_id", "last_reviewed_at", "published_at")
     ):
         stale.setdefault(resource.organisation_id, []).append(resource)
-    if not stale:
-        return 0
     addresses: dict[int, list[str]] = {}
-    for organisation_id, email in Membership.objects.filter(organisation_id__in=stale).values_list(
+    for organisation_id, email in Membership.objects.values_list("organisation_id", "user__email").order_by(
         "organisation_id", "user__email"
     ):
         addresses.setdefault(organisation_id, []).append(email)
+    if not addresses:
+        return 0
+    most_read = most_read_per_organisation(addresses)
+    wanted = [pk for pk in addresses if stale.get(pk) or most_read.get(pk)]
+    organisations = Organisation.objects.in_bulk(wanted)
     mailed = 0
-    for organisation_id, resources in stale.items():
-        if not addresses.get(organisation_id):
-            continue
+    for organisation_id in wanted:
+        resources = stale.get(organisation_id, [])
         emails.send(
             "editor-summary",
             to=addresses[organisation_id],
             context={
-                "organisation": resources[0].organisation,
+                "organisation": organisations[organisation_id],
                 "count": len(resources),
                 "items": [(r, _edit_url(r)) for r in resources[:SUMMARY_LIMIT]],
                 "more": max(0, len(resources) - SUMMARY_LIMIT),
+                "most_read": [(line, settings.SITE_URL + line.url) for line in most_read.get(organisation_id, [])],
+                "most_read_days": MOST_READ_DAYS,
                 "dashboard_url": settings.SITE_URL + reverse("knowledge:editor_dashboard"),
             },
         )

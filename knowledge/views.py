@@ -17,7 +17,9 @@ from initiatives import counts as initiative_counts
 from knowledge import counts
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
+from knowledge.reads import is_reader
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
+from wdhs import reads
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
@@ -150,11 +152,14 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by("-published_at")[: 3 - len(related)]
         )
         related += list(more)
-    return render(
+    response = render(
         request,
         "knowledge/resource_detail.html",
         {"resource": resource, "related": related, "attachments": list(resource.attachments.all())},
     )
+    # A draft or a text in review is its editors' preview: not a read.
+    published = resource.status == Resource.Status.PUBLISHED
+    return reads.mark(response, resource, counted=published and is_reader(request.user, resource.organisation_id))
 
 
 @require_GET
@@ -246,11 +251,12 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     resources = organisation.resources.published().for_listing().order_by("-published_at")
     page = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    response = render(
         request,
         "knowledge/organisation_detail.html",
         {"organisation": organisation, "page_obj": page, "items": page.object_list},
     )
+    return reads.mark(response, organisation, counted=is_reader(request.user, organisation.pk))
 
 
 def home_start_context(request: HttpRequest) -> dict[str, Any] | None:

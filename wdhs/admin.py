@@ -29,6 +29,7 @@ from wdhs.models import (
     Municipality,
     MunicipalityNeighbour,
     PageFeedback,
+    PageRead,
     Province,
     SearchSynonym,
     SearchWord,
@@ -422,3 +423,42 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 admin.site.register(PageFeedback, PageFeedbackAdmin)
+
+
+@admin.register(PageRead)
+class PageReadAdmin(admin.ModelAdmin):
+    """The read counts per page per day (wdhs/reads.py): only to look at; the portal itself writes them."""
+
+    list_display = ["page_name", "content_type", "day", "count"]
+    list_filter = ["day", "content_type"]
+    fields = ["page_link", "content_type", "object_id", "day", "count"]
+    readonly_fields = ["page_link", "content_type", "object_id", "day", "count"]
+    show_full_result_count = False  # a row per page per day: no count(*) over all of it per page
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[PageRead]:
+        # One query per kind of page for the titles, not one per row.
+        return super().get_queryset(request).select_related("content_type").prefetch_related("page")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.display(description="pagina")
+    def page_name(self, obj: PageRead) -> str:
+        # The list links each row to its own page in the admin; the public page's link is on that page.
+        page = obj.page
+        return str(page) if page is not None else f"nummer {obj.object_id} (bestaat niet meer)"
+
+    @admin.display(description="pagina")
+    def page_link(self, obj: PageRead) -> str:
+        page = obj.page
+        if page is None:
+            return f"nummer {obj.object_id} (bestaat niet meer)"
+        if hasattr(page, "get_absolute_url"):
+            return format_html('<a href="{}">{}</a>', page.get_absolute_url(), str(page))
+        return str(page)

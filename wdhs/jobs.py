@@ -21,7 +21,7 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from wdhs import audit, counts, retention
+from wdhs import audit, counts, reads, retention
 from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, User
 from wdhs.personal_data import delete_person
 
@@ -139,3 +139,16 @@ def recount(day: str) -> str:
         return "Tellingen opnieuw geteld."
 
     return run_once_a_day("recount", day, work)
+
+
+def purge_page_reads_work(now: datetime | None = None) -> str:
+    """Read counts older than their period go: a day's row is deleted once the whole day is past it."""
+    today = timezone.localdate(now or timezone.now())
+    deleted = reads.purge_before(today - retention.period("page_reads"))
+    return f"{deleted} oude leesteller(s) verwijderd."
+
+
+@task
+def purge_page_reads(day: str) -> str:
+    """Daily: delete the read counts per page per day after their period (wdhs/retention.py, "page_reads")."""
+    return run_once_a_day("purge_page_reads", day, purge_page_reads_work)

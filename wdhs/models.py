@@ -487,3 +487,36 @@ class ContentCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.dim}={self.value}: {self.n}"
+
+
+class PageRead(models.Model):
+    """How often one public page was read on one day: a count, nothing about who read it (AVG).
+
+    No cookie, no IP address, no account: a view of a detail page adds one to the row of (page, day) in a single
+    upsert (wdhs/reads.py). Bots, staff and a page's own editors are not counted. The page is a generic relation
+    like PageFeedback's, so the base names no app. Daily rows are kept for the period in wdhs/retention.py.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name="soort inhoud", related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField("nummer van de pagina")
+    page = GenericForeignKey("content_type", "object_id")
+    day = models.DateField("dag")
+    count = models.PositiveIntegerField("keer gelezen", default=0)
+
+    class Meta:
+        verbose_name = "leesteller"
+        verbose_name_plural = "leestellers"
+        ordering = ["-day", "-count"]
+        constraints = [
+            # The upsert's conflict target; also serves "most read of these pages since a day".
+            models.UniqueConstraint(fields=["content_type", "object_id", "day"], name="wdhs_pageread_page_day"),
+        ]
+        indexes = [
+            # Retention (delete before a day) and "most read of all pages" for staff.
+            models.Index(fields=["day", "content_type"], name="wdhs_pageread_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id} op {self.day.isoformat()}: {self.count}"

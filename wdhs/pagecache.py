@@ -40,6 +40,7 @@ NOT_CONTENT = {
     "wdhs.searchword",
     "wdhs.dailyjobrun",
     "wdhs.formsubmission",  # the key of each sent form (wdhs.forms.once); no page shows it
+    "wdhs.pageread",  # read counts (wdhs/reads.py): a read must never empty the page cache
     "wdhs.pagefeedback",  # readers' reactions (wdhs.feedback): only editors and staff see them, never a cached page
     "wdhs.workerheartbeat",  # every task worker writes it every 30 s; only /healthz reads it, never cached
     "wdhs.contentcount",  # kept by triggers on the content tables themselves (wdhs/counts.py)

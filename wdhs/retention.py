@@ -148,6 +148,19 @@ TABLE: tuple[Retention, ...] = (
         by="Dagtaak purge_unconfirmed_alerts",
     ),
     Retention(
+        key="page_reads",
+        kind="Hoe vaak een pagina gelezen is",
+        data="Geen persoonsgegevens: alleen per pagina en per dag een getal. Geen cookie, geen IP-adres, niet wie "
+        "er las en niet hoe laat",
+        why="Zodat de schrijvers zien welke pagina's veel gelezen worden en die als eerste actueel houden.",
+        basis="Geen persoonsgegevens, dus de AVG is hier niet van toepassing",
+        period=timedelta(days=390),
+        start="na de dag van het lezen",
+        then="We verwijderen het getal van die dag.",
+        who="De redactie van het portaal en de redacteuren van de organisatie van de pagina.",
+        by="Dagtaak purge_page_reads",
+    ),
+    Retention(
         key="contact",
         kind="Een bericht via het contactformulier van een initiatief",
         data="Je naam, e-mailadres en bericht",

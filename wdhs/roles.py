@@ -42,6 +42,8 @@ _EDITORIAL = [
     *_model("knowledge.routesteplink"),
     # Readers' reactions on pages ("Was deze pagina nuttig?", "Meld een fout"): read and mark handled.
     *_model("wdhs.pagefeedback", ("view", "change", "delete")),
+    # How often each page was read per day (wdhs/reads.py): only to look at.
+    *_model("wdhs.pageread", READ),
     *_model("goals.goallink"),
     *_model("goals.goal", READ),
     # The lists to choose from (author, themes, places) in the forms of /beheer/.

@@ -128,6 +128,7 @@ MIDDLEWARE = [
     "wdhs.middleware.SecurityHeadersMiddleware",  # before whitenoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "wdhs.reads.ReadCounterMiddleware",  # just outside the page cache: pages from the cache count too (wdhs/reads.py)
     "wdhs.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET
 from knowledge.events import ical
 from knowledge.events.filters import EventFilter
 from knowledge.events.models import Event
+from knowledge.reads import is_reader
+from wdhs import reads
 
 PAGE_SIZE = 20
 # A feed holds the events of the last month and everything to come, at most this many.
@@ -102,11 +104,12 @@ def json_ld(event: Event, request: HttpRequest) -> SafeString:
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event.objects.published().for_listing(), slug=slug)
-    return render(
+    response = render(
         request,
         "events/detail.html",
         {"event": event, "json_ld": json_ld(event, request), "is_past": event.is_past()},
     )
+    return reads.mark(response, event, counted=is_reader(request.user, event.organisation_id))
 
 
 def _calendar(request: HttpRequest, events: Any, name: str, filename: str) -> HttpResponse:

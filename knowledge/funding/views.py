@@ -19,7 +19,8 @@ from knowledge.funding.models import FundingScheme
 from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate, more_doors, summary_text
 from knowledge.funding.search import SCHEMES
 from knowledge.models import Resource
-from wdhs import pagecache
+from knowledge.reads import is_reader
+from wdhs import pagecache, reads
 from wdhs.facets import form_chips, url_with
 from wdhs.search.query import expand_query, parse_query
 from wdhs.search.registry import shorter_queries, wants_partial
@@ -223,11 +224,12 @@ def scheme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The answers from the finder come along in the URL; bad ones are simply not used here.
     if form is not None and form.is_valid():
         result = evaluate(scheme.rules(), form.answers())
-    return render(
+    response = render(
         request,
         "funding/detail.html",
         {"scheme": scheme, "result": result, "querystring": request.GET.urlencode() if result else ""},
     )
+    return reads.mark(response, scheme, counted=is_reader(request.user, scheme.funder_id))
 
 
 def home_context(request: HttpRequest) -> dict[str, Any] | None:

@@ -176,3 +176,34 @@ def test_the_export_says_what_someone_changed_and_erasure_removes_their_name(cli
     assert not LogEntry.objects.filter(object_repr__icontains="redacteur@example.org").exists()
     assert not LogEntry.objects.filter(changes_text__icontains="redacteur@example.org").exists()
     assert AuditEntry.objects.filter(pk=changed_by_editor).exists()
+
+
+# Every model in /beheer/ is in the audit log, except these; each with the reason it is not. A new model in the
+# admin must be added to AUDITLOG_INCLUDE_TRACKING_MODELS (wdhs/settings.py) or here, with its reason.
+NOT_IN_THE_AUDIT_LOG = {
+    "wdhs.province": "reference data from CBS/Kadaster, loaded by load_places, not edited by staff",
+    "wdhs.municipality": "reference data from CBS/Kadaster, loaded by load_places, not edited by staff",
+    "wdhs.municipalityneighbour": "derived from the shapes by load_places",
+    "wdhs.searchword": "search bookkeeping, computed from the content",
+    "django_tasks_database.dbtaskresult": "the task queue; its rows are the work, not a change by a person",
+    "wdhs.dailyjobrun": "bookkeeping of the daily jobs",
+    "wdhs.workerheartbeat": "bookkeeping of the task workers",
+    "wdhs.formsubmission": "the keys of sent forms, against sending twice",
+    "wdhs.auditentry": "the audit log itself, read-only",
+    "wdhs.pagefeedback": "readers' reactions, not content; who handled one is on the row (handled_by, handled_at)",
+    "wdhs.pageread": "read counts per page per day, written by the portal, read-only in the admin",
+    "knowledge.questiontransfer": "itself the history of a question passed on: who, from, to, when, the note",
+    "knowledge.statuschange": "itself the history of a resource's status: who, when, the reviewer's note",
+    "initiatives.invitation": "an invitation records its inviter and when it was used, revoked or expired",
+    "initiatives.problemreport": "readers' reports, not content; handling sets handled_at on the row",
+    "account.emailaddress": "allauth's copy of the address; changes to the address are logged on wdhs.User",
+    "mfa.authenticator": "holds the secrets of two-step log-in, which must never be copied into a log",
+}
+
+
+def test_every_model_in_the_admin_is_in_the_audit_log_or_has_a_reason_not_to_be():
+    from auditlog.registry import auditlog
+    from django.contrib import admin
+
+    untracked = {model._meta.label_lower for model in admin.site._registry if not auditlog.contains(model)}
+    assert untracked == set(NOT_IN_THE_AUDIT_LOG)

@@ -400,6 +400,7 @@ ADMIN_MODELS: dict[str, tuple[str, str, str]] = {
     "wdhs.pagefeedback": ("vcd", "vcd", "vcd"),
     "alerts.subscription": ("", "vcd", "vcd"),  # only the person subscribes (consent); staff switch off or delete
     "alerts.sentitem": ("", "v", "vd"),
+    "wdhs.pageread": ("v", "v", "v"),  # read counts (wdhs/reads.py): only the portal writes them
     "django_tasks_database.dbtaskresult": ("", "v", "v"),
     "mfa.authenticator": ("", "", "vacd"),
     "account.emailaddress": ("", "v", "vacd"),
@@ -489,7 +490,15 @@ def build_scene(settings: Any) -> Scene:
     from knowledge.models import Attachment, QuestionTransfer, Resource, StatusChange
     from tests.background import DATABASE_QUEUE
     from wdhs import emails
-    from wdhs.models import DailyJobRun, FormSubmission, PageFeedback, SearchSynonym, SearchWord, WorkerHeartbeat
+    from wdhs.models import (
+        DailyJobRun,
+        FormSubmission,
+        PageFeedback,
+        PageRead,
+        SearchSynonym,
+        SearchWord,
+        WorkerHeartbeat,
+    )
     from wdhs.roles import ensure_groups
 
     roles = make_role_users()
@@ -563,6 +572,7 @@ def build_scene(settings: Any) -> Scene:
     objects["alert van-bewoner"] = alert
     SentItem.objects.create(subscription=alert, content_type_id=_content_type_id("knowledge.resource"), object_id=1)
     DailyJobRun.objects.create(job="opruimen", day=datetime.date(2026, 1, 1))
+    PageRead.objects.create(page=objects["resource gepubliceerd-eigen"], day=datetime.date(2026, 1, 1), count=3)
     FormSubmission.objects.create(key="formulier-1", form="vraag")
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="w1", host="test", pid=1, started_at=now, seen_at=now)

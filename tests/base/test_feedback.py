@@ -119,7 +119,12 @@ def test_an_error_on_a_scheme_without_a_funder_on_the_portal_goes_to_staff(clien
         )
     assert response.status_code == 302
     assert mail.outbox[0].to == ["redactie@example.org"] and mail.outbox[0].reply_to == ["lezer@example.org"]
-    assert PageFeedback.objects.get().email == "lezer@example.org"
+    saved = PageFeedback.objects.get()
+    assert saved.email == "lezer@example.org"
+    # Staff mails link to the item itself, not to a list.
+    assert (
+        f"Lezen en afhandelen: {settings.SITE_URL}/beheer/wdhs/pagefeedback/{saved.pk}/change/" in mail.outbox[0].body
+    )
 
 
 def test_the_same_form_sent_twice_makes_one_reaction(client, page):
@@ -261,6 +266,40 @@ def test_staff_see_the_reactions_in_the_admin_and_mark_them_handled(client, page
     # The counts per page on the resource's own change page.
     body = client.get(reverse("admin:knowledge_resource_change", args=[page["resource"].pk])).content.decode()
     assert "0 nuttig, 1 niet nuttig, 0 fouten gemeld; 0 nog te doen" in body
+
+
+def test_staff_mark_one_reaction_or_report_handled_on_its_own_page(client, page):
+    """From the work queue to the item, and with one button to the list of what is still open."""
+    staff = StaffFactory()
+    client.force_login(staff)
+    reaction = add(page["resource"], "fout", "Het telefoonnummer klopt niet")
+    report = ProblemReport.objects.create(
+        initiative=InitiativeFactory(), reason="onjuist", message="Bestaat niet meer."
+    )
+    for item, name, message in (
+        (reaction, "wdhs_pagefeedback", "De reactie staat op afgehandeld."),
+        (report, "initiatives_problemreport", "De melding staat op afgehandeld."),
+    ):
+        url = reverse(f"admin:{name}_change", args=[item.pk])
+        assert 'name="_afgehandeld"' in client.get(url).content.decode()
+        form = {"_afgehandeld": "Markeren als afgehandeld"}
+        if name == "initiatives_problemreport":
+            form |= {"handled_at_0": "", "handled_at_1": ""}
+        response = client.post(url, form, follow=True)
+        assert response.redirect_chain[-1][0] == reverse(f"admin:{name}_changelist") + "?afgehandeld=nee"
+        assert message in response.content.decode()
+        item.refresh_from_db()
+        assert item.handled_at is not None
+        assert 'name="_afgehandeld"' not in client.get(url).content.decode()  # done: no button any more
+    assert reaction.handled_by == staff
+
+
+def test_saving_without_the_button_does_not_mark_it_handled(client, page):
+    client.force_login(StaffFactory())
+    reaction = add(page["resource"], "fout", "Het telefoonnummer klopt niet")
+    client.post(reverse("admin:wdhs_pagefeedback_change", args=[reaction.pk]), {"_save": "Opslaan"})
+    reaction.refresh_from_db()
+    assert reaction.handled_at is None
 
 
 def test_a_person_without_rights_sees_no_feedback_admin(client):

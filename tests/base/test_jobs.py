@@ -36,6 +36,7 @@ DAILY = [
     "purge_page_feedback",
     "purge_unconfirmed_alerts",
     "send_alert_digests",
+    "purge_page_reads",
     "clear_sessions",
     "recount",
 ]

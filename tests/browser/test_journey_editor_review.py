@@ -136,3 +136,49 @@ def test_editor_passes_a_question_on(open_page: Any, log_in: Any, check_page: An
     colleague.goto(f"/mijn/vragen/{question.pk}/")
     assert "zonnepanelen op het dak" in colleague.locator("main").inner_text()
     check_page(colleague)
+
+
+def test_editor_sees_the_most_read_pages_and_what_readers_miss(open_page: Any, log_in: Any, check_page: Any) -> None:
+    """The organisation's page for its editors (/mijn/kennis/): most read of the last 30 days, the "niet nuttig"
+    reactions and what is past its review date, at 1280 px, axe and the HTML checker clean."""
+    from datetime import timedelta
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from tests.factories import FundingSchemeFactory, MembershipFactory, ResourceFactory
+    from wdhs.models import PageFeedback, PageRead
+
+    membership = MembershipFactory()
+    ours = membership.organisation
+    popular = ResourceFactory(organisation=ours, title="Een buurtbudget aanvragen")
+    scheme = FundingSchemeFactory(funder=ours, funder_name="", name="Buurtkracht Fonds")
+    long_ago = timezone.now() - timedelta(days=400)
+    ResourceFactory(
+        organisation=ours, title="Oude tekst over subsidie", published_at=long_ago, last_reviewed_at=long_ago
+    )
+    for page, count in ((popular, 120), (scheme, 45)):
+        PageRead.objects.create(
+            content_type=ContentType.objects.get_for_model(page),
+            object_id=page.pk,
+            day=timezone.localdate(),
+            count=count,
+        )
+    PageFeedback.objects.create(
+        page=popular, page_kind="kennis", page_title=popular.title, kind="niet_nuttig", message="Wat kost het?"
+    )
+
+    desk = open_page()
+    log_in(desk, membership.user)
+    desk.goto("/mijn/kennis/")
+    most_read = desk.locator("#meest-gelezen")
+    rows = most_read.locator("tbody tr")
+    assert rows.count() == 2
+    assert rows.first.locator("th").inner_text().startswith("Een buurtbudget aanvragen")
+    assert rows.first.locator("td").all_inner_texts() == ["kennisitem", "120"]
+    assert "Wat kost het?" in desk.locator("#reacties").inner_text()
+    assert "Oude tekst over subsidie" in desk.locator("main").inner_text()
+    check_page(desk, "redactie-meest-gelezen")
+    with desk.expect_navigation():
+        rows.first.get_by_role("link", name="bewerken").click()
+    assert desk.url.endswith(f"/mijn/kennis/{popular.slug}/")

@@ -1,5 +1,6 @@
-"""Journey: staff open /beheer/ at 1280 px, see the work queue, open a changed initiative, read the change side by
-side with the published version and approve it. axe-core and the HTML checker on each admin page on the way,
+"""Journeys: staff open /beheer/ at 1280 px, see the work queue, open a changed initiative, read the change side by
+side with the published version and approve it; then handle a report on an initiative and a reader's error report
+on a page, each from its line in the queue. axe-core and the HTML checker on each admin page on the way,
 and the admin lists staff work in fit 1280 px (no column cut off)."""
 
 from __future__ import annotations
@@ -114,6 +115,76 @@ def test_staff_clear_a_changed_initiative_from_the_queue(
     assert admin.locator("tr.wdhs-queue-initiativeschanged td").first.inner_text() == "0"
 
 
+def test_staff_handle_a_report_and_a_reader_reaction_from_the_queue(
+    open_page: Any, log_in: Any, check_page: Any, html_checker: Any
+) -> None:
+    """The two lines of reports in the queue: each opens its one item, staff read it and mark it handled there,
+    land on the list of what is still open (empty now), and the queue counts 0."""
+    from initiatives.models import ProblemReport
+    from tests.factories import InitiativeFactory, MembershipFactory, ResourceFactory, StaffFactory
+    from wdhs.models import PageFeedback
+
+    suffix = uuid.uuid4().hex[:6]
+    report = ProblemReport.objects.create(
+        initiative=InitiativeFactory(name=f"Buurtmoestuin De Wilg {suffix}"),
+        reason="onjuist",
+        message="Het adres klopt niet meer: de tuin zit nu aan de Beukenlaan.",
+    )
+    resource = ResourceFactory(
+        organisation=MembershipFactory().organisation, title=f"Vrijwilligers verzekeren {suffix}"
+    )
+    reaction = PageFeedback.objects.create(
+        page=resource,
+        page_kind="kennis",
+        page_title=resource.title,
+        kind=PageFeedback.Kind.ERROR,
+        message="Het telefoonnummer van het verzekeringsloket klopt niet.",
+    )
+    staff = StaffFactory()
+
+    admin = open_page()
+    log_in(admin, staff)
+    for line_class, line_name, item_url, text, done in (
+        (
+            "wdhs-queue-initiativesreports",
+            "Meldingen over initiatieven",
+            f"/beheer/initiatives/problemreport/{report.pk}/change/",
+            "de tuin zit nu aan de Beukenlaan",
+            "De melding staat op afgehandeld.",
+        ),
+        (
+            "wdhs-queue-feedback",
+            "Reacties van lezers: niet nuttig of een fout gemeld",
+            f"/beheer/wdhs/pagefeedback/{reaction.pk}/change/",
+            "verzekeringsloket klopt niet",
+            "De reactie staat op afgehandeld.",
+        ),
+    ):
+        admin.goto("/beheer/")
+        line = admin.locator(f".wdhs-work-queue tr.{line_class}")
+        assert line.locator("td").first.inner_text() == "1"
+        with admin.expect_navigation():
+            line.get_by_role("link", name=line_name).click()
+        assert admin.url.endswith(item_url)
+        assert text in admin.locator("#content-main").inner_text()
+        assert _fits(admin) == []
+        _check_django_change_form(admin, html_checker)
+
+        with admin.expect_navigation():
+            admin.get_by_role("button", name="Markeren als afgehandeld").click()
+        assert admin.url.endswith("/?afgehandeld=nee")
+        assert done in admin.locator(".messagelist").inner_text()
+        assert admin.locator("#result_list").count() == 0  # nothing open any more: the list is empty
+        check_page(admin, f"beheer-afgehandeld-{line_class}")
+
+    admin.goto("/beheer/")
+    for line_class in ("wdhs-queue-initiativesreports", "wdhs-queue-feedback"):
+        assert admin.locator(f".wdhs-work-queue tr.{line_class} td").first.inner_text() == "0"
+    report.refresh_from_db()
+    reaction.refresh_from_db()
+    assert report.handled_at is not None and reaction.handled_at is not None and reaction.handled_by == staff
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -124,9 +195,13 @@ def test_staff_clear_a_changed_initiative_from_the_queue(
         "/beheer/knowledge/fundingscheme/",
         "/beheer/wdhs/user/",
         "/beheer/wdhs/auditentry/",
+        "/beheer/wdhs/pagefeedback/",
+        "/beheer/wdhs/pageread/",
     ],
 )
 def test_the_lists_staff_work_in_fit_1280_px(open_page: Any, log_in: Any, check_page: Any, path: str) -> None:
+    from django.utils import timezone
+
     from initiatives.models import ProblemReport
     from tests.factories import (
         FundingSchemeFactory,
@@ -135,12 +210,18 @@ def test_the_lists_staff_work_in_fit_1280_px(open_page: Any, log_in: Any, check_
         ResourceFactory,
         UserFactory,
     )
+    from wdhs.models import PageFeedback, PageRead
 
     initiative = InitiativeFactory(name="Stichting Buurtkracht Lombok en Oud-West, samen sterker in de wijk")
     ProblemReport.objects.create(initiative=initiative, reason="onjuist", message="Het adres klopt niet meer.")
     ResourceFactory(title="Zo vraag je een subsidie aan bij de gemeente voor een buurtfeest of straatfeest")
     QuestionFactory()
     FundingSchemeFactory()
+    resource = ResourceFactory(title="Vrijwilligers verzekeren: wat je moet weten voor je eerste buurtactiviteit")
+    PageFeedback.objects.create(
+        page=resource, page_kind="kennis", page_title=resource.title, kind="niet_nuttig", message="Wat kost het?"
+    )
+    PageRead.objects.create(page=resource, day=timezone.localdate(), count=12)
     admin = open_page()
     log_in(admin, UserFactory(is_staff=True, is_superuser=True))
     admin.goto(path)

@@ -97,8 +97,98 @@ def test_monthly_mail_counts_many_texts_in_fixed_queries(partners, django_assert
         MembershipFactory(organisation=organisation)
         for n in range(12):
             _old(organisation, f"Oude tekst {organisation.slug} {n}")
-    with TestCase.captureOnCommitCallbacks(execute=True), django_assert_max_num_queries(8):
+    with TestCase.captureOnCommitCallbacks(execute=True), django_assert_max_num_queries(16):
         send_editor_summaries.call("2026-12-01")
     assert len(mail.outbox) == 2
     assert all("En nog 2 meer" in m.body and "12 teksten" in m.body for m in mail.outbox)
     assert Resource.objects.needs_review().count() == 24
+
+
+# --- most read (wdhs/reads.py): on /mijn/kennis/ and in the monthly mail ---
+
+
+def _reads(page, count, days_ago=0):
+    from django.contrib.contenttypes.models import ContentType
+
+    from wdhs.models import PageRead
+
+    PageRead.objects.create(
+        content_type=ContentType.objects.get_for_model(page),
+        object_id=page.pk,
+        day=timezone.localdate() - timedelta(days=days_ago),
+        count=count,
+    )
+
+
+def _section(page, anchor):
+    start = page.index(f'id="{anchor}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_dashboard_shows_own_most_read_pages_of_every_kind_most_read_first(client, partners):
+    from tests.factories import EventFactory, FundingSchemeFactory
+
+    ours, theirs = partners
+    editor = MembershipFactory(organisation=ours).user
+    _reads(ResourceFactory(organisation=ours, title="Subsidie voor een buurthuis"), 40)
+    _reads(FundingSchemeFactory(funder=ours, name="Buurtkracht Fonds"), 30)
+    _reads(EventFactory(organisation=ours, title="Avond over buurtbudgetten"), 20)
+    _reads(ours, 10)
+    _reads(ResourceFactory(organisation=ours, title="Lang geleden gelezen"), 99, days_ago=31)
+    _reads(ResourceFactory(organisation=theirs, title="Zonnepanelen op het dak"), 500)
+    client.force_login(editor)
+    page = client.get(reverse("knowledge:editor_dashboard")).content.decode()
+    section = _section(page, "meest-gelezen")
+    order = ["Subsidie voor een buurthuis", "Buurtkracht Fonds", "Avond over buurtbudgetten", "Buurtkracht</a>"]
+    assert [section.index(title) for title in order] == sorted(section.index(title) for title in order)
+    assert "<td>40</td>" in section and "<td>regeling</td>" in section and "<td>bijeenkomst</td>" in section
+    assert "Zonnepanelen" not in section and "Lang geleden" not in section
+
+
+def test_dashboard_without_reads_says_so(client, partners):
+    client.force_login(MembershipFactory(organisation=partners[0]).user)
+    section = _section(client.get(reverse("knowledge:editor_dashboard")).content.decode(), "meest-gelezen")
+    assert "nog geen van je pagina's gelezen" in section
+
+
+def test_staff_see_the_most_read_of_every_partner(client, partners, staff):
+    from django.core.cache import cache
+
+    cache.clear()
+    _reads(ResourceFactory(organisation=partners[1], title="Zonnepanelen op het dak"), 500)
+    client.force_login(staff)
+    section = _section(client.get(reverse("knowledge:editor_dashboard")).content.decode(), "meest-gelezen")
+    cache.clear()
+    assert "Zonnepanelen op het dak" in section and "<td>500</td>" in section
+
+
+def test_dashboard_query_count_does_not_grow_with_reads(client, partners, django_assert_max_num_queries):
+    ours = partners[0]
+    editor = MembershipFactory(organisation=ours).user
+    for n in range(30):
+        _reads(ResourceFactory(organisation=ours, title=f"Tekst {n}"), n + 1)
+    client.force_login(editor)
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("knowledge:editor_dashboard")).content.decode()
+    assert _section(page, "meest-gelezen").count("<tr>") == 11  # the heading and 10 pages
+
+
+def test_monthly_mail_names_the_most_read_pages(partners, settings):
+    settings.SITE_URL = "https://wdhs.example"
+    ours, theirs = partners
+    ours_editor = MembershipFactory(organisation=ours).user
+    MembershipFactory(organisation=theirs)
+    popular = ResourceFactory(organisation=ours, title="Subsidie voor een buurthuis")
+    _reads(popular, 40)
+    _reads(ours, 7)
+    _reads(ResourceFactory(organisation=theirs, title="Zonnepanelen op het dak"), 500, days_ago=40)  # too long ago
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert send_editor_summaries.call("2026-12-01") == "Overzicht gestuurd aan 1 organisatie(s)."
+    (sent,) = mail.outbox
+    assert sent.to == [ours_editor.email]
+    assert sent.subject == "[We Doen Het Samen] Maandoverzicht: je meest gelezen pagina's"
+    assert "Subsidie voor een buurthuis (kennisitem): 40 keer gelezen" in sent.body
+    assert "https://wdhs.example" + popular.get_absolute_url() in sent.body
+    assert "Buurtkracht (organisatiepagina): 7 keer gelezen" in sent.body
+    assert sent.body.index("Subsidie voor een buurthuis") < sent.body.index("Buurtkracht (organisatiepagina)")
+    assert "niet nagekeken" not in sent.body

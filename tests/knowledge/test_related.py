@@ -228,6 +228,58 @@ def test_recommendations_use_needs_rules_partners_and_peers(sample, client, lead
     assert "Zon op Lombok</a>" not in section
 
 
+def test_each_source_of_the_recommendations_gives_its_reason(sample, leader):
+    """Knowledge per need, schemes, partners and peers: every link says why ("waarom")."""
+    from knowledge.related import recommendations
+
+    energy = term("theme", "energie-en-klimaat")
+    starter = InitiativeFactory(
+        name="Zon op Lombok",
+        kind=term("initiative_kind", "energiecooperatie"),
+        legal_form=term("legal_form", "cooperatie"),
+        phase=term("phase", "starten"),
+        themes=[energy],
+        managers=[leader],
+    )
+    starter.needs.set([term("need", "vrijwilligers"), term("need", "geld")])
+    ResourceFactory(title="Vrijwilligers vinden voor je initiatief")
+    found = recommendations(starter)
+    sources = {
+        "kennis per behoefte": [link for _, links in found.needs for link in links],
+        "regelingen": found.schemes,
+        "partners": found.partners,
+        "initiatieven": found.peers,
+    }
+    for source, links in sources.items():
+        assert links, f"geen {source}"
+        assert all(link.reasons and all(reason.strip() for reason in link.reasons) for link in links), source
+    assert "Stichting DOEN" in titles(found.partners)
+    doen = next(link for link in found.partners if link.title == "Stichting DOEN")
+    assert any("energie en klimaat" in reason for reason in doen.reasons)
+
+
+def test_recommendations_never_suggest_the_managers_own_initiatives(sample, leader):
+    """Not the initiative itself, and not another one its managers run (also at the last phase, where the
+    peers come from every phase), while someone else's initiative like it is suggested."""
+    from knowledge.related import recommendations
+
+    energy = term("theme", "energie-en-klimaat")
+    like = {
+        "kind": term("initiative_kind", "energiecooperatie"),
+        "themes": [energy],
+        "municipality": municipality("Tynaarlo"),
+    }
+    for phase in ("starten", "blijven-bestaan"):
+        ours = InitiativeFactory(name=f"Zon op Lombok {phase}", phase=term("phase", phase), managers=[leader], **like)
+        sister = InitiativeFactory(
+            name=f"Wind op Lombok {phase}", phase=term("phase", "blijven-bestaan"), managers=[leader], **like
+        )
+        peers = titles(recommendations(ours).peers)
+        assert "Eelder Energie" in peers  # the same kind, theme and place: someone else's
+        assert ours.name not in peers and sister.name not in peers, peers
+        assert not any(title.startswith(("Zon op Lombok", "Wind op Lombok")) for title in peers), peers
+
+
 def test_needs_a_leader_ticks_change_the_recommendations(sample, client, leader):
     initiative = InitiativeFactory(managers=[leader], themes=[term("theme", "energie-en-klimaat")])
     ResourceFactory(title="Vrijwilligers vinden voor je initiatief")

@@ -106,14 +106,22 @@ def feedback_give(*, target: FeedbackTarget, page: Any, kind: str, message: str,
         email=email,
     )
     if kind == Kind.ERROR or (kind == Kind.NOT_USEFUL and feedback.message):
-        recipients = target.recipients(page) or list(settings.STAFF_NOTIFICATION_EMAILS)
+        editors = target.recipients(page)
+        # Editors: their dashboard, where they handle it; staff: this reaction in the admin, not a list.
+        for_staff = not (editors and target.inbox_url_name)
         emails.send(
             "page-feedback",
-            to=recipients,
+            to=editors or list(settings.STAFF_NOTIFICATION_EMAILS),
             context={
                 "feedback": feedback,
                 "page_url": f"{settings.SITE_URL}{page.get_absolute_url()}",
-                "inbox_url": settings.SITE_URL + reverse(target.inbox_url_name or "admin:wdhs_pagefeedback_changelist"),
+                "inbox_url": settings.SITE_URL
+                + (
+                    reverse("admin:wdhs_pagefeedback_change", args=[feedback.pk])
+                    if for_staff
+                    else reverse(target.inbox_url_name)
+                ),
+                "for_staff": for_staff,
             },
             reply_to=email,
         )

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -43,7 +43,37 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PageFeedbackAdmin(admin.ModelAdmin):
+HANDLED_BUTTON = "_afgehandeld"
+
+
+class HandledButtonMixin(admin.ModelAdmin):
+    """A "Markeren als afgehandeld" button on the change page of one item of open work (a reaction, a report).
+
+    Staff open the item from the work queue on /beheer/, read it and mark it handled there, without going back to
+    the list for its action; then they land on the list of what is still open, the next item of the queue. The
+    model has `handled_at` (and may have `handled_by`); the button is in admin/_handled_button.html.
+    """
+
+    handled_label = "het item"
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change and HANDLED_BUTTON in request.POST and obj.handled_at is None:
+            obj.handled_at = timezone.now()
+            if hasattr(obj, "handled_by_id"):
+                obj.handled_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request: HttpRequest, obj: Any) -> HttpResponse:
+        if HANDLED_BUTTON not in request.POST:
+            return super().response_change(request, obj)
+        self.message_user(request, f"{self.handled_label.capitalize()} staat op afgehandeld.", messages.SUCCESS)
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + "?afgehandeld=nee"
+        )
+
+
+class PageFeedbackAdmin(HandledButtonMixin, admin.ModelAdmin):
     list_display = ["page_title", "page_kind", "kind", "short_message", "wants_answer", "created_at", "handled_at"]
     list_filter = ["kind", OpenFilter, PageKindFilter, "created_at"]
     search_fields = ["page_title", "message", "email"]
@@ -62,6 +92,8 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     list_select_related = ["handled_by"]
     actions = ["mark_handled"]
     date_hierarchy = "created_at"
+    change_form_template = "admin/wdhs/pagefeedback/change_form.html"
+    handled_label = "de reactie"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -16,7 +16,14 @@ from initiatives.tasks import ask_initiative_confirmation, purge_initiative_pers
 from knowledge.questions.tasks import alert_unanswered_questions, purge_question_personal_data
 from knowledge.tasks import send_editor_summaries
 from wdhs.alerts.tasks import purge_unconfirmed_alerts, send_alert_digests
-from wdhs.jobs import clear_sessions, prune_task_results, purge_accounts, purge_page_feedback, recount
+from wdhs.jobs import (
+    clear_sessions,
+    prune_task_results,
+    purge_accounts,
+    purge_page_feedback,
+    purge_page_reads,
+    recount,
+)
 from wdhs.models import DailyJobRun
 from wdhs.search.index import refresh_words
 
@@ -31,6 +38,7 @@ DAILY_JOBS = [
     purge_page_feedback,
     purge_unconfirmed_alerts,
     send_alert_digests,
+    purge_page_reads,
     clear_sessions,
     recount,
 ]
