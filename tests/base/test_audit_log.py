@@ -198,6 +198,9 @@ NOT_IN_THE_AUDIT_LOG = {
     "initiatives.problemreport": "readers' reports, not content; handling sets handled_at on the row",
     "account.emailaddress": "allauth's copy of the address; changes to the address are logged on wdhs.User",
     "mfa.authenticator": "holds the secrets of two-step log-in, which must never be copied into a log",
+    "alerts.subscription": "a person's own alert with their e-mail address: a log entry would keep the address "
+    "after they unsubscribe (AVG); staff can only switch alerts off or delete them",
+    "alerts.sentitem": "bookkeeping of the digests: which item went to which alert",
 }
 
 
