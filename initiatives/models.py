@@ -207,6 +207,8 @@ class Initiative(models.Model):
                 condition=Q(status=Status.PUBLISHED),
                 name="initiative_sitemap",
             ),
+            # /open-data/: the date of the register's last change is the newest of these, read from the index's end.
+            models.Index(fields=["-updated_at"], name="initiative_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -124,6 +124,8 @@ class Event(models.Model):
             # /agenda/: the upcoming (ends_at from now) and the past, of the published events only.
             models.Index(fields=["ends_at", "starts_at"], condition=Q(is_published=True), name="event_published_when"),
             models.Index(fields=["starts_at"], name="event_starts_at"),
+            # /open-data/: the date of the last change, read from the index's end.
+            models.Index(fields=["-updated_at"], name="event_updated"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"),

@@ -185,7 +185,11 @@ class FundingScheme(models.Model):
         verbose_name = "financieringsregeling"
         verbose_name_plural = "financieringsregelingen"
         ordering = ["name"]
-        indexes = [GinIndex(fields=["search_vector"], name="fundingscheme_search_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="fundingscheme_search_gin"),
+            # /open-data/: the date of the last change, read from the index's end.
+            models.Index(fields=["-updated_at"], name="fundingscheme_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(funder__isnull=False) | ~Q(funder_name=""),
