@@ -20,6 +20,7 @@ from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs import pagecache
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
+from wdhs.feeds import feed_query
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
 from wdhs.search.registry import search_plan, shorter_queries, wants_partial
@@ -127,6 +128,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "shorter": shorter_queries(expanded, partial, lambda text: url_with(params, "q", text)),
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not paginator.count and is_about_money(parsed),
+        # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
+        "feed_query": feed_query(params) if status == 200 and not parsed.message else "",
     }
     return render(request, "knowledge/resource_list.html", context, status=status)
 

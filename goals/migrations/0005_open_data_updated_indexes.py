@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('goals', '0004_goal_one_without_english'),
+        ("goals", "0004_goal_one_without_english"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='measurement',
-            index=models.Index(fields=['-created_at'], name='goals_measurement_created'),
+            model_name="measurement",
+            index=models.Index(fields=["-created_at"], name="goals_measurement_created"),
         ),
     ]

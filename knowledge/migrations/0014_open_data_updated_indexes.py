@@ -5,28 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0013_questions_passed_on'),
-        ('wdhs', '0009_municipality_neighbours'),
+        ("knowledge", "0013_questions_passed_on"),
+        ("wdhs", "0009_municipality_neighbours"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['-updated_at'], name='event_updated'),
+            model_name="event",
+            index=models.Index(fields=["-updated_at"], name="event_updated"),
         ),
         migrations.AddIndex(
-            model_name='fundingscheme',
-            index=models.Index(fields=['-updated_at'], name='fundingscheme_updated'),
+            model_name="fundingscheme",
+            index=models.Index(fields=["-updated_at"], name="fundingscheme_updated"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['-updated_at'], name='organisation_updated'),
+            model_name="organisation",
+            index=models.Index(fields=["-updated_at"], name="organisation_updated"),
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['-updated_at'], name='resource_updated'),
+            model_name="resource",
+            index=models.Index(fields=["-updated_at"], name="resource_updated"),
         ),
     ]
