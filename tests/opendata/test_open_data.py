@@ -114,9 +114,7 @@ def test_every_dataset_downloads_as_csv_and_json_with_its_columns(client, slug):
 
 
 def test_the_register_keeps_its_own_download(client):
-    assert client.get(reverse("opendata:download_csv", args=["initiatieven"])).url == reverse(
-        "initiatives:export_csv"
-    )
+    assert client.get(reverse("opendata:download_csv", args=["initiatieven"])).url == reverse("initiatives:export_csv")
     assert client.get(reverse("opendata:download_json", args=["initiatieven"])).url == reverse(
         "initiatives:export_json"
     )
