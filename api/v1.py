@@ -458,7 +458,7 @@ def events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
 
 @api.get(
     "/agenda/{slug}",
-    response={200: EventOut, 404: Error},
+    response={200: EventOut, **ERRORS, 404: Error},
     summary="Eén activiteit",
     tags=["agenda"],
 )
