@@ -18,9 +18,19 @@ from knowledge.filters import ResourceFilter, region_choices
 from knowledge.models import Resource
 from knowledge.search import RESOURCES
 from wdhs.feeds import FEED_SIZE, FILTER_ERROR, PortalFeed, feed_query, refused
-from wdhs.search.query import ParsedQuery, expand_query, parse_query
+from wdhs.search.query import MAX_RAW_QUERY, ParsedQuery, expand_query, parse_query
 
 SITE = "We Doen Het Samen"
+
+
+def search_problem(raw: str | None, parsed: ParsedQuery) -> str | None:
+    """Why a feed cannot search these words, or None. As on /kennis/, a long search is cut and searched; a feed
+    cannot show a message, so words it cannot search at all are refused rather than answered with everything."""
+    if raw is None or not raw.strip():
+        return None
+    if len(raw) > MAX_RAW_QUERY:
+        return "Je zoekvraag is te lang. Typ een paar woorden."
+    return None if parsed.is_searchable else parsed.message or FILTER_ERROR
 
 
 class ResourceQuery:
@@ -37,7 +47,7 @@ class ResourceQuery:
     def problem(self) -> str | None:
         if self.filterset.error_messages():
             return FILTER_ERROR
-        return self.parsed.message or None
+        return search_problem(self.params.get("q"), self.parsed)
 
     def labels(self) -> list[str]:
         chosen: list[str] = [f"‘{self.parsed.text}’"] if self.parsed.is_searchable else []

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
+from knowledge.feeds import search_problem
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
@@ -129,7 +130,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not paginator.count and is_about_money(parsed),
         # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
-        "feed_query": feed_query(params) if status == 200 and not parsed.message else "",
+        "feed_query": "" if status != 200 or search_problem(raw_query, parsed) else feed_query(params),
     }
     return render(request, "knowledge/resource_list.html", context, status=status)
 

@@ -29,9 +29,10 @@ class FundingQuery:
     def __init__(self, request: HttpRequest) -> None:
         self.params = request.GET
         self.form = FinderForm(self.params) if self.params else FinderForm()
+        self.valid = not self.form.is_bound or self.form.is_valid()
 
     def problem(self) -> str | None:
-        if not self.form.is_bound or self.form.is_valid():
+        if self.valid:
             return None
         messages = [str(message) for errors in self.form.errors.values() for message in errors]
         return " ".join(dict.fromkeys(messages)) or FILTER_ERROR
@@ -42,7 +43,7 @@ class FundingQuery:
     def schemes(self) -> list[FundingScheme]:
         # Hundreds of schemes at most, with their rules kept in memory by the finder (active_schemes).
         schemes = active_schemes()
-        if self.form.is_bound:
+        if self.form.is_bound and self.valid:
             parsed = parse_query(self.form.cleaned_data.get("q"))
             if parsed.is_searchable:
                 found = set(
