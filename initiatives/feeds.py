@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
@@ -27,7 +27,7 @@ class InitiativeAtomFeed(PortalFeed):
     feed_type = Atom1Feed
     subtitle = "Nieuwe initiatieven van bewoners op het kennisplatform We Doen Het Samen."
 
-    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if _filtered(request).error_messages():
             return refused(FILTER_ERROR)
         return super().__call__(request, *args, **kwargs)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseBase
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
@@ -39,7 +40,7 @@ class ResourceQuery:
     def __init__(self, request: HttpRequest) -> None:
         self.params = request.GET
         self.parsed: ParsedQuery = parse_query(self.params.get("q"))
-        published = Resource.objects.published()
+        published: QuerySet[Resource] = Resource.objects.published()
         if self.parsed.is_searchable:
             published = RESOURCES.matching(None, expand_query(self.parsed), queryset=published)
         self.filterset = ResourceFilter(self.params, queryset=published)
@@ -61,7 +62,7 @@ class ResourceQuery:
 class ResourceRssFeed(PortalFeed):
     description = "Nieuwe artikelen, stappenplannen en voorbeelden van de partners van We Doen Het Samen."
 
-    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         problem = ResourceQuery(request).problem()
         if problem:
             return refused(problem)

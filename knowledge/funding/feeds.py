@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
@@ -63,7 +63,7 @@ class FundingAtomFeed(PortalFeed):
     feed_type = Atom1Feed
     subtitle = "Nieuwe regelingen in de financieringswijzer van We Doen Het Samen."
 
-    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         problem = FundingQuery(request).problem()
         if problem:
             return refused(problem)
