@@ -29,7 +29,7 @@ class InitiativeAtomFeed(PortalFeed):
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if _filtered(request).error_messages():
-            return refused(FILTER_ERROR)
+            return refused(request, FILTER_ERROR)
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> InitiativeFilter:

@@ -65,7 +65,7 @@ class ResourceRssFeed(PortalFeed):
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         problem = ResourceQuery(request).problem()
         if problem:
-            return refused(problem)
+            return refused(request, problem)
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> ResourceQuery:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.utils.feedgenerator import SyndicationFeed
 
 from wdhs.text import strip_nested
@@ -41,6 +42,6 @@ def feed_query(params: QueryDict, leave_out: tuple[str, ...] = ("page", "sorteer
     return f"?{encoded}" if encoded else ""
 
 
-def refused(message: str) -> HttpResponse:
-    """The answer to a feed with a filter it does not know: a Dutch sentence, never an unfiltered feed."""
-    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+def refused(request: HttpRequest, message: str) -> HttpResponse:
+    """The answer to a feed with a filter it does not know: the portal's Dutch 400 page, never an unfiltered feed."""
+    return render(request, "400.html", {"reason": message}, status=400)

@@ -66,7 +66,7 @@ class FundingAtomFeed(PortalFeed):
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         problem = FundingQuery(request).problem()
         if problem:
-            return refused(problem)
+            return refused(request, problem)
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FundingQuery:

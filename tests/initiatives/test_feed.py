@@ -45,7 +45,7 @@ def test_filtered_feed_holds_only_what_the_filtered_list_shows(client, initiativ
 def test_feed_refuses_a_filter_it_does_not_know_in_dutch(client, initiatives, query):
     response = client.get(FEED + query)
     assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Type"] == "text/html; charset=utf-8"  # the portal's Dutch 400 page
     assert "kennen we niet" in response.content.decode()
 
 

@@ -83,7 +83,7 @@ def test_feed_says_its_filter_in_its_title_and_links_to_the_filtered_page(client
 def test_feed_refuses_a_filter_it_does_not_know_in_dutch(client, resources, url_name, query):
     response = client.get(reverse(url_name) + query)
     assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Type"] == "text/html; charset=utf-8"  # the portal's Dutch 400 page
     text = response.content.decode()
     assert any(words in text for words in ("kennen we niet", "te lang", "Typ een of meer woorden")), text
     assert "Samen wonen" not in text
