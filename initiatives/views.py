@@ -23,6 +23,7 @@ from initiatives.models import Initiative, Invitation, Membership, ProblemReport
 from wdhs import reads
 from wdhs.confirmation import Confirmation, copy_of, random_reference, reference, remember
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
+from wdhs.feeds import feed_query
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
@@ -89,6 +90,8 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         else [],
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not page_obj.paginator.count and is_about_money(parsed),
+        # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
+        "feed_query": "" if errors else feed_query(request.GET),
     }
     return render(request, "initiatives/list.html", context, status=400 if errors else 200)
 

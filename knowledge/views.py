@@ -15,12 +15,16 @@ from django.views.decorators.http import require_GET
 
 from initiatives import counts as initiative_counts
 from knowledge import counts
+from initiatives.models import Initiative
+from initiatives.models import Status as InitiativeStatus
+from knowledge.feeds import search_problem
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.reads import is_reader
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs import reads
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
+from wdhs.feeds import feed_query
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
 from wdhs.search.registry import search_plan, shorter_queries, wants_partial
@@ -128,6 +132,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "shorter": shorter_queries(expanded, partial, lambda text: url_with(params, "q", text)),
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not paginator.count and is_about_money(parsed),
+        # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
+        "feed_query": "" if status != 200 or search_problem(raw_query, parsed) else feed_query(params),
     }
     return render(request, "knowledge/resource_list.html", context, status=status)
 
