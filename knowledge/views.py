@@ -15,8 +15,6 @@ from django.views.decorators.http import require_GET
 
 from initiatives import counts as initiative_counts
 from knowledge import counts
-from initiatives.models import Initiative
-from initiatives.models import Status as InitiativeStatus
 from knowledge.feeds import search_problem
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
