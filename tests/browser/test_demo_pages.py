@@ -93,7 +93,7 @@ def test_nothing_scrolls_sideways_at_320_and_360_with_the_demo_content(
     paths = demo_paths()
     problems = []
     person = UserFactory(display_name="Fatima")
-    InitiativeMembership.objects.create(initiative=Initiative.objects.published().order_by("slug").first(), user=person)
+    InitiativeMembership.objects.create(initiative=Initiative.objects.published().order_by("slug")[0], user=person)
     MembershipFactory(user=person, organisation=Organisation.objects.order_by("slug").first())
     for width, viewport in NARROW.items():
         page = open_page(viewport=viewport)
