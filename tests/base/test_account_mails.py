@@ -219,6 +219,8 @@ def test_check_your_mail_page_is_a_confirmation_panel_with_the_address_and_how_l
     for name in ("routes:list", "funding:finder", "knowledge:list"):
         assert f'href="{reverse(name)}"' in html
     assert not words.english(words.readable_text(html))
+    # One message, the panel: not allauth's shorter (and misspelt) "Bevestigings e-mail verzonden" above it.
+    assert "verzonden" not in html and "wdhs-messages" not in html
 
 
 def test_check_your_mail_page_for_a_known_address_says_the_same(client, empty_cache):
