@@ -69,11 +69,12 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         with search_plan(DEFAULT_DB_ALIAS):
             partial = filterset.partial_matches()
     facets = filterset.facets()
-    chosen = facet_chips(facets, request.GET)
+    # The filters as the filterset read them (empty values among several left out): the chips' links.
+    chosen = facet_chips(facets, filterset.data)
     context = {
         "filterset": filterset,
         "facets": facets,
-        "chips": [*query_chip(request.GET, filterset.search_text), *chosen],
+        "chips": [*query_chip(filterset.data, filterset.search_text), *chosen],
         "filter_count": len(chosen),
         "capped_at": filterset.capped_at,
         "page_obj": page_obj,

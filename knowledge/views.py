@@ -107,6 +107,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
             suggestion = {"text": expanded.corrected_text, "url": url_with(params, "q", expanded.corrected_text)}
 
     facets = filterset.facets()
+    # The filters as the filterset read them (empty values among several left out): the chips' links.
+    params = filterset.data
     context = {
         "page_obj": page,
         "items": items,

@@ -79,6 +79,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("embed/", include("wdhs.embed.urls")),
     path("", include("knowledge.questions.urls")),
     path("accounts/mail-opnieuw/", views.verification_resend, name="account_verification_resend"),
+    # allauth's own path and name, with the confirmation panel (the address, how long the link works).
+    path("accounts/confirm-email/", views.verification_sent, name="account_email_verification_sent"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include(("api.urls", "api_v1"), namespace="api_v1")),
     path("beheer/", admin.site.urls),
