@@ -77,7 +77,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         # A search or a filter on a link table: the results, their count and the facets from one pass over them.
         order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
         bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
-        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
+        listing = Resource.objects.for_listing().defer(*RESOURCES.defer)
+        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, listing, bound)
     else:
         page = KeptCountPaginator(filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE).get_page(
             params.get("page")

@@ -133,6 +133,9 @@ class SearchSource:
     newest: str | None = None
     list_url_name: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Columns a result never shows (the search vectors of the document and of what it selects with it, kilobytes
+    # each): left out when the found documents are read.
+    defer: tuple[str, ...] = ()
 
     def list_url(self, text: str) -> str:
         if self.list_url_name:
@@ -211,7 +214,7 @@ class SearchSource:
     ) -> QuerySet:
         assert expanded.query is not None
         qs, name = self._vector_queryset(self.queryset(user) if queryset is None else queryset)
-        qs = qs.filter(**{name: query}).exclude(**{name: expanded.query})
+        qs = qs.defer(*self.defer).filter(**{name: query}).exclude(**{name: expanded.query})
         if skip:
             qs = qs.exclude(pk__in=skip)
         # A query that leaves words out matches far more (for common words most of the table): rank candidates only.
@@ -314,7 +317,7 @@ class SearchSource:
             return [], (0, None)
         bounded = self.bounded(self.matching(user, expanded), expanded)
         keys, count = first_and_count(bounded.rows, self.rank(expanded), offset=offset, limit=limit)
-        documents = self.queryset(user).in_bulk(keys)
+        documents = self.queryset(user).defer(*self.defer).in_bulk(keys)
         return [documents[key] for key in keys if key in documents], (count, bounded.limit if bounded.capped else None)
 
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
@@ -349,6 +352,10 @@ def shorter_queries(
 
 
 _hinted: ContextVar[str | None] = ContextVar("wdhs_search_plan", default=None)
+# Pricing sequential scans out adds a huge cost to a plan that cannot avoid one (the goals, searched by an expression);
+# above `jit_above_cost` a server with JIT would then compile that small query (tens of ms). So JIT is off as well.
+_HINT = "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+_UNHINT = "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT"
 
 
 @contextmanager
@@ -367,13 +374,13 @@ def search_plan(alias: str, *, searched: bool = True) -> Iterator[CursorWrapper]
             yield cursor
         return
     with transaction.atomic(using=alias), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(_HINT)
         token = _hinted.set(alias)
         try:
             yield cursor
         finally:
             _hinted.reset(token)
-        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        cursor.execute(_UNHINT)
 
 
 def first_and_count(matching: QuerySet, rank: Expression, *, offset: int, limit: int) -> tuple[list[Any], int]:
