@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html import escape as html_escape
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape as html_escape
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
