@@ -142,7 +142,7 @@ class InitiativeFilter(FacetFilterSet):
         expanded = self.expanded_query()
         if expanded is None or (self.cleaned.get("sorteer") or "relevantie") != "relevantie":
             return None
-        return lambda rows: INITIATIVES.bounded(rows, expanded)
+        return lambda rows: INITIATIVES.bound_in_sql(rows, expanded)
 
     def ordered(self) -> InitiativeQuerySet:
         return cast(InitiativeQuerySet, ordered_by(self.qs, self.order()))

@@ -54,7 +54,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     parsed = parse_query(request.GET.get("q"))
     if filterset.needs_one_pass():
         # A search or a filter on another table: the results, their count and the facets from one pass over them.
-        listing = Initiative.objects.with_relations()
+        listing = Initiative.objects.with_relations().defer("search_vector")
         page_obj = filterset.page_in_one_pass(
             filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
         )

@@ -79,8 +79,9 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if expanded.query is not None or filterset.needs_one_pass():
         # A search or a filter on a link table: the results, their count and the facets from one pass over them.
         order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
-        bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
-        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
+        bound = (lambda rows: RESOURCES.bound_in_sql(rows, expanded)) if expanded.query is not None else None
+        listing = Resource.objects.for_listing().defer(*RESOURCES.defer)
+        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, listing, bound)
     else:
         page = KeptCountPaginator(
             filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE, known_count=filterset.kept_total()

@@ -312,7 +312,13 @@ class _OrderedKeys(Sequence[Any]):
     ordered again by the database."""
 
     def __init__(
-        self, count: int, window: tuple[int, int], keys: list[Any], listing: QuerySet, order: Order, rows: QuerySet
+        self,
+        count: int,
+        window: tuple[int, int],
+        keys: list[Any],
+        listing: QuerySet,
+        order: Order,
+        rows: Callable[[], QuerySet],
     ) -> None:
         self.total, self.window, self.keys, self.listing, self.order, self.rows = (
             count,
@@ -337,7 +343,7 @@ class _OrderedKeys(Sequence[Any]):
         if (start, stop) == (self.window[0], min(self.window[1], self.total)):
             keys = self.keys
         else:
-            keys = list(ordered_by(self.rows, self.order).values_list("pk", flat=True)[start:stop])
+            keys = list(ordered_by(self.rows(), self.order).values_list("pk", flat=True)[start:stop])
         documents = self.listing.in_bulk(keys)
         return [documents[key] for key in keys if key in documents]
 
@@ -501,6 +507,7 @@ class FacetFilterSet(django_filters.FilterSet):
             wanted = 1
         found: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
         searched = _has_search(rows.query.where)
+        bounded = Bounded(rows)
         # One planner hint (SET LOCAL) for the search's queries: the bound's and the one pass.
         with search_plan(self.queryset.db, searched=searched):
             if bound is not None:
@@ -515,7 +522,9 @@ class FacetFilterSet(django_filters.FilterSet):
                 offset = page_size * (wanted - 1)
 
                 def one_pass() -> dict[str, Any]:
-                    return self._one_pass(inner, params, specs, columns, order, links, offset, page_size, searched)
+                    return self._one_pass(
+                        inner, params, specs, columns, order, links, offset, page_size, searched, bounded
+                    )
 
                 # Filters only: kept until the content changes, so the same filters (a shared link, the next
                 # visitor) are read once. A search is rarely asked twice; keeping each one would only add writes.
@@ -526,9 +535,14 @@ class FacetFilterSet(django_filters.FilterSet):
                         ("one-pass", inner, tuple(params), [spec.param for spec in specs], offset, page_size), one_pass
                     )
                 )
+        if bounded.found and found.get("found", 0) > bounded.limit:
+            self.capped_at = bounded.limit
         self.__dict__["_search_counts"] = found["counts"]
         window = (page_size * (wanted - 1), page_size * wanted)
-        keys = _OrderedKeys(found["count"], window, found["keys"], listing, order, rows)
+        # The candidates bound in SQL exist only in that statement; another slice reads them with separate queries.
+        separate = bounded.separate
+        read_rows = (lambda: separate().rows) if bounded.ctes and separate else (lambda: rows)
+        keys = _OrderedKeys(found["count"], window, found["keys"], listing, order, read_rows)
         return Paginator(keys, page_size).get_page(wanted)
 
     def _one_pass(
@@ -542,6 +556,7 @@ class FacetFilterSet(django_filters.FilterSet):
         offset: int,
         limit: int,
         searched: bool,
+        bounded: Bounded | None = None,
     ) -> dict[str, Any]:
         connection = connections[self.queryset.db]
         quote = connection.ops.quote_name
@@ -564,17 +579,24 @@ class FacetFilterSet(django_filters.FilterSet):
             )
         sort = ", ".join(f"o{i} DESC NULLS LAST" if desc else f"o{i}" for i, (_, desc) in enumerate(order))
         parts.append(f"(SELECT -1, pk::text, NULL FROM m ORDER BY {sort}, m.pk LIMIT %s OFFSET %s)")  # noqa: S608
+        # A search bound in SQL (SearchSource.bound_in_sql): its candidates first, and how many it matched.
+        ctes, cte_params = "", ()
+        if bounded is not None and bounded.ctes:
+            ctes, cte_params = f"{bounded.ctes}, ", bounded.params
+            parts.append(f"SELECT -3, NULL, COUNT(*) FROM {bounded.found}")  # noqa: S608
         # Only our own names and quoted table/column names go into the text; every value stays a parameter.
-        sql = f"WITH m({', '.join(names)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)  # noqa: S608
+        sql = f"WITH {ctes}m({', '.join(names)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)  # noqa: S608
         pk_field = self._meta.model._meta.pk
         assert pk_field is not None
         result: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
         with search_plan(connection.alias, searched=searched) as cursor:
-            cursor.execute(sql, (*params, limit, offset))
+            cursor.execute(sql, (*cte_params, *params, limit, offset))
             rows = cursor.fetchall()
         for part, value, count in rows:
             if part == -2:
                 result["count"] = count
+            elif part == -3:
+                result["found"] = count
             elif part == -1:
                 result["keys"].append(pk_field.to_python(value))
             elif value is not None:
