@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime
 import decimal
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import Field
@@ -24,6 +25,7 @@ from api import cursor
 from api.http import json_error
 from goals.models import Indicator
 from initiatives.models import Initiative
+from knowledge.events.models import Event
 from knowledge.funding.models import FundingScheme
 from knowledge.models import Organisation, Resource
 
@@ -36,7 +38,8 @@ api = NinjaAPI(
     version="1.0.0",
     description=(
         "Alleen-lezen API met de gepubliceerde initiatieven, kennis, organisaties, financieringsregelingen en "
-        "indicatoren van de doelen. Licentie: CC0 voor het register van initiatieven. Bladeren gaat met `cursor`: "
+        "indicatoren van de doelen, en de agenda. Licentie: CC0 voor het register van initiatieven en de gegevens van "
+        "de doelen; voor de rest de voorwaarden van de organisatie (zie /open-data/). Bladeren gaat met `cursor`: "
         "geef de waarde van `volgende` mee om de volgende bladzijde te krijgen."
     ),
     urls_namespace="api_v1",
@@ -82,6 +85,20 @@ class FundingFilters(Filters):
     thema: str | None = Field(None, max_length=MAX_TEXT, description="Slug van een thema")
     soort: str | None = Field(None, max_length=MAX_TEXT, description="Slug van een soort financiering")
     fase: str | None = Field(None, max_length=MAX_TEXT, description="Slug van een fase")
+
+
+class EventFilters(Filters):
+    thema: str | None = Field(None, max_length=MAX_TEXT, description="Slug van een thema")
+    provincie: str | None = Field(
+        None,
+        max_length=MAX_TEXT,
+        description=(
+            "Slug van een provincie. Activiteiten voor heel Nederland (zonder provincie of gemeente) staan er ook bij."
+        ),
+    )
+    periode: Literal["komend", "afgelopen"] | None = Field(
+        None, description="komend: nog niet voorbij; afgelopen: al voorbij. Leeg: alle activiteiten."
+    )
 
 
 class Term(Schema):
@@ -180,6 +197,26 @@ class IndicatorOut(Schema):
     eenheid: str
     streefwaarde: decimal.Decimal | None
     streefdatum: datetime.date | None
+
+
+class EventOut(Schema):
+    id: int
+    slug: str
+    titel: str
+    url: str
+    samenvatting: str
+    uitleg: str
+    organisator: str
+    themas: list[Term]
+    provincie: Term | None
+    gemeente: Term | None
+    begint: datetime.datetime
+    eindigt: datetime.datetime
+    plaats: str = Field(description="Adres en gebouw; leeg als de activiteit alleen online is")
+    online_link: str
+    aanmelden: str = Field(description="Link om je aan te melden; kan leeg zijn")
+    gaat_niet_door: bool
+    agenda_bestand: str = Field(description="De activiteit als iCalendar-bestand (.ics)")
 
 
 class Page[T](Schema):
@@ -380,3 +417,54 @@ def indicators(request: HttpRequest, filters: Query[Filters]) -> Any:
         }
 
     return _page(request, rows, filters, {}, "name", item)
+
+
+def _event(request: HttpRequest, e: Event) -> dict[str, Any]:
+    return {
+        "id": e.pk,
+        "slug": e.slug,
+        "titel": e.title,
+        "url": _absolute(request, e.get_absolute_url()),
+        "samenvatting": e.summary,
+        "uitleg": e.description,
+        "organisator": e.organiser_display,
+        "themas": _terms(e.themes),
+        "provincie": _term(e.province),
+        "gemeente": _term(e.municipality),
+        "begint": e.starts_at,
+        "eindigt": e.ends_at,
+        "plaats": e.location,
+        "online_link": e.online_url,
+        "aanmelden": e.signup_url,
+        "gaat_niet_door": e.is_cancelled,
+        "agenda_bestand": _absolute(request, f"{e.get_absolute_url()}agenda.ics"),
+    }
+
+
+@api.get("/agenda", response={200: Page[EventOut], **ERRORS}, summary="Agenda", tags=["agenda"])
+def events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
+    """Bijeenkomsten, trainingen en webinars in de agenda, met dezelfde filters als /agenda/."""
+    rows = Event.objects.published().for_listing()
+    if filters.provincie:
+        national = Q(province__isnull=True, municipality__isnull=True)
+        place = Q(province__slug=filters.provincie) | Q(municipality__province__slug=filters.provincie)
+        rows = rows.filter(place | national)
+    if filters.periode == "komend":
+        rows = rows.filter(ends_at__gte=timezone.now())
+    elif filters.periode == "afgelopen":
+        rows = rows.filter(ends_at__lt=timezone.now())
+    return _page(request, rows, filters, {"thema": "themes__slug"}, "title", lambda e: _event(request, e))
+
+
+@api.get(
+    "/agenda/{slug}",
+    response={200: EventOut, **ERRORS, 404: Error},
+    summary="Eén activiteit",
+    tags=["agenda"],
+)
+def event(request: HttpRequest, slug: str) -> Any:
+    """Eén activiteit uit de agenda, op haar slug (het laatste deel van het adres van haar pagina)."""
+    found = Event.objects.published().for_listing().filter(slug=slug[:MAX_TEXT]).first()
+    if found is None:
+        return 404, {"fout": "Deze activiteit staat niet (meer) in de agenda. Kijk in /api/v1/agenda welke er zijn."}
+    return _event(request, found)

@@ -165,6 +165,8 @@ class Measurement(models.Model):
         verbose_name = "meting"
         verbose_name_plural = "metingen"
         ordering = ["indicator", "date", "pk"]
+        # /open-data/: the date of the goal data's last change, read from the index's end.
+        indexes = [models.Index(fields=["-created_at"], name="goals_measurement_created")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(value__gte=0),

@@ -31,33 +31,33 @@ def _terms(vocabulary: str) -> Any:
 
 class InitiativeFilter(FacetFilterSet):
     q = django_filters.CharFilter(method="search", label="Zoeken")
-    provincie = django_filters.ModelChoiceFilter(
+    # Several values of each facet at once (?fase=idee&fase=starten): either value within a facet, and every
+    # facet (see wdhs.facets.any_of).
+    provincie = multiple_filter(
         label="Provincie", field_name="municipality__province", to_field_name="slug", queryset=Province.objects.all()
     )
-    gemeente = django_filters.ModelChoiceFilter(
+    gemeente = multiple_filter(
         label="Gemeente", field_name="municipality", to_field_name="slug", queryset=Municipality.objects.all()
     )
-    soort = django_filters.ModelChoiceFilter(
+    soort = multiple_filter(
         label="Soort initiatief", field_name="kind", to_field_name="slug", queryset=_terms("initiative_kind")
     )
-    # Several themes at once (?thema=a&thema=b): initiatives with either one.
     thema = multiple_filter(label="Thema", field_name="themes", to_field_name="slug", queryset=_terms("theme"))
-    rechtsvorm = django_filters.ModelChoiceFilter(
+    rechtsvorm = multiple_filter(
         label="Rechtsvorm", field_name="legal_form", to_field_name="slug", queryset=_terms("legal_form")
     )
-    fase = django_filters.ModelChoiceFilter(
-        label="Fase", field_name="phase", to_field_name="slug", queryset=_terms("phase")
-    )
-    behoefte = django_filters.ModelChoiceFilter(
+    fase = multiple_filter(label="Fase", field_name="phase", to_field_name="slug", queryset=_terms("phase"))
+    behoefte = multiple_filter(
         label="Wat ze nodig hebben", field_name="needs", to_field_name="slug", queryset=_terms("need")
     )
     sorteer = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="sort", empty_label=None)
 
-    # A select box per facet keeps all its choices; only municipalities are many, so only those with results.
-    # Without other filters a facet takes its counts from those the database keeps (initiatives/counts.py).
+    # Checkboxes per facet keep all their choices; only municipalities are many, so only those with results, the
+    # chosen ones as checkboxes and one select box to add another. Without other filters a facet takes its counts
+    # from those the database keeps (initiatives/counts.py).
     facet_specs = (
         FacetSpec("provincie", show_empty=True, kept=counts.per_province),
-        FacetSpec("gemeente", option_label=attrgetter("display_name"), kept=counts.facet("municipality")),
+        FacetSpec("gemeente", option_label=attrgetter("display_name"), select=True, kept=counts.facet("municipality")),
         FacetSpec("soort", show_empty=True, kept=counts.facet("kind")),
         FacetSpec("thema", show_empty=True, kept=counts.facet("theme")),
         FacetSpec("rechtsvorm", show_empty=True, kept=counts.facet("legal_form")),
@@ -142,7 +142,7 @@ class InitiativeFilter(FacetFilterSet):
         expanded = self.expanded_query()
         if expanded is None or (self.cleaned.get("sorteer") or "relevantie") != "relevantie":
             return None
-        return lambda rows: INITIATIVES.bounded(rows, expanded)
+        return lambda rows: INITIATIVES.bound_in_sql(rows, expanded)
 
     def ordered(self) -> InitiativeQuerySet:
         return cast(InitiativeQuerySet, ordered_by(self.qs, self.order()))

@@ -184,8 +184,8 @@ class Initiative(models.Model):
                 include=["kind", "phase", "legal_form", "published_at"],
                 name="initiative_status_muni",
             ),
-            # Newest first (/embed/initiatieven/, "Nieuwste eerst" on /initiatieven/, the alert digests' window of
-            # "published since"): the first ones, or a time window, from the index.
+            # Newest first (/embed/initiatieven/, /initiatieven/feed/, "Nieuwste eerst" on /initiatieven/, the alert
+            # digests' window of "published since"): the first ones, or a time window, from the index.
             models.Index(
                 F("published_at").desc(nulls_last=True),
                 F("id"),
@@ -215,6 +215,8 @@ class Initiative(models.Model):
                 condition=Q(status=Status.PUBLISHED),
                 name="initiative_sitemap",
             ),
+            # /open-data/: the date of the register's last change is the newest of these, read from the index's end.
+            models.Index(fields=["-updated_at"], name="initiative_updated"),
         ]
         constraints = [
             models.CheckConstraint(

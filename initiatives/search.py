@@ -31,6 +31,7 @@ INITIATIVES = SearchSource(
     freshness=("confirmed_at",),
     newest="confirmed_at",
     list_url_name="initiatives:list",
+    defer=("search_vector",),
 )
 
 

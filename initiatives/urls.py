@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from initiatives import exports, views
+from initiatives.feeds import InitiativeAtomFeed
 
 app_name = "initiatives"
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("initiatieven/kaart/", views.initiative_map, name="map"),
     path("initiatieven/export.csv", exports.export_csv, name="export_csv"),
     path("initiatieven/export.json", exports.export_json, name="export_json"),
+    path("initiatieven/feed/", InitiativeAtomFeed(), name="feed"),
     path("initiatieven/uitnodiging/<str:token>/", views.invitation_accept, name="invitation"),
     path("initiatieven/<slug:slug>/", views.initiative_detail, name="detail"),
     path("initiatieven/<slug:slug>/melden/", views.initiative_report, name="report"),

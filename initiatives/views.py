@@ -23,6 +23,7 @@ from initiatives.models import Initiative, Invitation, Membership, ProblemReport
 from wdhs import reads
 from wdhs.confirmation import Confirmation, copy_of, random_reference, reference, remember
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
+from wdhs.feeds import feed_query
 from wdhs.forms.once import ALREADY_SENT, sent_before, submit_once
 from wdhs.forms.public import RATE_LIMIT, handle_public_form
 from wdhs.http import AuthenticatedHttpRequest
@@ -53,7 +54,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     parsed = parse_query(request.GET.get("q"))
     if filterset.needs_one_pass():
         # A search or a filter on another table: the results, their count and the facets from one pass over them.
-        listing = Initiative.objects.with_relations()
+        listing = Initiative.objects.with_relations().defer("search_vector")
         page_obj = filterset.page_in_one_pass(
             filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
         )
@@ -68,11 +69,12 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         with search_plan(DEFAULT_DB_ALIAS):
             partial = filterset.partial_matches()
     facets = filterset.facets()
-    chosen = facet_chips(facets, request.GET)
+    # The filters as the filterset read them (empty values among several left out): the chips' links.
+    chosen = facet_chips(facets, filterset.data)
     context = {
         "filterset": filterset,
         "facets": facets,
-        "chips": [*query_chip(request.GET, filterset.search_text), *chosen],
+        "chips": [*query_chip(filterset.data, filterset.search_text), *chosen],
         "filter_count": len(chosen),
         "capped_at": filterset.capped_at,
         "page_obj": page_obj,
@@ -89,6 +91,8 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         else [],
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not page_obj.paginator.count and is_about_money(parsed),
+        # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
+        "feed_query": "" if errors else feed_query(request.GET),
     }
     return render(request, "initiatives/list.html", context, status=400 if errors else 200)
 

@@ -1,21 +1,86 @@
+"""Feeds of /kennis/ (Atom and RSS), filtered by the same filters as the page.
+
+A feed holds the newest FEED_SIZE items: one query on an index, whatever the size of the table. A filter value
+the page does not know gives a 400 with a Dutch sentence, as the page itself answers 400: an unfiltered feed
+under a filtered address would look right and be wrong.
+"""
+
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from django.urls import reverse_lazy
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from knowledge.filters import ResourceFilter, region_choices
 from knowledge.models import Resource
-from wdhs.feeds import PortalFeed
+from knowledge.search import RESOURCES
+from wdhs.feeds import FEED_SIZE, FILTER_ERROR, PortalFeed, feed_query, refused
+from wdhs.search.query import MAX_RAW_QUERY, ParsedQuery, expand_query, parse_query
+
+SITE = "We Doen Het Samen"
+
+
+def search_problem(raw: str | None, parsed: ParsedQuery) -> str | None:
+    """Why a feed cannot search these words, or None. As on /kennis/, a long search is cut and searched; a feed
+    cannot show a message, so words it cannot search at all are refused rather than answered with everything."""
+    if raw is None or not raw.strip():
+        return None
+    if len(raw) > MAX_RAW_QUERY:
+        return "Je zoekvraag is te lang. Typ een paar woorden."
+    return None if parsed.is_searchable else parsed.message or FILTER_ERROR
+
+
+class ResourceQuery:
+    """The filters of /kennis/ read from a feed's URL: the search words and the facets."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.params = request.GET
+        self.parsed: ParsedQuery = parse_query(self.params.get("q"))
+        published: QuerySet[Resource] = Resource.objects.published()
+        if self.parsed.is_searchable:
+            published = RESOURCES.matching(None, expand_query(self.parsed), queryset=published)
+        self.filterset = ResourceFilter(self.params, queryset=published)
+
+    def problem(self) -> str | None:
+        if self.filterset.error_messages():
+            return FILTER_ERROR
+        return search_problem(self.params.get("q"), self.parsed)
+
+    def labels(self) -> list[str]:
+        chosen: list[str] = [f"‘{self.parsed.text}’"] if self.parsed.is_searchable else []
+        regions = dict(region_choices()) if self.filterset.cleaned.get("regio") else {}
+        for name, value in self.filterset.cleaned.items():
+            values = list(value) if isinstance(value, list | tuple) or hasattr(value, "model") else [value]
+            chosen += [regions.get(v, str(v)) if name == "regio" else str(v) for v in values if v]
+        return chosen
 
 
 class ResourceRssFeed(PortalFeed):
-    title = "Nieuwe kennis · We Doen Het Samen"
-    link = reverse_lazy("knowledge:list")
     description = "Nieuwe artikelen, stappenplannen en voorbeelden van de partners van We Doen Het Samen."
 
-    def items(self) -> list[Resource]:
-        return list(Resource.objects.published().select_related("organisation", "kind").order_by("-published_at")[:30])
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        problem = ResourceQuery(request).problem()
+        if problem:
+            return refused(request, problem)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> ResourceQuery:
+        return ResourceQuery(request)
+
+    def title(self, obj: ResourceQuery) -> str:
+        labels = obj.labels()
+        return f"Nieuwe kennis{': ' + ', '.join(labels) if labels else ''} · {SITE}"
+
+    def link(self, obj: ResourceQuery) -> str:
+        return reverse("knowledge:list") + feed_query(obj.params)
+
+    def items(self, obj: ResourceQuery) -> list[Resource]:
+        rows = obj.filterset.qs.select_related("organisation", "kind").order_by("-published_at", "-pk")
+        return list(rows[:FEED_SIZE])
 
     def item_title(self, item: Resource) -> str:
         return item.title

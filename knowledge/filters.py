@@ -1,4 +1,5 @@
-"""The facets of /kennis/ and /organisaties/: combinable, all in the URL; several themes at once on /kennis/."""
+"""The facets of /kennis/ and /organisaties/: combinable, all in the URL; several values of a facet at once on
+/kennis/."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db.models.functions import Coalesce
 
 from knowledge import counts
 from knowledge.models import Organisation, OrganisationKind, Resource
-from wdhs.facets import FacetFilterSet, FacetSpec, multiple_filter
+from wdhs.facets import FacetFilterSet, FacetSpec, at_most, multiple_filter
 from wdhs.models import Province, Term
 from wdhs.search.query import MAX_RAW_QUERY
 
@@ -16,16 +17,17 @@ NATIONAL = "heel-nederland"
 
 
 class ResourceFilter(FacetFilterSet):
-    # Several themes at once (?thema=a&thema=b): resources with either one.
+    # Several values of each facet at once (?thema=a&thema=b&fase=idee): either value within a facet, and
+    # every facet (see wdhs.facets.any_of).
     thema = multiple_filter(label="Thema", field_name="themes", to_field_name="slug", queryset=Term.objects.themes())
-    fase = django_filters.ModelChoiceFilter(
-        label="Fase", field_name="phases", to_field_name="slug", queryset=Term.objects.phases()
-    )
-    soort = django_filters.ModelChoiceFilter(
+    fase = multiple_filter(label="Fase", field_name="phases", to_field_name="slug", queryset=Term.objects.phases())
+    soort = multiple_filter(
         label="Soort", field_name="kind", to_field_name="slug", queryset=Term.objects.knowledge_kinds()
     )
-    regio = django_filters.ChoiceFilter(label="Regio", method="filter_region", choices=[])
-    organisatie = django_filters.ModelChoiceFilter(
+    regio = django_filters.MultipleChoiceFilter(
+        label="Regio", method="filter_region", choices=[], distinct=False, validators=[at_most()]
+    )
+    organisatie = multiple_filter(
         label="Organisatie", field_name="organisation", to_field_name="slug", queryset=Organisation.objects.all()
     )
 
@@ -62,10 +64,15 @@ class ResourceFilter(FacetFilterSet):
     def kept_count(self) -> int:
         return counts.total()
 
-    def filter_region(self, queryset: QuerySet[Resource], name: str, value: str) -> QuerySet[Resource]:
-        if value == NATIONAL:
-            return queryset.filter(scope=Resource.Scope.NATIONAL)
-        return queryset.filter(Q(province__slug=value) | Q(municipality__province__slug=value))
+    def filter_region(self, queryset: QuerySet[Resource], name: str, value: list[str]) -> QuerySet[Resource]:
+        """Resources in any of the chosen regions (one row each: a resource has one scope, province, municipality)."""
+        wanted = Q()
+        provinces = [slug for slug in value if slug != NATIONAL]
+        if NATIONAL in value:
+            wanted |= Q(scope=Resource.Scope.NATIONAL)
+        if provinces:
+            wanted |= Q(province__slug__in=provinces) | Q(municipality__province__slug__in=provinces)
+        return queryset.filter(wanted) if value else queryset
 
 
 def region_choices() -> list[tuple[str, str]]:

@@ -169,7 +169,11 @@ class Organisation(models.Model):
         verbose_name = "organisatie"
         verbose_name_plural = "organisaties"
         ordering = ["name"]
-        indexes = [GinIndex(fields=["search_vector"], name="organisation_search_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organisation_search_gin"),
+            # /open-data/: the date of the last change, read from the index's end.
+            models.Index(fields=["-updated_at"], name="organisation_updated"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -423,6 +427,8 @@ class Resource(models.Model):
                 condition=Q(status="gepubliceerd", is_featured=True),
                 name="resource_featured",
             ),
+            # /open-data/: the date of the last change, read from the index's end.
+            models.Index(fields=["-updated_at"], name="resource_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -43,6 +43,7 @@ RESOURCES = SearchSource(
     freshness=("last_reviewed_at", "published_at"),
     newest="published_at",
     list_url_name="knowledge:list",
+    defer=("search_vector", "organisation__search_vector"),
 )
 
 ORGANISATIONS = SearchSource(
@@ -55,6 +56,7 @@ ORGANISATIONS = SearchSource(
     text=organisation_text,
     table="knowledge_organisation",
     list_url_name="knowledge:organisation_list",
+    defer=("search_vector",),
 )
 
 

@@ -15,12 +15,14 @@ from django.views.decorators.http import require_GET
 
 from initiatives import counts as initiative_counts
 from knowledge import counts
+from knowledge.feeds import search_problem
 from knowledge.filters import OrganisationFilter, ResourceFilter
 from knowledge.models import Attachment, Organisation, Resource
 from knowledge.reads import is_reader
 from knowledge.search import ORGANISATIONS, RESOURCES, resource_text
 from wdhs import reads
 from wdhs.facets import KeptCountPaginator, facet_chips, query_chip, url_with
+from wdhs.feeds import feed_query
 from wdhs.models import Term
 from wdhs.search.query import ExpandedQuery, ParsedQuery, expand_query, highlight_text, is_about_money, parse_query
 from wdhs.search.registry import search_plan, shorter_queries, wants_partial
@@ -77,8 +79,9 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if expanded.query is not None or filterset.needs_one_pass():
         # A search or a filter on a link table: the results, their count and the facets from one pass over them.
         order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
-        bound = (lambda rows: RESOURCES.bounded(rows, expanded)) if expanded.query is not None else None
-        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, Resource.objects.for_listing(), bound)
+        bound = (lambda rows: RESOURCES.bound_in_sql(rows, expanded)) if expanded.query is not None else None
+        listing = Resource.objects.for_listing().defer(*RESOURCES.defer)
+        page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, listing, bound)
     else:
         page = KeptCountPaginator(
             filterset.qs.order_by("-published_at", "pk").for_listing(), PAGE_SIZE, known_count=filterset.kept_total()
@@ -105,6 +108,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
             suggestion = {"text": expanded.corrected_text, "url": url_with(params, "q", expanded.corrected_text)}
 
     facets = filterset.facets()
+    # The filters as the filterset read them (empty values among several left out): the chips' links.
+    params = filterset.data
     context = {
         "page_obj": page,
         "items": items,
@@ -128,6 +133,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "shorter": shorter_queries(expanded, partial, lambda text: url_with(params, "q", text)),
         "ask_text": parsed.question_text,
         "about_money": parsed.is_searchable and not paginator.count and is_about_money(parsed),
+        # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
+        "feed_query": "" if status != 200 or search_problem(raw_query, parsed) else feed_query(params),
     }
     return render(request, "knowledge/resource_list.html", context, status=status)
 

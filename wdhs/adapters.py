@@ -153,3 +153,21 @@ def resend_signup_verification(request: HttpRequest) -> bool | None:
     if stage is None:
         return None
     return send_verification_email_at_login(request, stage.login)
+
+
+def pending_verification_address(request: HttpRequest) -> str | None:
+    """The address the sign-up (or log-in) in this session is waiting on, for the check-your-mail page.
+
+    Only the visitor's own session holds it: the address they typed themselves. The same for a new account and
+    for an address that already has one (allauth then sends "account already exists"), so the page tells no one
+    which addresses are known. None without a pending verification.
+    """
+    from allauth.account.stages import EmailVerificationStage, LoginStageController
+    from allauth.account.utils import user_email
+
+    stage = LoginStageController.enter(request, EmailVerificationStage.key)
+    if stage is None:
+        return None
+    login = stage.login
+    address = login.email or (user_email(login.user) if login.user is not None else None)
+    return str(address) if address else None

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, overload
 
 import django_filters
 from django.contrib.postgres.search import SearchVectorExact
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connections, models
 from django.db.models import Count, F, QuerySet
@@ -46,16 +46,30 @@ class Facet:
     clear_url: str | None
     all_label: str
     multiple: bool = False  # several values at once (?thema=a&thema=b: either one)
+    select: bool = False  # many options: a form adds one more from a select box (see FacetSpec.select)
 
 
 ModelFilters = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
 
 
+def _forward_only(model: type[models.Model], path: str) -> bool:
+    """Whether a lookup path follows only forward foreign keys (each result has at most one value there)."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        related = field.related_model
+        if not (field.many_to_one or field.one_to_one) or field.auto_created or related is None:
+            return False
+        model = related
+    return True
+
+
 def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
     """The filter method of a facet with several values: results with any of them (OR within a facet).
 
-    One value filters as a single-value facet does (a join); several take the results as a set of keys, so a
-    result with two of the chosen values is listed once, without DISTINCT over the whole listing.
+    One value filters as a single-value facet does (a join). Several values on a foreign key (a result has one
+    kind, one phase, one municipality) are an IN on that column; on a link table (themes, needs) the results are
+    taken as a set of keys, so a result with two of the chosen values is listed once, without DISTINCT over the
+    whole listing.
     """
     values = list(value)
     if not values:
@@ -63,12 +77,29 @@ def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
     if len(values) == 1:
         return queryset.filter(**{name: values[0]})
     model = queryset.model
+    if _forward_only(model, name):
+        return queryset.filter(**{f"{name}__in": values})
     return queryset.filter(pk__in=model._default_manager.filter(**{f"{name}__in": values}).values("pk"))
 
 
 def multiple_filter(**kwargs: Any) -> django_filters.ModelMultipleChoiceFilter:
     """A facet filter that takes several values of one URL parameter, OR within the facet (see `any_of`)."""
-    return django_filters.ModelMultipleChoiceFilter(method=any_of, distinct=False, **kwargs)
+    return django_filters.ModelMultipleChoiceFilter(method=any_of, distinct=False, validators=[at_most()], **kwargs)
+
+
+# More values of one facet than this is not a person choosing; it is a hand-made or hostile link.
+MAX_VALUES = 30
+
+
+def at_most(limit: int | None = None) -> Callable[[Any], None]:
+    """A validator for a facet with several values: too many of them is the same Dutch 400 as an unknown value."""
+    limit = limit or MAX_VALUES
+
+    def validate(values: Any) -> None:
+        if values is not None and len(values) > limit:
+            raise ValidationError(f"Kies hoogstens {limit} waarden.", code="too_many")
+
+    return validate
 
 
 def _chosen(selected: Any) -> list[Any]:
@@ -100,6 +131,7 @@ class FacetSpec:
     # The counts among every row of the FilterSet's `kept_base` (wdhs/counts.py), keyed as this facet counts:
     # used when no other filter is chosen, instead of counting the rows.
     kept: Callable[[], dict[Any, int]] | None = None
+    select: bool = False  # a form shows the chosen values as checkboxes and the others in one select (many options)
 
 
 def _has_search(node: WhereNode) -> bool:
@@ -280,7 +312,13 @@ class _OrderedKeys(Sequence[Any]):
     ordered again by the database."""
 
     def __init__(
-        self, count: int, window: tuple[int, int], keys: list[Any], listing: QuerySet, order: Order, rows: QuerySet
+        self,
+        count: int,
+        window: tuple[int, int],
+        keys: list[Any],
+        listing: QuerySet,
+        order: Order,
+        rows: Callable[[], QuerySet],
     ) -> None:
         self.total, self.window, self.keys, self.listing, self.order, self.rows = (
             count,
@@ -305,7 +343,7 @@ class _OrderedKeys(Sequence[Any]):
         if (start, stop) == (self.window[0], min(self.window[1], self.total)):
             keys = self.keys
         else:
-            keys = list(ordered_by(self.rows, self.order).values_list("pk", flat=True)[start:stop])
+            keys = list(ordered_by(self.rows(), self.order).values_list("pk", flat=True)[start:stop])
         documents = self.listing.in_bulk(keys)
         return [documents[key] for key in keys if key in documents]
 
@@ -319,6 +357,25 @@ class FacetFilterSet(django_filters.FilterSet):
     # URL parameter -> what to say when its value is unknown; default_error for the others.
     error_texts: ClassVar[dict[str, str]] = {}
     default_error: ClassVar[str] = "Een filter klopt niet. We hebben het weggelaten."
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        # An empty value among several (a form's "Kies ..." option sent along) means nothing: left out, so the
+        # values and the links built from them stay clean.
+        if isinstance(data, QueryDict):
+            multiple = [
+                name
+                for name, filter_ in self.base_filters.items()
+                if isinstance(filter_, django_filters.MultipleChoiceFilter)
+            ]
+            if any("" in [value.strip() for value in data.getlist(name)] for name in multiple):
+                data = data.copy()
+                for name in multiple:
+                    kept = [value for value in data.getlist(name) if value.strip()]
+                    if kept:
+                        data.setlist(name, kept)
+                    else:
+                        data.pop(name, None)
+        super().__init__(data, *args, **kwargs)
 
     @property
     def cleaned(self) -> dict[str, Any]:
@@ -450,6 +507,7 @@ class FacetFilterSet(django_filters.FilterSet):
             wanted = 1
         found: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
         searched = _has_search(rows.query.where)
+        bounded = Bounded(rows)
         # One planner hint (SET LOCAL) for the search's queries: the bound's and the one pass.
         with search_plan(self.queryset.db, searched=searched):
             if bound is not None:
@@ -464,7 +522,9 @@ class FacetFilterSet(django_filters.FilterSet):
                 offset = page_size * (wanted - 1)
 
                 def one_pass() -> dict[str, Any]:
-                    return self._one_pass(inner, params, specs, columns, order, links, offset, page_size, searched)
+                    return self._one_pass(
+                        inner, params, specs, columns, order, links, offset, page_size, searched, bounded
+                    )
 
                 # Filters only: kept until the content changes, so the same filters (a shared link, the next
                 # visitor) are read once. A search is rarely asked twice; keeping each one would only add writes.
@@ -475,9 +535,14 @@ class FacetFilterSet(django_filters.FilterSet):
                         ("one-pass", inner, tuple(params), [spec.param for spec in specs], offset, page_size), one_pass
                     )
                 )
+        if bounded.found and found.get("found", 0) > bounded.limit:
+            self.capped_at = bounded.limit
         self.__dict__["_search_counts"] = found["counts"]
         window = (page_size * (wanted - 1), page_size * wanted)
-        keys = _OrderedKeys(found["count"], window, found["keys"], listing, order, rows)
+        # The candidates bound in SQL exist only in that statement; another slice reads them with separate queries.
+        separate = bounded.separate
+        read_rows = (lambda: separate().rows) if bounded.ctes and separate else (lambda: rows)
+        keys = _OrderedKeys(found["count"], window, found["keys"], listing, order, read_rows)
         return Paginator(keys, page_size).get_page(wanted)
 
     def _one_pass(
@@ -491,6 +556,7 @@ class FacetFilterSet(django_filters.FilterSet):
         offset: int,
         limit: int,
         searched: bool,
+        bounded: Bounded | None = None,
     ) -> dict[str, Any]:
         connection = connections[self.queryset.db]
         quote = connection.ops.quote_name
@@ -513,17 +579,24 @@ class FacetFilterSet(django_filters.FilterSet):
             )
         sort = ", ".join(f"o{i} DESC NULLS LAST" if desc else f"o{i}" for i, (_, desc) in enumerate(order))
         parts.append(f"(SELECT -1, pk::text, NULL FROM m ORDER BY {sort}, m.pk LIMIT %s OFFSET %s)")  # noqa: S608
+        # A search bound in SQL (SearchSource.bound_in_sql): its candidates first, and how many it matched.
+        ctes, cte_params = "", ()
+        if bounded is not None and bounded.ctes:
+            ctes, cte_params = f"{bounded.ctes}, ", bounded.params
+            parts.append(f"SELECT -3, NULL, COUNT(*) FROM {bounded.found}")  # noqa: S608
         # Only our own names and quoted table/column names go into the text; every value stays a parameter.
-        sql = f"WITH m({', '.join(names)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)  # noqa: S608
+        sql = f"WITH {ctes}m({', '.join(names)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)  # noqa: S608
         pk_field = self._meta.model._meta.pk
         assert pk_field is not None
         result: dict[str, Any] = {"count": 0, "keys": [], "counts": {spec.param: {} for spec in specs}}
         with search_plan(connection.alias, searched=searched) as cursor:
-            cursor.execute(sql, (*params, limit, offset))
+            cursor.execute(sql, (*cte_params, *params, limit, offset))
             rows = cursor.fetchall()
         for part, value, count in rows:
             if part == -2:
                 result["count"] = count
+            elif part == -3:
+                result["found"] = count
             elif part == -1:
                 result["keys"].append(pk_field.to_python(value))
             elif value is not None:
@@ -542,7 +615,7 @@ class FacetFilterSet(django_filters.FilterSet):
     def _direct_foreign_key(self, spec: FacetSpec) -> str | None:
         """The field name when the facet is a foreign key on the model itself (kind, phase, municipality)."""
         filter_ = self.filters[spec.param]
-        if not isinstance(filter_, django_filters.ModelChoiceFilter) or "__" in filter_.field_name:
+        if not isinstance(filter_, ModelFilters) or "__" in filter_.field_name:
             return None
         field = self._meta.model._meta.get_field(filter_.field_name)
         return filter_.field_name if field.many_to_one else None
@@ -597,6 +670,7 @@ class FacetFilterSet(django_filters.FilterSet):
             url_with(self.data, spec.param, None) if raw else None,
             spec.all_label,
             multiple,
+            spec.select,
         )
 
     def _choose_url(self, param: str, value: str, is_selected: bool, multiple: bool) -> str:

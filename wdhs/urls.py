@@ -14,6 +14,7 @@ from knowledge.funding.sitemaps import FundingSchemeSitemap
 from knowledge.routes.sitemaps import RouteSitemap
 from knowledge.sitemaps import OrganisationSitemap, ResourceSitemap
 from wdhs import views
+from wdhs.opendata import views as opendata
 from wdhs.sitemaps import StaticPagesSitemap
 from wdhs.sitemaps import section as section_sitemap
 
@@ -63,7 +64,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("over/", views.static_page("pages/over.html"), name="about"),
     path("privacy/", views.static_page("pages/privacy.html"), name="privacy"),
     path("toegankelijkheid/", views.static_page("pages/toegankelijkheid.html"), name="accessibility"),
-    path("open-data/", views.static_page("pages/open_data.html"), name="open_data"),
+    path("open-data/", opendata.index, name="open_data"),
+    path("open-data/", include("wdhs.opendata.urls")),
     path("contact/", views.static_page("pages/contact.html"), name="contact"),
     path("doelen/", include("goals.urls")),
     path("", include("wdhs.search.urls")),
@@ -77,6 +79,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("embed/", include("wdhs.embed.urls")),
     path("", include("knowledge.questions.urls")),
     path("accounts/mail-opnieuw/", views.verification_resend, name="account_verification_resend"),
+    # allauth's own path and name, with the confirmation panel (the address, how long the link works).
+    path("accounts/confirm-email/", views.verification_sent, name="account_email_verification_sent"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include(("api.urls", "api_v1"), namespace="api_v1")),
     path("beheer/", admin.site.urls),

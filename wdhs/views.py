@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from email.utils import parseaddr
 from typing import Any
 
+from allauth.account import app_settings as account_settings
+from allauth.account.views import EmailVerificationSentView
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -36,7 +39,7 @@ from knowledge.nearby import partners_near, schemes_near
 from knowledge.questions import views as question_views
 from knowledge.routes import views as route_views
 from wdhs import health, personal_data
-from wdhs.adapters import resend_signup_verification
+from wdhs.adapters import pending_verification_address, resend_signup_verification
 from wdhs.errors import errors_are_reported, is_database_outage
 from wdhs.forms.accounts import AccountDeleteForm
 from wdhs.forms.places import PlaceForm
@@ -196,6 +199,21 @@ def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
             return redirect("home")
         return render(request, "pages/account_delete.html", context, status=400)
     return render(request, "pages/account_delete.html", context)
+
+
+class VerificationSentView(EmailVerificationSentView):
+    """allauth's check-your-mail page with the confirmation panel: the address, how long the link works, what
+    happens next (templates/account/verification_sent.html)."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["pending_address"] = pending_verification_address(self.request)
+        context["link_days"] = account_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
+        context["from_address"] = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        return context
+
+
+verification_sent = VerificationSentView.as_view()
 
 
 @require_http_methods(["POST"])

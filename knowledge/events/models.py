@@ -126,6 +126,8 @@ class Event(models.Model):
             models.Index(fields=["starts_at"], name="event_starts_at"),
             # The alert digests (wdhs.alerts): the events added after the last digest.
             models.Index(fields=["-created_at"], condition=Q(is_published=True), name="event_published_created"),
+            # /open-data/: the date of the last change, read from the index's end.
+            models.Index(fields=["-updated_at"], name="event_updated"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"),

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from knowledge.funding.rules import Answers, Purpose, euro
+from wdhs.facets import at_most
 from wdhs.forms.fields import MunicipalityField
 from wdhs.models import Municipality, Term
 from wdhs.search.query import MAX_RAW_QUERY
@@ -64,10 +65,17 @@ class FinderForm(forms.Form):
         error_messages=AMOUNT_ERRORS,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    thema = forms.ChoiceField(
+    # A plan can be about several themes (?thema=a&thema=b): a scheme fits when it supports any of them.
+    thema = forms.MultipleChoiceField(
         label="Waar gaat je plan over?",
         required=False,
-        error_messages={"invalid_choice": "Dit thema kennen we niet. Kies een thema uit de lijst."},
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Kies een of meer thema's. Niets gekozen? Dan kijken we niet naar het thema.",
+        validators=[at_most()],
+        error_messages={
+            "invalid_choice": "Dit thema kennen we niet. Kies een thema uit de lijst.",
+            "invalid_list": "Dit thema kennen we niet. Kies een thema uit de lijst.",
+        },
     )
     gemeente = MunicipalityField(
         label="In welke gemeente?",
@@ -117,7 +125,7 @@ class FinderForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         term_choices = {
-            "thema": _term_choices("theme", "Maakt niet uit"),
+            "thema": _term_choices("theme", None),
             "rechtsvorm": _term_choices("legal_form", None) + [("", "Weet ik niet")],
             "fase": _term_choices("phase", None) + [("", "Weet ik niet")],
         }
@@ -140,8 +148,7 @@ class FinderForm(forms.Form):
             purposes=frozenset(Purpose(p) for p in data.get("doel") or []),
             amount=data.get("bedrag"),
             own_money=data.get("eigen_bijdrage"),
-            theme=data.get("thema") or None,
-            theme_name=names.get(data.get("thema") or "", ""),
+            themes=tuple((slug, names.get(slug, "")) for slug in dict.fromkeys(data.get("thema") or [])),
             municipality=municipality.slug if municipality else None,
             municipality_name=municipality.display_name if municipality else "",
             province=municipality.province.slug if municipality else None,

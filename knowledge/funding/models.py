@@ -189,6 +189,8 @@ class FundingScheme(models.Model):
             GinIndex(fields=["search_vector"], name="fundingscheme_search_gin"),
             # The alert digests (wdhs.alerts): the schemes added after the last digest.
             models.Index(fields=["-created_at"], condition=Q(is_active=True), name="fundingscheme_active_created"),
+            # /open-data/: the date of the last change, read from the index's end.
+            models.Index(fields=["-updated_at"], name="fundingscheme_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -115,8 +115,9 @@ class Answers:
     purposes: frozenset[Purpose] = frozenset()
     amount: int | None = None
     own_money: int | None = None
-    theme: str | None = None
+    theme: str | None = None  # one theme (slug and name); `themes` holds several
     theme_name: str = ""
+    themes: tuple[tuple[str, str], ...] = ()  # (slug, name) of every theme the plan is about
     municipality: str | None = None
     municipality_name: str = ""
     province: str | None = None
@@ -149,10 +150,15 @@ def join_names(names: Iterable[str], last: str = "of") -> str:
 
 
 def check_theme(rules: SchemeRules, answers: Answers) -> Check | None:
-    if not rules.themes or not answers.theme:
+    """A plan about several themes fits a scheme that supports any one of them."""
+    chosen = answers.themes or (((answers.theme, answers.theme_name),) if answers.theme else ())
+    if not rules.themes or not chosen:
         return None
-    if answers.theme in rules.themes:
-        return Check("thema", Verdict.FITS, f"Je thema ({answers.theme_name.lower()}) past bij {rules.funder}.")
+    matching = [name.lower() for slug, name in chosen if slug in rules.themes]
+    if len(matching) == 1:
+        return Check("thema", Verdict.FITS, f"Je thema ({matching[0]}) past bij {rules.funder}.")
+    if matching:
+        return Check("thema", Verdict.FITS, f"Je thema's ({join_names(matching, 'en')}) passen bij {rules.funder}.")
     return Check(
         "thema",
         Verdict.DOES_NOT_FIT,

@@ -34,6 +34,7 @@ SCHEMES = SearchSource(
     table="knowledge_fundingscheme",
     freshness=("updated_at",),
     list_url_name="funding:finder",
+    defer=("search_vector", "funder__search_vector"),
 )
 
 

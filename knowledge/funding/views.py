@@ -22,6 +22,7 @@ from knowledge.models import Resource
 from knowledge.reads import is_reader
 from wdhs import pagecache, reads
 from wdhs.facets import form_chips, url_with
+from wdhs.feeds import feed_query
 from wdhs.search.query import expand_query, parse_query
 from wdhs.search.registry import shorter_queries, wants_partial
 
@@ -129,7 +130,7 @@ def finder(request: HttpRequest) -> HttpResponse:
         return redirect(f"{request.path}?{urlencode(_initiative_answers(initiative))}")
 
     form = FinderForm(request.GET) if request.GET else FinderForm()
-    context: dict[str, Any] = {"form": form, "querystring": request.GET.urlencode()}
+    context: dict[str, Any] = {"form": form, "querystring": request.GET.urlencode(), "feed_query": ""}
     if form.is_bound and not form.is_valid():
         return render(request, "funding/finder.html", context, status=400)
     parsed = parse_query(form.cleaned_data.get("q") if form.is_bound else "")
@@ -165,6 +166,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     context["hidden_schemes"] = max(0, context["scheme_count"] - SHOWN)
     context["query"] = parsed.text
     context["chips"] = form_chips(form, request.GET, CHIP_LABELS)
+    context["feed_query"] = feed_query(request.GET)  # the feed with the same answers (rel=alternate)
     if answered:
         context["groups"] = _grouped(schemes, form)
         context.update(_outcome(schemes, form, context["groups"]))

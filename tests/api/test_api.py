@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from initiatives.models import Status
 from tests.factories import (
+    EventFactory,
     FundingSchemeFactory,
     IndicatorFactory,
     InitiativeFactory,
@@ -14,12 +18,13 @@ from tests.factories import (
     ResourceFactory,
     UserFactory,
     municipality,
+    province,
     term,
 )
 
 pytestmark = pytest.mark.django_db
 
-LISTS = ["initiatieven", "kennis", "organisaties", "financiering", "indicatoren"]
+LISTS = ["initiatieven", "kennis", "organisaties", "financiering", "indicatoren", "agenda"]
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +41,7 @@ def test_every_list_answers_json_with_cors_and_an_etag(client):
     ResourceFactory()
     FundingSchemeFactory()
     IndicatorFactory()
+    EventFactory()
     for name in LISTS:
         response = _get(client, name)
         assert response.status_code == 200, name
@@ -176,6 +182,7 @@ def test_a_fixed_number_of_queries_per_page(client, name):
         "organisaties": lambda: OrganisationFactory(),
         "financiering": lambda: FundingSchemeFactory(),
         "indicatoren": lambda: IndicatorFactory(),
+        "agenda": lambda: EventFactory().themes.set([groen, zorg]),
     }[name]
     make()
     count()  # the first request also creates the rate-limit counter
@@ -189,10 +196,68 @@ def test_openapi_document_and_readable_page(client):
     document = _get(client, "openapi.json").json()
     assert document["openapi"].startswith("3.1")
     assert {"/api/v1/initiatieven", "/api/v1/kennis", "/api/v1/organisaties"} <= set(document["paths"])
-    assert set(document["paths"]) - {"/api/v1/openapi.json"} == {f"/api/v1/{name}" for name in LISTS}
+    details = {"/api/v1/openapi.json", "/api/v1/agenda/{slug}"}
+    assert set(document["paths"]) - details == {f"/api/v1/{name}" for name in LISTS}
     page = client.get("/api/v1/docs")
     assert page.status_code == 200
     text = page.content.decode()
     assert "API voor open data" in text
     assert "/api/v1/financiering" in text
     assert '<script src="http' not in text
+
+
+def test_agenda_lists_published_events_with_the_filters_of_the_agenda(client):
+    utrecht = EventFactory(title="In Utrecht", province=province("Utrecht"))
+    utrecht.themes.set([term("theme", "wonen")])
+    EventFactory(title="In Groningen", province=province("Groningen"))
+    EventFactory(title="Online voor iedereen", location="", online_url="https://example.org/webinar")
+    EventFactory(
+        title="Vorige maand",
+        starts_at=timezone.now() - datetime.timedelta(days=30),
+        ends_at=timezone.now() - datetime.timedelta(days=30) + datetime.timedelta(hours=1),
+    )
+    EventFactory(title="Verborgen", is_published=False)
+
+    def titles(query: str = "") -> list[str]:
+        response = _get(client, f"agenda?{query}")
+        assert response.status_code == 200, query
+        return sorted(item["titel"] for item in response.json()["items"])
+
+    assert titles() == ["In Groningen", "In Utrecht", "Online voor iedereen", "Vorige maand"]
+    assert titles("thema=wonen") == ["In Utrecht"]
+    # As on /agenda/: a province shows its own events and those for the whole country.
+    assert titles("provincie=utrecht") == ["In Utrecht", "Online voor iedereen", "Vorige maand"]
+    assert titles("periode=afgelopen") == ["Vorige maand"]
+    assert titles("periode=komend&provincie=groningen") == ["In Groningen", "Online voor iedereen"]
+
+
+def test_agenda_pages_with_a_cursor(client):
+    for _ in range(5):
+        EventFactory().themes.set([term("theme", "wonen")])
+    seen: list[int] = []
+    path = "agenda?limit=2"
+    while path:
+        body = _get(client, path).json()
+        seen += [item["id"] for item in body["items"]]
+        path = f"agenda?limit=2&cursor={body['volgende']}" if body["volgende"] else ""
+    assert len(seen) == len(set(seen)) == 5
+
+
+def test_one_event_by_its_slug_and_a_dutch_404_for_others(client):
+    event = EventFactory(title="Buurtavond", organiser_name="Buurtnetwerk Oost")
+    hidden = EventFactory(is_published=False)
+    body = _get(client, f"agenda/{event.slug}").json()
+    assert body["titel"] == "Buurtavond" and body["organisator"] == "Buurtnetwerk Oost"
+    assert body["url"].endswith(f"/agenda/{event.slug}/")
+    assert body["agenda_bestand"].endswith(f"/agenda/{event.slug}/agenda.ics")
+    for slug in (hidden.slug, "bestaat-niet", "x" * 500):
+        response = _get(client, f"agenda/{slug}")
+        assert response.status_code == 404
+        assert "niet (meer) in de agenda" in response.json()["fout"]
+
+
+@pytest.mark.parametrize("query", ["periode=morgen", "limit=0", "cursor=niet-van-ons", "provincie=" + "x" * 500])
+def test_agenda_bad_input_gets_a_dutch_400(client, query):
+    response = _get(client, f"agenda?{query}")
+    assert response.status_code == 400
+    assert any(word in response.json()["fout"] for word in ("klopt niet", "kennen we niet"))

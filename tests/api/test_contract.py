@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.v1 import api
-from tests.factories import FundingSchemeFactory, IndicatorFactory, InitiativeFactory, ResourceFactory
+from tests.factories import EventFactory, FundingSchemeFactory, IndicatorFactory, InitiativeFactory, ResourceFactory
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1"))
 schema.app = WSGIHandler()
@@ -28,6 +28,7 @@ def content(db, empty_cache, settings):  # noqa: ANN001, ANN201
     ResourceFactory()
     FundingSchemeFactory(min_amount=100)
     IndicatorFactory()
+    EventFactory()
     # As Django's test client does: the WSGI handler must not close the test's connection after each request.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)

@@ -199,3 +199,41 @@ def test_resend_without_a_sign_up_in_the_session_sends_nothing(client):
     assert response["Location"] == reverse("account_login")
     assert mail.outbox == []
     assert client.get(reverse("account_verification_resend")).status_code == 405
+
+
+def test_check_your_mail_page_is_a_confirmation_panel_with_the_address_and_how_long_the_link_works(
+    client, settings, empty_cache
+):
+    settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+    response = _signup(client, "nieuw@example.org")
+    assert response["Location"] == reverse("account_email_verification_sent")
+    html = client.get(response["Location"]).content.decode()
+    panel = html[html.index('class="utrecht-alert utrecht-alert--ok wdhs-confirmation"') :]
+    panel = panel[: panel.index("</section>")]
+    assert '<strong class="wdhs-confirmation__address">nieuw@example.org</strong>' in panel
+    assert "De link werkt 3 dagen." in panel
+    assert "Wat gebeurt er nu?" in panel and "noreply@wedoenhetsamen.nu" in panel
+    assert reverse("account_signup") in panel  # a typo in the address: sign up again with the right one
+    # Resend, and where to go on without an account.
+    assert reverse("account_verification_resend") in html
+    for name in ("routes:list", "funding:finder", "knowledge:list"):
+        assert f'href="{reverse(name)}"' in html
+    assert not words.english(words.readable_text(html))
+    # One message, the panel: not allauth's shorter (and misspelt) "Bevestigings e-mail verzonden" above it.
+    assert "verzonden" not in html and "wdhs-messages" not in html
+
+
+def test_check_your_mail_page_for_a_known_address_says_the_same(client, empty_cache):
+    """An address that already has an account gets another mail; the page is the same, so nobody learns which
+    addresses are known."""
+    UserFactory(email="bekend@example.org")
+    response = _signup(client, "bekend@example.org")
+    assert response["Location"] == reverse("account_email_verification_sent")
+    html = client.get(response["Location"]).content.decode()
+    assert '<strong class="wdhs-confirmation__address">bekend@example.org</strong>' in html
+
+
+def test_check_your_mail_page_without_a_sign_up_names_no_address(client):
+    html = client.get(reverse("account_email_verification_sent")).content.decode()
+    assert "De mail ging naar het e-mailadres dat je invulde." in html
+    assert "wdhs-confirmation__address" not in html

@@ -274,6 +274,22 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "api_v1:organisations": {"-": everyone(OK)},
     "api_v1:funding": {"-": everyone(OK)},
     "api_v1:indicators": {"-": everyone(OK)},
+    "api_v1:events": {"-": everyone(OK)},
+    "api_v1:event": {"gepubliceerd": everyone(OK), "verborgen": everyone(NOT_FOUND)},
+    # /open-data/: the datasets, their catalogue and downloads, the same for everyone; the register's own download
+    "opendata:catalogue": {"-": everyone(OK)},
+    "opendata:download_csv": {
+        "kennis": everyone(OK),
+        "initiatieven": everyone(REDIRECT),
+        "bestaat-niet": everyone(NOT_FOUND),
+    },
+    "opendata:download_json": {
+        "agenda": everyone(OK),
+        "initiatieven": everyone(REDIRECT),
+        "bestaat-niet": everyone(NOT_FOUND),
+    },
+    "initiatives:feed": {"-": everyone(OK)},
+    "funding:feed": {"-": everyone(OK)},
     "api_v1:api-root": {"-": everyone(NOT_FOUND)},
     "initiatives:register": {"-": logged_in()},
     "initiatives:detail": {
@@ -639,6 +655,9 @@ KWARGS: dict[str, Fill] = {
     "funding:detail": _slug("scheme"),
     "events:detail": _slug("event"),
     "events:event_feed": _slug("event"),
+    "api_v1:event": _slug("event"),
+    "opendata:download_csv": lambda scene, variant: {"slug": variant},
+    "opendata:download_json": lambda scene, variant: {"slug": variant},
     "routes:detail": lambda scene, variant: {
         "slug": "bestaat-niet" if variant == "bestaat-niet" else scene[f"route {variant}"].slug
     },

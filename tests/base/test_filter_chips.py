@@ -8,7 +8,7 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from tests.factories import InitiativeFactory, ResourceFactory, municipality, term
+from tests.factories import InitiativeFactory, ResourceFactory, municipality, province, term
 from wdhs.facets import url_without
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +160,139 @@ def test_initiatives_take_several_themes_at_once(client):
     assert 'name="thema" value="wonen" checked' in html and 'name="thema" value="voedsel" checked' in html
     assert 'name="thema" value="energie-en-klimaat">' in html
     assert client.get(reverse("initiatives:list"), {"thema": ["wonen", "x" * 5000]}).status_code == 400
+
+
+# --- several values of every facet, not only the theme ---
+
+
+def test_knowledge_takes_several_phases_kinds_and_regions_with_a_chip_for_each(client):
+    idee, starten, groeien = term("phase", "idee"), term("phase", "starten"), term("phase", "groeien")
+    artikel, handleiding = term("knowledge_kind", "artikel"), term("knowledge_kind", "handleiding")
+    ResourceFactory(title="Idee-artikel", phases=[idee], kind=artikel)
+    ResourceFactory(title="Start-handleiding", phases=[starten], kind=handleiding)
+    ResourceFactory(title="Groei-artikel", phases=[groeien], kind=artikel)
+    ResourceFactory(
+        title="In Overijssel", phases=[idee], kind=artikel, scope="provincie", province=province("Overijssel")
+    )
+
+    response = client.get(reverse("knowledge:list"), {"fase": ["idee", "starten"]})
+    assert response.status_code == 200
+    assert sorted(item.title for item in response.context["items"]) == [
+        "Idee-artikel",
+        "In Overijssel",
+        "Start-handleiding",
+    ]
+    found = chips(response)
+    assert found == {"Fase: Idee": "?fase=starten", "Fase: Starten": "?fase=idee"}
+    assert "Filters (2 actief)" in response.content.decode()
+
+    # Two kinds (a foreign key: an IN, each result once) and a phase: OR within, AND across.
+    both = client.get(reverse("knowledge:list"), {"soort": ["artikel", "handleiding"], "fase": "idee"})
+    assert sorted(item.title for item in both.context["items"]) == ["Idee-artikel", "In Overijssel"]
+    soort = next(facet for facet in both.context["facets"] if facet.param == "soort")
+    assert {item.value: (item.selected, item.count) for item in soort.items} == {
+        "artikel": (True, 2),
+        "handleiding": (True, 0),
+    }
+    assert chips(both)["Soort: Handleiding"] == "?soort=artikel&fase=idee"
+
+    # Two regions: the whole country or Overijssel.
+    regions = client.get(reverse("knowledge:list"), {"regio": ["heel-nederland", "overijssel"]})
+    assert len(regions.context["items"]) == 4
+    only = client.get(reverse("knowledge:list"), {"regio": ["overijssel", "utrecht"]})
+    assert [item.title for item in only.context["items"]] == ["In Overijssel"]
+    assert set(chips(only)) == {"Regio: Overijssel", "Regio: Utrecht"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"fase": ["idee", "bestaat-niet"]},
+        {"soort": ["artikel", "<script>x</script>"]},
+        {"regio": ["overijssel", "atlantis"]},
+        {"organisatie": ["x" * 5000]},
+        {"fase": ["idee"] * 31},  # more values than anyone chooses
+    ],
+)
+def test_knowledge_several_values_with_a_bad_one_is_a_dutch_400(client, params):
+    ResourceFactory(title="Blijft zichtbaar")
+    response = client.get(reverse("knowledge:list"), params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "We hebben dat filter weggelaten" in html or "kennen we niet" in html
+    assert "<script>x" not in html
+    assert "Blijft zichtbaar" in html  # the rest of the list still shows
+
+
+def test_knowledge_empty_values_among_several_are_ignored(client):
+    ResourceFactory(title="Idee", phases=[term("phase", "idee")])
+    response = client.get(reverse("knowledge:list") + "?fase=&fase=idee&fase=+")
+    assert response.status_code == 200
+    assert chips(response) == {"Fase: Idee": "?"}
+
+
+def test_initiatives_take_several_values_of_every_facet_as_checkboxes(client):
+    idee, starten = term("phase", "idee"), term("phase", "starten")
+    InitiativeFactory(name="Dorpshuis", phase=idee, municipality=municipality("Zwolle"))
+    InitiativeFactory(name="Buurtkeuken", phase=starten, municipality=municipality("Deventer"))
+    InitiativeFactory(name="Zonnedak", phase=term("phase", "groeien"), municipality=municipality("Utrecht"))
+
+    response = client.get(reverse("initiatives:list"), {"fase": ["idee", "starten"], "provincie": "overijssel"})
+    assert response.status_code == 200
+    assert sorted(i.name for i in response.context["page_obj"].object_list) == ["Buurtkeuken", "Dorpshuis"]
+    html = response.content.decode()
+    assert 'name="fase" value="idee" checked' in html and 'name="fase" value="starten" checked' in html
+    assert 'name="provincie" value="overijssel" checked' in html
+    assert chips(response)["Fase: Idee"] == "?fase=starten&provincie=overijssel"
+
+    # Two provinces (a path of foreign keys): either one, each initiative once.
+    provinces = client.get(reverse("initiatives:list"), {"provincie": ["overijssel", "utrecht"]})
+    assert provinces.context["page_obj"].paginator.count == 3
+
+
+def test_initiatives_municipalities_chosen_as_checkboxes_and_one_more_from_a_select(client):
+    InitiativeFactory(name="Dorpshuis", municipality=municipality("Zwolle"))
+    InitiativeFactory(name="Buurtkeuken", municipality=municipality("Deventer"))
+    InitiativeFactory(name="Zonnedak", municipality=municipality("Utrecht"))
+    # The form sends the chosen municipality's checkbox and the select's empty "no other" choice.
+    response = client.get(reverse("initiatives:list") + "?gemeente=zwolle&gemeente=")
+    assert response.status_code == 200
+    assert [i.name for i in response.context["page_obj"].object_list] == ["Dorpshuis"]
+    html = response.content.decode()
+    assert 'name="gemeente" value="zwolle" checked' in html
+    assert "Nog een gemeente erbij" in html
+    select = html[html.index('id="filter-gemeente"') :]
+    select = select[: select.index("</select>")]
+    assert 'value="deventer"' in select and 'value="zwolle"' not in select
+
+    two = client.get(reverse("initiatives:list"), {"gemeente": ["zwolle", "deventer"]})
+    assert sorted(i.name for i in two.context["page_obj"].object_list) == ["Buurtkeuken", "Dorpshuis"]
+    assert client.get(reverse("initiatives:list"), {"gemeente": ["zwolle", "nergenshuizen"]}).status_code == 400
+    assert client.get(reverse("initiatives:list"), {"behoefte": ["geld"] * 31}).status_code == 400
+
+
+def test_search_takes_several_kinds_with_a_chip_for_each(client):
+    ResourceFactory(title="Vrijwilligers vinden")
+    InitiativeFactory(name="Vrijwilligers van de buurt", description="Wij zoeken vrijwilligers.")
+    response = client.get(reverse("search:results"), {"q": "vrijwilligers", "soort": ["kennis", "initiatieven"]})
+    assert response.status_code == 200
+    assert [group.source.key for group in response.context["groups"]] == ["kennis", "initiatieven"]
+    found = chips(response)
+    assert found == {
+        "Soort: Kennis": "/zoeken/?q=vrijwilligers&soort=initiatieven",
+        "Soort: Initiatieven": "/zoeken/?q=vrijwilligers&soort=kennis",
+    }
+    html = response.content.decode()
+    assert '<input type="hidden" name="soort" value="kennis">' in html
+    assert '<input type="hidden" name="soort" value="initiatieven">' in html
+    # One kind left: its results page by page, as before.
+    one = client.get(reverse("search:results"), {"q": "vrijwilligers", "soort": ["kennis"]})
+    assert one.context["source"].key == "kennis" and one.context["page_obj"] is not None
+
+
+@pytest.mark.parametrize("soort", [["kennis", "bestaat-niet"], ["<b>x</b>"], ["kennis"] * 31])
+def test_search_bad_kind_among_several_is_a_dutch_400(client, soort):
+    response = client.get(reverse("search:results"), {"q": "vrijwilligers", "soort": soort})
+    assert response.status_code == 400
+    assert "Deze soort resultaten kennen we niet" in response.content.decode()
+    assert "<b>x</b>" not in response.content.decode()

@@ -176,24 +176,33 @@ def log_in(site: str) -> Any:
 
 
 @pytest.fixture
-def check_page(html_checker: harness.HtmlChecker) -> Any:
+def check_page(html_checker: harness.HtmlChecker, browser: Any, site: str) -> Iterator[Any]:
     """`check_page(page)`: axe-core, the HTML checker and browser errors on the page as it is now.
 
     Fails with the list of problems. The page must come from `open_page` (or `page`, `nojs_page`, `phone_page`).
+    `axe_without_js=True`: on a page without JavaScript, axe-core runs too, on the served HTML (its scripts taken
+    out) in a tab that has JavaScript, at the same width (see `harness.axe_on_served_html`).
     """
+    mirrors: list[Any] = []
 
-    def check(page: Any, name: str | None = None) -> None:
+    def check(page: Any, name: str | None = None, *, axe_without_js: bool = False) -> None:
         problems = []
         log = harness.log_of(page)
-        # axe-core waits on timers, and those never fire with JavaScript off. Without JavaScript the page is
-        # the served HTML, which the HTML checker below reads; axe-core runs on it in the tests with JavaScript.
-        if log.javascript:
-            violations = harness.axe_violations(page)
-            if violations:
-                problems.append("axe-core (WCAG 2.2 A/AA en best practices):\n" + harness.format_axe(violations))
         document = log.last_document
         assert document is not None, "Er is nog geen pagina geladen."
         html = document.text()
+        # axe-core waits on timers, and those never fire with JavaScript off. Without JavaScript the page is
+        # the served HTML, which the HTML checker below reads; axe-core runs on it in the tests with JavaScript,
+        # or (axe_without_js) on the same HTML without its scripts in a tab that has JavaScript.
+        violations = []
+        if log.javascript:
+            violations = harness.axe_violations(page)
+        elif axe_without_js:
+            if not mirrors:
+                mirrors.append(browser.new_context(base_url=site, locale="nl-NL", reduced_motion="reduce"))
+            violations = harness.axe_on_served_html(mirrors[0], document.url, html, page.viewport_size)
+        if violations:
+            problems.append("axe-core (WCAG 2.2 A/AA en best practices):\n" + harness.format_axe(violations))
         saved = harness.save_html(name or page.url, html)
         errors = html_checker.errors(html)
         if errors:
@@ -203,4 +212,6 @@ def check_page(html_checker: harness.HtmlChecker) -> Any:
             log.errors.clear()
         assert not problems, f"{page.url}\n" + "\n".join(problems)
 
-    return check
+    yield check
+    for context in mirrors:
+        context.close()

@@ -146,6 +146,28 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     )
 
 
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def axe_on_served_html(context: Any, url: str, html: str, viewport: dict[str, int] | None) -> list[dict[str, Any]]:
+    """axe-core on a page as a browser without JavaScript shows it: the served HTML, its scripts taken out, at the
+    same URL (so its style sheets load) in a tab of `context`, which has JavaScript for axe-core itself."""
+    page = context.new_page()
+    try:
+        if viewport:
+            page.set_viewport_size(viewport)
+        # Without JavaScript a browser shows what <noscript> holds: unwrapped, so axe-core sees it too.
+        static = re.sub(r"</?noscript\s*>", "", _SCRIPT.sub("", html), flags=re.IGNORECASE)
+        page.route(
+            lambda address: address == url,
+            lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=static),
+        )
+        page.goto(url)
+        return axe_violations(page)
+    finally:
+        page.close()
+
+
 def format_axe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:
@@ -260,6 +282,22 @@ _CUT_OFF_JS = """() => {
   }
   return out;
 }"""
+
+
+def sideways_scroll(page: Any) -> str | None:
+    """What scrolls sideways at the current viewport (None: nothing): the page, or the main menu on its own."""
+    scroll_width, client_width, menu = page.evaluate(
+        """() => {
+          const menu = document.querySelector('.wdhs-nav__list');
+          return [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth,
+                  menu && menu.getClientRects().length ? [menu.scrollWidth, menu.clientWidth] : null];
+        }"""
+    )
+    if scroll_width > client_width:
+        return f"de pagina scrolt zijwaarts: {scroll_width} px inhoud in {client_width} px"
+    if menu and menu[0] > menu[1]:
+        return f"het hoofdmenu scrolt zijwaarts: {menu[0]} px inhoud in {menu[1]} px"
+    return None
 
 
 def reflow_problems(page: Any) -> list[str]:

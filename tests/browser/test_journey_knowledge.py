@@ -78,6 +78,13 @@ def test_resident_on_a_phone_finds_the_guide_by_facets(open_page: Any, check_pag
     guide = _knowledge()
     page = open_page(javascript=javascript, viewport=harness.PHONE)
     page.goto("/")
+    # On a phone the main menu is folded behind one "Hoofdmenu" button (a <details>); Enter opens it.
+    assert not page.locator("header a[href='/kennis/']").is_visible()
+    harness.tab_to(page, "summary.wdhs-nav__toggle")
+    page.keyboard.press("Enter")
+    assert page.locator("header a[href='/kennis/']").is_visible()
+    assert harness.sideways_scroll(page) is None
+    check_page(page)
     harness.tab_to(page, "header a[href='/kennis/']")
     _press_enter_and_wait(page)
     assert page.locator("h1").inner_text().strip() == "Kennis"

@@ -41,7 +41,7 @@ def test_resident_types_a_place_and_finds_initiatives_near_it(open_page: Any, ch
     harness.tab_to(page, "main a[href='/in-de-buurt/']")
     _enter(page)
     assert page.url.endswith("/in-de-buurt/")
-    check_page(page)
+    check_page(page, axe_without_js=True)
 
     # The Frisian name, as people in Leeuwarden say it.
     harness.tab_to(page, "#id_plaats")
@@ -58,7 +58,7 @@ def test_resident_types_a_place_and_finds_initiatives_near_it(open_page: Any, ch
     assert "Dorpshuis Garyp" in around and "Grenst aan Leeuwarden · ongeveer 12 km" in around
     assert "Ver weg in Zeeland" not in page.content()
     assert not harness.reflow_problems(page)
-    check_page(page)
+    check_page(page, axe_without_js=True)
     harness.screenshot(page, f"reis-in-de-buurt-{label}-360")
 
     # A typo gets suggestions and a 400; the suggestion leads to the place.
@@ -101,5 +101,5 @@ def test_the_funding_finder_lands_on_its_outcome_on_a_phone(open_page: Any, chec
         "Met een penvoerder, een stichting of een vereniging past 1 regeling meer."
         in page.locator(".fu-doors").inner_text()
     )
-    check_page(page)
+    check_page(page, axe_without_js=True)
     harness.screenshot(page, f"reis-financiering-uitkomst-{'met' if javascript else 'zonder'}-js-360")

@@ -288,3 +288,33 @@ def test_the_form_sends_you_to_the_outcome(client, schemes):
     assert answered.count('id="uitkomst"') == 1
     wrong = client.get(URL, {"bedrag": "twee euro"})
     assert wrong.status_code == 400 and wrong.content.decode().count('id="uitkomst"') == 1
+
+
+def test_a_plan_about_several_themes_fits_a_scheme_for_any_of_them(client):
+    wonen = FundingSchemeFactory(name="Woonfonds", funder_name="Woonfonds")
+    wonen.themes.set([term("theme", "wonen")])
+    food = FundingSchemeFactory(name="Voedselfonds", funder_name="Voedselfonds")
+    food.themes.set([term("theme", "voedsel"), term("theme", "wonen")])
+    energy = FundingSchemeFactory(name="Energiefonds", funder_name="Energiefonds")
+    energy.themes.set([term("theme", "energie-en-klimaat")])
+
+    response = client.get(URL, {"thema": ["wonen", "voedsel"]})
+    assert response.status_code == 200
+    assert sorted(group_names(response, "past")) == ["Voedselfonds", "Woonfonds"]
+    assert group_names(response, "past-niet") == ["Energiefonds"]
+    html = response.content.decode()
+    assert "Je thema&#x27;s (wonen en voedsel) passen bij Voedselfonds." in html
+    assert "Je thema (wonen) past bij Woonfonds." in html
+    # Checkboxes, both ticked; a chip for each theme takes away only that one.
+    assert 'name="thema" value="wonen"' in html and html.count('name="thema"') > 2
+    chips = [chip for chip in response.context["chips"] if chip.label == "Thema"]
+    assert [(chip.value, chip.url) for chip in chips] == [("Wonen", "?thema=voedsel"), ("Voedsel", "?thema=wonen")]
+
+
+@pytest.mark.parametrize("themes", [["wonen", "bestaat-niet"], ["wonen"] * 31, ["<b>x</b>"]])
+def test_several_themes_with_a_bad_one_is_a_dutch_400(client, themes):
+    response = client.get(URL, {"thema": themes})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Dit thema kennen we niet." in html or "Kies hoogstens 30 waarden." in html
+    assert "<b>x</b>" not in html

@@ -342,3 +342,13 @@ def test_utc_is_not_shown_to_visitors(client):
     event = EventFactory(starts_at=starts, ends_at=starts + timedelta(hours=2))
     local = timezone.localtime(starts).strftime("%H.%M")
     assert f"{local} uur" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_the_agenda_announces_its_calendar_with_the_same_filters(client):
+    def alternate(path: str) -> str:
+        html = client.get(path).content.decode()
+        (link,) = re.findall(r'<link rel="alternate" type="text/calendar"[^>]*>', html)
+        return re.search(r'href="([^"]*)"', link).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+
+    assert alternate(reverse("events:list")) == reverse("events:feed")
+    assert alternate(reverse("events:list") + "?thema=wonen&page=2") == reverse("events:feed") + "?thema=wonen"

@@ -79,3 +79,18 @@ def test_the_newest_candidates_come_from_the_newest_documents_only(client, setti
     assert response.context["capped_at"] == 5
     listed = {item.title for item in response.context["items"]}
     assert listed == {*titles, "Samen koken"}  # "Groen" and "Zorg": older than the two newest documents
+
+
+def test_a_capped_search_takes_no_more_queries_than_an_exact_one(client, settings):
+    """The candidates of a capped search (title matches, the newest matches, made up from the first matches) are
+    chosen inside the statement that ranks them (`SearchSource.bound_in_sql`): no query per step, no keys through
+    Python. Before, each capped kind took four queries more than an exact one."""
+    _documents(12)
+    pages = ["/zoeken/", "/kennis/", "/initiatieven/"]
+    exact = {url: _queries(client, url, "buurt") for url in pages}
+    settings.SEARCH_EXACT_LIMIT = 5
+    capped = {url: _queries(client, url, "buurt") for url in pages}
+    for url in pages:
+        assert capped[url] <= exact[url], url
+    response = client.get("/zoeken/", {"q": "buurt"})
+    assert "meer dan 5" in response.content.decode()

@@ -7,6 +7,7 @@ portal's own code, and every name a view reads from the query string (`request.G
 from __future__ import annotations
 
 import inspect
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -248,8 +249,12 @@ def assert_fair_answer(response: Any, before: tuple[int, ...] | None = None) -> 
     where = response.wsgi_request.get_full_path()[:300]
     assert status < 500, f"{status} for {where!r}"
     if status >= 400:
-        text = content.decode(errors="replace")
-        assert 'lang="nl"' in text, f"{status} without the portal's Dutch page for {where!r}"
-        assert _DUTCH.search(text), f"{status} without a Dutch message for {where!r}"
+        if where.startswith("/api/") and response.get("Content-Type", "").startswith("application/json"):
+            # The API answers in JSON, as its OpenAPI document says: {"fout": "<a Dutch sentence>"}.
+            assert _DUTCH.search(json.loads(content)["fout"]), f"{status} without a Dutch message for {where!r}"
+        else:
+            text = content.decode(errors="replace")
+            assert 'lang="nl"' in text, f"{status} without the portal's Dutch page for {where!r}"
+            assert _DUTCH.search(text), f"{status} without a Dutch message for {where!r}"
         if before is not None:
             assert row_counts() == before, f"{status}, yet rows were written for {where!r}"

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape as html_escape
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wdhs.models import SearchSynonym
@@ -484,6 +484,21 @@ def plain_markdown(text: str) -> str:
 _WORD_RUN = re.compile(r"\w+")
 
 
+# Whether a word matches the terms of a query, per set of terms: a page highlights twenty texts with the same terms,
+# and the same words recur. Kept for a few recent queries only.
+_MATCHED: dict[frozenset[str], dict[str, bool]] = {}
+_MATCHED_QUERIES = 16
+
+
+def _matcher(terms: frozenset[str]) -> dict[str, bool]:
+    known = _MATCHED.get(terms)
+    if known is None:
+        if len(_MATCHED) >= _MATCHED_QUERIES:
+            _MATCHED.clear()
+        known = _MATCHED[terms] = {}
+    return known
+
+
 def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> SafeString:
     """A snippet of `text` around the first matches, words exactly as written, matches in <mark>.
 
@@ -492,7 +507,7 @@ def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> 
     The text is read only up to the first match and the end of the snippet (a body has thousands of words).
     """
     text = _CONTROL.sub(" ", text or "")
-    known: dict[str, bool] = {}
+    known = _matcher(terms)
 
     def matches(word: str) -> bool:
         found = known.get(word)
@@ -512,20 +527,23 @@ def highlight_text(text: str, terms: frozenset[str], *, max_words: int = 35) -> 
         if not terms and len(spans) > max_words:
             break
     if not spans:
-        return mark_safe(escape(text).strip())  # noqa: S308 - escaped
+        return mark_safe(html_escape(text).strip())  # noqa: S308 - escaped
     start_word = max(0, (first or 0) - max_words // 3)
     for match in words:  # the rest of the snippet, and one word more to know whether the text goes on
         if len(spans) > start_word + max_words:
             break
         spans.append(match.span())
     chosen = spans[start_word : start_word + max_words]
+    # Escaped in pieces between the marks (not word by word): the text from the first chosen word to the last.
     out: list[str] = []
     position = 0 if start_word == 0 else chosen[0][0]
-    for begin, end in chosen:
-        out.append(escape(text[position:begin]))
-        word = text[begin:end]
-        out.append(f"<mark>{escape(word)}</mark>" if first is not None and matches(word) else escape(word))
-        position = end
+    if first is not None:
+        for begin, end in chosen:
+            if matches(text[begin:end]):
+                out.append(html_escape(text[position:begin]))
+                out.append(f"<mark>{html_escape(text[begin:end])}</mark>")
+                position = end
+    out.append(html_escape(text[position : chosen[-1][1]]))
     prefix = "… " if start_word > 0 else ""
     suffix = " …" if len(spans) > start_word + max_words else ""
     return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308 - every piece escaped

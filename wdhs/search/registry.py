@@ -89,14 +89,51 @@ class KeyIn(Expression):
         return f"{sql} = ANY(%s::bigint[])", (*params, self.keys)
 
 
+class InCandidates(Expression):
+    """`pk = ANY(ARRAY(SELECT k FROM <name>))`: the rows of a candidate CTE of `SearchSource.bound_in_sql`, read by
+    key (an array from an init plan, as `KeyIn`, so the planner reads them through the primary key)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.column: Any = F("pk")
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.column]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.column,) = exprs
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> InCandidates:
+        resolved = self.copy()
+        resolved.column = self.column.resolve_expression(*args, **kwargs)
+        return resolved
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        sql, params = compiler.compile(self.column)
+        return f"{sql} = ANY(ARRAY(SELECT k FROM {self.name}))", tuple(params)  # noqa: S608 - our own CTE name
+
+
 @dataclass(frozen=True)
 class Bounded:
-    """The documents a search ranks: all matches, or (capped) the candidates among more than `limit` matches."""
+    """The documents a search ranks: all matches, or (capped) the candidates among more than `limit` matches.
+
+    From `bound_in_sql`, the choice is made by the statement that reads the rows: `ctes` (with `params`) go before
+    it, `rows` refers to them, and `found` names the CTE with up to `limit` + 1 matches (more than `limit`: capped).
+    `separate()` gives the same bound from separate queries, for a read outside that statement.
+    """
 
     rows: QuerySet
     capped: bool = False
     limit: int = 0
     keys: tuple[Any, ...] = ()  # when capped: the candidates' keys
+    ctes: str = ""
+    params: tuple[Any, ...] = ()
+    found: str = ""
+    separate: Callable[[], Bounded] | None = None
 
 
 class Freshness(Func):
@@ -133,6 +170,9 @@ class SearchSource:
     newest: str | None = None
     list_url_name: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Columns a result never shows (the search vectors of the document and of what it selects with it, kilobytes
+    # each): left out when the found documents are read.
+    defer: tuple[str, ...] = ()
 
     def list_url(self, text: str) -> str:
         if self.list_url_name:
@@ -211,7 +251,7 @@ class SearchSource:
     ) -> QuerySet:
         assert expanded.query is not None
         qs, name = self._vector_queryset(self.queryset(user) if queryset is None else queryset)
-        qs = qs.filter(**{name: query}).exclude(**{name: expanded.query})
+        qs = qs.defer(*self.defer).filter(**{name: query}).exclude(**{name: expanded.query})
         if skip:
             qs = qs.exclude(pk__in=skip)
         # A query that leaves words out matches far more (for common words most of the table): rank candidates only.
@@ -298,6 +338,67 @@ class SearchSource:
         candidates = tuple(sorted(keys))
         return Bounded(table.filter(KeyIn(candidates)), capped=True, limit=limit, keys=candidates)
 
+    def bound_in_sql(self, rows: QuerySet, expanded: ExpandedQuery, *, prefix: str = "c") -> Bounded:
+        """`bounded` as common table expressions for the statement that ranks the rows: no round trip per step and no
+        keys through Python. The same steps and limits: up to SEARCH_EXACT_LIMIT + 1 matches (`found`); more than
+        the limit, the title matches (TITLE_CANDIDATES, in no order) that pass the filters and the whole query, and
+        the NEWEST_CANDIDATES newest matches within the NEWEST_WINDOW newest documents, made up to a fifth of the
+        limit from the matches read first (by key). Each capped step is gated on the count (a one-time filter), so
+        a search with few matches runs none of them. Returns a plain `Bounded` when there is nothing to bound."""
+        assert prefix.isidentifier(), prefix
+        limit = settings.SEARCH_EXACT_LIMIT
+        if expanded.query is None or not isinstance(self.vector, str) or self.newest is None:
+            return Bounded(rows)
+        rows = rows.order_by()
+        table = rows.model._default_manager
+        try:
+            rows_sql, rows_params = rows.values_list("pk", self.newest).query.sql_with_params()
+            titled = table.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
+            title_sql, title_params = titled.order_by().values_list("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return Bounded(table.none())
+        visible = self.queryset(None).order_by(F(self.newest).desc()).values_list(self.newest)
+        since_sql, since_params = visible[NEWEST_WINDOW - 1 : NEWEST_WINDOW].query.sql_with_params()
+        found, over, title, since, picked, cand = (
+            f"{prefix}_{name}" for name in ("found", "over", "titled", "since", "picked", "cand")
+        )
+        capped = f"(SELECT yes FROM {over})"  # noqa: S608 - our own CTE name
+        matches = f"({rows_sql}) AS r(k, d)"
+        # Only our own names and Django's compiled SQL go into the text; every value stays a parameter.
+        ctes = (
+            f"{found} AS MATERIALIZED (SELECT r.k FROM {matches} LIMIT {int(limit) + 1}), "  # noqa: S608
+            f"{over} AS MATERIALIZED (SELECT COUNT(*) > {int(limit)} AS yes FROM {found}), "
+            f"{title} AS MATERIALIZED (SELECT t.k FROM ({title_sql} LIMIT {int(TITLE_CANDIDATES)}) AS t(k)"
+            f" WHERE {capped}), "
+            f"{since} AS MATERIALIZED (SELECT v.d FROM ({since_sql}) AS v(d) WHERE {capped}), "
+            f"{picked} AS MATERIALIZED ("
+            f"SELECT r.k FROM {matches} WHERE {capped} AND r.k = ANY(ARRAY(SELECT k FROM {title}))"
+            f" UNION (SELECT r.k FROM {matches} WHERE {capped} AND (SELECT d FROM {since}) IS NOT NULL"
+            f" AND r.d >= (SELECT d FROM {since}) ORDER BY r.d DESC LIMIT {int(NEWEST_CANDIDATES)})"
+            f" UNION (SELECT r.k FROM {matches} WHERE {capped} AND (SELECT d FROM {since}) IS NULL"
+            f" ORDER BY r.d DESC LIMIT {int(NEWEST_CANDIDATES)})), "
+            f"{cand} AS MATERIALIZED (SELECT k FROM {found} WHERE NOT {capped}"
+            f" UNION ALL SELECT k FROM {picked}"
+            f" UNION ALL (SELECT f.k FROM {found} f WHERE {capped} AND f.k NOT IN (SELECT k FROM {picked})"
+            f" ORDER BY f.k LIMIT GREATEST({int(limit // MIN_CANDIDATES_SHARE)} - (SELECT COUNT(*) FROM {picked}), 0)))"
+        )
+        params = (
+            *rows_params,
+            *title_params,
+            *since_params,
+            *rows_params,
+            *rows_params,
+            *rows_params,
+        )
+        return Bounded(
+            table.filter(InCandidates(cand)),
+            limit=limit,
+            ctes=ctes,
+            params=tuple(params),
+            found=found,
+            separate=lambda: self.bounded(rows, expanded),
+        )
+
     def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
         """The matching documents from `offset` to `offset + limit`, best first, and how many match in all.
 
@@ -312,10 +413,10 @@ class SearchSource:
         """`found`, with the count as (ranked documents, the limit they stand for when capped, else None)."""
         if expanded.query is None:
             return [], (0, None)
-        bounded = self.bounded(self.matching(user, expanded), expanded)
-        keys, count = first_and_count(bounded.rows, self.rank(expanded), offset=offset, limit=limit)
-        documents = self.queryset(user).in_bulk(keys)
-        return [documents[key] for key in keys if key in documents], (count, bounded.limit if bounded.capped else None)
+        bounded = self.bound_in_sql(self.matching(user, expanded), expanded)
+        keys, count, capped = first_and_count(bounded, self.rank(expanded), offset=offset, limit=limit)
+        documents = self.queryset(user).defer(*self.defer).in_bulk(keys) if keys else {}
+        return [documents[key] for key in keys if key in documents], (count, bounded.limit if capped else None)
 
     def ranked[Q: QuerySet](self, qs: Q, expanded: ExpandedQuery) -> Q:
         """Documents from `matching`, best first."""
@@ -349,6 +450,10 @@ def shorter_queries(
 
 
 _hinted: ContextVar[str | None] = ContextVar("wdhs_search_plan", default=None)
+# Pricing sequential scans out adds a huge cost to a plan that cannot avoid one (the goals, searched by an expression);
+# above `jit_above_cost` a server with JIT would then compile that small query (tens of ms). So JIT is off as well.
+_HINT = "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+_UNHINT = "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT"
 
 
 @contextmanager
@@ -367,34 +472,41 @@ def search_plan(alias: str, *, searched: bool = True) -> Iterator[CursorWrapper]
             yield cursor
         return
     with transaction.atomic(using=alias), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(_HINT)
         token = _hinted.set(alias)
         try:
             yield cursor
         finally:
             _hinted.reset(token)
-        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        cursor.execute(_UNHINT)
 
 
-def first_and_count(matching: QuerySet, rank: Expression, *, offset: int, limit: int) -> tuple[list[Any], int]:
-    """The keys of `matching` from `offset` to `offset + limit` by `rank` (higher first, then key), and the count.
+def first_and_count(bounded: Bounded, rank: Expression, *, offset: int, limit: int) -> tuple[list[Any], int, bool]:
+    """The keys of the rows of `bounded` from `offset` to `offset + limit` by `rank` (higher first, then key), how
+    many rows it ranks, and whether it is capped (more matches than it ranks).
 
-    The matches (key and rank) are collected once in a materialized CTE; the count and the page both read it.
+    One statement: the candidates (`Bounded.ctes`, when bound in SQL), then the matches (key and rank) collected once
+    in a materialized CTE that the count and the page both read.
     """
+    matching = bounded.rows
     try:
         inner, params = matching.order_by().annotate(_rank=rank).values_list("pk", "_rank").query.sql_with_params()
     except EmptyResultSet:  # a search that can match nothing
-        return [], 0
+        return [], 0, False
+    ctes = f"{bounded.ctes}, " if bounded.ctes else ""
+    over = f" UNION ALL SELECT 2, NULL, COUNT(*) FROM {bounded.found}" if bounded.found else ""  # noqa: S608
     # Only our own names go into the text; every value stays a parameter.
     sql = (
-        f"WITH m(pk, score) AS MATERIALIZED ({inner}) SELECT NULL, COUNT(*) FROM m"  # noqa: S608
-        " UNION ALL (SELECT pk, NULL FROM m ORDER BY score DESC NULLS LAST, m.pk LIMIT %s OFFSET %s)"
+        f"WITH {ctes}m(pk, score) AS MATERIALIZED ({inner}) SELECT 0, NULL, COUNT(*) FROM m"  # noqa: S608
+        " UNION ALL (SELECT 1, pk, NULL FROM m ORDER BY score DESC NULLS LAST, m.pk LIMIT %s OFFSET %s)" + over
     )
     with search_plan(matching.db) as cursor:
-        cursor.execute(sql, (*params, max(limit, 0), max(offset, 0)))
+        cursor.execute(sql, (*bounded.params, *params, max(limit, 0), max(offset, 0)))
         rows = cursor.fetchall()
-    count = next(n for key, n in rows if key is None and n is not None)
-    return [key for key, n in rows if n is None], count
+    count = next(n for kind, _, n in rows if kind == 0)
+    found = next((n for kind, _, n in rows if kind == 2), 0)
+    capped = bool(bounded.found) and found > bounded.limit or bounded.capped
+    return [key for kind, key, _ in rows if kind == 1], count, capped
 
 
 _SOURCES: dict[str, SearchSource] = {}

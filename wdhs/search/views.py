@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
+from wdhs.facets import at_most
 from wdhs.search.query import (
     MAX_QUERY_LENGTH,
     MAX_RAW_QUERY,
@@ -41,15 +42,13 @@ MAX_PAGE = 500
 
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=MAX_RAW_QUERY, strip=False)
-    soort = forms.ChoiceField(required=False)
+    # Several kinds at once (?soort=kennis&soort=financiering): the groups of those kinds only.
+    soort = forms.MultipleChoiceField(required=False, validators=[at_most()])
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["soort"]).choices = [
-            ("", "Alles"),
-            *[(s.key, s.label) for s in search_sources()],
-        ]
+        cast(forms.ChoiceField, self.fields["soort"]).choices = [(s.key, s.label) for s in search_sources()]
 
 
 ERRORS = {
@@ -95,8 +94,8 @@ def _results(source: SearchSource, items: list[Any], expanded: ExpandedQuery) ->
     ]
 
 
-def _url(**params: str) -> str:
-    return f"{reverse('search:results')}?{urlencode({k: v for k, v in params.items() if v})}"
+def _url(**params: str | list[str]) -> str:
+    return f"{reverse('search:results')}?{urlencode({k: v for k, v in params.items() if v}, doseq=True)}"
 
 
 def _group(
@@ -118,11 +117,16 @@ def _group(
 
 
 def _groups(
-    request: HttpRequest, source: SearchSource | None, expanded: ExpandedQuery, text: str, page_number: int
+    request: HttpRequest,
+    source: SearchSource | None,
+    expanded: ExpandedQuery,
+    text: str,
+    page_number: int,
+    sources: list[SearchSource],
 ) -> tuple[list[Group], int, Page | None]:
     """A group per kind (or the chosen kind's page): each from one pass over its matches, giving its count too."""
     groups, total, page_obj = [], 0, None
-    for each in [source] if source else search_sources():
+    for each in [source] if source else sources:
         if source:
             wanted = int(page_number)  # validated by the form: 1 to MAX_PAGE
             offset = (wanted - 1) * PAGE_SIZE
@@ -153,7 +157,11 @@ def results(request: HttpRequest) -> HttpResponse:
         messages.append(parsed.message)
     elif raw and not parsed.is_searchable:
         messages.append("Typ een of meer woorden om te zoeken, bijvoorbeeld ‘stichting’.")
-    source = get_source(cleaned.get("soort") or "")
+    chosen = [found for key in dict.fromkeys(cleaned.get("soort") or []) if (found := get_source(key))]
+    # One kind: its results page by page; several: a group for each of them; none: a group for every kind.
+    source = chosen[0] if len(chosen) == 1 else None
+    sources = chosen or search_sources()
+    kept = [each.key for each in chosen]
     page_number = cleaned.get("page") or 1
 
     expanded = expand_query(parsed)
@@ -165,20 +173,20 @@ def results(request: HttpRequest) -> HttpResponse:
     if parsed.is_searchable:
         # The planner hint for searches (wdhs.search.registry.search_plan), set once for every query of the page.
         with search_plan(DEFAULT_DB_ALIAS):
-            groups, total, page_obj = _groups(request, source, expanded, parsed.text, page_number)
+            groups, total, page_obj = _groups(request, source, expanded, parsed.text, page_number, sources)
             # Too little has every word: what has all but one (then most words) follows under its own heading.
             if wants_partial(expanded, total):
-                for each in [source] if source else search_sources():
+                for each in [source] if source else sources:
                     items = each.partial(request.user, expanded, limit=PARTIAL_LIMIT if source else GROUP_SIZE)
                     if items:
                         partial_items += items
                         partial_groups.append(_group(each, len(items), items, expanded, parsed.text))
-    shorter = shorter_queries(expanded, partial_items, lambda text: _url(q=text, soort=source.key if source else ""))
+    shorter = shorter_queries(expanded, partial_items, lambda text: _url(q=text, soort=kept))
     suggestion = None
     if expanded.corrected_text and expanded.corrected_text != parsed.text.lower():
         suggestion = {
             "text": expanded.corrected_text,
-            "url": _url(q=expanded.corrected_text, soort=source.key if source else ""),
+            "url": _url(q=expanded.corrected_text, soort=kept),
         }
     context = {
         "query": parsed.text,
@@ -187,14 +195,22 @@ def results(request: HttpRequest) -> HttpResponse:
         "total": total,
         "total_capped": any(group.capped_at for group in groups),
         "source": source,
+        "kept_kinds": kept,
         "page_obj": page_obj,
         "messages_list": messages,
         "suggestion": suggestion,
         "corrections": sorted(expanded.corrections.items()),
         "kinds": [(s, _url(q=parsed.text, soort=s.key)) for s in search_sources()],
         "all_url": _url(q=parsed.text),
-        # The one filter of this page as a chip above the results (the shared include of the lists).
-        "chips": [{"label": "Soort", "value": source.label, "url": _url(q=parsed.text)}] if source else [],
+        # The chosen kinds as chips above the results (the shared include of the lists), each taking away only itself.
+        "chips": [
+            {
+                "label": "Soort",
+                "value": each.label,
+                "url": _url(q=parsed.text, soort=[k for k in kept if k != each.key]),
+            }
+            for each in chosen
+        ],
         "max_length": MAX_QUERY_LENGTH,
         "partial_groups": partial_groups,
         "shorter": shorter,
