@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -39,13 +39,16 @@ from knowledge.funding.rules import Answers, Result, SchemeRules, Verdict, evalu
 from knowledge.funding.views import active_schemes
 from knowledge.models import Membership, Organisation, Resource
 from wdhs import pagecache
-from wdhs.models import Term, Vocabulary
+from wdhs.models import Municipality, Province, Term, Vocabulary
 from wdhs.related import register_recommended, register_related
 from wdhs.search.query import SEARCH_CONFIG
 from wdhs.search.triggers import TitleVector
 
 SHOWN = 3  # links per kind on a page
-POOL = 40  # rows read per pool: enough to score, bounded whatever the size of the tables
+# Rows read per pool: enough to score (the narrow pools, such as same kind and theme in the same province, hold the
+# best candidates), bounded whatever the size of the tables. Each candidate costs model objects to score; 40 per
+# pool made an initiative's page build some 2,000 of them (make bench: 24 queries, 240 ms at one client).
+POOL = 15
 NEEDS_SHOWN = 2  # knowledge items per need
 
 # The words that find knowledge for a need in a title (websearch syntax, Dutch stemming; compound parts count).
@@ -221,6 +224,18 @@ def _union_keys(pools: list[QuerySet[Any]], order: str) -> list[int]:
     return list(first.union(*rest).order_by()) if rest else list(first)
 
 
+def _shared_terms(through: Any, owner: str, keys: list[int], wanted: Iterable[int]) -> dict[int, set[int]]:
+    """{row: the wanted terms it has}, as plain numbers from the link table (no Term objects per candidate)."""
+    wanted = list(wanted)
+    if not keys or not wanted:
+        return {}
+    shared: dict[int, set[int]] = {}
+    pairs = through.objects.filter(**{f"{owner}_id__in": keys, "term_id__in": wanted})
+    for row, term in pairs.values_list(f"{owner}_id", "term_id"):
+        shared.setdefault(row, set()).add(term)
+    return shared
+
+
 def _has_term(through: Any, owner: str, ids: Iterable[int]) -> Exists:
     return Exists(through.objects.filter(**{f"{owner}_id": OuterRef("pk"), "term_id__in": list(ids)}))
 
@@ -260,15 +275,13 @@ def related_initiatives(
         if subject.municipalities:
             pools.append(base.filter(themed, municipality_id__in=list(subject.municipalities)))
     keys = _union_keys(pools, "-confirmed_at")
-    candidates = (
-        Initiative.objects.filter(pk__in=keys)
-        .select_related("kind", "phase", "municipality__province")
-        .prefetch_related("themes")
-    )
-    links = []
+    candidates = Initiative.objects.filter(pk__in=keys).select_related("kind", "phase", "municipality__province")
+    themes_of = _shared_terms(through, "initiative", keys, subject.themes)
+    links: list[_Scored] = []
     for other in candidates:
         score, reasons = 0.0, []
-        shared = [name for pk, name in subject.themes.items() if pk in {t.pk for t in other.themes.all()}]
+        other_themes = themes_of.get(other.pk, set())
+        shared = [name for pk, name in subject.themes.items() if pk in other_themes]
         if shared:
             score += 2 * len(shared)
             reasons.append(f"werkt ook aan {_names(shared)}")
@@ -286,20 +299,34 @@ def related_initiatives(
             reasons.append(f"is al verder (fase: {other.phase.name.lower()})")
         if score >= 2:
             links.append(
-                Link(
-                    title=other.name,
-                    url=other.get_absolute_url(),
-                    kind="Initiatief",
-                    reasons=tuple(reasons),
-                    meta=f"{other.kind.name} in {other.municipality.display_name}",
-                    score=score,
+                _Scored(
+                    score,
+                    other.name,
+                    lambda other=other, reasons=tuple(reasons), score=score: Link(
+                        title=other.name,
+                        url=other.get_absolute_url(),
+                        kind="Initiatief",
+                        reasons=reasons,
+                        meta=f"{other.kind.name} in {other.municipality.display_name}",
+                        score=score,
+                    ),
                 )
             )
     return _best(links, limit)
 
 
-def _best(links: list[Link], limit: int) -> list[Link]:
-    return sorted(links, key=lambda link: (-link.score, link.title))[:limit]
+@dataclass(frozen=True)
+class _Scored:
+    """A candidate with its score; its Link (an address reversed, labels joined) is made only when it is shown:
+    a page scores a few hundred candidates and shows three of each kind."""
+
+    score: float
+    title: str
+    make: Callable[[], Link]
+
+
+def _best(links: list[_Scored], limit: int) -> list[Link]:
+    return [scored.make() for scored in sorted(links, key=lambda link: (-link.score, link.title))[:limit]]
 
 
 def _scheme_region_fits(scheme: FundingScheme, subject: Subject) -> bool | None:
@@ -329,7 +356,7 @@ def related_schemes(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
         .select_related("kind", "funder")
         .prefetch_related("themes", "provinces", "municipalities")
     )
-    links = []
+    links: list[_Scored] = []
     for scheme in candidates:
         score, reasons = 0.0, []
         scheme_themes = {t.pk for t in scheme.themes.all()}
@@ -349,13 +376,17 @@ def related_schemes(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
             reasons.append("geeft geld in jullie regio" if subject.own_initiative else "geeft geld in deze regio")
         if score:
             links.append(
-                Link(
-                    title=scheme.name,
-                    url=scheme.get_absolute_url(),
-                    kind="Regeling",
-                    reasons=tuple(reasons),
-                    meta=f"{scheme.kind.name} · {scheme.funder_display} · {', '.join(scheme.region_names)}",
-                    score=score,
+                _Scored(
+                    score,
+                    scheme.name,
+                    lambda scheme=scheme, reasons=tuple(reasons), score=score: Link(
+                        title=scheme.name,
+                        url=scheme.get_absolute_url(),
+                        kind="Regeling",
+                        reasons=reasons,
+                        meta=f"{scheme.kind.name} · {scheme.funder_display} · {', '.join(scheme.region_names)}",
+                        score=score,
+                    ),
                 )
             )
     return _best(links, limit)
@@ -385,14 +416,14 @@ def related_resources(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
     if words:
         pools.append(_with_title_vector(base).filter(_title_matches(words)))
     keys = _union_keys(pools, "-published_at")
-    candidates = (
-        Resource.objects.filter(pk__in=keys).select_related("kind", "organisation").prefetch_related("themes", "phases")
-    )
-    links = []
+    candidates = Resource.objects.filter(pk__in=keys).select_related("kind", "organisation")
+    themes_of = _shared_terms(through, "resource", keys, subject.themes)
+    phases_of = _shared_terms(Resource.phases.through, "resource", keys, subject.phases)
+    links: list[_Scored] = []
     kinds = _initiative_kinds() if subject.initiative_kinds else []
     for item in candidates:
         score, reasons = 0.0, []
-        item_themes = {t.pk for t in item.themes.all()}
+        item_themes = themes_of.get(item.pk, set())
         shared = [name for pk, name in subject.themes.items() if pk in item_themes]
         if shared:
             score += 2 * len(shared)
@@ -401,7 +432,8 @@ def related_resources(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
         if about:
             score += 3
             reasons.append(f"over een {about[0].lower()}")
-        phases = [name for pk, name in subject.phases.items() if pk in {p.pk for p in item.phases.all()}]
+        item_phases = phases_of.get(item.pk, set())
+        phases = [name for pk, name in subject.phases.items() if pk in item_phases]
         if phases and shared:
             score += 1
             reasons.append(f"voor de fase {_names(phases)}")
@@ -410,13 +442,17 @@ def related_resources(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
             reasons.append("over deze soort financiering")
         if score:
             links.append(
-                Link(
-                    title=item.title,
-                    url=item.get_absolute_url(),
-                    kind="Kennis",
-                    reasons=tuple(reasons),
-                    meta=f"{item.kind.name} · {item.organisation.display_name}",
-                    score=score,
+                _Scored(
+                    score,
+                    item.title,
+                    lambda item=item, reasons=tuple(reasons), score=score: Link(
+                        title=item.title,
+                        url=item.get_absolute_url(),
+                        kind="Kennis",
+                        reasons=reasons,
+                        meta=f"{item.kind.name} · {item.organisation.display_name}",
+                        score=score,
+                    ),
                 )
             )
     return _best(links, limit)
@@ -460,24 +496,34 @@ def partners(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
         order.append("-_regional")
     rows = rows.filter(near).annotate(_answers=Exists(Membership.objects.filter(organisation_id=OuterRef("pk"))))
     keys = list(rows.order_by(*order, "-_answers", "name").values_list("pk", flat=True)[:POOL])
-    candidates = Organisation.objects.filter(pk__in=keys).prefetch_related("themes", "municipalities", "provinces")
-    links = []
+    # Only the subject's own places are read back: a regional partner may work in dozens of municipalities.
+    candidates = Organisation.objects.filter(pk__in=keys).prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.filter(pk__in=list(subject.municipalities))),
+        Prefetch("provinces", queryset=Province.objects.filter(pk__in=list(subject.provinces))),
+    )
+    themes_of = _shared_terms(through, "organisation", keys, subject.themes)
+    links: list[_Scored] = []
     for organisation in candidates:
-        shared = [name for pk, name in subject.themes.items() if pk in {t.pk for t in organisation.themes.all()}]
+        organisation_themes = themes_of.get(organisation.pk, set())
+        shared = [name for pk, name in subject.themes.items() if pk in organisation_themes]
         where = [m.display_name for m in organisation.municipalities.all() if m.pk in subject.municipalities] or [
             p.name for p in organisation.provinces.all() if p.pk in subject.provinces
         ]
         score = 2 * len(shared) + (2 if where else 0)
-        reasons = [f"werkt aan {_names(shared)}", f"in {where[0]}" if where else "in heel Nederland"]
+        reason = " ".join([f"werkt aan {_names(shared)}", f"in {where[0]}" if where else "in heel Nederland"])
         links.append(
-            Link(
-                title=organisation.name,
-                url=organisation.get_absolute_url(),
-                kind="Partner",
-                reasons=(" ".join(reasons),),
-                meta=organisation.get_kind_display(),
-                score=score,
-                ask_url=ask_url(organisation),
+            _Scored(
+                score,
+                organisation.name,
+                lambda organisation=organisation, reason=reason, score=score: Link(
+                    title=organisation.name,
+                    url=organisation.get_absolute_url(),
+                    kind="Partner",
+                    reasons=(reason,),
+                    meta=organisation.get_kind_display(),
+                    score=score,
+                    ask_url=ask_url(organisation),
+                ),
             )
         )
     return _best(links, limit)
