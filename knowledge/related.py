@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 from urllib.parse import urlencode
 
@@ -302,17 +303,55 @@ def related_initiatives(
                 _Scored(
                     score,
                     other.name,
-                    lambda other=other, reasons=tuple(reasons), score=score: Link(
-                        title=other.name,
-                        url=other.get_absolute_url(),
-                        kind="Initiatief",
-                        reasons=reasons,
-                        meta=f"{other.kind.name} in {other.municipality.display_name}",
-                        score=score,
-                    ),
+                    partial(_initiative_link, other, tuple(reasons), score),
                 )
             )
     return _best(links, limit)
+
+
+def _initiative_link(other: Initiative, reasons: tuple[str, ...], score: float) -> Link:
+    return Link(
+        title=other.name,
+        url=other.get_absolute_url(),
+        kind="Initiatief",
+        reasons=reasons,
+        meta=f"{other.kind.name} in {other.municipality.display_name}",
+        score=score,
+    )
+
+
+def _scheme_link(scheme: FundingScheme, reasons: tuple[str, ...], score: float) -> Link:
+    return Link(
+        title=scheme.name,
+        url=scheme.get_absolute_url(),
+        kind="Regeling",
+        reasons=reasons,
+        meta=f"{scheme.kind.name} · {scheme.funder_display} · {', '.join(scheme.region_names)}",
+        score=score,
+    )
+
+
+def _resource_link(item: Resource, reasons: tuple[str, ...], score: float) -> Link:
+    return Link(
+        title=item.title,
+        url=item.get_absolute_url(),
+        kind="Kennis",
+        reasons=reasons,
+        meta=f"{item.kind.name} · {item.organisation.display_name}",
+        score=score,
+    )
+
+
+def _partner_candidate_link(organisation: Organisation, reason: str, score: float) -> Link:
+    return Link(
+        title=organisation.name,
+        url=organisation.get_absolute_url(),
+        kind="Partner",
+        reasons=(reason,),
+        meta=organisation.get_kind_display(),
+        score=score,
+        ask_url=ask_url(organisation),
+    )
 
 
 @dataclass(frozen=True)
@@ -379,14 +418,7 @@ def related_schemes(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
                 _Scored(
                     score,
                     scheme.name,
-                    lambda scheme=scheme, reasons=tuple(reasons), score=score: Link(
-                        title=scheme.name,
-                        url=scheme.get_absolute_url(),
-                        kind="Regeling",
-                        reasons=reasons,
-                        meta=f"{scheme.kind.name} · {scheme.funder_display} · {', '.join(scheme.region_names)}",
-                        score=score,
-                    ),
+                    partial(_scheme_link, scheme, tuple(reasons), score),
                 )
             )
     return _best(links, limit)
@@ -445,14 +477,7 @@ def related_resources(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
                 _Scored(
                     score,
                     item.title,
-                    lambda item=item, reasons=tuple(reasons), score=score: Link(
-                        title=item.title,
-                        url=item.get_absolute_url(),
-                        kind="Kennis",
-                        reasons=reasons,
-                        meta=f"{item.kind.name} · {item.organisation.display_name}",
-                        score=score,
-                    ),
+                    partial(_resource_link, item, tuple(reasons), score),
                 )
             )
     return _best(links, limit)
@@ -515,15 +540,7 @@ def partners(subject: Subject, *, limit: int = SHOWN) -> list[Link]:
             _Scored(
                 score,
                 organisation.name,
-                lambda organisation=organisation, reason=reason, score=score: Link(
-                    title=organisation.name,
-                    url=organisation.get_absolute_url(),
-                    kind="Partner",
-                    reasons=(reason,),
-                    meta=organisation.get_kind_display(),
-                    score=score,
-                    ask_url=ask_url(organisation),
-                ),
+                partial(_partner_candidate_link, organisation, reason, score),
             )
         )
     return _best(links, limit)
