@@ -7,16 +7,24 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
+# Models that are not in /beheer/, each with the reason.
+NOT_IN_THE_ADMIN = {
+    # Counts kept by database triggers (wdhs/counts.py), recounted every day; no person edits them, and Django's
+    # admin refuses a model with a composite primary key. The pages that show them are the view.
+    "wdhs.ContentCount",
+}
+
+
 def test_every_model_of_our_apps_is_registered():
     from django.apps import apps
 
-    ours = {"wdhs", "knowledge", "initiatives", "goals"}
+    ours = {"wdhs", "knowledge", "initiatives", "goals", "alerts"}
     missing = [
         model._meta.label
         for model in apps.get_models()
         if model._meta.app_label in ours and model not in admin.site._registry and not model._meta.auto_created
     ]
-    assert missing == []
+    assert sorted(missing) == sorted(NOT_IN_THE_ADMIN)
 
 
 def test_admin_changelists_open_for_a_superuser(client):
