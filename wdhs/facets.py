@@ -8,9 +8,12 @@ many results or options there are. Used by /kennis/ (knowledge.filters) and /ini
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar, overload
+from urllib.parse import urlencode
 
 import django_filters
 from django.contrib.postgres.search import SearchVectorExact
@@ -35,7 +38,13 @@ class FacetItem:
     label: str
     count: int | None  # None: not counted (a search with more matches than it ranks, see capped_at)
     selected: bool
-    url: str
+    # Made when a template asks for it: a list that chooses with a form (the municipalities' select box) shows
+    # hundreds of options and no link.
+    link: Callable[[], str] = dataclasses.field(compare=False, repr=False)
+
+    @cached_property
+    def url(self) -> str:
+        return self.link()
 
 
 @dataclass(frozen=True)
@@ -142,38 +151,41 @@ def _has_search(node: WhereNode) -> bool:
     return False
 
 
+def _query_string(params: QueryDict, key: str, values: list[str], *, always: bool = False) -> str:
+    """The current query string with the values of one parameter replaced (none: left out), back on page 1.
+
+    Built from the pairs directly: copying the QueryDict (a deep copy) for each of the hundreds of option links on a
+    list page cost more than the rest of the facets. The order is QueryDict's: the parameter keeps its place, or
+    comes last when it is new.
+    """
+    pairs: list[tuple[str, str]] = []
+    placed = False
+    for name, current in params.lists():
+        if name == "page":
+            continue
+        if name == key:
+            current, placed = values, True
+        pairs.extend((name, value) for value in current)
+    if not placed:
+        pairs.extend((key, value) for value in values)
+    encoded = urlencode(pairs)
+    return f"?{encoded}" if encoded or always else "?"
+
+
 def url_with(params: QueryDict, key: str, value: str | None) -> str:
     """The current query string with one parameter set (or removed for None), back on page 1."""
-    query = params.copy()
-    query.pop("page", None)
-    if value is None:
-        query.pop(key, None)
-    else:
-        query[key] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    return _query_string(params, key, [] if value is None else [value])
 
 
 def url_adding(params: QueryDict, key: str, value: str) -> str:
     """The current query string with one more value of a parameter (a facet with several values), on page 1."""
-    query = params.copy()
-    query.pop("page", None)
-    if value not in query.getlist(key):
-        query.appendlist(key, value)
-    return f"?{query.urlencode()}"
+    current = params.getlist(key)
+    return _query_string(params, key, current if value in current else [*current, value], always=True)
 
 
 def url_without(params: QueryDict, key: str, value: str) -> str:
     """The current query string without one value of one parameter (its other values stay), back on page 1."""
-    query = params.copy()
-    query.pop("page", None)
-    kept = [item for item in query.getlist(key) if item != value]
-    if kept:
-        query.setlist(key, kept)
-    else:
-        query.pop(key, None)
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    return _query_string(params, key, [item for item in params.getlist(key) if item != value])
 
 
 @dataclass(frozen=True)
@@ -659,7 +671,7 @@ class FacetFilterSet(django_filters.FilterSet):
                 label,
                 None if uncounted else count,
                 is_selected,
-                self._choose_url(spec.param, value, is_selected, multiple),
+                partial(self._choose_url, spec.param, value, is_selected, multiple),
             )
             for value, label, count, is_selected in options
         ]
