@@ -177,7 +177,13 @@ class Initiative(models.Model):
             GinIndex(fields=["search_vector"], name="initiative_search_gin"),
             # A common word: candidates with the word in the name, and the newest matches (wdhs.search bounded).
             GinIndex(TitleVector("search_vector"), name="initiative_title_gin"),
-            models.Index(fields=["status", "-confirmed_at"], name="initiative_status_confirmed"),
+            # Newest confirmed first, filtered by kind or place (the related links, the newest search candidates):
+            # the filter columns ride along, so the walk reads the index only, not a wide row per step.
+            models.Index(
+                fields=["status", "-confirmed_at"],
+                include=["id", "kind", "municipality"],
+                name="initiative_status_confirmed",
+            ),
             # Facet counts and the map read only these columns: an index-only scan instead of the wide table.
             models.Index(
                 fields=["status", "municipality"],

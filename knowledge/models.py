@@ -399,7 +399,13 @@ class Resource(models.Model):
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
             # A common word: candidates with the word in the title (wdhs.search bounded); the newest from the next.
             GinIndex(TitleVector("search_vector"), name="resource_title_gin"),
-            models.Index(fields=["status", "-published_at"], name="resource_status_published"),
+            # Newest first, filtered by kind, partner or place (the related links, the newest search candidates):
+            # the filter columns ride along, so the walk reads the index only, not a wide row per step.
+            models.Index(
+                fields=["status", "-published_at"],
+                include=["id", "kind", "organisation", "municipality", "province"],
+                name="resource_status_published",
+            ),
             # Facet counts read only these columns: an index-only scan instead of the wide table.
             models.Index(
                 fields=["status", "kind"],
