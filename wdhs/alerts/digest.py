@@ -25,7 +25,7 @@ from django.utils import timezone
 from wdhs import emails
 from wdhs.alerts import sources
 from wdhs.alerts.models import Frequency, Region, SentItem, Subscription
-from wdhs.alerts.services import unsubscribe_url
+from wdhs.alerts.services import edit_url, unsubscribe_url
 from wdhs.models import MunicipalityNeighbour
 
 logger = logging.getLogger(__name__)
@@ -168,6 +168,7 @@ def digest_send(pk: int, now: datetime) -> int:
                     "sections": sections,
                     "count": sent,
                     "unsubscribe_url": unsubscribe_url(subscription),
+                    "edit_url": edit_url(subscription),
                     "manage_url": settings.SITE_URL + reverse("alerts:mine"),
                     "subscribe_url": settings.SITE_URL + reverse("alerts:subscribe"),
                 },

@@ -1,4 +1,4 @@
-"""Subscribe, confirm and unsubscribe: the writes behind /meldingen/ and /mijn/meldingen/."""
+"""Subscribe, confirm, change and unsubscribe: the writes behind /meldingen/ and /mijn/meldingen/."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ def confirm_url(subscription: Subscription) -> str:
 
 def unsubscribe_url(subscription: Subscription) -> str:
     return settings.SITE_URL + reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription.token)])
+
+
+def edit_url(subscription: Subscription) -> str:
+    return settings.SITE_URL + reverse("alerts:edit", args=[tokens.edit_token(subscription.token)])
 
 
 # Someone else may type your address: it gets at most this many confirmation mails that wait for an answer.
@@ -65,6 +69,40 @@ def subscription_create(*, email: str, user: User | None, data: dict[str, Any]) 
             },
         )
     return subscription
+
+
+@transaction.atomic
+def subscription_update(*, subscription: Subscription, data: dict[str, Any]) -> Subscription:
+    """Change what an alert follows and how often; the address, the confirmation and the history stay.
+
+    What the alert was sent (SentItem) stays with it, and so does the end of its last digest window: the next
+    digest brings only what is new, and never an item it was sent before. The row is locked first, so a digest
+    run that is building this alert's mail right now finishes with the old choices before the new ones count.
+    """
+    locked = Subscription.objects.select_for_update(of=("self",)).get(pk=subscription.pk)
+    region = data["region"]
+    locked.kinds = list(data["kinds"])
+    locked.region = region
+    locked.province = data.get("province") if region == Region.PROVINCE else None
+    locked.municipality = data.get("municipality") if region in (Region.MUNICIPALITY, Region.NEIGHBOURS) else None
+    locked.include_national = bool(data.get("include_national"))
+    locked.frequency = data["frequency"]
+    locked.save(update_fields=["kinds", "region", "province", "municipality", "include_national", "frequency"])
+    locked.themes.set(data.get("themes") or [])
+    return locked
+
+
+def initial_data(subscription: Subscription) -> dict[str, Any]:
+    """The alert's choices as the form's starting values (AlertForm)."""
+    return {
+        "kinds": list(subscription.kinds),
+        "themes": list(subscription.themes.all()),
+        "region": subscription.region,
+        "province": subscription.province,
+        "municipality": subscription.municipality,
+        "include_national": subscription.include_national,
+        "frequency": subscription.frequency,
+    }
 
 
 def subscription_confirm(*, subscription: Subscription) -> bool:
