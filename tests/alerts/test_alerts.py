@@ -361,7 +361,7 @@ def test_interrupted_run_started_again_sends_every_item_once(
 ) -> None:
     first, second, third = (subscription(email=f"lezer{n}@example.org") for n in range(3))
     items = [ResourceFactory(title=f"Nieuw item {n}") for n in range(3)]
-    real_send = digest.emails.send
+    real_send = digest.emails.send_now
     calls = []
 
     def send_then_crash(name: str, **kwargs: object) -> None:
@@ -370,13 +370,13 @@ def test_interrupted_run_started_again_sends_every_item_once(
             raise Crash
         real_send(name, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.emails, "send", send_then_crash)
+    monkeypatch.setattr(digest.emails, "send_now", send_then_crash)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(Crash):
         digest.digests_send()
     assert [m.to for m in mail.outbox] == [[first.email]]
     # The second one's items were rolled back with its mail; nothing was recorded for it or the third.
     assert not SentItem.objects.filter(subscription__in=[second, third]).exists()
-    monkeypatch.setattr(digest.emails, "send", real_send)
+    monkeypatch.setattr(digest.emails, "send_now", real_send)
     with django_capture_on_commit_callbacks(execute=True):
         assert digest.digests_send() == {"mails": 2, "items": 6, "failed": 0}
         assert digest.digests_send() == {"mails": 0, "items": 0, "failed": 0}  # the same day again: nothing
@@ -396,19 +396,19 @@ def test_a_failing_subscription_does_not_stop_the_others_and_the_day_is_not_done
 ) -> None:  # noqa: ANN001
     broken, fine = subscription(email="kapot@example.org"), subscription(email="goed@example.org")
     ResourceFactory()
-    real_send = digest.emails.send
+    real_send = digest.emails.send_now
 
     def fail_for_one(name: str, **kwargs: object) -> None:
         if kwargs["to"] == [broken.email]:
             raise RuntimeError("kapot")
         real_send(name, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.emails, "send", fail_for_one)
+    monkeypatch.setattr(digest.emails, "send_now", fail_for_one)
     day = timezone.localdate().isoformat()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError, match="mislukt"):
         send_alert_digests.call(day)
     assert [m.to for m in mail.outbox] == [[fine.email]]
-    monkeypatch.setattr(digest.emails, "send", real_send)
+    monkeypatch.setattr(digest.emails, "send_now", real_send)
     with django_capture_on_commit_callbacks(execute=True):
         assert "1 mail(s)" in send_alert_digests.call(day)
         assert send_alert_digests.call(day).startswith("Al gedaan")

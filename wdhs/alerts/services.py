@@ -105,12 +105,44 @@ def initial_data(subscription: Subscription) -> dict[str, Any]:
     }
 
 
+@transaction.atomic
 def subscription_confirm(*, subscription: Subscription) -> bool:
-    """Confirm (double opt-in); True when this confirmed it, False when it was confirmed before."""
-    done = Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(
-        confirmed_at=timezone.now()
+    """Confirm (double opt-in); True when this confirmed it, False when it was confirmed before.
+
+    Someone whose confirmation mail was late (the mail server was down) subscribes again, and may use both
+    links in the end: the second confirmation of the same alert for the same address removes the new row
+    instead, so they get one digest, not two. The address's rows are locked first, so two confirmations at
+    the same moment cannot both pass the check."""
+    rows = list(
+        Subscription.objects.select_for_update()
+        .filter(email__iexact=subscription.email)
+        .order_by("pk")
+        .prefetch_related("themes")
     )
-    return bool(done)
+    this = next((row for row in rows if row.pk == subscription.pk), None)
+    if this is None or this.confirmed_at is not None:
+        return False
+    if any(row.confirmed_at is not None and _same_choices(row, this) for row in rows):
+        this.delete()
+        return False
+    Subscription.objects.filter(pk=this.pk).update(confirmed_at=timezone.now())
+    return True
+
+
+def _same_choices(one: Subscription, other: Subscription) -> bool:
+    def choices(row: Subscription) -> tuple[object, ...]:
+        themes = sorted(term.pk for term in row.themes.all())
+        return (
+            sorted(row.kinds),
+            themes,
+            row.region,
+            row.province_id,
+            row.municipality_id,
+            row.include_national,
+            row.frequency,
+        )
+
+    return choices(one) == choices(other)
 
 
 def subscription_delete(*, subscription: Subscription) -> None:

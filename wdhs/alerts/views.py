@@ -87,8 +87,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if subscription is None:
         raise Http404("Deze melding bestaat niet meer. Meld je opnieuw aan.")
     if request.method == "POST":
-        services.subscription_confirm(subscription=subscription)
-        return render(request, "alerts/confirmed.html", {"subscription": subscription})
+        # False: confirmed before, or the same alert for this address was (a second try after a late mail).
+        confirmed_now = services.subscription_confirm(subscription=subscription)
+        return render(request, "alerts/confirmed.html", {"subscription": subscription, "before": not confirmed_now})
     if subscription.is_confirmed:
         return render(request, "alerts/confirmed.html", {"subscription": subscription, "before": True})
     return render(
