@@ -56,6 +56,7 @@ def test_every_digest_has_a_link_to_change_the_alert_and_the_change_keeps_addres
     assert [theme.slug for theme in page.context["form"].initial["themes"]] == [ENERGY]
     assert html.count(" checked") >= 4  # the current choices are ticked: kind, theme, region, national, frequency
     assert made.email in html
+    assert "no-store" in page["Cache-Control"]  # the address must not stay in a shared cache
 
     response = client.post(url, change())
     assert response.status_code == 302

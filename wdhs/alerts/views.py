@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -197,6 +198,7 @@ def _edit_form(
     )
 
 
+@cache_control(private=True, no_store=True)  # the page shows the address: no proxy or page cache keeps it
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, token: str) -> HttpResponse:
     """Change an alert from the link in a digest ("Wijzig deze melding"): no account needed, the link authorises."""
