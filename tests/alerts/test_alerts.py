@@ -133,6 +133,24 @@ def test_bad_tokens_are_404(client: Client, token: str) -> None:
     assert Subscription.objects.count() == 1
 
 
+def test_confirming_the_same_alert_twice_for_one_address_keeps_one(client: Client) -> None:
+    """A second try (the first mail came late) confirmed as well: one alert, so one digest, not two."""
+    energy = term("theme", ENERGY)
+    first = subscription(email="Lezer@example.org", themes=[energy])
+    again = subscription(email="lezer@example.org", themes=[energy], confirmed_at=None)
+    other = subscription(email="lezer@example.org", themes=[energy], confirmed_at=None, frequency=Frequency.WEEKLY)
+    response = client.post(reverse("alerts:confirm", args=[tokens.confirm_token(again.token)]))
+    assert "Je had deze melding al bevestigd." in response.content.decode()
+    assert client.post(reverse("alerts:confirm", args=[tokens.confirm_token(other.token)])).status_code == 200
+    assert set(Subscription.objects.confirmed().values_list("pk", flat=True)) == {first.pk, other.pk}
+    # Switched off by staff: asking again is wanting it again.
+    Subscription.objects.filter(pk=first.pk).update(is_active=False)
+    third = subscription(email="lezer@example.org", themes=[energy], confirmed_at=None)
+    response = client.post(reverse("alerts:confirm", args=[tokens.confirm_token(third.token)]))
+    assert "Je e-mailadres is bevestigd" in response.content.decode()
+    assert Subscription.objects.get(pk=third.pk).confirmed_at is not None
+
+
 def test_an_unsubscribe_link_does_not_confirm(client: Client) -> None:
     made = subscription(confirmed_at=None)
     assert client.post(reverse("alerts:confirm", args=[tokens.unsubscribe_token(made.token)])).status_code == 404

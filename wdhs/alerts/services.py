@@ -122,7 +122,8 @@ def subscription_confirm(*, subscription: Subscription) -> bool:
     this = next((row for row in rows if row.pk == subscription.pk), None)
     if this is None or this.confirmed_at is not None:
         return False
-    if any(row.confirmed_at is not None and _same_choices(row, this) for row in rows):
+    # One that staff switched off does not count: asking again means wanting the mail again.
+    if any(row.confirmed_at is not None and row.is_active and _same_choices(row, this) for row in rows):
         this.delete()
         return False
     Subscription.objects.filter(pk=this.pk).update(confirmed_at=timezone.now())
