@@ -13,6 +13,11 @@ the task `deliver`:
 The request never talks to the mail server, so a server that is down costs the visitor nothing. A failed
 attempt is logged and tried again later (`RETRY_AFTER`); when the last attempt fails too, the task stays
 FAILED with its error, for staff to see under Beheer > Achtergrondtaken.
+
+One exception: `send_now()`, for background work that records what it sent and has its own next run (the
+alert digests, wdhs.alerts.digest). It hands the mail to the server at once and raises when the server
+refuses, so that the caller can roll back its record and send the same again on its next run; through the
+queue the record would say "sent" for a mail that may never leave.
 """
 
 from __future__ import annotations
@@ -82,6 +87,25 @@ def send(
     subject, body = render(name, context or {})
     extra = {"headers": headers} if headers else {}
     _queue(subject=subject, body=body, to=recipients, reply_to=[reply_to] if reply_to else [], **extra)
+
+
+def send_now(
+    name: str,
+    *,
+    to: Iterable[str],
+    context: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> bool:
+    """Render message `name` and hand it to the mail server now; False when there was nobody to send it to.
+
+    Raises OSError (smtplib.SMTPException is one) when the server refuses or cannot be reached: the caller
+    decides what that means. Only for code that runs in the background, never in a request."""
+    recipients = [address for address in to if address]
+    if not recipients:
+        return False
+    subject, body = render(name, context or {})
+    EmailMultiAlternatives(subject=subject, body=body, to=recipients, headers=headers).send()
+    return True
 
 
 def send_rendered(message: EmailMessage) -> None:

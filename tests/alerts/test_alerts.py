@@ -133,6 +133,24 @@ def test_bad_tokens_are_404(client: Client, token: str) -> None:
     assert Subscription.objects.count() == 1
 
 
+def test_confirming_the_same_alert_twice_for_one_address_keeps_one(client: Client) -> None:
+    """A second try (the first mail came late) confirmed as well: one alert, so one digest, not two."""
+    energy = term("theme", ENERGY)
+    first = subscription(email="Lezer@example.org", themes=[energy])
+    again = subscription(email="lezer@example.org", themes=[energy], confirmed_at=None)
+    other = subscription(email="lezer@example.org", themes=[energy], confirmed_at=None, frequency=Frequency.WEEKLY)
+    response = client.post(reverse("alerts:confirm", args=[tokens.confirm_token(again.token)]))
+    assert "Je had deze melding al bevestigd." in response.content.decode()
+    assert client.post(reverse("alerts:confirm", args=[tokens.confirm_token(other.token)])).status_code == 200
+    assert set(Subscription.objects.confirmed().values_list("pk", flat=True)) == {first.pk, other.pk}
+    # Switched off by staff: asking again is wanting it again.
+    Subscription.objects.filter(pk=first.pk).update(is_active=False)
+    third = subscription(email="lezer@example.org", themes=[energy], confirmed_at=None)
+    response = client.post(reverse("alerts:confirm", args=[tokens.confirm_token(third.token)]))
+    assert "Je e-mailadres is bevestigd" in response.content.decode()
+    assert Subscription.objects.get(pk=third.pk).confirmed_at is not None
+
+
 def test_an_unsubscribe_link_does_not_confirm(client: Client) -> None:
     made = subscription(confirmed_at=None)
     assert client.post(reverse("alerts:confirm", args=[tokens.unsubscribe_token(made.token)])).status_code == 404
@@ -361,7 +379,7 @@ def test_interrupted_run_started_again_sends_every_item_once(
 ) -> None:
     first, second, third = (subscription(email=f"lezer{n}@example.org") for n in range(3))
     items = [ResourceFactory(title=f"Nieuw item {n}") for n in range(3)]
-    real_send = digest.emails.send
+    real_send = digest.emails.send_now
     calls = []
 
     def send_then_crash(name: str, **kwargs: object) -> None:
@@ -370,13 +388,13 @@ def test_interrupted_run_started_again_sends_every_item_once(
             raise Crash
         real_send(name, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.emails, "send", send_then_crash)
+    monkeypatch.setattr(digest.emails, "send_now", send_then_crash)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(Crash):
         digest.digests_send()
     assert [m.to for m in mail.outbox] == [[first.email]]
     # The second one's items were rolled back with its mail; nothing was recorded for it or the third.
     assert not SentItem.objects.filter(subscription__in=[second, third]).exists()
-    monkeypatch.setattr(digest.emails, "send", real_send)
+    monkeypatch.setattr(digest.emails, "send_now", real_send)
     with django_capture_on_commit_callbacks(execute=True):
         assert digest.digests_send() == {"mails": 2, "items": 6, "failed": 0}
         assert digest.digests_send() == {"mails": 0, "items": 0, "failed": 0}  # the same day again: nothing
@@ -396,19 +414,19 @@ def test_a_failing_subscription_does_not_stop_the_others_and_the_day_is_not_done
 ) -> None:  # noqa: ANN001
     broken, fine = subscription(email="kapot@example.org"), subscription(email="goed@example.org")
     ResourceFactory()
-    real_send = digest.emails.send
+    real_send = digest.emails.send_now
 
     def fail_for_one(name: str, **kwargs: object) -> None:
         if kwargs["to"] == [broken.email]:
             raise RuntimeError("kapot")
         real_send(name, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.emails, "send", fail_for_one)
+    monkeypatch.setattr(digest.emails, "send_now", fail_for_one)
     day = timezone.localdate().isoformat()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError, match="mislukt"):
         send_alert_digests.call(day)
     assert [m.to for m in mail.outbox] == [[fine.email]]
-    monkeypatch.setattr(digest.emails, "send", real_send)
+    monkeypatch.setattr(digest.emails, "send_now", real_send)
     with django_capture_on_commit_callbacks(execute=True):
         assert "1 mail(s)" in send_alert_digests.call(day)
         assert send_alert_digests.call(day).startswith("Al gedaan")

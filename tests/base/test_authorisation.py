@@ -221,8 +221,11 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "alerts:subscribe": {"-": everyone(OK)},
     "alerts:confirm": {"geldig": everyone(OK), "vervalst": everyone(NOT_FOUND)},
     "alerts:unsubscribe": {"geldig": everyone(OK), "vervalst": everyone(NOT_FOUND)},
+    # The link to change an alert in every digest: the signed key is the authorisation, like unsubscribing.
+    "alerts:edit": {"geldig": everyone(OK), "vervalst": everyone(NOT_FOUND)},
     # /mijn/meldingen/: your own alerts; someone else's cannot be deleted (a 404: it does not say it exists).
     "alerts:mine": {"-": logged_in()},
+    "alerts:mine_edit": {"van-bewoner": only((BEWONER,))},
     "alerts:delete": {"GET": logged_in(NOT_ALLOWED), "POST van-bewoner": only((BEWONER,), REDIRECT)},
     # /financiering/
     "funding:finder": {"-": everyone(OK)},
@@ -651,6 +654,10 @@ KWARGS: dict[str, Fill] = {
     "alerts:unsubscribe": lambda scene, variant: {
         "token": alert_tokens.unsubscribe_token(scene["alert van-bewoner"].token) if variant == "geldig" else "vervalst"
     },
+    "alerts:edit": lambda scene, variant: {
+        "token": alert_tokens.edit_token(scene["alert van-bewoner"].token) if variant == "geldig" else "vervalst"
+    },
+    "alerts:mine_edit": lambda scene, variant: {"pk": scene["alert van-bewoner"].pk},
     "alerts:delete": lambda scene, variant: {"pk": scene["alert van-bewoner"].pk},
     "funding:detail": _slug("scheme"),
     "events:detail": _slug("event"),

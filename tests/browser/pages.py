@@ -369,6 +369,33 @@ def alert_unsubscribe() -> str:
     return reverse("alerts:unsubscribe", args=[unsubscribe_token(_alert().token)])
 
 
+def alert_edit() -> str:
+    from django.urls import reverse
+
+    from wdhs.alerts.tokens import edit_token
+
+    return reverse("alerts:edit", args=[edit_token(_alert().token)])
+
+
+def my_alert_edit() -> str:
+    from django.urls import reverse
+
+    from tests.factories import term
+    from wdhs.alerts.models import Subscription
+
+    person = logged_in_person()
+    alert = Subscription.objects.create(email=person.email, user=person, kinds=["kennis"])
+    alert.themes.set([term("theme", "energie-en-klimaat")])
+    return reverse("alerts:mine_edit", args=[alert.pk])
+
+
+def uncheck_kinds_and_send(page: Any) -> None:
+    """Leave every kind of news unticked: the alert form's error summary."""
+    for box in page.locator("input[name='kinds']").all():
+        box.uncheck()
+    submit_by_button(page)
+
+
 def unsubscribe_by_button(page: Any) -> None:
     with page.expect_navigation():
         page.locator("main form button[type='submit']").click()
@@ -654,6 +681,9 @@ PUBLIC_PAGES: list[Page] = [
     Page("meldingen-bevestigen", alert_confirm),
     Page("meldingen-uitschrijven", alert_unsubscribe),
     Page("meldingen-uitgeschreven", alert_unsubscribe, then=unsubscribe_by_button, screenshots=False),
+    Page("meldingen-wijzigen", alert_edit),
+    Page("meldingen-wijzigen-fouten", alert_edit, status=400, then=uncheck_kinds_and_send, screenshots=False),
+    Page("meldingen-wijzigen-verlopen", "/meldingen/wijzigen/verlopen/", status=404, screenshots=False),
     # The agenda
     Page("agenda", agenda),
     Page("agenda-afgelopen", agenda_past, screenshots=False),
@@ -694,6 +724,7 @@ LOGGED_IN_PAGES: list[Page] = [
     Page("mijn", "/mijn/"),
     Page("mijn-meldingen", "/mijn/meldingen/"),
     Page("mijn-meldingen-fouten", "/mijn/meldingen/", status=400, then=submit_by_button, screenshots=False),
+    Page("mijn-meldingen-wijzigen", my_alert_edit, screenshots=False),
     Page("account-verwijderen", "/mijn/account-verwijderen/"),
     Page("account-verwijderen-fouten", "/mijn/account-verwijderen/", status=400, then=submit_empty),
     Page("account-verwijderen-enige-beheerder", account_delete_sole_manager),

@@ -3,9 +3,19 @@
 For each confirmed subscription that is due (daily: not yet today; weekly: not in the last 6 days), in one
 transaction: lock its row, find per kind what became public after the last digest (an indexed timestamp,
 filtered by theme and region in SQL, at most ITEMS_PER_KIND per kind), leave out what it was sent before,
-record each item in SentItem (unique per subscription and item), queue the mail and move the window on.
-A run that is interrupted leaves every subscription either done (items recorded, mail queued in the same
-transaction) or untouched; the next run does the untouched ones, and SentItem makes a double send impossible.
+record each item in SentItem (unique per subscription and item), move the window on, and hand the mail to
+the mail server as the last step before the commit (wdhs.emails.send_now, not the queue).
+A run that is interrupted leaves every subscription either done (items recorded, mail sent) or untouched; the
+next run does the untouched ones, and SentItem makes a double send impossible.
+
+When the mail server refuses, the transaction rolls back: nothing is recorded as sent, the window stays, the
+failure is logged and the run goes on with the next subscription; the day's task then fails and the next
+hour's run sends the same items (and what came since) once the server is back. Through the queue, the items
+would count as sent while the mail waited, and were lost when its last attempt failed. After
+MAIL_FAILURES_IN_A_ROW refusals in a row the server is down, not one address wrong: the run stops, so that it
+does not wait out a timeout for every alert, and leaves the rest for the next run. The one case left: the
+server takes the mail and then the commit fails (the database goes away in that instant); the next run then
+sends those items again. A mail twice is better than a mail lost.
 """
 
 from __future__ import annotations
@@ -25,13 +35,14 @@ from django.utils import timezone
 from wdhs import emails
 from wdhs.alerts import sources
 from wdhs.alerts.models import Frequency, Region, SentItem, Subscription
-from wdhs.alerts.services import unsubscribe_url
+from wdhs.alerts.services import edit_url, unsubscribe_url
 from wdhs.models import MunicipalityNeighbour
 
 logger = logging.getLogger(__name__)
 
 ITEMS_PER_KIND = 20  # per kind in one mail; the rest is "en N meer" with a link to the list
 COUNT_AT_MOST = 1000  # "en meer dan 1000 meer" is never needed; the count stays bounded
+MAIL_FAILURES_IN_A_ROW = 5  # refused this often in a row: the mail server is down, stop the run
 
 
 @dataclass
@@ -160,7 +171,12 @@ def digest_send(pk: int, now: datetime) -> int:
                     for content_type, object_id in section.keys
                 ]
             )
-            emails.send(
+            subscription.last_sent_at = now
+        subscription.last_digest_at = now
+        subscription.save(update_fields=["last_digest_at", "last_sent_at"])
+        if sections:
+            # The last step: when the server refuses, the OSError rolls back all of the above.
+            emails.send_now(
                 "alert-digest",
                 to=[subscription.email],
                 context={
@@ -168,28 +184,49 @@ def digest_send(pk: int, now: datetime) -> int:
                     "sections": sections,
                     "count": sent,
                     "unsubscribe_url": unsubscribe_url(subscription),
+                    "edit_url": edit_url(subscription),
                     "manage_url": settings.SITE_URL + reverse("alerts:mine"),
                     "subscribe_url": settings.SITE_URL + reverse("alerts:subscribe"),
                 },
                 headers=digest_headers(subscription),
             )
-            subscription.last_sent_at = now
-        subscription.last_digest_at = now
-        subscription.save(update_fields=["last_digest_at", "last_sent_at"])
     return sent
 
 
 def digests_send(now: datetime | None = None) -> dict[str, Any]:
-    """Every due digest; a subscription that fails is logged and left for the next run, the others go on."""
+    """Every due digest; a subscription that fails is logged and left for the next run, the others go on.
+
+    `failed` counts what is not done: the ones that failed and, when the mail server is down, the ones the
+    run did not try any more."""
     now = now or timezone.now()
-    mails = items = failed = 0
-    for pk in list(due(now).order_by("pk").values_list("pk", flat=True)):
+    mails = items = failed = refused_in_a_row = 0
+    pks = list(due(now).order_by("pk").values_list("pk", flat=True))
+    for index, pk in enumerate(pks):
         try:
             sent = digest_send(pk, now)
+        except OSError as error:  # the mail server refused or could not be reached (smtplib errors are OSErrors)
+            logger.error(
+                "Digest of alert %s not sent, the mail server refused: %s; nothing recorded, the next run tries again",
+                pk,
+                error,
+            )
+            failed += 1
+            refused_in_a_row += 1
+            if refused_in_a_row >= MAIL_FAILURES_IN_A_ROW and index + 1 < len(pks):
+                left = len(pks) - index - 1
+                logger.error(
+                    "The mail server refused %d digests in a row; run stopped, %d left for the next run",
+                    refused_in_a_row,
+                    left,
+                )
+                failed += left
+                break
+            continue
         except Exception:
             logger.exception("Digest of alert %s not sent; the next run tries again", pk)
             failed += 1
             continue
+        refused_in_a_row = 0
         if sent:
             mails += 1
             items += sent

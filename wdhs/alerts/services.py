@@ -1,4 +1,4 @@
-"""Subscribe, confirm and unsubscribe: the writes behind /meldingen/ and /mijn/meldingen/."""
+"""Subscribe, confirm, change and unsubscribe: the writes behind /meldingen/ and /mijn/meldingen/."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ def confirm_url(subscription: Subscription) -> str:
 
 def unsubscribe_url(subscription: Subscription) -> str:
     return settings.SITE_URL + reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription.token)])
+
+
+def edit_url(subscription: Subscription) -> str:
+    return settings.SITE_URL + reverse("alerts:edit", args=[tokens.edit_token(subscription.token)])
 
 
 # Someone else may type your address: it gets at most this many confirmation mails that wait for an answer.
@@ -67,12 +71,79 @@ def subscription_create(*, email: str, user: User | None, data: dict[str, Any]) 
     return subscription
 
 
+@transaction.atomic
+def subscription_update(*, subscription: Subscription, data: dict[str, Any]) -> Subscription:
+    """Change what an alert follows and how often; the address, the confirmation and the history stay.
+
+    What the alert was sent (SentItem) stays with it, and so does the end of its last digest window: the next
+    digest brings only what is new, and never an item it was sent before. The row is locked first, so a digest
+    run that is building this alert's mail right now finishes with the old choices before the new ones count.
+    """
+    locked = Subscription.objects.select_for_update(of=("self",)).get(pk=subscription.pk)
+    region = data["region"]
+    locked.kinds = list(data["kinds"])
+    locked.region = region
+    locked.province = data.get("province") if region == Region.PROVINCE else None
+    locked.municipality = data.get("municipality") if region in (Region.MUNICIPALITY, Region.NEIGHBOURS) else None
+    locked.include_national = bool(data.get("include_national"))
+    locked.frequency = data["frequency"]
+    locked.save(update_fields=["kinds", "region", "province", "municipality", "include_national", "frequency"])
+    locked.themes.set(data.get("themes") or [])
+    return locked
+
+
+def initial_data(subscription: Subscription) -> dict[str, Any]:
+    """The alert's choices as the form's starting values (AlertForm)."""
+    return {
+        "kinds": list(subscription.kinds),
+        "themes": list(subscription.themes.all()),
+        "region": subscription.region,
+        "province": subscription.province,
+        "municipality": subscription.municipality,
+        "include_national": subscription.include_national,
+        "frequency": subscription.frequency,
+    }
+
+
+@transaction.atomic
 def subscription_confirm(*, subscription: Subscription) -> bool:
-    """Confirm (double opt-in); True when this confirmed it, False when it was confirmed before."""
-    done = Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(
-        confirmed_at=timezone.now()
+    """Confirm (double opt-in); True when this confirmed it, False when it was confirmed before.
+
+    Someone whose confirmation mail was late (the mail server was down) subscribes again, and may use both
+    links in the end: the second confirmation of the same alert for the same address removes the new row
+    instead, so they get one digest, not two. The address's rows are locked first, so two confirmations at
+    the same moment cannot both pass the check."""
+    rows = list(
+        Subscription.objects.select_for_update()
+        .filter(email__iexact=subscription.email)
+        .order_by("pk")
+        .prefetch_related("themes")
     )
-    return bool(done)
+    this = next((row for row in rows if row.pk == subscription.pk), None)
+    if this is None or this.confirmed_at is not None:
+        return False
+    # One that staff switched off does not count: asking again means wanting the mail again.
+    if any(row.confirmed_at is not None and row.is_active and _same_choices(row, this) for row in rows):
+        this.delete()
+        return False
+    Subscription.objects.filter(pk=this.pk).update(confirmed_at=timezone.now())
+    return True
+
+
+def _same_choices(one: Subscription, other: Subscription) -> bool:
+    def choices(row: Subscription) -> tuple[object, ...]:
+        themes = sorted(term.pk for term in row.themes.all())
+        return (
+            sorted(row.kinds),
+            themes,
+            row.region,
+            row.province_id,
+            row.municipality_id,
+            row.include_national,
+            row.frequency,
+        )
+
+    return choices(one) == choices(other)
 
 
 def subscription_delete(*, subscription: Subscription) -> None:

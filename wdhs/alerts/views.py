@@ -1,9 +1,11 @@
-"""/meldingen/: subscribe to alerts; the links in the mails (confirm, unsubscribe); /mijn/meldingen/ for an account.
+"""/meldingen/: subscribe to alerts; the links in the mails (confirm, change, unsubscribe); /mijn/meldingen/ for an
+account.
 
 The links carry the subscription's key signed (wdhs.alerts.tokens): the link is the authorisation, so these pages
 need no account. A link that was changed or made up is a 404. Opening a link only shows a button: mail scanners
 open links too, and must not confirm or unsubscribe anyone. The unsubscribe button, and the one-click POST of a
 mail program (RFC 8058), post without a CSRF token: the signed key in the URL is what authorises it.
+The link to change an alert shows the alert's form; saving it needs the form's CSRF token, like any form.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -85,8 +88,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if subscription is None:
         raise Http404("Deze melding bestaat niet meer. Meld je opnieuw aan.")
     if request.method == "POST":
-        services.subscription_confirm(subscription=subscription)
-        return render(request, "alerts/confirmed.html", {"subscription": subscription})
+        # False: confirmed before, or the same alert for this address was (a second try after a late mail).
+        confirmed_now = services.subscription_confirm(subscription=subscription)
+        return render(request, "alerts/confirmed.html", {"subscription": subscription, "before": not confirmed_now})
     if subscription.is_confirmed:
         return render(request, "alerts/confirmed.html", {"subscription": subscription, "before": True})
     return render(
@@ -157,6 +161,74 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
         "alerts/mine.html",
         {"form": form, "subscriptions": subscriptions, "verified": verified},
         status=status,
+    )
+
+
+def _edit_form(
+    request: HttpRequest, subscription: Subscription, *, action: str, done_url: str, context: dict[str, Any]
+) -> HttpResponse:
+    """The alert's form with its current choices; saved, the visitor lands on `done_url` with a confirmation panel."""
+    if request.method == "POST":
+        form = AlertForm(request.POST)
+        if form.is_valid():
+            changed = services.subscription_update(subscription=subscription, data=form.cleaned_data)
+            remember(
+                request,
+                Confirmation(
+                    title="Je melding is gewijzigd",
+                    reference=reference("ME", changed.pk),
+                    next_steps=(
+                        "Vanaf de volgende e-mail krijg je nieuws volgens je nieuwe keuzes. "
+                        "Wat we je al eerder stuurden, sturen we niet nog een keer."
+                    ),
+                    sent=copy_of([*services.summary(changed), ("Je e-mailadres", changed.email)]),
+                    links=[("Zoek in de kennisbank", reverse("knowledge:list"))],
+                ),
+            )
+            return redirect(done_url)
+        status = 400
+    else:
+        form = AlertForm(initial=services.initial_data(subscription))
+        status = 200
+    return render(
+        request,
+        "alerts/edit.html",
+        {**context, "form": form, "subscription": subscription, "action": action},
+        status=status,
+    )
+
+
+@cache_control(private=True, no_store=True)  # the page shows the address: no proxy or page cache keeps it
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, token: str) -> HttpResponse:
+    """Change an alert from the link in a digest ("Wijzig deze melding"): no account needed, the link authorises."""
+    key = tokens.edit_key(token)
+    subscription = None if key is None else _by_link(key)
+    if subscription is None:
+        return render(request, "alerts/edit_invalid.html", {}, status=404)
+    url = reverse("alerts:edit", args=[token])
+    return _edit_form(
+        request,
+        subscription,
+        action=url,
+        done_url=url,
+        context={"unsubscribe_token": tokens.unsubscribe_token(subscription.token)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mine_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Change one of your own alerts; someone else's is a 404 (it does not say that it exists)."""
+    subscription = get_object_or_404(
+        Subscription.objects.owned_by(request.user).select_related("province", "municipality"), pk=pk
+    )
+    return _edit_form(
+        request,
+        subscription,
+        action=reverse("alerts:mine_edit", args=[pk]),
+        done_url=reverse("alerts:mine"),
+        context={"mine": True},
     )
 
 
