@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -33,7 +34,14 @@ DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
 MAX_TEXT = 200
 
-api = NinjaAPI(
+
+class _Api(NinjaAPI):
+    def get_root_path(self, path_params: dict[str, Any]) -> str:
+        """The API's own root is our index (api.urls), not ninja's 404 placeholder "api-root"."""
+        return reverse(f"{self.urls_namespace}:index", kwargs=path_params)
+
+
+api = _Api(
     title="Open data van We Doen Het Samen",
     version="1.0.0",
     description=(

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Max, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import condition, require_GET
 
 from initiatives.models import Initiative
-from wdhs import csvsafe
+from wdhs import csvsafe, pagecache
 from wdhs.models import Term
 
 LICENCE = "CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/deed.nl)"
@@ -124,10 +124,9 @@ def _export_rows(request: HttpRequest) -> Iterator[dict[str, Any]]:
 
 
 def _version(request: HttpRequest) -> str:
-    """Changes whenever the export would: a published initiative added, removed or edited (one aggregate)."""
-    state = Initiative.objects.published().aggregate(count=Count("pk"), latest=Max("updated_at"))
-    latest = state["latest"].isoformat() if state["latest"] else "-"
-    return f'"{state["count"]}-{latest}"'
+    """Changes whenever the export could: any write to the initiatives, their links or what they name (a theme,
+    a municipality), also a delete. Read from the table versions (wdhs/pagecache.py): no query over the rows."""
+    return pagecache.etag_of(pagecache.model_tables(Initiative, related=True))
 
 
 class _Line:

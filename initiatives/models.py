@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from wdhs.markup import render_markdown_safely, validate_markdown
 from wdhs.search.triggers import TitleVector
-from wdhs.slugs import save_with_free_slug
+from wdhs.slugs import check_not_shadowed, first_free_slug, save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -31,8 +31,10 @@ CONFIRM_EVERY = timedelta(days=365)
 INVITATION_VALID_FOR = timedelta(days=14)
 # The public form and the admin alike: a description is a few paragraphs, not a document.
 DESCRIPTION_MAX = 5000
-# Slugs that would collide with the fixed pages under /initiatieven/.
-RESERVED_SLUGS = {"aanmelden", "kaart", "export-csv", "export-json", "uitnodiging", "export"}
+# The pages an initiative's slug makes an address for; a fixed page there (/initiatieven/feed/) takes the slug.
+SLUG_URLS = ("initiatives:detail", "initiatives:manage")
+# Words kept free besides those (wdhs.slugs finds the fixed pages from the URLs themselves).
+RESERVED_SLUGS = {"export-csv", "export-json", "uitnodiging", "export"}
 
 
 class Status(models.TextChoices):
@@ -256,6 +258,9 @@ class Initiative(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.slug])
 
+    def clean(self) -> None:
+        check_not_shadowed(self.slug, SLUG_URLS)
+
     def get_manage_url(self) -> str:
         return reverse("initiatives:manage", args=[self.slug])
 
@@ -278,14 +283,11 @@ def render_description(description: str) -> str:
 
 
 def unique_slug(name: str) -> str:
+    """The first free address for an initiative with this name, clear of the fixed pages (`feed` -> `feed-2`)."""
     base = slugify(name)[:150] or "initiatief"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-initiatief"
-    slug, n = base, 2
-    while Initiative.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+    return first_free_slug(
+        base, lambda slug: slug in RESERVED_SLUGS or Initiative.objects.filter(slug=slug).exists(), SLUG_URLS
+    )
 
 
 class Membership(models.Model):

@@ -28,7 +28,7 @@ from knowledge.questions.models import Question, QuestionTransfer
 from knowledge.routes.models import Route, RouteStep, RouteStepLink
 from wdhs.markup import render_markdown_safely, validate_markdown
 from wdhs.search.triggers import TitleVector
-from wdhs.slugs import save_with_free_slug
+from wdhs.slugs import check_not_shadowed, first_free_slug, save_with_free_slug
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -52,6 +52,9 @@ __all__ = [
 
 REVIEW_INTERVAL = timedelta(days=365)
 BODY_MAX_LENGTH = 50_000
+# The pages a slug makes an address for; a fixed page there (/kennis/feed/, /mijn/kennis/nieuw/) takes the slug.
+RESOURCE_SLUG_URLS = ("knowledge:detail", "knowledge:editor_resource_edit")
+ORGANISATION_SLUG_URLS = ("knowledge:organisation_detail", "knowledge:editor_organisation_edit")
 
 
 def render_body(body: str) -> str:
@@ -197,6 +200,9 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:organisation_detail", args=[self.slug])
+
+    def clean(self) -> None:
+        check_not_shadowed(self.slug, ORGANISATION_SLUG_URLS)
 
     @property
     def display_name(self) -> str:
@@ -468,6 +474,9 @@ class Resource(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("knowledge:detail", args=[self.slug])
 
+    def clean(self) -> None:
+        check_not_shadowed(self.slug, RESOURCE_SLUG_URLS)
+
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
@@ -498,12 +507,12 @@ class Resource(models.Model):
 
 
 def unique_slug(title: str) -> str:
-    """The first free address for a knowledge item with this title (a new item gets it in `Resource.save`)."""
+    """The first free address for a knowledge item with this title (a new item gets it in `Resource.save`).
+
+    Clear of the fixed pages next to it: a title "Feed" gets `feed-2`, as /kennis/feed/ is the news feed.
+    """
     base = slugify(title)[:160] or "kennis"
-    slug, n = base, 2
-    while Resource.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return first_free_slug(base, lambda slug: Resource.objects.filter(slug=slug).exists(), RESOURCE_SLUG_URLS)
 
 
 class StatusChange(models.Model):

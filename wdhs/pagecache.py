@@ -18,6 +18,7 @@ WDHS_PAGE_CACHE_SECONDS, for texts that depend on the date.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import hashlib
 import re
@@ -30,6 +31,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import ManyToManyField, Model
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from wdhs.routers import reads_from
@@ -61,13 +63,18 @@ CREATE TABLE IF NOT EXISTS wdhs_table_version (
     name text PRIMARY KEY,
     version bigint NOT NULL
 );
+-- When the table last changed (NULL: not since this column came, or never): the last change of a dataset on
+-- /open-data/ also after a row was deleted or unpublished, which the newest updated_at of the rows cannot tell.
+ALTER TABLE wdhs_table_version ADD COLUMN IF NOT EXISTS changed_at timestamptz;
 CREATE OR REPLACE FUNCTION wdhs_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- The row of all content first, then the table's own row: every writer takes the locks in this order.
     INSERT INTO wdhs_content_version (id, version) VALUES (1, nextval('wdhs_content_version_seq'))
     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
-    INSERT INTO wdhs_table_version (name, version) VALUES (TG_TABLE_NAME, currval('wdhs_content_version_seq'))
-    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
+    -- clock_timestamp(), not now(): the statement has run, so the moment is not before the rows' own updated_at.
+    INSERT INTO wdhs_table_version (name, version, changed_at)
+    VALUES (TG_TABLE_NAME, currval('wdhs_content_version_seq'), clock_timestamp())
+    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, changed_at = EXCLUDED.changed_at;
     RETURN NULL;
 END
 $$;
@@ -136,7 +143,9 @@ def mark_changed(cursor: Any) -> None:
         "INSERT INTO wdhs_content_version (id, version) VALUES (1, nextval('wdhs_content_version_seq')) "
         "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
     )
-    cursor.execute("UPDATE wdhs_table_version SET version = currval('wdhs_content_version_seq')")
+    cursor.execute(
+        "UPDATE wdhs_table_version SET version = currval('wdhs_content_version_seq'), changed_at = clock_timestamp()"
+    )
 
 
 def after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
@@ -186,6 +195,39 @@ def versions() -> dict[str, int]:
     if scope is not None:
         scope["versions"] = found
     return found
+
+
+def model_tables(model: type[Model], *, related: bool = False) -> tuple[str, ...]:
+    """The tables of `model`: its own and those of its many-to-many links; with `related` also the tables of the
+    models its foreign keys and links point to (the names an export shows, such as a municipality or a theme)."""
+    tables = {model._meta.db_table}
+    for field in model._meta.get_fields():
+        if isinstance(field, ManyToManyField):
+            through = field.remote_field.through
+            assert through is not None
+            tables.add(through._meta.db_table)
+        target = field.related_model
+        if related and field.concrete and isinstance(target, type) and target is not model:
+            tables.add(target._meta.db_table)
+    return tuple(sorted(tables))
+
+
+def etag_of(tables: tuple[str, ...]) -> str:
+    """A strong ETag that changes with every write to one of `tables` (insert, update, delete, truncate), from the
+    versions read once per request: no query over the rows, whatever their number. Tables that are no content
+    (accounts) are left out: no export shows them, and without a row of their own they would follow every change."""
+    content = _table_pattern()[1]
+    signature = _signature(frozenset(table for table in tables if table in content), versions())
+    return f'"{hashlib.sha256(signature.encode()).hexdigest()[:32]}"'
+
+
+def last_changed(tables: tuple[str, ...]) -> dict[str, datetime.datetime | None]:
+    """{table: the moment of its last write}, None when not known (before the first write since the column came).
+    One query on the primary key of wdhs_table_version."""
+    with connections[reads_from()].cursor() as cursor:
+        cursor.execute("SELECT name, changed_at FROM wdhs_table_version WHERE name = ANY(%s)", [list(tables)])
+        found: dict[str, datetime.datetime | None] = dict(cursor.fetchall())
+    return {table: found.get(table) for table in tables}
 
 
 def per_request(name: str, compute: Callable[[], Any]) -> Any:

@@ -15,7 +15,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from wdhs.slugs import shadowed_message
+
 web_link = RegexValidator(r"^https?://", "Gebruik een link die begint met https:// of http://.", code="scheme")
+
+# The page an event's slug makes an address for; a fixed page there (/agenda/afgelopen/) takes the slug.
+SLUG_URLS = ("events:detail",)
 
 # Fields that change what a calendar shows: a change bumps SEQUENCE, so calendar apps take the new version.
 CALENDAR_FIELDS = (
@@ -151,6 +156,8 @@ class Event(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        if message := shadowed_message(self.slug, SLUG_URLS):
+            errors["slug"] = message
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = "Het einde ligt voor het begin. Kies een latere eindtijd."
         if not self.location and not self.online_url:

@@ -18,6 +18,10 @@ from django.db.models import Q
 from django.urls import reverse
 
 from knowledge.funding.rules import Coverage, Purpose, Region, SchemeRules
+from wdhs.slugs import check_not_shadowed
+
+# The page a scheme's slug makes an address for; a fixed page there (/financiering/feed/) takes the slug.
+SLUG_URLS = ("funding:detail",)
 
 EXAMPLE_NOTE = "Voorbeeld: de regels van deze regeling zijn verzonnen om te laten zien hoe de wijzer werkt."
 
@@ -215,6 +219,9 @@ class FundingScheme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:detail", args=[self.slug])
+
+    def clean(self) -> None:
+        check_not_shadowed(self.slug, SLUG_URLS)
 
     @property
     def funder_display(self) -> str:

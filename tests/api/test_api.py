@@ -261,3 +261,19 @@ def test_agenda_bad_input_gets_a_dutch_400(client, query):
     response = _get(client, f"agenda?{query}")
     assert response.status_code == 400
     assert any(word in response.json()["fout"] for word in ("klopt niet", "kennen we niet"))
+
+
+def test_the_index_links_to_the_documents_and_every_list(client):
+    response = _get(client, "")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    body = response.json()
+    assert body["naam"] == "Open data van We Doen Het Samen"
+    assert body["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert body["uitleg"] == "http://testserver/api/v1/docs"
+    assert {item["url"] for item in body["lijsten"]} == {f"http://testserver/api/v1/{name}" for name in LISTS}
+    links = [body["openapi"], body["uitleg"], *(item["url"] for item in body["lijsten"])]
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    assert client.post("/api/v1/").status_code == 405

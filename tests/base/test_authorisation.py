@@ -270,6 +270,7 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     "initiatives:export_csv": {"-": everyone(OK)},
     "initiatives:export_json": {"-": everyone(OK)},
     # /api/v1/: the open-data API, read-only and the same for everyone (no session is read)
+    "api_v1:index": {"-": everyone(OK)},
     "api_v1:docs": {"-": everyone(OK)},
     "api_v1:openapi-json": {"-": everyone(OK)},
     "api_v1:initiatives": {"-": everyone(OK)},
@@ -293,7 +294,6 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     },
     "initiatives:feed": {"-": everyone(OK)},
     "funding:feed": {"-": everyone(OK)},
-    "api_v1:api-root": {"-": everyone(NOT_FOUND)},
     "initiatives:register": {"-": logged_in()},
     "initiatives:detail": {
         "gepubliceerd-eigen": everyone(OK),

@@ -12,7 +12,16 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import EventFactory, InitiativeFactory, ResourceFactory, municipality, province, term
+from knowledge.models import Organisation
+from tests.factories import (
+    EventFactory,
+    InitiativeFactory,
+    OrganisationFactory,
+    ResourceFactory,
+    municipality,
+    province,
+    term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +228,68 @@ def test_a_post_is_not_allowed(client):
     assert client.post("/embed/kennis/").status_code == 405
 
 
+# --- one organisation's own items, for its own website ---
+
+
+def test_knowledge_embed_for_one_organisation(client):
+    partner = OrganisationFactory(name="Buurtfonds Noord", slug="buurtfonds-noord")
+    ResourceFactory(title="Ons stappenplan", organisation=partner, themes=[term("theme", "wonen")])
+    ResourceFactory(title="Van een ander", themes=[term("theme", "wonen")])
+    response = client.get("/embed/kennis/?organisatie=buurtfonds-noord&thema=wonen")
+    assert response.status_code == 200
+    assert item_titles(response) == ["Ons stappenplan"]
+    html = response.content.decode()
+    assert "Organisatie: Buurtfonds Noord" in html
+    assert 'href="/kennis/?organisatie=buurtfonds-noord&amp;thema=wonen"' in html  # /kennis/ takes it too
+
+
+def test_agenda_embed_for_one_organisation(client):
+    partner = OrganisationFactory(name="Buurtfonds Noord", slug="buurtfonds-noord")
+    EventFactory(title="Onze inloopavond", organisation=partner)
+    EventFactory(title="Avond van een ander", organisation=OrganisationFactory())
+    EventFactory(title="Zonder organisatie")
+    response = client.get("/embed/agenda/?organisatie=buurtfonds-noord")
+    assert response.status_code == 200
+    assert item_titles(response) == ["Onze inloopavond"]
+    html = response.content.decode()
+    assert "Organisatie: Buurtfonds Noord" in html
+    assert 'href="/agenda/"' in html  # /agenda/ has no filter per organisation: the whole agenda
+
+
+@pytest.mark.parametrize("path", ["/embed/kennis/", "/embed/agenda/"])
+@pytest.mark.parametrize("value", ["bestaat-niet", "<b>x</b>", "x" * 101])
+def test_an_unknown_organisation_answers_400_in_dutch(client, path, value):
+    response = client.get(path, {"organisatie": value})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Deze lijst werkt nu niet." in html
+    expected = (
+        "Een van de filters in het webadres is te lang." if len(value) > 100 else "Deze organisatie kennen we niet."
+    )
+    assert expected in html
+    assert "<b>x" not in html
+
+
+def test_code_page_offers_the_organisation_for_knowledge_and_the_agenda(client):
+    OrganisationFactory(name="Buurtfonds Noord", slug="buurtfonds-noord")
+    for key in ("kennis", "agenda"):
+        html = client.get(f"/embed/?lijst={key}").content.decode()
+        assert 'name="organisatie"' in html and "Alle organisaties" in html
+        assert re.search(r'<option value="buurtfonds-noord"[^>]*>Buurtfonds Noord</option>', html)
+        made = client.get(f"/embed/?lijst={key}&organisatie=buurtfonds-noord")
+        assert made.status_code == 200
+        assert f'src="/embed/{key}/?organisatie=buurtfonds-noord&amp;aantal=5"' in made.content.decode()
+        assert "organisatie: Buurtfonds Noord" in made.content.decode()
+        wrong = client.get(f"/embed/?lijst={key}&organisatie=bestaat-niet")
+        assert wrong.status_code == 400 and "Deze organisatie kennen we niet." in wrong.content.decode()
+    assert 'name="organisatie"' not in client.get("/embed/?lijst=initiatieven").content.decode()
+
+
 # --- queries: the same number for 1 item as for 20 ---
+
+
+def _partner() -> Organisation:
+    return Organisation.objects.filter(slug="partner-embed").first() or OrganisationFactory(slug="partner-embed")
 
 
 @pytest.mark.parametrize(
@@ -231,6 +301,10 @@ def test_a_post_is_not_allowed(client):
             lambda: ResourceFactory(kind=term("knowledge_kind", "artikel")),
         ),
         ("/embed/agenda/?provincie=utrecht", lambda: EventFactory(province=province("Utrecht"))),
+        (
+            "/embed/kennis/?organisatie=partner-embed",
+            lambda: ResourceFactory(organisation=_partner()),
+        ),
     ],
 )
 def test_query_count_does_not_grow_with_the_items(client, path, make):

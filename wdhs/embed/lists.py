@@ -1,4 +1,5 @@
-"""The three lists a partner can put on their own website, each on the FilterSet of its list page."""
+"""The three lists a partner can put on their own website, each on the FilterSet of its list page; knowledge and
+the agenda also for one organisation (?organisatie=<slug>), so a partner shows its own items on its own site."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from initiatives.models import Initiative
 from knowledge.events.filters import EventFilter
 from knowledge.events.models import Event
 from knowledge.filters import ResourceFilter
-from knowledge.models import Resource
+from knowledge.models import Organisation, Resource
 from wdhs.facets import ordered_by
 
 DEFAULT_COUNT = 5
@@ -52,49 +53,46 @@ def count_filter() -> CountFilter:
     )
 
 
-def _only(filterset: django_filters.FilterSet, params: tuple[str, ...]) -> None:
-    """Drops the filters of the list page that an embed does not offer (search, sorting, ...): they are ignored."""
-    for name in list(filterset.filters):
-        if name not in (*params, "aantal"):
-            del filterset.filters[name]
+def organisation_filter() -> django_filters.ModelChoiceFilter:
+    """`organisatie`: one partner's own items, by the slug of its page (/organisaties/<slug>/)."""
+    return django_filters.ModelChoiceFilter(
+        label="Organisatie",
+        field_name="organisation",
+        to_field_name="slug",
+        queryset=Organisation.objects.order_by("name"),
+        empty_label="Alle organisaties",
+        help_text="Alleen wat deze organisatie op We Doen Het Samen zet. Handig voor de website van je organisatie.",
+    )
+
+
+def embed_filter(
+    base: type[django_filters.FilterSet], params: tuple[str, ...], **extra: django_filters.Filter
+) -> type[django_filters.FilterSet]:
+    """The FilterSet of a list page, for an embed: its filters named in `params` (the others, such as search and
+    sorting, are dropped: a link with them still works), `extra` filters of the embed only, and `aantal`."""
+    kept = (*params, "aantal")
+
+    def __init__(self: django_filters.FilterSet, *args: Any, **kwargs: Any) -> None:
+        base.__init__(self, *args, **kwargs)
+        for name in list(self.filters):
+            if name not in kept:
+                del self.filters[name]
+
+    meta = type("Meta", (base.Meta,), {})
+    attrs = {"Meta": meta, "__init__": __init__, "__module__": __name__, "aantal": count_filter(), **extra}
+    filterset: type[django_filters.FilterSet] = type(f"{base.__name__}ForEmbed", (base,), attrs)
+    return filterset
 
 
 INITIATIVE_PARAMS = ("gemeente", "provincie", "thema", "soort")
-RESOURCE_PARAMS = ("thema", "soort", "fase")
-EVENT_PARAMS = ("thema", "provincie")
+RESOURCE_PARAMS = ("organisatie", "thema", "soort", "fase")
+EVENT_PARAMS = ("organisatie", "thema", "provincie")
 
-
-class InitiativeEmbedFilter(InitiativeFilter):
-    aantal = count_filter()
-
-    class Meta(InitiativeFilter.Meta):
-        pass
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _only(self, INITIATIVE_PARAMS)
-
-
-class ResourceEmbedFilter(ResourceFilter):
-    aantal = count_filter()
-
-    class Meta(ResourceFilter.Meta):
-        pass
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _only(self, RESOURCE_PARAMS)
-
-
-class EventEmbedFilter(EventFilter):
-    aantal = count_filter()
-
-    class Meta(EventFilter.Meta):
-        pass
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _only(self, EVENT_PARAMS)
+InitiativeEmbedFilter = embed_filter(InitiativeFilter, INITIATIVE_PARAMS)
+# One organisation (the list page /kennis/ takes several; an embed is one partner's own list).
+ResourceEmbedFilter = embed_filter(ResourceFilter, RESOURCE_PARAMS, organisatie=organisation_filter())
+# /agenda/ has no filter per organisation: the embed's own, left out of its link to the agenda.
+EventEmbedFilter = embed_filter(EventFilter, EVENT_PARAMS, organisatie=organisation_filter())
 
 
 def _initiatives(rows: QuerySet[Initiative], count: int) -> list[Initiative]:
@@ -127,6 +125,7 @@ class EmbedList:
     item_template: str
     empty: str  # the empty state
     full_list_extra: dict[str, str] = field(default_factory=dict)  # e.g. the same order on the list page
+    not_on_full_list: tuple[str, ...] = ()  # parameters the list page does not take
     errors: dict[str, str] = field(default_factory=dict)  # URL parameter -> what to say when its value is unknown
     all_labels: dict[str, str] = field(default_factory=dict)  # URL parameter -> the choice "no filter"
 
@@ -139,6 +138,10 @@ REGION_ERRORS = {
     "provincie": "Deze provincie kennen we niet.",
     "thema": "Dit thema kennen we niet.",
 }
+ORGANISATION_ERROR = (
+    "Deze organisatie kennen we niet. Gebruik het laatste deel van het adres van haar pagina op We Doen Het Samen, "
+    "of kies de organisatie op /embed/."
+)
 
 LISTS: dict[str, EmbedList] = {
     spec.key: spec
@@ -174,6 +177,7 @@ LISTS: dict[str, EmbedList] = {
             item_template="embed/_resource.html",
             empty="Hier staat nog geen kennis. Kijk op We Doen Het Samen voor alle kennis.",
             errors={
+                "organisatie": ORGANISATION_ERROR,
                 "thema": "Dit thema kennen we niet.",
                 "soort": "Deze soort kennis kennen we niet.",
                 "fase": "Deze fase kennen we niet.",
@@ -191,7 +195,8 @@ LISTS: dict[str, EmbedList] = {
             params=EVENT_PARAMS,
             item_template="embed/_event.html",
             empty="Er staan nu geen activiteiten in de agenda. Kijk later nog eens.",
-            errors=REGION_ERRORS,
+            not_on_full_list=("organisatie",),
+            errors={"organisatie": ORGANISATION_ERROR, **REGION_ERRORS},
         ),
     )
 }

@@ -50,6 +50,8 @@ UNKNOWN_LIST = "Deze lijst kennen we niet. Kies hieronder initiatieven, kennis o
 
 def _full_list_url(spec: EmbedList, data: QueryDict) -> str:
     params = query(data, spec)
+    for name in spec.not_on_full_list:
+        params.pop(name, None)
     params.update(spec.full_list_extra)
     encoded = params.urlencode()
     return reverse(spec.full_list) + (f"?{encoded}" if encoded else "")

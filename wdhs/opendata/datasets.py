@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -187,11 +188,32 @@ def _newest(dataset: Dataset) -> datetime.datetime | None:
     return newest
 
 
+def tables(dataset: Dataset) -> tuple[str, ...]:
+    """The tables whose writes change the dataset: its rows and their links (themes)."""
+    return pagecache.model_tables(dataset.model)
+
+
+def etag(dataset: Dataset) -> str:
+    """Changes with every write that can change a download: its rows, their links and what they name."""
+    return pagecache.etag_of(pagecache.model_tables(dataset.model, related=True))
+
+
 def last_changes() -> dict[str, datetime.datetime | None]:
-    """{dataset slug: its last change}, one indexed query per dataset, kept until the content changes."""
+    """{dataset slug: its last change}: the last write to its tables, kept by the trigger of the page cache
+    (wdhs/pagecache.py), so a deleted or unpublished row counts too. One query for every dataset together.
 
-    def compute() -> dict[str, datetime.datetime | None]:
-        return {dataset.slug: _newest(dataset) for dataset in DATASETS}
-
-    changes: dict[str, datetime.datetime | None] = pagecache.memo(("opendata-last-changes",), compute)
+    Before the first write since that moment was kept (just after the upgrade), the newest timestamp of the rows
+    (one indexed query, kept until the content changes)."""
+    moments = pagecache.per_request(
+        "opendata-table-changes",
+        lambda: pagecache.last_changed(tuple(sorted({table for dataset in DATASETS for table in tables(dataset)}))),
+    )
+    changes: dict[str, datetime.datetime | None] = {}
+    for dataset in DATASETS:
+        known = [moment for table in tables(dataset) if (moment := moments.get(table)) is not None]
+        if known:
+            changes[dataset.slug] = max(known)
+        else:
+            newest = functools.partial(_newest, dataset)
+            changes[dataset.slug] = pagecache.memo(("opendata-newest", dataset.slug), newest)
     return changes

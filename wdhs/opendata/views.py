@@ -8,10 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from wdhs.opendata import dcat
-from wdhs.opendata.datasets import BY_SLUG, DATASETS, Dataset, last_changes
+from wdhs.opendata.datasets import BY_SLUG, DATASETS, Dataset, etag, last_changes
 from wdhs.opendata.stream import csv_lines, json_parts, streamed
 
 JSON_LD = "application/ld+json; charset=utf-8"
@@ -64,7 +64,14 @@ def _head(request: HttpRequest, dataset: Dataset) -> dict[str, object]:
     }
 
 
+def _etag(request: HttpRequest, slug: str) -> str | None:
+    """The ETag of a download: a client that has it gets a 304 until the dataset changes (no rows are read)."""
+    dataset = BY_SLUG.get(slug)
+    return etag(dataset) if dataset is not None and dataset.rows is not None else None
+
+
 @require_GET
+@condition(etag_func=_etag)
 def download_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse | HttpResponseRedirect:
     dataset = _downloadable(slug)
     if dataset.rows is None:  # the register has its own download (initiatives.exports)
@@ -78,6 +85,7 @@ def download_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse | Htt
 
 
 @require_GET
+@condition(etag_func=_etag)
 def download_json(request: HttpRequest, slug: str) -> StreamingHttpResponse | HttpResponseRedirect:
     dataset = _downloadable(slug)
     if dataset.rows is None:  # the register has its own download (initiatives.exports)
