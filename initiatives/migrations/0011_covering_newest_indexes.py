@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("initiatives", "0009_open_data_indexes"),
+        ("initiatives", "0010_free_shadowed_slugs"),
         ("wdhs", "0011_page_reads"),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", "0015_open_data_updated_indexes"),
+        ("knowledge", "0016_free_shadowed_slugs"),
         ("wdhs", "0011_page_reads"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
