@@ -25,8 +25,10 @@ def demo_paths() -> list[str]:
     """The URL of every page type, filled with demo content; every knowledge item."""
     from goals.models import Update
     from initiatives.models import Initiative
+    from knowledge.events.models import Event
     from knowledge.funding.models import FundingScheme
     from knowledge.models import Organisation, Resource
+    from knowledge.routes.models import Route
 
     paths = [
         reverse("home"),
@@ -44,9 +46,20 @@ def demo_paths() -> list[str]:
         reverse("about"),
         reverse("contact"),
         reverse("open_data"),
+        reverse("routes:list"),
+        reverse("events:list"),
+        reverse("events:past"),
+        reverse("alerts:subscribe"),
+        reverse("embed:builder"),
+        reverse("embed:initiatives"),
+        reverse("embed:knowledge"),
+        reverse("embed:events"),
+        reverse("api_v1:docs"),
     ]
     paths += [resource.get_absolute_url() for resource in Resource.objects.published().order_by("slug")]
     for queryset in (
+        Route.objects.order_by("slug"),
+        Event.objects.order_by("slug"),
         Organisation.objects.order_by("slug"),
         FundingScheme.objects.active().order_by("slug"),
         Initiative.objects.published().order_by("slug"),
