@@ -228,10 +228,22 @@ def pages() -> list[tuple[str, str]]:
         ("feed doelen (RSS)", "/doelen/updates/feed/"),
         ("sitemap-index", "/sitemap.xml"),
         ("sitemap initiatieven, deel 1", "/sitemap-initiatieven.xml"),
+        ("feed initiatieven met filter", "/initiatieven/feed/?provincie=utrecht"),
+        ("feed kennis met filter", f"/kennis/feed/?thema={theme}"),
+        ("/agenda/", "/agenda/"),
+        ("/open-data/", "/open-data/"),
+        ("embed initiatieven", "/embed/initiatieven/?gemeente=utrecht"),
+        ("API initiatieven", "/api/v1/initiatieven"),
+        ("API kennis met filter", f"/api/v1/kennis?thema={theme}"),
     ]
 
 
-EXPORTS = [("export CSV", "/initiatieven/export.csv"), ("export JSON", "/initiatieven/export.json")]
+EXPORTS = [
+    ("export CSV", "/initiatieven/export.csv"),
+    ("export JSON", "/initiatieven/export.json"),
+    ("open data initiatieven CSV", "/open-data/initiatieven.csv"),
+    ("open data kennis JSON", "/open-data/kennis.json"),
+]
 
 
 @contextlib.contextmanager
