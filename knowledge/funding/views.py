@@ -94,11 +94,9 @@ def _reachable_tables() -> tuple[str, ...]:
     return tuple(sorted(tables & set(pagecache.content_tables())))
 
 
-def _grouped(schemes: list[tuple[FundingScheme, SchemeRules]], form: FinderForm) -> list[dict[str, Any]]:
-    answers = form.answers()
+def _grouped(schemes: list[tuple[FundingScheme, SchemeRules]], results: list[Result]) -> list[dict[str, Any]]:
     groups: dict[Verdict, list[tuple[FundingScheme, Result]]] = {v: [] for v in Verdict}
-    for scheme, rules in schemes:
-        result = evaluate(rules, answers)
+    for (scheme, _), result in zip(schemes, results, strict=True):
         groups[result.verdict].append((scheme, result))
     return [
         {
@@ -168,8 +166,10 @@ def finder(request: HttpRequest) -> HttpResponse:
     context["chips"] = form_chips(form, request.GET, CHIP_LABELS)
     context["feed_query"] = feed_query(request.GET)  # the feed with the same answers (rel=alternate)
     if answered:
-        context["groups"] = _grouped(schemes, form)
-        context.update(_outcome(schemes, form, context["groups"]))
+        answers = form.answers()
+        results = [evaluate(rules, answers) for _, rules in schemes]  # judged once: the groups and the doors
+        context["groups"] = _grouped(schemes, results)
+        context.update(_outcome(schemes, form, context["groups"], results))
     return render(request, "funding/finder.html", context)
 
 
@@ -198,10 +198,13 @@ DOOR_GUIDES: dict[str, list[tuple[str, str, str]]] = {
 
 
 def _outcome(
-    schemes: list[tuple[FundingScheme, SchemeRules]], form: FinderForm, groups: list[dict[str, Any]]
+    schemes: list[tuple[FundingScheme, SchemeRules]],
+    form: FinderForm,
+    groups: list[dict[str, Any]],
+    results: list[Result],
 ) -> dict[str, Any]:
     """The top of the outcome: how many fit, and which other answer would open more doors (counted)."""
-    doors = more_doors([rules for _, rules in schemes], form.answers())
+    doors = more_doors([rules for _, rules in schemes], form.answers(), results)
     wanted = {slug for door in doors for slug, _, _ in DOOR_GUIDES.get(door.key, [])}
     published = (
         set(Resource.objects.published().filter(slug__in=wanted).values_list("slug", flat=True)) if wanted else set()
