@@ -15,9 +15,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from knowledge.filters import ResourceFilter, region_choices
-from knowledge.models import Resource
-from knowledge.search import RESOURCES
+from knowledge.filters import OrganisationFilter, ResourceFilter, region_choices
+from knowledge.models import Organisation, OrganisationKind, Resource
+from knowledge.search import ORGANISATIONS, RESOURCES
 from wdhs.feeds import FEED_SIZE, FILTER_ERROR, PortalFeed, feed_query, refused
 from wdhs.search.query import MAX_RAW_QUERY, ParsedQuery, expand_query, parse_query
 
@@ -104,3 +104,76 @@ class ResourceRssFeed(PortalFeed):
 class ResourceAtomFeed(ResourceRssFeed):
     feed_type = Atom1Feed
     subtitle = ResourceRssFeed.description
+
+
+class OrganisationQuery:
+    """The filters of /organisaties/ read from a feed's URL: the search words, kind, theme and province."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.params = request.GET
+        self.parsed: ParsedQuery = parse_query(self.params.get("q"))
+        self.filterset = OrganisationFilter(self.params or None, queryset=Organisation.objects.all())
+        self.valid = not self.filterset.is_bound or self.filterset.form.is_valid()
+
+    def problem(self) -> str | None:
+        if not self.valid:
+            return FILTER_ERROR
+        return search_problem(self.params.get("q"), self.parsed)
+
+    def labels(self) -> list[str]:
+        chosen: list[str] = [f"‘{self.parsed.text}’"] if self.parsed.is_searchable else []
+        cleaned = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
+        kinds = dict(OrganisationKind.choices)
+        for name, value in cleaned.items():
+            if name == "q" or not value:
+                continue
+            chosen.append(str(kinds.get(value, value)) if name == "soort" else str(value))
+        return chosen
+
+    def organisations(self) -> list[Organisation]:
+        rows: QuerySet[Organisation] = self.filterset.qs
+        if self.parsed.is_searchable:
+            rows = ORGANISATIONS.matching(None, expand_query(self.parsed), queryset=rows)
+        # Two thousand partners at national size: newest first on the primary key's order of creation.
+        return list(rows.order_by("-created_at", "-pk")[:FEED_SIZE])
+
+
+class OrganisationAtomFeed(PortalFeed):
+    """/organisaties/feed/: partners new on the portal, with the filters of /organisaties/."""
+
+    feed_type = Atom1Feed
+    subtitle = "Nieuwe organisaties die bewoners helpen, op het kennisplatform We Doen Het Samen."
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        problem = OrganisationQuery(request).problem()
+        if problem:
+            return refused(request, problem)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> OrganisationQuery:
+        return OrganisationQuery(request)
+
+    def title(self, obj: OrganisationQuery) -> str:
+        labels = obj.labels()
+        return f"Nieuwe organisaties{': ' + ', '.join(labels) if labels else ''} · {SITE}"
+
+    def link(self, obj: OrganisationQuery) -> str:
+        return reverse("knowledge:organisation_list") + feed_query(obj.params)
+
+    def items(self, obj: OrganisationQuery) -> list[Organisation]:
+        return obj.organisations()
+
+    def item_title(self, item: Organisation) -> str:
+        return item.display_name
+
+    def item_description(self, item: Organisation) -> str:
+        return item.description
+
+    def item_pubdate(self, item: Organisation) -> datetime:
+        return item.created_at
+
+    def item_updateddate(self, item: Organisation) -> datetime:
+        return item.updated_at
+
+    def item_categories(self, item: Organisation) -> list[str]:
+        return [item.get_kind_display()]

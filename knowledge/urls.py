@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from knowledge import editor_views, views
-from knowledge.feeds import ResourceAtomFeed, ResourceRssFeed
+from knowledge.feeds import OrganisationAtomFeed, ResourceAtomFeed, ResourceRssFeed
 
 app_name = "knowledge"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("kennis/<slug:slug>/", views.resource_detail, name="detail"),
     path("kennis/<slug:slug>/bijlagen/<int:pk>/", views.attachment_download, name="attachment"),
     path("organisaties/", views.organisation_list, name="organisation_list"),
+    path("organisaties/feed/", OrganisationAtomFeed(), name="organisation_feed"),
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisaties/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
     path("mijn/kennis/", editor_views.dashboard, name="editor_dashboard"),

@@ -246,6 +246,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "shorter": shorter_queries(expanded, partial, lambda text: url_with(request.GET, "q", text)),
             "ask_text": parsed.question_text,
             "about_money": parsed.is_searchable and not page.paginator.count and is_about_money(parsed),
+            # The feed with the same filters (rel=alternate); not for filters the feed would refuse.
+            "feed_query": ""
+            if status != 200 or search_problem(request.GET.get("q"), parsed)
+            else feed_query(request.GET),
         },
         status=status,
     )

@@ -162,6 +162,7 @@ EXPECTED: dict[str, dict[str, RoleMap]] = {
     # /kennis/ and /organisaties/: published for everyone, a draft only for its editors and staff
     "knowledge:list": {"-": everyone(OK)},
     "knowledge:feed": {"-": everyone(OK)},
+    "knowledge:organisation_feed": {"-": everyone(OK)},
     "knowledge:feed_rss": {"-": everyone(OK)},
     "knowledge:detail": {
         "gepubliceerd-eigen": everyone(OK),

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from initiatives.models import Initiative
 from knowledge.events.models import Event
 from knowledge.funding.models import FundingScheme
-from knowledge.models import Resource
+from knowledge.models import Organisation, Resource
 from tests.factories import EventFactory, FundingSchemeFactory, InitiativeFactory, OrganisationFactory, ResourceFactory
 from wdhs.slugs import shadowed
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
         (("initiatives:detail", "initiatives:manage"), {"feed", "kaart", "aanmelden"}, {"nieuw", "feeds"}),
         (("funding:detail",), {"feed"}, {"nieuw", "kaart"}),
         (("events:detail",), {"afgelopen"}, {"feed", "komend"}),
-        (("knowledge:organisation_detail", "knowledge:editor_organisation_edit"), set(), {"feed", "nieuw"}),
+        (("knowledge:organisation_detail", "knowledge:editor_organisation_edit"), {"feed"}, {"nieuw", "kaart"}),
     ],
 )
 def test_the_urls_say_which_slugs_a_fixed_page_takes(url_names, taken, free):
@@ -54,6 +54,7 @@ def test_a_new_initiative_never_takes_a_fixed_page(client, name):
         (InitiativeFactory.build, "kaart", "/initiatieven/kaart/"),
         (FundingSchemeFactory.build, "feed", "/financiering/feed/"),
         (EventFactory.build, "afgelopen", "/agenda/afgelopen/"),
+        (OrganisationFactory.build, "feed", "/organisaties/feed/"),
     ],
 )
 def test_a_slug_typed_in_the_admin_that_a_fixed_page_takes_gets_a_dutch_message(make, slug, address):
@@ -68,7 +69,7 @@ def test_a_slug_typed_in_the_admin_that_a_fixed_page_takes_gets_a_dutch_message(
 
 
 def test_an_organisation_slug_is_free_when_no_fixed_page_takes_it():
-    OrganisationFactory.build(slug="feed").clean()
+    OrganisationFactory.build(slug="nieuw").clean()
 
 
 def test_the_migrations_move_rows_that_could_never_be_reached(client):
@@ -79,9 +80,14 @@ def test_the_migrations_move_rows_that_could_never_be_reached(client):
     event = EventFactory(slug="afgelopen")
     initiative = InitiativeFactory()
     Initiative.objects.filter(pk=initiative.pk).update(slug="kaart")
+    partner = OrganisationFactory()
+    Organisation.objects.filter(pk=partner.pk).update(slug="feed")
 
     importlib.import_module("knowledge.migrations.0016_free_shadowed_slugs").free_shadowed_slugs(apps, None)
     importlib.import_module("initiatives.migrations.0010_free_shadowed_slugs").free_shadowed_slugs(apps, None)
+    importlib.import_module("knowledge.migrations.0018_free_organisation_feed_slug").free_organisation_feed_slug(
+        apps, None
+    )
 
     assert Resource.objects.get(pk=resource.pk).slug == "feed-3"
     assert Resource.objects.get(pk=untouched.pk).slug == "feedback"
@@ -90,3 +96,4 @@ def test_the_migrations_move_rows_that_could_never_be_reached(client):
     moved = Initiative.objects.get(pk=initiative.pk)
     assert moved.slug == "kaart-2"
     assert client.get(moved.get_absolute_url()).status_code == 200
+    assert Organisation.objects.get(pk=partner.pk).slug == "feed-2"
