@@ -34,6 +34,7 @@ from django.http import HttpRequest
 
 from goals.models import Goal, GoalLink, Indicator, Measurement, Milestone, Regulation, Update
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 from wdhs.http import admin_user
 from wdhs.metrics import METRICS
 
@@ -201,14 +202,14 @@ class MilestoneAdmin(admin.ModelAdmin):
 
     @admin.action(description="Geselecteerde mijlpalen markeren als behaald", permissions=["change"])
     def mark_done(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
-        updated = queryset.update(done=True)
+        updated = update_logged(queryset, done=True)
         self.message_user(
             request, f"{counted(updated, 'mijlpaal', 'mijlpalen')} gemarkeerd als behaald.", messages.SUCCESS
         )
 
     @admin.action(description="Geselecteerde mijlpalen markeren als nog niet behaald", permissions=["change"])
     def mark_not_done(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
-        updated = queryset.update(done=False)
+        updated = update_logged(queryset, done=False)
         self.message_user(
             request, f"{counted(updated, 'mijlpaal', 'mijlpalen')} gemarkeerd als nog niet behaald.", messages.SUCCESS
         )
@@ -232,12 +233,12 @@ class UpdateAdmin(admin.ModelAdmin):
 
     @admin.action(description="Geselecteerde berichten publiceren", permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Update]) -> None:
-        updated = queryset.filter(is_published=False).update(is_published=True)
+        updated = update_logged(queryset.filter(is_published=False), is_published=True)
         self.message_user(request, f"{counted(updated, 'bericht', 'berichten')} gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Geselecteerde berichten niet meer publiceren", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Update]) -> None:
-        updated = queryset.filter(is_published=True).update(is_published=False)
+        updated = update_logged(queryset.filter(is_published=True), is_published=False)
         self.message_user(request, f"{counted(updated, 'bericht', 'berichten')} offline gehaald.", messages.SUCCESS)
 
 

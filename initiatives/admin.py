@@ -18,6 +18,7 @@ from initiatives import changes, services
 from initiatives.forms import RejectForm
 from initiatives.models import STALE_AFTER, Initiative, Invitation, Membership, ProblemReport, Status
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 from wdhs.feedback.admin import FeedbackCountsMixin, HandledButtonMixin
 from wdhs.http import AuthenticatedHttpRequest
 
@@ -302,7 +303,9 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description="Intrekken (de link werkt niet meer)", permissions=["change"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
-        done = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        done = update_logged(
+            queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True), revoked_at=timezone.now()
+        )
         self.message_user(request, f"{counted(done, 'uitnodiging', 'uitnodigingen')} ingetrokken.", messages.SUCCESS)
 
 
@@ -337,5 +340,7 @@ class ProblemReportAdmin(HandledButtonMixin, admin.ModelAdmin):
 
     @admin.action(description="Markeren als afgehandeld", permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet[ProblemReport]) -> None:
-        done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now())
+        done = update_logged(
+            queryset.filter(handled_at__isnull=True).select_related("initiative"), handled_at=timezone.now()
+        )
         self.message_user(request, f"{counted(done, 'melding', 'meldingen')} afgehandeld.", messages.SUCCESS)

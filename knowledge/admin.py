@@ -18,6 +18,7 @@ from knowledge.models import Attachment, Membership, Organisation, Resource, Sta
 from knowledge.questions.admin import QuestionAdmin
 from knowledge.routes.admin import RouteAdmin, RouteStepAdmin, RouteStepLinkAdmin
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 from wdhs.feedback.admin import FeedbackCountsMixin
 from wdhs.http import AuthenticatedHttpRequest
 
@@ -55,7 +56,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
     @admin.action(description="Recht om zelf te publiceren geven", permissions=["change"])
     def grant_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
-        updated = queryset.update(can_publish=True)
+        updated = update_logged(queryset, can_publish=True)
         self.message_user(
             request,
             f"{counted(updated, 'redacteur', 'redacteuren')} {ngettext('mag', 'mogen', updated)} nu zelf publiceren.",
@@ -64,7 +65,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
     @admin.action(description="Recht om zelf te publiceren intrekken", permissions=["change"])
     def revoke_publish(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
-        updated = queryset.update(can_publish=False)
+        updated = update_logged(queryset, can_publish=False)
         self.message_user(
             request,
             f"{counted(updated, 'redacteur', 'redacteuren')} "

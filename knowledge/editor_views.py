@@ -20,6 +20,7 @@ from knowledge.feedback import dashboard_feedback, feedback_for_editor
 from knowledge.forms import OrganisationForm, ResourceCreateForm, ResourceForm, StatusForm
 from knowledge.models import Attachment, Organisation, OrganisationQuerySet, Resource, StatusChange
 from knowledge.reads import most_read_for_editor
+from wdhs.audit import update_logged
 from wdhs.forms.once import ALREADY_SENT, submit_once
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.markup import render_markdown_safely
@@ -137,8 +138,8 @@ def feedback_handled(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     user = request.user
     item = get_object_or_404(feedback_for_editor(user, sees_all=edits_all(user)), pk=pk)
     if item.handled_at is None:
-        PageFeedback.objects.filter(pk=item.pk, handled_at__isnull=True).update(
-            handled_at=timezone.now(), handled_by=user
+        update_logged(
+            PageFeedback.objects.filter(pk=item.pk, handled_at__isnull=True), handled_at=timezone.now(), handled_by=user
         )
         messages.success(request, f"De reactie {item.reference} staat op afgehandeld.")
     else:

@@ -30,6 +30,7 @@ ENGLISH_WORDS = (
     "Choose", "Welcome", "Documentation", "Email", "email", "Username", "username", "Continue", "Cancel",
     "Back", "Close", "Menu", "More", "Sign", "Forgot", "Remember", "required", "optional",
     "community", "building", "feed", "Feed", "Atom", "Primary", "primary", "Can", "Pagination", "entries",
+    "today", "Yesterday", "Tomorrow", "Midnight", "Noon", "Note", "timezone", "selection",
 )  # fmt: skip
 ENGLISH_PHRASES = ("Atom-feed", "View site", "Filter by", "Log out", "Log in again", "Sign in", "Sign up", "Sign out")
 # The Dutch words that the framework uses, where the portal has one word list of its own (inloggen, uitloggen).
@@ -49,6 +50,8 @@ _DATE_STYLES = re.compile(
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\d"  # Nov. 30
     r"|\b\d{1,2}\s(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s|$)"  # 30 nov. 2026
     r"|\b(?:a\.m\.|p\.m\.|midnight|noon)\b"
+    r"|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r" \d{1,2}, \d{4}\b"  # december 1, 2026: English order with a Dutch month (the admin calendar)
 )
 
 

@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from wdhs import audit
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 from wdhs.feedback.admin import PageFeedbackAdmin
 from wdhs.http import AuthenticatedHttpRequest
 from wdhs.models import (
@@ -83,7 +84,7 @@ class UserAdmin(DjangoUserAdmin):
     def deactivate_users(self, request: AuthenticatedHttpRequest, queryset: QuerySet[User]) -> None:
         if not request.user.is_superuser:
             queryset = queryset.filter(is_staff=False, is_superuser=False)
-        updated = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        updated = update_logged(queryset.exclude(pk=request.user.pk), is_active=False)
         self.message_user(request, f"{counted(updated, 'account', 'accounts')} geblokkeerd.", messages.SUCCESS)
 
 
@@ -158,13 +159,17 @@ class TermAdmin(admin.ModelAdmin):
     @admin.action(description="In gebruik nemen", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
         self.message_user(
-            request, f"{counted(queryset.update(is_active=True), 'term', 'termen')} in gebruik.", messages.SUCCESS
+            request,
+            f"{counted(update_logged(queryset, is_active=True), 'term', 'termen')} in gebruik.",
+            messages.SUCCESS,
         )
 
     @admin.action(description="Niet meer gebruiken (blijft bewaard bij bestaande inhoud)", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[Term]) -> None:
         self.message_user(
-            request, f"{counted(queryset.update(is_active=False), 'term', 'termen')} uit gebruik.", messages.SUCCESS
+            request,
+            f"{counted(update_logged(queryset, is_active=False), 'term', 'termen')} uit gebruik.",
+            messages.SUCCESS,
         )
 
     def has_delete_permission(self, request: HttpRequest, obj: Term | None = None) -> bool:
@@ -181,7 +186,7 @@ class SearchSynonymAdmin(admin.ModelAdmin):
 
     @admin.action(description="Zet de gekozen synoniemen aan", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
-        count = queryset.update(is_active=True)
+        count = update_logged(queryset, is_active=True)
         self.message_user(
             request,
             f"{counted(count, 'synoniem', 'synoniemen')} {ngettext('staat', 'staan', count)} aan.",
@@ -190,7 +195,7 @@ class SearchSynonymAdmin(admin.ModelAdmin):
 
     @admin.action(description="Zet de gekozen synoniemen uit", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[SearchSynonym]) -> None:
-        count = queryset.update(is_active=False)
+        count = update_logged(queryset, is_active=False)
         self.message_user(
             request,
             f"{counted(count, 'synoniem', 'synoniemen')} {ngettext('staat', 'staan', count)} uit.",

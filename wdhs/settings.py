@@ -308,6 +308,12 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = [
     {"model": "goals.Update", "exclude_fields": _AUDIT_EXCLUDE},
     {"model": "goals.GoalLink", "exclude_fields": _AUDIT_EXCLUDE},
     {"model": "goals.Regulation", "exclude_fields": _AUDIT_EXCLUDE},
+    # Readers' reports and reactions: only who handled them and when (the message and address stay out).
+    {"model": "initiatives.ProblemReport", "include_fields": ["handled_at"]},
+    {"model": "wdhs.PageFeedback", "include_fields": ["handled_at", "handled_by"]},
+    # allauth's copy of an account's address: staff may mark it confirmed (the admin action), which opens log-in
+    # and password reset to it. The address itself is logged on wdhs.User; erasure renames lines naming it.
+    {"model": "account.EmailAddress", "include_fields": ["verified", "primary"]},
 ]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

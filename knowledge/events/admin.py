@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from knowledge.events.models import Event
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 
 
 class WhenFilter(admin.SimpleListFilter):
@@ -78,22 +79,32 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="Afzeggen: gaat niet door", permissions=["change"])
     def cancel(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        updated = queryset.filter(is_cancelled=False).update(
-            is_cancelled=True, sequence=F("sequence") + 1, updated_at=timezone.now()
+        updated = update_logged(
+            queryset.filter(is_cancelled=False),
+            is_cancelled=True,
+            sequence=F("sequence") + 1,
+            updated_at=timezone.now(),
         )
         self._done(request, updated, "afgezegd")
 
     @admin.action(description="Gaat toch door", permissions=["change"])
     def uncancel(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        updated = queryset.filter(is_cancelled=True).update(
-            is_cancelled=False, sequence=F("sequence") + 1, updated_at=timezone.now()
+        updated = update_logged(
+            queryset.filter(is_cancelled=True),
+            is_cancelled=False,
+            sequence=F("sequence") + 1,
+            updated_at=timezone.now(),
         )
         self._done(request, updated, "weer gewoon gepland")
 
     @admin.action(description="Zichtbaar maken in de agenda", permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        self._done(request, queryset.update(is_published=True, updated_at=timezone.now()), "zichtbaar in de agenda")
+        self._done(
+            request, update_logged(queryset, is_published=True, updated_at=timezone.now()), "zichtbaar in de agenda"
+        )
 
     @admin.action(description="Uit de agenda halen", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        self._done(request, queryset.update(is_published=False, updated_at=timezone.now()), "uit de agenda gehaald")
+        self._done(
+            request, update_logged(queryset, is_published=False, updated_at=timezone.now()), "uit de agenda gehaald"
+        )

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from knowledge.funding.models import FundingScheme
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 from wdhs.feedback.admin import FeedbackCountsMixin
 
 
@@ -122,7 +123,7 @@ class FundingSchemeAdmin(FeedbackCountsMixin):
 
     @admin.action(description="Zichtbaar maken in de wijzer", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[FundingScheme]) -> None:
-        updated = queryset.update(is_active=True)
+        updated = update_logged(queryset, is_active=True)
         self.message_user(
             request,
             f"{counted(updated, 'regeling', 'regelingen')} {ngettext('staat', 'staan', updated)} nu in de wijzer.",
@@ -131,7 +132,7 @@ class FundingSchemeAdmin(FeedbackCountsMixin):
 
     @admin.action(description="Uit de wijzer halen", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[FundingScheme]) -> None:
-        updated = queryset.update(is_active=False)
+        updated = update_logged(queryset, is_active=False)
         self.message_user(
             request,
             f"{counted(updated, 'regeling', 'regelingen')} "

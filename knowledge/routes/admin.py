@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 
 from knowledge.routes.models import Route, RouteStep, RouteStepLink, hidden_link_condition
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 
 LINK_TARGETS = ("resource", "resource__kind", "funding_scheme", "funding_scheme__kind", "organisation")
 
@@ -106,12 +107,12 @@ class RouteAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publiceren: bezoekers zien de route", permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Route]) -> None:
-        updated = queryset.update(is_published=True)
+        updated = update_logged(queryset, is_published=True)
         self.message_user(request, f"{counted(updated, 'route', 'routes')} gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Niet meer publiceren", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Route]) -> None:
-        updated = queryset.update(is_published=False)
+        updated = update_logged(queryset, is_published=False)
         self.message_user(request, f"{counted(updated, 'route', 'routes')} niet meer gepubliceerd.", messages.SUCCESS)
 
 

@@ -117,3 +117,37 @@ def test_only_a_superuser_gives_rights_in_the_user_admin(client, staff):
     other.refresh_from_db()
     superuser.refresh_from_db()
     assert not other.is_active and superuser.is_active
+
+
+def test_the_admin_javascript_catalogue_has_dutch_for_every_string_of_the_admin_scripts(client):
+    """The calendar, clock and other admin scripts take their words from /beheer/jsi18n/ (Django's Dutch plus
+    wdhs/locale/nl/LC_MESSAGES/djangojs.po). A Django upgrade that adds a string fails here until it has Dutch."""
+    import json
+    import re
+    from pathlib import Path
+
+    import django.contrib.admin
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("admin:jsi18n"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    found = re.search(r"const newcatalog = (\{.*?\});\n", body, re.S)
+    assert found is not None
+    catalog = json.loads(found.group(1))
+    literal = r'"(?:[^"\\]|\\.)*"'
+    call = re.compile(rf"\bn?gettext\(\s*({literal}(?:\s*\+\s*{literal})*)")
+    used = set()
+    scripts = Path(django.contrib.admin.__file__).parent / "static" / "admin" / "js"
+    for script in scripts.rglob("*.js"):
+        if "vendor" in script.parts:
+            continue
+        for match in call.finditer(script.read_text(encoding="utf-8")):
+            used.add("".join(json.loads(part) for part in re.findall(literal, match.group(1))))
+    assert len(used) > 40
+    missing = sorted(text for text in used if text not in catalog)
+    assert not missing, missing
+    assert catalog["Today (%(date)s)"] == "Vandaag (%(date)s)"
+    assert catalog["%(month)s %(day)s, %(year)s"] == "%(day)s %(month)s %(year)s"

@@ -190,16 +190,14 @@ NOT_IN_THE_AUDIT_LOG = {
     "wdhs.workerheartbeat": "bookkeeping of the task workers",
     "wdhs.formsubmission": "the keys of sent forms, against sending twice",
     "wdhs.auditentry": "the audit log itself, read-only",
-    "wdhs.pagefeedback": "readers' reactions, not content; who handled one is on the row (handled_by, handled_at)",
     "wdhs.pageread": "read counts per page per day, written by the portal, read-only in the admin",
     "knowledge.questiontransfer": "itself the history of a question passed on: who, from, to, when, the note",
     "knowledge.statuschange": "itself the history of a resource's status: who, when, the reviewer's note",
-    "initiatives.invitation": "an invitation records its inviter and when it was used, revoked or expired",
-    "initiatives.problemreport": "readers' reports, not content; handling sets handled_at on the row",
-    "account.emailaddress": "allauth's copy of the address; changes to the address are logged on wdhs.User",
+    "initiatives.invitation": "its name is the invitee's e-mail address; its one staff action (revoke) is logged by "
+    "wdhs.audit.update_logged without the name",
     "mfa.authenticator": "holds the secrets of two-step log-in, which must never be copied into a log",
     "alerts.subscription": "a person's own alert with their e-mail address: a log entry would keep the address "
-    "after they unsubscribe (AVG); staff can only switch alerts off or delete them",
+    "after they unsubscribe (AVG); staff switching alerts off or on is logged by wdhs.audit.update_logged without it",
     "alerts.sentitem": "bookkeeping of the digests: which item went to which alert",
 }
 

@@ -229,6 +229,14 @@ def test_the_editor_sees_counts_and_open_reactions_on_their_dashboard_and_marks_
     assert response.status_code == 302
     open_one.refresh_from_db()
     assert open_one.handled_at is not None and open_one.handled_by == page["editor"]
+    # In the audit log, like staff marking it handled in /beheer/: who, and handled from empty to the moment.
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    line = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(PageFeedback), object_pk=str(open_one.pk)
+    ).latest("pk")
+    assert line.actor == page["editor"] and line.changes_dict["handled_at"][0] is None
     # Someone else's reaction does not exist for this editor.
     assert client.post(reverse("knowledge:editor_feedback_handled", args=[elsewhere.pk])).status_code == 404
     elsewhere.refresh_from_db()

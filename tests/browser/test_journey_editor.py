@@ -80,3 +80,64 @@ def test_editor_writes_submits_and_a_publisher_publishes_with_attachment(
     download = resident.request.get(link.get_attribute("href"))
     assert download.status == 200
     assert download.body()[:2] == b"PK"  # an OpenDocument file is a zip
+
+
+# What makes a checkbox in a list of choices look the same on two forms: the box, and the row around it.
+CHOICE_STYLE = """(box) => {
+    const own = getComputedStyle(box), row = getComputedStyle(box.closest('label'));
+    return {
+        box: [own.inlineSize, own.blockSize, own.marginBlockStart, own.flexShrink],
+        row: [row.display, row.alignItems, row.gap, row.minBlockSize],
+    };
+}"""
+FILE_STYLE = """(input) => {
+    const own = getComputedStyle(input), button = getComputedStyle(input, '::file-selector-button');
+    return {
+        font: [own.fontFamily, own.fontSize],
+        button: [button.fontFamily, button.fontWeight, button.borderTopWidth, button.borderTopColor,
+                 button.backgroundColor, button.minBlockSize],
+    };
+}"""
+SECONDARY_BUTTON_STYLE = """(button) => {
+    const s = getComputedStyle(button);
+    return [s.fontFamily, s.fontWeight, s.borderTopWidth, s.borderTopColor, s.backgroundColor, s.minBlockSize];
+}"""
+
+
+@pytest.mark.parametrize("viewport", [harness.DESKTOP, harness.PHONE], ids=["1280px", "360px"])
+def test_the_editor_forms_have_the_checkboxes_and_file_field_of_the_public_forms(
+    open_page: Any, log_in: Any, check_page: Any, viewport: dict[str, int]
+) -> None:
+    """Issue #13: the editors' forms under /mijn/kennis/ had the browser's small checkboxes, glued to their text,
+    and its grey file button. They get what the public forms have (portal.css): a 1.25rem box beside its label in
+    a 44 px row, and a file field in the portal's font with a button like the secondary buttons."""
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory(can_publish=True)
+    page = open_page(viewport=viewport)
+    log_in(page, membership.user)
+    width = viewport["width"]
+
+    # The alert form's checkboxes (its labels run to two lines on a phone, so the box sits at the first line).
+    page.goto("/meldingen/")
+    public = page.locator("input[name='themes']").first.evaluate(CHOICE_STYLE)
+    assert public["box"][0] == public["box"][1] == "22.5px" and public["row"][0] == "flex"
+
+    for path in ("/mijn/kennis/nieuw/", f"/mijn/kennis/organisatie/{membership.organisation.slug}/"):
+        page.goto(path)
+        for name in ("themes", "phases", "provinces"):
+            boxes = page.locator(f"input[type='checkbox'][name='{name}']")
+            if boxes.count():
+                assert boxes.first.evaluate(CHOICE_STYLE) == public, f"{path} {name}"
+        file_input = page.locator("input[type='file']").first
+        file_style = file_input.evaluate(FILE_STYLE)
+        textbox = page.locator(".utrecht-textbox, .utrecht-textarea").first
+        assert file_style["font"] == textbox.evaluate(
+            "(el) => [getComputedStyle(el).fontFamily, getComputedStyle(el).fontSize]"
+        )
+        secondary = page.locator(".utrecht-button--secondary-action").first
+        assert file_style["button"] == secondary.evaluate(SECONDARY_BUTTON_STYLE), path
+        assert harness.sideways_scroll(page) is None
+        name = "kennis-nieuw" if path.endswith("/nieuw/") else "organisatie"
+        check_page(page, f"redacteur-formulier-{name}-{width}")
+        harness.screenshot(page, f"redacteur-formulier-{name}-{width}")

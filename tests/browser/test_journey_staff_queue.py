@@ -5,11 +5,13 @@ and the admin lists staff work in fit 1280 px (no column cut off)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
 import pytest
 
+from tests import words
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser
@@ -21,8 +23,6 @@ DJANGO_ADMIN_EXCEPTIONS = {
     "aria-prohibited-attr": ".search-label-icon",
     # The tabular inline of managers has an empty column heading above each row's name (th.original).
     "empty-table-header": ".original",
-    # DateTimeShortcuts.js labels the "Vandaag" link in English ("Today (...)").
-    "label-content-name-mismatch": ".datetimeshortcuts",
     # The inline's "verwijderen" checkbox is labelled by its column heading, not by a <label>.
     "label": "-DELETE",
 }
@@ -228,3 +228,42 @@ def test_the_lists_staff_work_in_fit_1280_px(open_page: Any, log_in: Any, check_
     assert admin.locator("#result_list").count() == 1
     assert _fits(admin) == [], path
     check_page(admin, f"beheer-lijst-{path.strip('/').replace('/', '-')}")
+
+
+def test_the_calendar_and_the_clock_of_an_admin_form_speak_dutch(
+    open_page: Any, log_in: Any, html_checker: Any
+) -> None:
+    """Django's date and time widgets are JavaScript (DateTimeShortcuts.js): their words come from the admin's
+    JavaScript catalogue (/beheer/jsi18n/), which the server-side word test (tests/base/test_words.py) never
+    runs. Staff open the calendar and the clock of a progress report's date; no English, one date style."""
+    from tests.factories import UpdateFactory, UserFactory
+
+    update = UpdateFactory()
+    admin = open_page()
+    log_in(admin, UserFactory(is_staff=True, is_superuser=True))
+    admin.goto(f"/beheer/goals/update/{update.pk}/change/")
+
+    today = admin.locator(".datetimeshortcuts a", has_text="Vandaag")
+    assert re.fullmatch(r"Vandaag \(\d{1,2} [a-z]+ \d{4}\)", today.get_attribute("aria-label") or "")
+    admin.get_by_role("button", name="Kies een datum").click()
+    calendar = admin.locator(".calendarbox").first
+    assert calendar.is_visible()
+    assert "Gisteren" in calendar.inner_text() and "Annuleren" in calendar.inner_text()
+    _check_django_change_form(admin, html_checker)
+    seen = [calendar.inner_html()]
+    calendar.locator(".calendarnav-next").click()  # the next month: its labels are built again
+    seen.append(calendar.inner_html())
+    calendar.get_by_text("Annuleren").click()
+
+    admin.get_by_role("button", name="Kies een tijdstip").click()
+    clock = admin.locator(".clockbox").first
+    assert clock.is_visible()
+    assert "Middernacht" in clock.inner_text()
+    _check_django_change_form(admin, html_checker)
+    seen.append(admin.content())
+
+    found = []
+    for html in seen:
+        text = words.readable_text(html)
+        found += words.english(text) + words.other_date_styles(text)
+    assert not found, "\n".join(found)

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from wdhs.admin_messages import counted
 from wdhs.alerts.models import SentItem, Subscription
+from wdhs.audit import update_logged
 
 
 class ConfirmedFilter(admin.SimpleListFilter):
@@ -69,12 +70,12 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Uitzetten (geen e-mail meer sturen)", permissions=["change"])
     def deactivate(self, request: HttpRequest, queryset: QuerySet[Subscription]) -> None:
-        done = queryset.filter(is_active=True).update(is_active=False)
+        done = update_logged(queryset.filter(is_active=True), is_active=False)
         self.message_user(request, f"{counted(done, 'melding', 'meldingen')} uitgezet.", messages.SUCCESS)
 
     @admin.action(description="Weer aanzetten", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[Subscription]) -> None:
-        done = queryset.filter(is_active=False).update(is_active=True)
+        done = update_logged(queryset.filter(is_active=False), is_active=True)
         self.message_user(request, f"{counted(done, 'melding', 'meldingen')} weer aangezet.", messages.SUCCESS)
 
 

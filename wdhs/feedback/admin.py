@@ -14,6 +14,7 @@ from django.utils.html import format_html
 
 from wdhs import feedback
 from wdhs.admin_messages import counted
+from wdhs.audit import update_logged
 from wdhs.models import PageFeedback
 
 
@@ -119,7 +120,9 @@ class PageFeedbackAdmin(HandledButtonMixin, admin.ModelAdmin):
 
     @admin.action(description="Markeren als afgehandeld", permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet[PageFeedback]) -> None:
-        done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now(), handled_by=request.user)
+        done = update_logged(
+            queryset.filter(handled_at__isnull=True), handled_at=timezone.now(), handled_by=request.user
+        )
         self.message_user(request, f"{counted(done, 'reactie', 'reacties')} afgehandeld.", messages.SUCCESS)
 
 
