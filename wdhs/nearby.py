@@ -1,4 +1,5 @@
-"""Near me: which municipalities border each other and how far apart they are, and a place typed by name.
+"""Near me: which municipalities border each other and how far apart they are, and a place typed by name
+or postcode.
 
 Everything comes from the files in wdhs/data/, without an outside service:
 - two municipalities are neighbours when their shapes in gemeenten.geojson share a border point (the shapes
@@ -14,7 +15,6 @@ import csv
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +28,8 @@ from django.db import transaction
 
 from wdhs.models import Municipality, MunicipalityNeighbour
 from wdhs.placenames import other_names
+from wdhs.towns import key as _key
+from wdhs.towns import postcodes, towns
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EARTH_RADIUS_KM = 6371.0
@@ -132,22 +134,33 @@ def place_key(text: str) -> str:
     "Súdwest-Fryslân", "sudwest fryslan" and "SUDWEST-FRYSLAN" give the same key; so do
     "’s-Hertogenbosch" and "'s-Hertogenbosch".
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"^gemeente\s+", "", text.strip())
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return _key(text)
 
 
 def looks_like_postcode(text: str) -> bool:
     return bool(_POSTCODE.match(text.strip()))
 
 
+@dataclass(frozen=True)
+class PlaceChoice:
+    """One place a typed name can mean: a municipality, or a town or village (`town`) in it."""
+
+    municipality: Municipality
+    town: str = ""
+
+
 @dataclass
 class PlaceMatch:
-    """The outcome of a typed place: one municipality, several that carry the name, or suggestions."""
+    """The outcome of a typed place: one municipality, several places that carry the name, or suggestions.
+
+    `town` is the town or village typed ("Elspeet", in Nunspeet) and `postcode` the 4 digits typed ("3511"),
+    when the municipality was found through them.
+    """
 
     municipality: Municipality | None = None
-    choices: list[Municipality] = field(default_factory=list)
+    town: str = ""
+    postcode: str = ""
+    choices: list[PlaceChoice] = field(default_factory=list)
     suggestions: list[Municipality] = field(default_factory=list)
 
 
@@ -158,25 +171,48 @@ def _names(municipality: Municipality) -> set[str]:
     return {place_key(name) for name in names} | {place_key(municipality.slug)}
 
 
-def find_place(text: str, *, suggestions: int = 5) -> PlaceMatch:
-    """Match a typed name to an active municipality: the CBS name, the Frisian or Dutch name, the short name.
+def _one_or_choices(choices: list[PlaceChoice], *, postcode: str = "") -> PlaceMatch:
+    """One place per municipality; a single one is the match, more are the choice."""
+    first: dict[int, PlaceChoice] = {}
+    for choice in choices:
+        first.setdefault(choice.municipality.pk, choice)
+    unique = list(first.values())
+    if len(unique) == 1:
+        return PlaceMatch(municipality=unique[0].municipality, town=unique[0].town, postcode=postcode)
+    return PlaceMatch(choices=unique, postcode=postcode)
 
-    Two queries at most: the municipalities (354 rows), and when nothing matches the closest names by
-    trigram similarity (pg_trgm), with the other names in use compared here.
+
+def find_place(text: str, *, suggestions: int = 5, towns_too: bool = True) -> PlaceMatch:
+    """Match a typed name to an active municipality: the CBS name, the Frisian or Dutch name, the short name,
+    and (with `towns_too`) a town or village in it or its 4-digit postcode (wdhs.towns, read once per process).
+
+    A name that a municipality and a village elsewhere carry ("Hengelo") gives the choice. Two queries at most:
+    the municipalities (354 rows), and when nothing matches the closest names by trigram similarity (pg_trgm),
+    with the other names in use compared here.
     """
     wanted = place_key(text)
     if not wanted:
         return PlaceMatch()
     municipalities = list(Municipality.objects.active().select_related("province").order_by("name"))
+    by_code = {m.code: m for m in municipalities}
+    if towns_too and looks_like_postcode(text):
+        pc4 = text.strip()[:4]
+        found_codes = [p for p in postcodes().get(pc4, ()) if p.municipality_code in by_code]
+        return _one_or_choices([PlaceChoice(by_code[p.municipality_code], p.town) for p in found_codes], postcode=pc4)
     by_key: dict[str, list[Municipality]] = defaultdict(list)
     for municipality in municipalities:
-        for key in _names(municipality):
-            by_key[key].append(municipality)
-    found = by_key.get(wanted, [])
-    if len(found) == 1:
-        return PlaceMatch(municipality=found[0])
-    if found:
-        return PlaceMatch(choices=found)
+        for name in _names(municipality):
+            by_key[name].append(municipality)
+    choices = [PlaceChoice(m) for m in by_key.get(wanted, [])]
+    if towns_too:
+        named = {choice.municipality.pk for choice in choices}
+        choices += [
+            PlaceChoice(by_code[town.municipality_code], town.name)
+            for town in towns().get(wanted, ())
+            if town.municipality_code in by_code and by_code[town.municipality_code].pk not in named
+        ]
+    if choices:
+        return _one_or_choices(choices)
     if not suggestions:
         return PlaceMatch()
     similar = list(
@@ -188,8 +224,8 @@ def find_place(text: str, *, suggestions: int = 5) -> PlaceMatch:
     )
     by_pk = {m.pk: m for m in municipalities}
     result = [by_pk[pk] for pk in similar if pk in by_pk]
-    for key in get_close_matches(wanted, list(by_key), n=suggestions, cutoff=0.75):
-        for municipality in by_key[key]:
+    for close in get_close_matches(wanted, list(by_key), n=suggestions, cutoff=0.75):
+        for municipality in by_key[close]:
             if municipality not in result:
                 result.append(municipality)
     return PlaceMatch(suggestions=result[:suggestions])

@@ -95,8 +95,8 @@ def nearby(request: HttpRequest) -> HttpResponse:
     """/in-de-buurt/?plaats=Leeuwarden: initiatives, schemes and partners in a municipality, then its neighbours.
 
     The neighbours and distances come from the municipality shapes (wdhs.nearby); the apps give their part
-    in a fixed number of queries. An unknown place gets suggestions and a 400; two places with one name
-    ("Bergen") get the choice.
+    in a fixed number of queries. A town, village or 4-digit postcode leads to its municipality (wdhs.towns);
+    an unknown place gets suggestions and a 400; two places with one name ("Bergen", "Hengelo") get the choice.
     """
     form = PlaceForm(request.GET if "plaats" in request.GET else None)
     context: dict[str, Any] = {"form": form}
@@ -109,6 +109,7 @@ def nearby(request: HttpRequest) -> HttpResponse:
         context["choices"] = form.match.choices
         return render(request, "pages/nearby.html", context)
     place = form.match.municipality
+    context.update(town=form.match.town, postcode=form.match.postcode)
     links = neighbours_of(place)
     neighbour_ids = [link.neighbour_id for link in links]
     initiatives = initiatives_near(place.pk, neighbour_ids)

@@ -135,7 +135,7 @@ def test_a_place_is_found_by_every_name_people_use(typed: str, official: str):
 def test_two_municipalities_with_one_name_give_the_choice():
     match = find_place("Bergen")
     assert match.municipality is None
-    assert sorted(m.name for m in match.choices) == ["Bergen (L.)", "Bergen (NH.)"]
+    assert sorted(choice.municipality.name for choice in match.choices) == ["Bergen (L.)", "Bergen (NH.)"]
 
 
 def test_a_misspelt_place_gets_suggestions_and_nonsense_gets_none():
@@ -144,6 +144,61 @@ def test_a_misspelt_place_gets_suggestions_and_nonsense_gets_none():
     assert find_place("qqqqxxxx").suggestions == []
     assert find_place("!!!").municipality is None
     assert place_key("Súdwest-Fryslân") == place_key("SUDWEST FRYSLAN") == "sudwest fryslan"
+
+
+# --- towns, villages and postcodes (wdhs/data/woonplaatsen.csv and postcodes.csv, GeoNames) ---
+
+
+@pytest.mark.parametrize(
+    ("typed", "official", "town"),
+    [
+        ("Elspeet", "Nunspeet", "Elspeet"),
+        ("elspeet ", "Nunspeet", "Elspeet"),
+        ("Hulshorst", "Nunspeet", "Hulshorst"),
+        ("Giethoorn", "Steenwijkerland", "Giethoorn"),
+        ("Weesp", "Amsterdam", "Weesp"),  # part of Amsterdam since 2022
+        ("Hoogeveen", "Hoogeveen", ""),  # a municipality, and its main town: no choice
+        ("Utrecht", "Utrecht", ""),
+    ],
+)
+def test_a_town_or_village_leads_to_its_municipality(typed: str, official: str, town: str):
+    match = find_place(typed)
+    assert match.municipality is not None and match.municipality.name == official
+    assert match.town == town
+
+
+@pytest.mark.parametrize(
+    ("typed", "official", "town"),
+    [("3511", "Utrecht", "Utrecht"), ("8911 AB", "Leeuwarden", "Leeuwarden"), ("8075ab", "Nunspeet", "Elspeet")],
+)
+def test_a_postcode_leads_to_its_municipality(typed: str, official: str, town: str):
+    match = find_place(typed)
+    assert match.municipality is not None and match.municipality.name == official
+    assert (match.town, match.postcode) == (town, typed[:4])
+
+
+def test_a_town_name_of_two_places_gives_the_choice():
+    match = find_place("Hengelo")
+    assert match.municipality is None
+    assert [(c.municipality.name, c.town) for c in match.choices] == [("Hengelo (O.)", ""), ("Bronckhorst", "Hengelo")]
+
+
+def test_the_field_for_a_municipality_still_takes_municipalities_only():
+    from wdhs.forms.fields import find_municipality
+
+    hengelo = find_municipality("Hengelo")
+    assert hengelo is not None and hengelo.name == "Hengelo (O.)"
+    assert find_municipality("Elspeet") is None
+    assert find_municipality("3511") is None
+
+
+def test_the_town_tables_hold_current_municipalities_only():
+    from wdhs.towns import postcodes, towns
+
+    codes = set(Municipality.objects.filter(is_active=True).values_list("code", flat=True))
+    assert len(towns()) > 1500 and len(postcodes()) > 3000
+    assert {t.municipality_code for found in towns().values() for t in found} <= codes
+    assert {p.municipality_code for found in postcodes().values() for p in found} <= codes
 
 
 # --- the page ---
@@ -199,27 +254,58 @@ def test_a_name_of_two_places_asks_which_one(client: Client):
     response = client.get(URL, {"plaats": "Bergen"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Welke gemeente bedoel je?" in html and "Bergen (L.)" in html and "Bergen (NH.)" in html
+    assert "Welke plaats bedoel je?" in html and "Bergen (L.)" in html and "Bergen (NH.)" in html
+
+
+def test_a_village_shows_the_municipality_it_lies_in(client: Client):
+    InitiativeFactory(name="Dorpstuin Elspeet", municipality=municipality("Nunspeet"))
+    response = client.get(URL, {"plaats": "Elspeet"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Elspeet ligt in de gemeente Nunspeet." in html
+    assert "In en rond Nunspeet" in html and "Dorpstuin Elspeet" in html
+
+
+def test_a_postcode_shows_its_place_and_municipality(client: Client):
+    response = client.get(URL, {"plaats": "8075 AB"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Postcode 8075 hoort bij Elspeet, in de gemeente Nunspeet." in html
+    response = client.get(URL, {"plaats": "3511"})
+    assert "Postcode 3511 hoort bij de gemeente Utrecht." in response.content.decode()
+
+
+def test_a_town_of_two_places_asks_which_one(client: Client):
+    response = client.get(URL, {"plaats": "Hengelo"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Welke plaats bedoel je?" in html
+    assert "De gemeente Hengelo (O.)</a> (provincie Overijssel)" in html
+    assert "Hengelo, in de gemeente Bronckhorst</a> (provincie Gelderland)" in html
+    assert f'{URL}?plaats=Bronckhorst#uitkomst"' in html
 
 
 def test_an_unknown_place_gets_a_dutch_message_with_suggestions_and_400(client: Client):
     response = client.get(URL, {"plaats": "Leewarden"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "We kennen geen gemeente met de naam ‘Leewarden’" in html
+    assert "We kennen geen woonplaats of gemeente met de naam ‘Leewarden’" in html
     assert f'{URL}?plaats=Leeuwarden#uitkomst"' in html
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("", "Typ de naam van je gemeente"),
+        ("", "Typ de naam van je woonplaats of gemeente"),
         ("x" * 5000, "hoogstens 80 tekens"),
         ("<script>alert(1)</script>", "Gebruik geen HTML-code"),
         ("Utrecht\x00", "tekens die we niet kunnen lezen"),
         ("Utrecht\nZeist", "onzichtbare tekens"),  # the middleware answers first
-        ("8911 AB", "Zoeken op postcode kan hier nog niet"),
-        ("' OR 1=1--", "We kennen geen gemeente"),
+        ("0000", "We weten niet in welke gemeente postcode 0000 ligt"),
+        ("' OR 1=1--", "We kennen geen woonplaats of gemeente"),
+        ("Hengelo" * 12, "hoogstens 80 tekens"),
+        ("%" * 80, "We kennen geen woonplaats of gemeente"),
+        ("12345", "We kennen geen woonplaats of gemeente"),
     ],
 )
 def test_bad_input_gets_a_dutch_message_and_400(client: Client, value: str, message: str):

@@ -667,6 +667,10 @@ PUBLIC_PAGES: list[Page] = [
     Page("in-de-buurt-plaats", nearby_place),
     Page("in-de-buurt-twee-plaatsen", "/in-de-buurt/?plaats=Bergen", screenshots=False),
     Page("in-de-buurt-onbekend", "/in-de-buurt/?plaats=Leewarden", status=400),
+    Page("in-de-buurt-dorp", "/in-de-buurt/?plaats=Elspeet", screenshots=False),
+    Page("in-de-buurt-postcode", "/in-de-buurt/?plaats=3511", screenshots=False),
+    Page("in-de-buurt-dorp-of-gemeente", "/in-de-buurt/?plaats=Hengelo", screenshots=False),
+    Page("in-de-buurt-postcode-onbekend", "/in-de-buurt/?plaats=0000", status=400, screenshots=False),
     # Funding and questions
     Page("financiering", funding_finder),
     Page("financiering-antwoorden", funding_finder_answered),

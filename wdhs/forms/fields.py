@@ -73,8 +73,9 @@ def municipality_datalist() -> SafeString:
 def find_municipality(text: str) -> Municipality | None:
     """Match what was typed to one municipality: by CBS name, the spoken name ("Den Haag"), the Frisian or Dutch
     name ("Ljouwert"), the short name ("Den Bosch"), the slug, with or without accents (wdhs.nearby.find_place).
-    A name that two municipalities carry ("Bergen") matches none: the person picks from the list."""
-    return find_place(text, suggestions=0).municipality
+    A name that two municipalities carry ("Bergen") matches none: the person picks from the list. Towns, villages
+    and postcodes are not matched here: the field asks for a municipality (the near-me page takes them)."""
+    return find_place(text, suggestions=0, towns_too=False).municipality
 
 
 class MunicipalityField(forms.CharField):

@@ -1,4 +1,5 @@
-"""The place search of /in-de-buurt/: a municipality typed by name, with suggestions when it is not known."""
+"""The place search of /in-de-buurt/: a municipality, town or village typed by name, or a 4-digit postcode,
+with suggestions when it is not known."""
 
 from __future__ import annotations
 
@@ -7,19 +8,20 @@ from typing import Any
 from django import forms
 
 from wdhs.forms.fields import MunicipalityInput, reject_html, single_line
-from wdhs.nearby import PLACE_MAX_LENGTH, PlaceMatch, find_place, looks_like_postcode
+from wdhs.nearby import PLACE_MAX_LENGTH, PlaceMatch, find_place
 
 
 class PlaceForm(forms.Form):
     plaats = forms.CharField(
-        label="Je gemeente",
-        help_text="Typ de naam van je gemeente, bijvoorbeeld Leeuwarden, Ljouwert of Den Bosch.",
+        label="Je woonplaats, gemeente of postcode",
+        help_text="Typ de naam van je dorp, stad of gemeente, of de 4 cijfers van je postcode. "
+        "Bijvoorbeeld Elspeet, Leeuwarden, Den Bosch of 3511.",
         max_length=PLACE_MAX_LENGTH,
         validators=[single_line, reject_html],
         widget=MunicipalityInput(attrs={"enterkeyhint": "search"}),
         error_messages={
-            "required": "Typ de naam van je gemeente, bijvoorbeeld Leeuwarden.",
-            "max_length": f"Typ alleen de naam van je gemeente, in hoogstens {PLACE_MAX_LENGTH} tekens.",
+            "required": "Typ de naam van je woonplaats of gemeente, bijvoorbeeld Leeuwarden, of je postcode.",
+            "max_length": f"Typ alleen de naam van je woonplaats of gemeente, in hoogstens {PLACE_MAX_LENGTH} tekens.",
             "null_characters_not_allowed": "Je invoer bevat tekens die we niet kunnen lezen. Typ de naam opnieuw.",
         },
     )
@@ -30,20 +32,22 @@ class PlaceForm(forms.Form):
 
     def clean_plaats(self) -> str:
         text: str = self.cleaned_data["plaats"]
-        if looks_like_postcode(text):
-            raise forms.ValidationError(
-                "Zoeken op postcode kan hier nog niet. Typ de naam van je gemeente, bijvoorbeeld Leeuwarden.",
-                code="postcode",
-            )
         self.match = find_place(text)
         if self.match.municipality is None and not self.match.choices:
-            if self.match.suggestions:
+            if self.match.postcode:
+                message = (
+                    f"We weten niet in welke gemeente postcode {self.match.postcode} ligt. Typ de naam van je "
+                    "woonplaats of gemeente, bijvoorbeeld Elspeet of Nunspeet."
+                )
+            elif self.match.suggestions:
                 names = ", ".join(m.display_name for m in self.match.suggestions)
-                message = f"We kennen geen gemeente met de naam ‘{text}’. Bedoel je een van deze: {names}?"
+                message = (
+                    f"We kennen geen woonplaats of gemeente met de naam ‘{text}’. Bedoel je een van deze: {names}?"
+                )
             else:
                 message = (
-                    f"We kennen geen gemeente met de naam ‘{text}’. Typ de naam van je gemeente, "
-                    "bijvoorbeeld Leeuwarden. Een dorp of wijk kunnen we nog niet opzoeken."
+                    f"We kennen geen woonplaats of gemeente met de naam ‘{text}’. Typ de naam van je gemeente, "
+                    "bijvoorbeeld Leeuwarden. Een kleine buurtschap of een wijk staat niet altijd in onze lijst."
                 )
             raise forms.ValidationError(message, code="unknown")
         return text
