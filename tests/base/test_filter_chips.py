@@ -94,7 +94,7 @@ def test_funding_finder_shows_each_answer_as_a_chip(client):
     assert len(doel) == 2
     assert all(found[text].count("doel=") == 1 for text in doel)
     assert found["Thema: Wonen"] == "?doel=eendaags&doel=spullen"
-    assert "Je antwoorden (3 ingevuld)" in response.content.decode()
+    assert "Filters (3 actief)" in response.content.decode()
 
 
 def test_funding_finder_is_open_before_the_first_answer(client):
