@@ -125,3 +125,23 @@ def test_the_four_lists_share_one_structure_and_one_look(open_page: Any, check_p
         for part in looks[width]["kennis"]:
             values = {name: look[part] for name, look in looks[width].items()}
             assert None not in values.values() and len(set(values.values())) == 1, f"{part} bij {width} px: {values}"
+
+
+def test_search_adds_a_second_kind_in_the_form_without_javascript(open_page: Any, check_page: Any) -> None:
+    """/zoeken/: the kind is a facet of checkboxes like the others, not only a chip or a hand-made URL."""
+    _content()
+    page = open_page(javascript=False, viewport=PHONE_640)
+    page.goto("/zoeken/?q=samen&soort=kennis")
+    assert page.locator(".wdhs-chip").count() == 1
+    harness.tab_to(page, ".wdhs-filters > summary")
+    page.keyboard.press("Enter")
+    assert page.locator(".wdhs-list__filters input[name='soort'][value='kennis']").is_checked()
+    harness.tab_to(page, ".wdhs-list__filters input[name='soort'][value='financiering']")
+    page.keyboard.press("Space")
+    harness.tab_to(page, ".wdhs-list__filters button[type='submit']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "soort=kennis" in page.url and "soort=financiering" in page.url and "q=samen" in page.url
+    assert page.locator(".wdhs-chip").count() == 2
+    assert page.locator("section.zk-group > h3").all_inner_texts() == ["Kennis (3)", "Financiering (3)"]
+    check_page(page, axe_without_js=True)
