@@ -122,3 +122,51 @@ def test_wide_screen_shows_the_filters_beside_the_results_without_a_button(open_
         page.get_by_role("link", name="Alle filters wissen").click()
     assert page.url.endswith("/kennis/")
     assert page.locator(".wdhs-chip").count() == 0
+
+
+def _targets_overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("logged_in", [False, True], ids=["gast", "ingelogd"])
+def test_header_search_is_usable_on_a_small_phone(
+    open_page: Any, check_page: Any, log_in: Any, width: int, logged_in: bool
+) -> None:
+    """Issue 13: at 320 px the header search field was 100 px wide, its button squeezed against the account link."""
+    from tests.factories import UserFactory
+
+    page = open_page(viewport={"width": width, "height": 640})
+    if logged_in:
+        log_in(page, UserFactory())
+    page.goto("/kennis/")
+    header = page.locator("header.wdhs-header").bounding_box()
+    assert header is not None and header["height"] <= 640 / 5, f"de kop is {header} hoog"
+    assert harness.sideways_scroll(page) is None
+    field = page.locator("#header-zoek").bounding_box()
+    button = page.locator("header form[role='search'] button").bounding_box()
+    account = page.locator("header .wdhs-account-link").bounding_box()
+    menu = page.locator("summary.wdhs-nav__toggle").bounding_box()
+    assert field and button and account and menu
+    # Room to read what you type, and targets well above the 24 x 24 px of WCAG 2.5.8 (44 px, as everywhere).
+    assert field["width"] >= 140 and field["height"] >= 44, field
+    assert button["width"] >= 44 and button["height"] >= 44, button
+    assert account["width"] >= 24 and account["height"] >= 24, account
+    assert page.locator("header form[role='search'] button").inner_text().strip() == "Zoeken"
+    targets = [field, button, account, menu]
+    overlaps = [(a, b) for n, a in enumerate(targets) for b in targets[n + 1 :] if _targets_overlap(a, b)]
+    assert overlaps == []
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in targets)
+    # The account link still works by keyboard, and the menu still opens under its button.
+    harness.tab_to(page, "header .wdhs-account-link")
+    harness.tab_to(page, "summary.wdhs-nav__toggle")
+    page.keyboard.press("Enter")
+    assert page.locator("header a[href='/initiatieven/']").is_visible()
+    assert harness.sideways_scroll(page) is None
+    check_page(page)
+    harness.screenshot(page, f"kop-{width}-{'ingelogd' if logged_in else 'gast'}")
