@@ -325,3 +325,12 @@ def test_search_bad_kind_among_several_is_a_dutch_400(client, soort):
     assert response.status_code == 400
     assert "Deze soort resultaten kennen we niet" in response.content.decode()
     assert "<b>x</b>" not in response.content.decode()
+
+
+def test_a_facet_without_options_is_left_out_of_the_filter_form(client):
+    ResourceFactory(title="Vrijwilligers vinden")
+    legend = '<legend class="utrecht-form-label">Thema <span class="wdhs-meta">(kies er een of meer)</span></legend>'
+    assert legend in client.get(reverse("knowledge:list")).content.decode()
+    nothing = client.get(reverse("knowledge:list"), {"q": "zwembadkrokodil"}).content.decode()
+    assert "Nog niets gevonden" in nothing
+    assert legend not in nothing and "<legend" not in nothing.split('class="wdhs-list__filters"')[1].split("</form>")[0]

@@ -227,7 +227,6 @@ def results(request: HttpRequest) -> HttpResponse:
         "messages_list": messages,
         "suggestion": suggestion,
         "corrections": sorted(expanded.corrections.items()),
-        "kinds": [(s, _url(q=parsed.text, soort=s.key)) for s in search_sources()],
         "all_url": _url(q=parsed.text),
         # The chosen kinds as chips above the results (the shared include of the lists), each taking away only itself.
         "chips": [
