@@ -3,7 +3,8 @@
 A facet counts within the result filtered by every *other* facet (and the search), so the number
 next to an option is exactly what you get when you choose it. Each facet costs one query, however
 many results or options there are. Used by /kennis/ (knowledge.filters) and /initiatieven/
-(initiatives.filters); each page renders the same `Facet` objects in its own way (links or a select).
+(initiatives.filters); /zoeken/ builds its kind facet itself. Every list renders its `Facet` objects the same way,
+as checkboxes in its filter form (templates/includes/facets.html, templates/list_base.html).
 """
 
 from __future__ import annotations

@@ -164,6 +164,8 @@ def finder(request: HttpRequest) -> HttpResponse:
     context["hidden_schemes"] = max(0, context["scheme_count"] - SHOWN)
     context["query"] = parsed.text
     context["chips"] = form_chips(form, request.GET, CHIP_LABELS)
+    # "Filters (2 actief)" on the folded form counts the answers, as the other lists count their filters.
+    context["filter_count"] = len(form_chips(form, request.GET, CHIP_LABELS, skip=("q",)))
     context["feed_query"] = feed_query(request.GET)  # the feed with the same answers (rel=alternate)
     if answered:
         answers = form.answers()

@@ -8,7 +8,7 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from tests.factories import InitiativeFactory, ResourceFactory, municipality, province, term
+from tests.factories import FundingSchemeFactory, InitiativeFactory, ResourceFactory, municipality, province, term
 from wdhs.facets import url_without
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_funding_finder_shows_each_answer_as_a_chip(client):
     assert len(doel) == 2
     assert all(found[text].count("doel=") == 1 for text in doel)
     assert found["Thema: Wonen"] == "?doel=eendaags&doel=spullen"
-    assert "Je antwoorden (3 ingevuld)" in response.content.decode()
+    assert "Filters (3 actief)" in response.content.decode()
 
 
 def test_funding_finder_is_open_before_the_first_answer(client):
@@ -290,9 +290,47 @@ def test_search_takes_several_kinds_with_a_chip_for_each(client):
     assert one.context["source"].key == "kennis" and one.context["page_obj"] is not None
 
 
+def test_search_kind_is_a_facet_of_checkboxes_in_the_filter_form(client):
+    """/zoeken/: a second kind is added in the form (a checkbox), not only through the URL or a chip (issue 13)."""
+    ResourceFactory(title="Vrijwilligers vinden")
+    InitiativeFactory(name="Vrijwilligers van de buurt", description="Wij zoeken vrijwilligers.")
+    FundingSchemeFactory(name="Vrijwilligersfonds", summary="Geld voor vrijwilligers.")
+    url = reverse("search:results")
+    everything = client.get(url, {"q": "vrijwilligers"})
+    html = everything.content.decode()
+    form = html[html.index('<form class="wdhs-list__filters"') :]
+    form = form[: form.index("</form>")]
+    # Every kind a checkbox with its count, none chosen; the words go along as a hidden field.
+    assert '<input type="hidden" name="q" value="vrijwilligers">' in form
+    for key, label in [("kennis", "Kennis"), ("initiatieven", "Initiatieven"), ("financiering", "Financiering")]:
+        assert f'<input type="checkbox" name="soort" value="{key}"> {label} (1)' in form
+    assert "checked" not in form
+
+    # What the browser sends with Kennis ticked and then Financiering as well: both groups, both ticked.
+    one = client.get(url, {"q": "vrijwilligers", "soort": "kennis"}).content.decode()
+    assert '<input type="checkbox" name="soort" value="kennis" checked>' in one
+    assert '<input type="checkbox" name="soort" value="financiering">' in one
+    both = client.get(url, {"q": "vrijwilligers", "soort": ["kennis", "financiering"]})
+    assert [group.source.key for group in both.context["groups"]] == ["kennis", "financiering"]
+    html = both.content.decode()
+    assert '<input type="checkbox" name="soort" value="kennis" checked>' in html
+    assert '<input type="checkbox" name="soort" value="financiering" checked>' in html
+    assert '<input type="checkbox" name="soort" value="initiatieven">' in html
+    assert "Filters (2 actief)" in html
+
+
 @pytest.mark.parametrize("soort", [["kennis", "bestaat-niet"], ["<b>x</b>"], ["kennis"] * 31])
 def test_search_bad_kind_among_several_is_a_dutch_400(client, soort):
     response = client.get(reverse("search:results"), {"q": "vrijwilligers", "soort": soort})
     assert response.status_code == 400
     assert "Deze soort resultaten kennen we niet" in response.content.decode()
     assert "<b>x</b>" not in response.content.decode()
+
+
+def test_a_facet_without_options_is_left_out_of_the_filter_form(client):
+    ResourceFactory(title="Vrijwilligers vinden")
+    legend = '<legend class="utrecht-form-label">Thema <span class="wdhs-meta">(kies er een of meer)</span></legend>'
+    assert legend in client.get(reverse("knowledge:list")).content.decode()
+    nothing = client.get(reverse("knowledge:list"), {"q": "zwembadkrokodil"}).content.decode()
+    assert "Nog niets gevonden" in nothing
+    assert legend not in nothing and "<legend" not in nothing.split('class="wdhs-list__filters"')[1].split("</form>")[0]

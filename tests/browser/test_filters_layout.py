@@ -51,25 +51,27 @@ def test_phone_shows_the_results_first_and_the_filters_behind_one_button(
 
     header = page.locator("header.wdhs-header").bounding_box()
     assert header is not None and header["height"] <= 640 / 5, f"de kop is {header} hoog"
-    first = _top_of(page, ".kb-list > li")
+    first = _top_of(page, ".wdhs-list__items > li")
     assert first < 1000, f"het eerste resultaat staat op {first} px"
     # The facets are folded: their links are not shown until the button is opened.
-    assert not page.locator(".kb-facets a[href*='thema=']").first.is_visible()
+    assert not page.locator(".wdhs-filters input[name='thema']").first.is_visible()
     assert harness.reflow_problems(page) == []
     check_page(page)
 
-    # The keyboard opens the filters; a facet link adds a filter; its chip takes it away again.
-    harness.tab_to(page, ".kb-facets summary")
+    # The keyboard opens the filters; a facet's checkbox adds a filter; its chip takes it away again.
+    harness.tab_to(page, ".wdhs-filters summary")
     page.keyboard.press("Enter")
-    assert page.locator(".kb-facets a[href*='thema=wonen']").is_visible()
-    harness.tab_to(page, ".kb-facets a[href*='thema=wonen']")
+    assert page.locator(".wdhs-filters input[name='thema'][value='wonen']").is_visible()
+    harness.tab_to(page, ".wdhs-filters input[name='thema'][value='wonen']")
+    page.keyboard.press("Space")
+    harness.tab_to(page, ".wdhs-filters button[type='submit']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "thema=wonen" in page.url
-    assert page.locator(".kb-facets summary").inner_text().strip() == "Filters (1 actief)"
+    assert page.locator(".wdhs-filters summary").inner_text().strip() == "Filters (1 actief)"
     chip = page.locator(".wdhs-chip")
     assert chip.count() == 1 and "Thema: Wonen" in chip.inner_text()
-    assert _top_of(page, ".kb-list > li") < 1000
+    assert _top_of(page, ".wdhs-list__items > li") < 1000
     check_page(page)
     harness.screenshot(page, f"filters-kennis-{'met' if javascript else 'zonder'}-js-360")
 
@@ -95,7 +97,7 @@ def test_the_other_lists_keep_the_header_small_and_the_results_near_on_a_phone(
     assert header is not None and header["height"] <= 640 / 5
     assert harness.reflow_problems(page) == []
     if path.startswith("/initiatieven/"):
-        assert _top_of(page, ".wdhs-cards > li") < 1000
+        assert _top_of(page, ".wdhs-list__items > li") < 1000
     else:
         assert page.locator(".wdhs-chip").count() == 1
     check_page(page)
@@ -106,10 +108,10 @@ def test_wide_screen_shows_the_filters_beside_the_results_without_a_button(open_
     page = open_page(viewport=harness.DESKTOP)
     page.goto("/kennis/?thema=wonen&fase=idee")
     # The details element is closed, yet on a wide screen its content shows and the button does not.
-    assert not page.locator(".kb-facets summary").is_visible()
-    assert page.locator(".kb-facets a[href*='soort=']").first.is_visible()
-    facets = page.locator(".kb-facets").bounding_box()
-    results = page.locator(".kb-results").bounding_box()
+    assert not page.locator(".wdhs-filters summary").is_visible()
+    assert page.locator(".wdhs-filters input[name='soort']").first.is_visible()
+    facets = page.locator(".wdhs-list__filters").bounding_box()
+    results = page.locator(".wdhs-list__results").bounding_box()
     assert facets is not None and results is not None and facets["x"] < results["x"]
     assert page.locator(".wdhs-chip").count() == 2
     check_page(page)
@@ -120,3 +122,51 @@ def test_wide_screen_shows_the_filters_beside_the_results_without_a_button(open_
         page.get_by_role("link", name="Alle filters wissen").click()
     assert page.url.endswith("/kennis/")
     assert page.locator(".wdhs-chip").count() == 0
+
+
+def _targets_overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("logged_in", [False, True], ids=["gast", "ingelogd"])
+def test_header_search_is_usable_on_a_small_phone(
+    open_page: Any, check_page: Any, log_in: Any, width: int, logged_in: bool
+) -> None:
+    """Issue 13: at 320 px the header search field was 100 px wide, its button squeezed against the account link."""
+    from tests.factories import UserFactory
+
+    page = open_page(viewport={"width": width, "height": 640})
+    if logged_in:
+        log_in(page, UserFactory())
+    page.goto("/kennis/")
+    header = page.locator("header.wdhs-header").bounding_box()
+    assert header is not None and header["height"] <= 640 / 5, f"de kop is {header} hoog"
+    assert harness.sideways_scroll(page) is None
+    field = page.locator("#header-zoek").bounding_box()
+    button = page.locator("header form[role='search'] button").bounding_box()
+    account = page.locator("header .wdhs-account-link").bounding_box()
+    menu = page.locator("summary.wdhs-nav__toggle").bounding_box()
+    assert field and button and account and menu
+    # Room to read what you type, and targets well above the 24 x 24 px of WCAG 2.5.8 (44 px, as everywhere).
+    assert field["width"] >= 140 and field["height"] >= 44, field
+    assert button["width"] >= 44 and button["height"] >= 44, button
+    assert account["width"] >= 24 and account["height"] >= 24, account
+    assert page.locator("header form[role='search'] button").inner_text().strip() == "Zoeken"
+    targets = [field, button, account, menu]
+    overlaps = [(a, b) for n, a in enumerate(targets) for b in targets[n + 1 :] if _targets_overlap(a, b)]
+    assert overlaps == []
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in targets)
+    # The account link still works by keyboard, and the menu still opens under its button.
+    harness.tab_to(page, "header .wdhs-account-link")
+    harness.tab_to(page, "summary.wdhs-nav__toggle")
+    page.keyboard.press("Enter")
+    assert page.locator("header a[href='/initiatieven/']").is_visible()
+    assert harness.sideways_scroll(page) is None
+    check_page(page)
+    harness.screenshot(page, f"kop-{width}-{'ingelogd' if logged_in else 'gast'}")

@@ -60,7 +60,7 @@ def test_resident_uses_the_funding_finder_and_asks_a_question_by_keyboard(
     harness.tab_to(page, "#id_gemeente")
     page.keyboard.type("Utrecht")
     _choose_radio(page, "rechtsvorm", "informele-groep-zonder-penvoerder")
-    harness.tab_to(page, "main form.fu-form button[type='submit']")
+    harness.tab_to(page, "main form.wdhs-list__filters button[type='submit']")
     _enter(page)
 
     # Three groups, each scheme with its reasons.

@@ -89,23 +89,27 @@ def test_resident_on_a_phone_finds_the_guide_by_facets(open_page: Any, check_pag
     _press_enter_and_wait(page)
     assert page.locator("h1").inner_text().strip() == "Kennis"
 
-    # Kind: a guide; then phase: just starting. Each facet is a link, so it works without JavaScript. On a
-    # phone the facets are folded behind the "Filters" button (a <details>); Enter opens it.
-    harness.tab_to(page, ".kb-facets summary")
+    # Kind: a guide; then phase: just starting. Each facet is a checkbox in a form, so it works without
+    # JavaScript. On a phone the facets are folded behind the "Filters" button (a <details>); Enter opens it.
+    harness.tab_to(page, ".wdhs-filters summary")
     page.keyboard.press("Enter")
-    harness.tab_to(page, ".kb-facets a[href*='soort=handleiding']")
+    harness.tab_to(page, ".wdhs-filters input[name='soort'][value='handleiding']")
+    page.keyboard.press("Space")
+    harness.tab_to(page, ".wdhs-filters button[type='submit']")
     _press_enter_and_wait(page)
     assert "soort=handleiding" in page.url
-    harness.tab_to(page, ".kb-facets summary")
+    harness.tab_to(page, ".wdhs-filters summary")
     page.keyboard.press("Enter")
-    harness.tab_to(page, ".kb-facets a[href*='fase=starten']")
+    harness.tab_to(page, ".wdhs-filters input[name='fase'][value='starten']")
+    page.keyboard.press("Space")
+    harness.tab_to(page, ".wdhs-filters button[type='submit']")
     _press_enter_and_wait(page)
     assert "fase=starten" in page.url and "soort=handleiding" in page.url
 
-    cards = page.locator(".kb-list > li")
+    cards = page.locator(".wdhs-list__items > li")
     assert cards.count() == 1
     assert GUIDE in cards.first.inner_text()
-    assert page.locator(".kb-facets [aria-current='true']").count() == 2
+    assert page.locator(".wdhs-filters input[type='checkbox']:checked").count() == 2
     check_page(page)
     harness.screenshot(page, f"reis-kennis-facetten-{'met' if javascript else 'zonder'}-js-360")
     _open_the_guide(page, guide, check_page)

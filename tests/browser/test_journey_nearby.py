@@ -87,13 +87,13 @@ def test_the_funding_finder_lands_on_its_outcome_on_a_phone(open_page: Any, chec
             break
         page.keyboard.press("ArrowDown")
     assert page.locator("input[name='rechtsvorm'][value='informele-groep-zonder-penvoerder']").is_checked()
-    harness.tab_to(page, "main form.fu-form button[type='submit']")
+    harness.tab_to(page, "main form.wdhs-list__filters button[type='submit']")
     _enter(page)
 
     assert page.url.endswith("#uitkomst")
-    # With an outcome the answers fold behind "Je antwoorden" (issue 13), so the outcome is near the top.
-    assert not page.locator("main form.fu-form").is_visible()
-    assert page.locator(".wdhs-filters > summary").inner_text().strip() == "Je antwoorden (2 ingevuld)"
+    # With an outcome the answers fold behind "Filters" as on every list (issue 13), so the outcome is near the top.
+    assert not page.locator("main form.wdhs-list__filters").is_visible()
+    assert page.locator(".wdhs-filters > summary").inner_text().strip() == "Filters (2 actief)"
     assert _in_view(page, "#uitkomst")
     summary = page.locator(".fu-summary").inner_text()
     assert summary == "1 regeling past waarschijnlijk, 0 misschien en 1 niet."

@@ -91,7 +91,7 @@ def test_villager_finds_a_scheme_the_legal_form_guide_and_asks_the_partner(
     harness.tab_to(page, "#id_gemeente")
     page.keyboard.type("Tytsjerksteradiel")
     _choose_radio(page, "rechtsvorm", "informele-groep-zonder-penvoerder")
-    _follow(page, "main form.fu-form button[type='submit']")
+    _follow(page, "main form.wdhs-list__filters button[type='submit']")
     assert page.url.endswith("#uitkomst") and "gemeente=Tytsjerksteradiel" in page.url
     fits = page.locator("section.fu-group--past")
     assert "Dorpshuizenfonds" in fits.inner_text()

@@ -70,7 +70,7 @@ def test_a_verb_the_page_does_not_use_shows_the_page_under_the_heading(client):
     html = response.content.decode()
     assert HEADING in html
     assert "Bevat niet: ‘uitbreiden’" in html
-    assert "Niets gevonden" not in html
+    assert "Nog niets gevonden" not in html
     # The shorter query that works, as a link.
     assert 'href="/zoeken/?q=buurtmoestuin"' in html
 
@@ -132,7 +132,7 @@ def test_nothing_found_offers_the_question_form_with_the_query_filled_in(client)
     response = client.get(URL, {"q": "xylofoonclub"})
     html = response.content.decode()
     assert response.context["total"] == 0
-    assert "Niets gevonden" in html
+    assert "Nog niets gevonden" in html
     assert 'href="/vraag/?vraag=xylofoonclub"' in html
     assert "financieringswijzer" not in html
 

@@ -40,7 +40,8 @@ def test_results_are_grouped_by_kind_with_counts_and_links(client):
     html = response.content.decode()
     assert 'href="/kennis/?q=buurthuizen"' in html
     assert 'href="/initiatieven/?q=buurthuizen"' in html
-    assert 'href="/zoeken/?q=buurthuizen&amp;soort=organisaties"' in html
+    # Each kind is a checkbox of the filter form ("Soort"), counted; the chosen ones also show as chips.
+    assert '<input type="checkbox" name="soort" value="organisaties"> Organisaties (1)' in html
     assert 'Kennis <span class="zk-count">(1)</span>' in html
 
 
@@ -84,7 +85,7 @@ def test_drafts_and_unpublished_initiatives_stay_hidden(client, user):
     client.force_login(user)
     response = client.get(URL, {"q": "buurtkas"})
     assert response.context["total"] == 0
-    assert "Niets gevonden" in response.content.decode()
+    assert "Nog niets gevonden" in response.content.decode()
 
 
 def test_typo_gives_bedoelde_je_with_a_link_and_finds_the_word(client):
@@ -304,6 +305,7 @@ def test_a_registered_source_appears_as_its_own_group(client):
         "doelen",
     ]
     assert titles(response, "financiering") == ["Regeling voor buurthuizen"]
-    # The finder sorts by answers, not words: the group links to its own part of /zoeken/.
-    assert 'href="/zoeken/?q=buurthuis&amp;soort=financiering"' in response.content.decode()
+    # The group links to the finder with the same words, and the kind is a choice of the filter form.
+    assert 'href="/financiering/?q=buurthuis"' in response.content.decode()
+    assert '<input type="checkbox" name="soort" value="financiering"> Financiering (1)' in response.content.decode()
     assert client.get(URL, {"q": "buurthuis", "soort": "financiering"}).status_code == 200

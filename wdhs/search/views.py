@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
-from wdhs.facets import at_most
+from wdhs.facets import Facet, FacetItem, at_most
 from wdhs.search.query import (
     MAX_QUERY_LENGTH,
     MAX_RAW_QUERY,
@@ -96,6 +96,11 @@ def _results(source: SearchSource, items: list[Any], expanded: ExpandedQuery) ->
 
 def _url(**params: str | list[str]) -> str:
     return f"{reverse('search:results')}?{urlencode({k: v for k, v in params.items() if v}, doseq=True)}"
+
+
+def _toggled(kept: list[str], key: str) -> list[str]:
+    """The chosen kinds with `key` taken away, or added when it was not chosen."""
+    return [k for k in kept if k != key] if key in kept else [*kept, key]
 
 
 def _group(
@@ -188,8 +193,30 @@ def results(request: HttpRequest) -> HttpResponse:
             "text": expanded.corrected_text,
             "url": _url(q=expanded.corrected_text, soort=kept),
         }
+    counted = {group.source.key: group.count for group in groups if not group.capped_at}
+    # The kinds as a facet with several values, checkboxes in the filter form like the facets of the other lists.
+    # A kind counts when its group was searched (every kind, or the chosen ones); the others show no number.
+    kind_facet = Facet(
+        param="soort",
+        label="Soort",
+        items=[
+            FacetItem(
+                value=each.key,
+                label=each.label,
+                count=counted.get(each.key) if parsed.is_searchable else None,
+                selected=each.key in kept,
+                url=_url(q=parsed.text, soort=_toggled(kept, each.key)),
+            )
+            for each in search_sources()
+        ],
+        clear_url=_url(q=parsed.text) if kept else None,
+        all_label="Alle soorten",
+        multiple=True,
+    )
     context = {
         "query": parsed.text,
+        "facets": [kind_facet],
+        "filter_count": len(kept),
         "header_query": parsed.text,
         "groups": groups,
         "total": total,
@@ -200,7 +227,6 @@ def results(request: HttpRequest) -> HttpResponse:
         "messages_list": messages,
         "suggestion": suggestion,
         "corrections": sorted(expanded.corrections.items()),
-        "kinds": [(s, _url(q=parsed.text, soort=s.key)) for s in search_sources()],
         "all_url": _url(q=parsed.text),
         # The chosen kinds as chips above the results (the shared include of the lists), each taking away only itself.
         "chips": [

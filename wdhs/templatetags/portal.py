@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -56,3 +56,21 @@ def feedback_for(page: Any) -> dict[str, str] | None:
     give = reverse("feedback:give", args=[target.kind, page.slug])
     report = target.report_url(page) if target.report_url is not None else f"{give}?antwoord=fout"
     return {"give_url": give, "report_url": report}
+
+
+@register.simple_tag(takes_context=True)
+def kept_inputs(context: dict[str, Any], *dropped: str) -> str:
+    """Hidden inputs for every parameter of the current URL except `dropped` (and the page number).
+
+    The lists have two forms (the search bar and the filters); each keeps what the other one chose, so
+    searching keeps the filters and filtering keeps the search words, without JavaScript.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    skip = {*dropped, "page"}
+    return format_html_join(
+        "",
+        '<input type="hidden" name="{}" value="{}">',
+        ((key, value) for key, values in request.GET.lists() if key not in skip for value in values),
+    )
