@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, cast
 from urllib.parse import urlencode
 
@@ -205,7 +206,7 @@ def results(request: HttpRequest) -> HttpResponse:
                 label=each.label,
                 count=counted.get(each.key) if parsed.is_searchable else None,
                 selected=each.key in kept,
-                url=_url(q=parsed.text, soort=_toggled(kept, each.key)),
+                link=partial(_url, q=parsed.text, soort=_toggled(kept, each.key)),
             )
             for each in search_sources()
         ],
