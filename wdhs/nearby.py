@@ -26,6 +26,7 @@ from typing import Any
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
 
+from wdhs import pagecache
 from wdhs.models import Municipality, MunicipalityNeighbour
 from wdhs.placenames import other_names
 from wdhs.towns import key as _key
@@ -182,6 +183,28 @@ def _one_or_choices(choices: list[PlaceChoice], *, postcode: str = "") -> PlaceM
     return PlaceMatch(choices=unique, postcode=postcode)
 
 
+def _name_index() -> tuple[list[Municipality], dict[str, list[Municipality]]]:
+    """The active municipalities (with their province) and every name people use for them, by key.
+
+    Kept in the process until the municipalities change (wdhs.pagecache.memo): the finder, the alerts and
+    /in-de-buurt/ match a typed place on every request, and the keys of some 700 names took longer than the rest
+    of the lookup.
+    """
+
+    def build() -> tuple[list[Municipality], dict[str, list[Municipality]]]:
+        municipalities = list(Municipality.objects.active().select_related("province").order_by("name"))
+        by_key: dict[str, list[Municipality]] = defaultdict(list)
+        for municipality in municipalities:
+            for name in _names(municipality):
+                by_key[name].append(municipality)
+        return municipalities, dict(by_key)
+
+    index: tuple[list[Municipality], dict[str, list[Municipality]]] = pagecache.memo(
+        ("municipality-names",), build, in_process=True
+    )
+    return index
+
+
 def find_place(text: str, *, suggestions: int = 5, towns_too: bool = True) -> PlaceMatch:
     """Match a typed name to an active municipality: the CBS name, the Frisian or Dutch name, the short name,
     and (with `towns_too`) a town or village in it or its 4-digit postcode (wdhs.towns, read once per process).
@@ -193,16 +216,12 @@ def find_place(text: str, *, suggestions: int = 5, towns_too: bool = True) -> Pl
     wanted = place_key(text)
     if not wanted:
         return PlaceMatch()
-    municipalities = list(Municipality.objects.active().select_related("province").order_by("name"))
+    municipalities, by_key = _name_index()
     by_code = {m.code: m for m in municipalities}
     if towns_too and looks_like_postcode(text):
         pc4 = text.strip()[:4]
         found_codes = [p for p in postcodes().get(pc4, ()) if p.municipality_code in by_code]
         return _one_or_choices([PlaceChoice(by_code[p.municipality_code], p.town) for p in found_codes], postcode=pc4)
-    by_key: dict[str, list[Municipality]] = defaultdict(list)
-    for municipality in municipalities:
-        for name in _names(municipality):
-            by_key[name].append(municipality)
     choices = [PlaceChoice(m) for m in by_key.get(wanted, [])]
     if towns_too:
         named = {choice.municipality.pk for choice in choices}
