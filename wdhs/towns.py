@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from wdhs import csvsafe
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TOWNS_CSV = DATA_DIR / "woonplaatsen.csv"
 POSTCODES_CSV = DATA_DIR / "postcodes.csv"
@@ -181,7 +183,7 @@ def build_tables(
 
 def write_tables(places: list[_Place], codes: list[Postcode], directory: Path = DATA_DIR) -> None:
     with open(directory / TOWNS_CSV.name, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = csvsafe.writer(handle, lineterminator="\n")
         writer.writerow(["woonplaats", "gemeentecode", "inwoners"])
         seen: set[tuple[str, str]] = set()
         for place in places:
@@ -189,7 +191,7 @@ def write_tables(places: list[_Place], codes: list[Postcode], directory: Path = 
                 seen.add((place.name, place.municipality_code))
                 writer.writerow([place.name, place.municipality_code, place.population])
     with open(directory / POSTCODES_CSV.name, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = csvsafe.writer(handle, lineterminator="\n")
         writer.writerow(["pc4", "woonplaats", "gemeentecode"])
         for code in codes:
             writer.writerow([code.pc4, code.town, code.municipality_code])
