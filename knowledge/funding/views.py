@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from initiatives.models import Initiative
 from knowledge.funding.forms import FinderForm
 from knowledge.funding.models import FundingScheme
-from knowledge.funding.rules import Result, SchemeRules, Verdict, evaluate, more_doors, summary_text
+from knowledge.funding.rules import Answers, Result, SchemeRules, Verdict, evaluate, more_doors, summary_text
 from knowledge.funding.search import SCHEMES
 from knowledge.models import Resource
 from knowledge.reads import is_reader
@@ -171,7 +171,7 @@ def finder(request: HttpRequest) -> HttpResponse:
         answers = form.answers()
         results = [evaluate(rules, answers) for _, rules in schemes]  # judged once: the groups and the doors
         context["groups"] = _grouped(schemes, results)
-        context.update(_outcome(schemes, form, context["groups"], results))
+        context.update(_outcome(schemes, answers, context["groups"], results))
     return render(request, "funding/finder.html", context)
 
 
@@ -201,12 +201,12 @@ DOOR_GUIDES: dict[str, list[tuple[str, str, str]]] = {
 
 def _outcome(
     schemes: list[tuple[FundingScheme, SchemeRules]],
-    form: FinderForm,
+    answers: Answers,
     groups: list[dict[str, Any]],
     results: list[Result],
 ) -> dict[str, Any]:
     """The top of the outcome: how many fit, and which other answer would open more doors (counted)."""
-    doors = more_doors([rules for _, rules in schemes], form.answers(), results)
+    doors = more_doors([rules for _, rules in schemes], answers, results)
     wanted = {slug for door in doors for slug, _, _ in DOOR_GUIDES.get(door.key, [])}
     published = (
         set(Resource.objects.published().filter(slug__in=wanted).values_list("slug", flat=True)) if wanted else set()
