@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from wdhs.markup import render_markdown_safely, validate_markdown
 from wdhs.search.triggers import TitleVector
 from wdhs.slugs import check_not_shadowed, first_free_slug, save_with_free_slug
+from wdhs.smalltables import SmallTablesQuerySet
 
 if TYPE_CHECKING:
     from wdhs.models import AnyUser
@@ -52,7 +53,7 @@ class ActivePeople(models.TextChoices):
     HUGE = "200+", "meer dan 200 mensen"
 
 
-class InitiativeQuerySet(models.QuerySet["Initiative"]):
+class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
     def published(self) -> InitiativeQuerySet:
         return self.filter(status=Status.PUBLISHED)
 
@@ -75,9 +76,7 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         return self.filter(confirmed_at__lt=timezone.now() - STALE_AFTER)
 
     def with_relations(self) -> InitiativeQuerySet:
-        return self.select_related("municipality__province", "kind", "legal_form", "phase").prefetch_related(
-            "themes", "needs"
-        )
+        return self.with_small("municipality", "kind", "legal_form", "phase").prefetch_related("themes", "needs")
 
 
 class Initiative(models.Model):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def published_initiatives(user: AnyUser) -> QuerySet[Initiative]:
-    return Initiative.objects.published().select_related("municipality__province", "kind")
+    return Initiative.objects.published().with_small("municipality", "kind")
 
 
 INITIATIVES = SearchSource(

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def published_resources(user: AnyUser) -> QuerySet[Resource]:
-    return Resource.objects.published().select_related("kind", "organisation")
+    return Resource.objects.published().with_small("kind").select_related("organisation")
 
 
 def organisations(user: AnyUser) -> QuerySet[Organisation]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -12,3 +13,10 @@ application = get_wsgi_application()
 from wdhs.search.lexicon import warm_up  # noqa: E402 - the settings must be configured first
 
 warm_up()
+
+# What is loaded now (Django, the apps, the dictionary: some 150,000 objects) lives as long as the process. Frozen,
+# the garbage collector no longer walks it on every full collection (100 ms each, about one per twenty list pages
+# at national size: 5 ms a request), and the workers of a preloading server keep sharing those memory pages with
+# the master instead of copying the ones the collector would touch.
+gc.collect()
+gc.freeze()

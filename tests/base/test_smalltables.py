@@ -1,0 +1,72 @@
+"""Rows of small tables kept per process and hung on list rows (wdhs.smalltables) instead of joined to every query."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from initiatives.models import Initiative
+from knowledge.models import Resource
+from tests.factories import InitiativeFactory, ResourceFactory, municipality, term
+from wdhs.models import Term
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kept():
+    cache.clear()
+    with override_settings(WDHS_PAGE_CACHE=False, WDHS_SHARED_COUNTS=True):
+        yield
+    cache.clear()
+
+
+def _listed() -> tuple[list[Initiative], list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(Initiative.objects.published().with_relations().order_by("name"))
+    return rows, [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_list_query_joins_no_small_table_and_the_rows_carry_them(kept, django_assert_num_queries):
+    InitiativeFactory(name="Buurtkamer De Linde", municipality=municipality("Leeuwarden"))
+    _listed()  # the kept rows are read once per process
+    rows, sql = _listed()
+    listing = next(query for query in sql if 'FROM "initiatives_initiative"' in query)
+    assert "JOIN" not in listing
+    with django_assert_num_queries(0):
+        (row,) = rows
+        assert row.municipality.name == "Leeuwarden"
+        assert row.municipality.province.name == "Fryslân"
+        assert row.kind.vocabulary == "initiative_kind"
+        assert row.legal_form.vocabulary == "legal_form"
+        assert row.phase.vocabulary == "phase"
+
+
+def test_a_renamed_term_shows_at_once(kept):
+    resource = ResourceFactory()
+    first = list(Resource.objects.published().for_listing())
+    assert first[0].kind.name == resource.kind.name
+    Term.objects.filter(pk=resource.kind_id).update(name="Stappenplan voor iedereen")
+    (again,) = Resource.objects.published().for_listing()
+    assert again.kind.name == "Stappenplan voor iedereen"
+
+
+def test_without_kept_values_the_small_tables_are_joined(django_assert_num_queries):
+    InitiativeFactory(themes=[term("theme", "wonen")])
+    rows, sql = _listed()
+    assert 'INNER JOIN "wdhs_term"' in next(query for query in sql if 'FROM "initiatives_initiative"' in query)
+    with django_assert_num_queries(0):
+        assert rows[0].municipality.province.name
+        assert rows[0].kind.name
+
+
+def test_a_new_term_shows_at_once(kept):
+    InitiativeFactory()
+    _listed()
+    fresh = Term.objects.create(vocabulary="initiative_kind", name="Buurtbus", slug="buurtbus-test")
+    Initiative.objects.update(kind=fresh)
+    (row,) = Initiative.objects.published().with_relations()
+    assert row.kind.name == "Buurtbus"
