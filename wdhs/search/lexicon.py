@@ -64,6 +64,9 @@ SUFFIXES = frozenset(
 )
 # Words that look like compounds but are not (vrij + williger).
 NO_SPLIT = frozenset(["vrijwilliger", "vrijwillig", "vrijwillige", "vrijwilligster", "gemeente", "organisatie"])
+# Modifiers that make the same compound: a wijkcoöperatie is a buurtcoöperatie, a wijkbudget a buurtbudget.
+# Only inside a compound: on its own "buurt" is searched as typed (staff synonyms can widen it).
+MODIFIER_VARIANTS = (frozenset(["wijk", "buurt"]),)
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
 MAX_WORD = 60
 # Dutch stop words: never expanded, never corrected (the stemmer drops them too).
@@ -234,6 +237,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
             if form not in result:
                 result.append(form)
     return tuple(result)
+
+
+def modifier_variants(modifier: str) -> tuple[str, ...]:
+    """The other modifiers that make the same compound (wijk -> buurt), for a compound in a query."""
+    return tuple(sorted(other for group in MODIFIER_VARIANTS if modifier in group for other in group - {modifier}))
 
 
 def shorter_lemma(word: str) -> str:

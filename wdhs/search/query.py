@@ -26,6 +26,7 @@ from wdhs.search.lexicon import (
     diminutive_base,
     fold,
     is_known,
+    modifier_variants,
     participle_infinitive,
     query_parts,
     separable_verb,
@@ -376,11 +377,14 @@ def _word_query(
         terms.add(fold(form))
     compound = query_parts(word)
     if compound:
-        combined = _plain(compound[0])
-        for part in compound[1:]:
+        # A modifier that makes the same compound as another (wijkcoöperatie, buurtcoöperatie) joins it.
+        modifier, *heads = compound
+        modifiers = [modifier, *modifier_variants(modifier)]
+        combined = _any_of([_plain(form) for form in modifiers])
+        for part in heads:
             combined = combined & _plain(part)
         alternatives.append(combined)
-        terms.update(fold(part) for part in compound)
+        terms.update(fold(part) for part in (*modifiers, *heads))
     for synonym in dict.fromkeys(synonyms.get(fold(word), []) + synonyms.get(fold(base), [])):
         if " " in synonym:
             alternatives.append(SearchQuery(synonym, config=SEARCH_CONFIG, search_type="phrase"))
