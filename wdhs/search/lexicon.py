@@ -64,6 +64,9 @@ SUFFIXES = frozenset(
 )
 # Words that look like compounds but are not (vrij + williger).
 NO_SPLIT = frozenset(["vrijwilliger", "vrijwillig", "vrijwillige", "vrijwilligster", "gemeente", "organisatie"])
+# English words that Dutch uses as the modifier of a compound and simplemma does not know (repair|café,
+# food|bank). Only as a modifier: a head must be a Dutch word.
+LOAN_MODIFIERS = frozenset(["repair", "food", "community"])
 # Modifiers that make the same compound: a wijkcoöperatie is a buurtcoöperatie, a wijkbudget a buurtbudget.
 # Only inside a compound: on its own "buurt" is searched as typed (staff synonyms can widen it).
 MODIFIER_VARIANTS = (frozenset(["wijk", "buurt"]),)
@@ -201,7 +204,7 @@ def _splits(word: str, depth: int = 0) -> list[tuple[str, str]]:
             core = left[: len(left) - len(link)]
             if len(core) < MIN_PART or (len(core) == MIN_PART and core in PREFIXES):
                 continue
-            if is_known(core):
+            if is_known(core) or core in LOAN_MODIFIERS:
                 found.append((core, head))
     return found
 
