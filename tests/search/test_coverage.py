@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -73,6 +74,20 @@ def test_a_verb_the_page_does_not_use_shows_the_page_under_the_heading(client):
     assert "Nog niets gevonden" not in html
     # The shorter query that works, as a link.
     assert 'href="/zoeken/?q=buurtmoestuin"' in html
+
+
+def test_a_compound_of_three_parts_may_lose_its_modifier_under_the_heading(client):
+    ResourceFactory(title="Moestuin De Groene Vingers", summary="Elke zaterdag tuinieren we met de buren.")
+    ResourceFactory(title="Een buurthuis openhouden", summary="Met vrijwilligers.")
+    refresh_pending()
+    response = client.get(URL, {"q": "buurtmoestuin opzetten"})
+    assert response.context["total"] == 0
+    # It has neither word as typed, so it names both, and offers no shorter query it would not find.
+    assert _partial(response, "kennis") == [("Moestuin De Groene Vingers", ["buurtmoestuin", "opzetten"])]
+    # A simple head is no such part: a "vakantiehuisje" is not about every "huis".
+    assert _partial(client.get(URL, {"q": "vakantiehuisje frankrijk"}), "kennis") == []
+    # With all words required the modifier stays.
+    assert search_source("kennis").search(AnonymousUser(), expand_query(parse_query("buurtmoestuin"))).count() == 0
 
 
 def test_a_full_question_finds_the_page_with_most_of_its_words(client):

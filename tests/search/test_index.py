@@ -44,6 +44,8 @@ def kennis(query: str) -> list[str]:
         ("wijkcoöperaties", {"wijk", "coöperatie"}),
         ("ontmoetingsplek", {"ontmoeting", "plek"}),
         ("speeltuintje", {"speeltuin", "tuin"}),
+        ("repaircafés", {"repair", "café"}),  # an English modifier simplemma does not know
+        ("repaircafe", {"repair", "café"}),
     ],
 )
 def test_word_forms(word, forms):
@@ -53,6 +55,11 @@ def test_word_forms(word, forms):
 @pytest.mark.parametrize("word", ["vrijwilliger", "gemeente", "kinderen", "persoonlijk", "stichting"])
 def test_simple_words_are_not_split(word):
     assert not (set(word_forms(word)) - {"kind", "vrijwilliger", "gemeente", "stichting"})
+
+
+def test_an_english_word_is_a_modifier_only():
+    assert query_parts("repaircafé") == ("repair", "café")
+    assert compound_parts("caférepair") == ()  # a head must be Dutch
 
 
 def test_query_parts_drop_the_linking_sound():

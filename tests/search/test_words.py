@@ -114,6 +114,15 @@ def test_a_line_one_way_only_does_not_turn_round():
     assert not SearchSynonym.objects.get(word="rechtsvorm").both_ways  # a category of the starting list
 
 
+def test_wijk_and_buurt_make_the_same_compound_but_stay_apart_on_their_own():
+    ResourceFactory(slug="buurtcoop", title="Een buurtcoöperatie voor deelauto's", summary="Kort.", body="")
+    ResourceFactory(slug="wijk", title="Koffie in de wijk", summary="Kort.", body="")
+    refresh_pending()
+    assert search_keys("wijkcoöperatie")["r"] == ["r:buurtcoop"]
+    assert search_keys("wijkcooperaties")["r"] == ["r:buurtcoop"]
+    assert search_keys("buurt")["r"] == ["r:buurtcoop"]  # not the text that only says "wijk"
+
+
 def test_everyday_verbs_find_the_formal_ones():
     ResourceFactory(slug="oprichten", title="Een stichting oprichten", summary="Kort.", body="")
     refresh_pending()

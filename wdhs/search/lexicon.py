@@ -64,6 +64,12 @@ SUFFIXES = frozenset(
 )
 # Words that look like compounds but are not (vrij + williger).
 NO_SPLIT = frozenset(["vrijwilliger", "vrijwillig", "vrijwillige", "vrijwilligster", "gemeente", "organisatie"])
+# English words that Dutch uses as the modifier of a compound and simplemma does not know (repair|café,
+# food|bank). Only as a modifier: a head must be a Dutch word.
+LOAN_MODIFIERS = frozenset(["repair", "food", "community"])
+# Modifiers that make the same compound: a wijkcoöperatie is a buurtcoöperatie, a wijkbudget a buurtbudget.
+# Only inside a compound: on its own "buurt" is searched as typed (staff synonyms can widen it).
+MODIFIER_VARIANTS = (frozenset(["wijk", "buurt"]),)
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
 MAX_WORD = 60
 # Dutch stop words: never expanded, never corrected (the stemmer drops them too).
@@ -198,7 +204,7 @@ def _splits(word: str, depth: int = 0) -> list[tuple[str, str]]:
             core = left[: len(left) - len(link)]
             if len(core) < MIN_PART or (len(core) == MIN_PART and core in PREFIXES):
                 continue
-            if is_known(core):
+            if is_known(core) or core in LOAN_MODIFIERS:
                 found.append((core, head))
     return found
 
@@ -234,6 +240,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
             if form not in result:
                 result.append(form)
     return tuple(result)
+
+
+def modifier_variants(modifier: str) -> tuple[str, ...]:
+    """The other modifiers that make the same compound (wijk -> buurt), for a compound in a query."""
+    return tuple(sorted(other for group in MODIFIER_VARIANTS if modifier in group for other in group - {modifier}))
 
 
 def shorter_lemma(word: str) -> str:

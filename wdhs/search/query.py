@@ -26,6 +26,7 @@ from wdhs.search.lexicon import (
     diminutive_base,
     fold,
     is_known,
+    modifier_variants,
     participle_infinitive,
     query_parts,
     separable_verb,
@@ -124,10 +125,15 @@ def search_query(parsed: ParsedQuery) -> SearchQuery:
 
 @dataclass(frozen=True)
 class QueryPart:
-    """One thing a visitor asked for that a document may lack: a word with its forms, or words joined by `of`."""
+    """One thing a visitor asked for that a document may lack: a word with its forms, or words joined by `of`.
+
+    `loose` is what the part may shrink to among the documents that lack a word (`ExpandedQuery.any_part`):
+    a compound of three parts without its modifier (buurtmoestuin: moestuin). None when the part does not shrink.
+    """
 
     label: str
     query: SearchQuery
+    loose: SearchQuery | None = None
 
 
 @dataclass
@@ -158,10 +164,11 @@ class ExpandedQuery:
         return query if self.fixed is None else query & self.fixed
 
     def any_part(self) -> SearchQuery | None:
-        """Documents with at least one of the parts (and every phrase and exclusion)."""
+        """Documents with at least one of the parts (and every phrase and exclusion). A part counts in its loose
+        form too: a page about a moestuin has something of "buurtmoestuin opzetten"."""
         if not self.can_relax:
             return None
-        return self._with_fixed(_any_of([part.query for part in self.parts]))
+        return self._with_fixed(_any_of([part.query if part.loose is None else part.loose for part in self.parts]))
 
     def all_but_one(self) -> SearchQuery | None:
         """Documents with at least all parts but one: an OR of the query without each part in turn.
@@ -357,6 +364,16 @@ def _context_forms(items: list[tuple[str, str]]) -> dict[str, list[str]]:
     return extra
 
 
+def _loose_query(word: str, query: SearchQuery) -> SearchQuery | None:
+    """`query` widened to the head of a compound whose head is a compound itself (buurtmoestuin: moestuin,
+    dorpsenergiecoöperatie: energiecoöperatie), else None. Such a head still names the thing asked for; a
+    simple head would not ("vakantiehuisje" is no question about every "huis")."""
+    compound = query_parts(word)
+    if not compound or not query_parts(compound[-1]):
+        return None
+    return query | _plain(compound[-1])
+
+
 def _word_query(
     word: str, forms: list[str], synonyms: dict[str, list[str]], closest: str | None, context: list[str]
 ) -> tuple[SearchQuery, set[str]]:
@@ -376,11 +393,14 @@ def _word_query(
         terms.add(fold(form))
     compound = query_parts(word)
     if compound:
-        combined = _plain(compound[0])
-        for part in compound[1:]:
+        # A modifier that makes the same compound as another (wijkcoöperatie, buurtcoöperatie) joins it.
+        modifier, *heads = compound
+        modifiers = [modifier, *modifier_variants(modifier)]
+        combined = _any_of([_plain(form) for form in modifiers])
+        for part in heads:
             combined = combined & _plain(part)
         alternatives.append(combined)
-        terms.update(fold(part) for part in compound)
+        terms.update(fold(part) for part in (*modifiers, *heads))
     for synonym in dict.fromkeys(synonyms.get(fold(word), []) + synonyms.get(fold(base), [])):
         if " " in synonym:
             alternatives.append(SearchQuery(synonym, config=SEARCH_CONFIG, search_type="phrase"))
@@ -416,11 +436,12 @@ def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
         context.setdefault(word, []).append(inflected)
 
     terms: set[str] = set()
-    # Each group is one part: its alternatives (joined by `of`) as (label, query, is a word).
-    groups: list[list[tuple[str, SearchQuery, bool]]] = []
+    # Each group is one part: its alternatives (joined by `of`) as (label, query, is a word, loose query).
+    groups: list[list[tuple[str, SearchQuery, bool, SearchQuery | None]]] = []
     excluded: list[tuple[str, SearchQuery]] = []
     seen: set[str] = set()
     join_with_or = False
+    item: tuple[str, SearchQuery, bool, SearchQuery | None]
     for kind, text in items:
         if kind == "or":
             join_with_or = bool(groups)
@@ -430,13 +451,13 @@ def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
             join_with_or = False
             continue
         if kind == "phrase":
-            item = (f'"{text}"', SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase"), False)
+            item = (f'"{text}"', SearchQuery(text, config=SEARCH_CONFIG, search_type="phrase"), False, None)
             terms.update(fold(w) for w in re.findall(r"\w+", text))
         elif text in forms and text not in seen:
             seen.add(text)
             part, word_terms = _word_query(text, forms[text], synonyms, closest.get(text), context.get(text, []))
             terms.update(word_terms)
-            item = (text, part, True)
+            item = (text, part, True, _loose_query(text, part))
         else:
             continue  # a filler, or a word typed twice
         if join_with_or:
@@ -448,11 +469,14 @@ def expand_query(parsed: ParsedQuery) -> ExpandedQuery:
     parts: list[QueryPart] = []
     fixed: list[tuple[str, SearchQuery]] = []
     for group in groups:
-        label = " of ".join(label for label, _, _ in group)
-        query = _any_of([query for _, query, _ in group])
+        label = " of ".join(label for label, _, _, _ in group)
+        query = _any_of([query for _, query, _, _ in group])
+        loose = None
+        if any(wider is not None for _, _, _, wider in group):
+            loose = _any_of([query if wider is None else wider for _, query, _, wider in group])
         # A part with a word may be missing; a "phrase" on its own was asked for exactly, so it stays.
-        if any(is_word for _, _, is_word in group):
-            parts.append(QueryPart(label, query))
+        if any(is_word for _, _, is_word, _ in group):
+            parts.append(QueryPart(label, query, loose))
         else:
             fixed.append((label, query))
     fixed += excluded
