@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import hashlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -81,6 +83,10 @@ class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
 
 class Initiative(models.Model):
     """A collective of residents: a bewonersinitiatief, coöperatie, wijkbedrijf, lokaal fonds, ..."""
+
+    # The query words a search result lacks (set by wdhs.search on results that miss a word); none by default, so
+    # a card asks for it without a failed template lookup (an exception and a dir() of the object per card).
+    missing_words: Sequence[str] = ()
 
     name = models.CharField("naam", max_length=150)
     slug = models.SlugField("slug", max_length=170, unique=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import uuid
 from datetime import timedelta
 from pathlib import PurePosixPath
@@ -116,6 +118,10 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 
 class Organisation(models.Model):
     """A partner that publishes knowledge or offers services: a national organisation, a fund, a municipality."""
+
+    # The query words a search result lacks (set by wdhs.search on results that miss a word); none by default, so
+    # a card asks for it without a failed template lookup (an exception and a dir() of the object per card).
+    missing_words: Sequence[str] = ()
 
     name = models.CharField("naam", max_length=150, unique=True)
     short_name = models.CharField("korte naam", max_length=60, blank=True)
@@ -286,6 +292,10 @@ class ResourceQuerySet(SmallTablesQuerySet["Resource"]):
 
 class Resource(models.Model):
     """One piece of knowledge: an article, a step-by-step plan, a template, a training, a FAQ."""
+
+    # The query words a search result lacks (set by wdhs.search on results that miss a word); none by default, so
+    # a card asks for it without a failed template lookup (an exception and a dir() of the object per card).
+    missing_words: Sequence[str] = ()
 
     class Status(models.TextChoices):
         DRAFT = "concept", "concept"

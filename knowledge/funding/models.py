@@ -5,6 +5,8 @@ The rules are evaluated by the pure functions in knowledge/funding.py; `FundingS
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 from datetime import date
 from typing import Any
@@ -53,6 +55,10 @@ class FundingSchemeQuerySet(models.QuerySet["FundingScheme"]):
 
 class FundingScheme(models.Model):
     """One way to get money or help in kind: a fund's grant, a municipal subsidy, a loan, a crowdfunding platform."""
+
+    # The query words a search result lacks (set by wdhs.search on results that miss a word); none by default, so
+    # a card asks for it without a failed template lookup (an exception and a dir() of the object per card).
+    missing_words: Sequence[str] = ()
 
     class Scope(models.TextChoices):
         NATIONAL = "landelijk", "heel Nederland"

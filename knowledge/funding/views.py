@@ -34,8 +34,11 @@ GROUP_INTRO = {
 
 
 # At national size there are hundreds of schemes: each group (and the list before any answer) shows the first
-# SHOWN, best match first when searching, and says how many more there are and how to narrow the list.
-SHOWN = 30
+# SHOWN, best match first when searching, and says how many more there are and how to narrow the list. As many as a
+# page of the other lists; the folded group of schemes that do not fit shows fewer (SHOWN_FOLDED): it is there to
+# show why, and every card with its reasons costs the page time (90 cards were most of the finder's 50 ms).
+SHOWN = 20
+SHOWN_FOLDED = 10
 
 
 def _answered(request: HttpRequest) -> bool:
@@ -98,13 +101,14 @@ def _grouped(schemes: list[tuple[FundingScheme, SchemeRules]], results: list[Res
     groups: dict[Verdict, list[tuple[FundingScheme, Result]]] = {v: [] for v in Verdict}
     for (scheme, _), result in zip(schemes, results, strict=True):
         groups[result.verdict].append((scheme, result))
+    shown = {verdict: SHOWN_FOLDED if verdict is Verdict.DOES_NOT_FIT else SHOWN for verdict in groups}
     return [
         {
             "verdict": verdict,
             "intro": GROUP_INTRO[verdict],
-            "items": items[:SHOWN],
+            "items": items[: shown[verdict]],
             "count": len(items),
-            "hidden": max(0, len(items) - SHOWN),
+            "hidden": max(0, len(items) - shown[verdict]),
         }
         for verdict, items in groups.items()
     ]
