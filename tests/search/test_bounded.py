@@ -103,3 +103,23 @@ def test_all_kinds_on_the_search_page_say_more_than(client, small_bound):
     response = client.get(reverse("search:results"), {"q": QUERY})
     assert response.context["total_capped"] is True
     assert "Meer dan " in response.content.decode().split('id="resultaten-titel"')[1].split("</h2>")[0]
+
+
+def test_enough_title_matches_leave_the_newest_body_matches_out(client, small_bound, monkeypatch):
+    """Every title match a candidate and at least NEWEST_UNLESS_TITLES of them: the newest matches would add only
+    documents with the word in the body, which rank below them, so the walk for them is skipped. Not when the
+    title matches were cut at TITLE_CANDIDATES: then the walk brings the newest title matches."""
+    _resources()
+    ResourceFactory(title="Samen tuinieren", summary="Nieuw in de buurt.", published_at=timezone.now())
+    refresh_pending()
+    body_only = {"Samen tuinieren"}  # the newest document, with the word in its summary only
+    monkeypatch.setattr(registry, "NEWEST_UNLESS_TITLES", len(TITLE_WORD))
+    listed = {item.title for item in client.get(reverse("knowledge:list"), {"q": QUERY}).context["items"]}
+    assert TITLE_WORD <= listed and not listed & body_only
+    monkeypatch.setattr(registry, "TITLE_CANDIDATES", len(TITLE_WORD))  # the title matches cut: walk again
+    listed = {item.title for item in client.get(reverse("knowledge:list"), {"q": QUERY}).context["items"]}
+    assert body_only <= listed
+    monkeypatch.setattr(registry, "TITLE_CANDIDATES", 100)
+    monkeypatch.setattr(registry, "NEWEST_UNLESS_TITLES", 1000)  # too few title matches: walk
+    listed = {item.title for item in client.get(reverse("knowledge:list"), {"q": QUERY}).context["items"]}
+    assert body_only <= listed

@@ -56,6 +56,11 @@ NEWEST_CANDIDATES = 200
 # The newest matches are looked for among this many newest documents only: walking the date index tests every
 # document's vector, and for a word in one document of a hundred an unbounded walk tested 20,000 of them.
 NEWEST_WINDOW = 1000
+# When every title match is a candidate (fewer than TITLE_CANDIDATES) and at least this many pass the whole query,
+# the newest matches add only documents with the words in the body, which rank below the title matches (a hundred:
+# five pages); so the walk for them (testing up to NEWEST_WINDOW documents, 5 ms for a common word) is skipped.
+# With more title matches than TITLE_CANDIDATES the walk stays: it brings the newest title matches.
+NEWEST_UNLESS_TITLES = 100
 # Fewer candidates than a fifth of the limit (rare title words, a rare combination of words): matches already
 # read make up the difference, so a page that says "meer dan 1000" has a few pages to show.
 MIN_CANDIDATES_SHARE = 5
@@ -325,13 +330,15 @@ class SearchSource:
         # among the NEWEST_WINDOW newest only (the order is exactly the index's, so the planner walks it).
         found = keys
         keys = set(rows.filter(KeyIn(title_keys)).values_list("pk", flat=True)) if title_keys else set()
-        newest = rows.order_by(F(self.newest).desc())
-        # The date of the NEWEST_WINDOW-th newest document this visitor may see (an index-only read) bounds the walk.
-        visible = self.queryset(None).order_by(F(self.newest).desc())
-        since = next(iter(visible.values_list(self.newest, flat=True)[NEWEST_WINDOW - 1 : NEWEST_WINDOW]), None)
-        if since is not None:
-            newest = newest.filter(**{f"{self.newest}__gte": since})
-        keys.update(newest.values_list("pk", flat=True)[:NEWEST_CANDIDATES])
+        if len(title_keys) >= TITLE_CANDIDATES or len(keys) < NEWEST_UNLESS_TITLES:
+            newest = rows.order_by(F(self.newest).desc())
+            # The date of the NEWEST_WINDOW-th newest document this visitor may see (an index-only read) bounds
+            # the walk.
+            visible = self.queryset(None).order_by(F(self.newest).desc())
+            since = next(iter(visible.values_list(self.newest, flat=True)[NEWEST_WINDOW - 1 : NEWEST_WINDOW]), None)
+            if since is not None:
+                newest = newest.filter(**{f"{self.newest}__gte": since})
+            keys.update(newest.values_list("pk", flat=True)[:NEWEST_CANDIDATES])
         least = limit // MIN_CANDIDATES_SHARE
         if len(keys) < least:
             keys.update(sorted(found - keys)[: least - len(keys)])
@@ -359,10 +366,15 @@ class SearchSource:
             return Bounded(table.none())
         visible = self.queryset(None).order_by(F(self.newest).desc()).values_list(self.newest)
         since_sql, since_params = visible[NEWEST_WINDOW - 1 : NEWEST_WINDOW].query.sql_with_params()
-        found, over, title, since, picked, cand = (
-            f"{prefix}_{name}" for name in ("found", "over", "titled", "since", "picked", "cand")
+        found, over, title, since, passed, picked, cand = (
+            f"{prefix}_{name}" for name in ("found", "over", "titled", "since", "passed", "picked", "cand")
         )
         capped = f"(SELECT yes FROM {over})"  # noqa: S608 - our own CTE name
+        # The newest matches unless every title match is a candidate and enough pass (NEWEST_UNLESS_TITLES).
+        newest = (
+            f"{capped} AND ((SELECT COUNT(*) FROM {title}) >= {int(TITLE_CANDIDATES)}"  # noqa: S608 - our own names
+            f" OR (SELECT COUNT(*) FROM {passed}) < {int(NEWEST_UNLESS_TITLES)})"
+        )
         matches = f"({rows_sql}) AS r(k, d)"
         first = found_keys(rows.db, f"SELECT r.k FROM {matches} LIMIT {int(limit) + 1}", rows_params)  # noqa: S608
         # Only our own names and Django's compiled SQL go into the text; every value stays a parameter.
@@ -372,11 +384,13 @@ class SearchSource:
             f"{title} AS MATERIALIZED (SELECT t.k FROM ({title_sql} LIMIT {int(TITLE_CANDIDATES)}) AS t(k)"
             f" WHERE {capped}), "
             f"{since} AS MATERIALIZED (SELECT v.d FROM ({since_sql}) AS v(d) WHERE {capped}), "
+            f"{passed} AS MATERIALIZED ("
+            f"SELECT r.k FROM {matches} WHERE {capped} AND r.k = ANY(ARRAY(SELECT k FROM {title}))), "
             f"{picked} AS MATERIALIZED ("
-            f"SELECT r.k FROM {matches} WHERE {capped} AND r.k = ANY(ARRAY(SELECT k FROM {title}))"
-            f" UNION (SELECT r.k FROM {matches} WHERE {capped} AND (SELECT d FROM {since}) IS NOT NULL"
+            f"SELECT k FROM {passed}"
+            f" UNION (SELECT r.k FROM {matches} WHERE {newest} AND (SELECT d FROM {since}) IS NOT NULL"
             f" AND r.d >= (SELECT d FROM {since}) ORDER BY r.d DESC LIMIT {int(NEWEST_CANDIDATES)})"
-            f" UNION (SELECT r.k FROM {matches} WHERE {capped} AND (SELECT d FROM {since}) IS NULL"
+            f" UNION (SELECT r.k FROM {matches} WHERE {newest} AND (SELECT d FROM {since}) IS NULL"
             f" ORDER BY r.d DESC LIMIT {int(NEWEST_CANDIDATES)})), "
             f"{cand} AS MATERIALIZED (SELECT k FROM {found} WHERE NOT {capped}"
             f" UNION ALL SELECT k FROM {picked}"
