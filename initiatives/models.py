@@ -78,7 +78,7 @@ class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
         return self.filter(confirmed_at__lt=timezone.now() - STALE_AFTER)
 
     def with_relations(self) -> InitiativeQuerySet:
-        return self.with_small("municipality", "kind", "legal_form", "phase").prefetch_related("themes", "needs")
+        return self.with_small("municipality", "kind", "legal_form", "phase").with_small_many("themes", "needs")
 
 
 class Initiative(models.Model):

@@ -287,7 +287,7 @@ class ResourceQuerySet(SmallTablesQuerySet["Resource"]):
         return self.published().alias(reviewed=Coalesce("last_reviewed_at", "published_at")).filter(reviewed__lt=limit)
 
     def for_listing(self) -> ResourceQuerySet:
-        return self.with_small("kind").select_related("organisation").prefetch_related("themes", "phases")
+        return self.with_small("kind").select_related("organisation").with_small_many("themes", "phases")
 
 
 class Resource(models.Model):

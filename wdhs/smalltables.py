@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Self
 
-from django.db.models import Model, QuerySet
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Model, QuerySet, prefetch_related_objects
 from django.db.models.query import ModelIterable
 
 from wdhs import pagecache
@@ -37,6 +38,12 @@ def kept_rows(model: type[Model]) -> dict[int, Model]:
     return rows
 
 
+def _kept(meta: Any, names: Iterable[str]) -> dict[type[Model], dict[int, Model]]:
+    """The kept rows of every small table that `names` point to, each read once."""
+    models = {meta.get_field(name).related_model for name in names}
+    return {model: kept_rows(model) for model in models}
+
+
 def attach(objects: Iterable[Model], names: Iterable[str]) -> None:
     """Hang the kept row on each object's foreign key `name`, as select_related would; a key the kept rows do not
     know (a row added a moment ago in another process) is left to load on first use."""
@@ -44,19 +51,64 @@ def attach(objects: Iterable[Model], names: Iterable[str]) -> None:
     if not objects:
         return
     meta = objects[0]._meta
+    kept = _kept(meta, names)
     for name in names:
         field: Any = meta.get_field(name)
-        rows = kept_rows(field.related_model)
+        rows = kept[field.related_model]
         for obj in objects:
             key = getattr(obj, field.attname)
             if key is not None and key in rows:
                 field.set_cached_value(obj, rows[key])
 
 
+def attach_many(objects: Iterable[Model], names: Iterable[str]) -> None:
+    """Fill the many-to-many relations `names` to a small table (themes, phases) from the kept rows, as
+    prefetch_related would: one query per link table for the pairs of keys, no join, no model per link, no query
+    per object when a template asks for `item.themes.all`."""
+    objects = list(objects)
+    if not objects:
+        return
+    meta = objects[0]._meta
+    keys = [obj.pk for obj in objects]
+    kept = _kept(meta, names)
+    for name in names:
+        field: Any = meta.get_field(name)
+        rows = kept[field.related_model]
+        through = field.remote_field.through._meta
+        source, target = field.m2m_column_name(), field.m2m_reverse_name()
+        linked: dict[Any, list[Model]] = {key: [] for key in keys}
+        with connections[objects[0]._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(
+                f'SELECT "{source}", "{target}" FROM "{through.db_table}" WHERE "{source}" = ANY(%s::bigint[])',  # noqa: S608
+                [keys],
+            )
+            pairs = cursor.fetchall()
+        missing = False
+        for key, target_key in pairs:
+            row = rows.get(target_key)
+            if row is None:  # a row added a moment ago in another process: let Django read this relation
+                missing = True
+                break
+            linked[key].append(row)
+        if missing:
+            prefetch_related_objects(objects, name)
+            continue
+        order = field.related_model._meta.ordering
+        empty = field.related_model._default_manager.all()
+        for obj in objects:
+            found = sorted(linked[obj.pk], key=lambda row: tuple(getattr(row, column) for column in order))
+            chosen = empty._chain()
+            chosen._result_cache = found
+            chosen._prefetch_done = True
+            obj._prefetched_objects_cache = getattr(obj, "_prefetched_objects_cache", {})
+            obj._prefetched_objects_cache[name] = chosen
+
+
 class SmallTablesQuerySet[M: Model](QuerySet[M]):
     """A queryset that hangs kept rows of small tables on its results (`with_small`)."""
 
     _small: tuple[str, ...] = ()
+    _small_many: tuple[str, ...] = ()
 
     def with_small(self, *names: str) -> Self:
         """Like select_related for foreign keys to small tables (`_KEPT`): from the rows kept in the process where
@@ -73,13 +125,27 @@ class SmallTablesQuerySet[M: Model](QuerySet[M]):
         clone._small = (*self._small, *(name for name in names if name not in self._small))
         return clone
 
+    def with_small_many(self, *names: str) -> Self:
+        """Like prefetch_related for many-to-many relations to small tables: from the rows kept in the process
+        where `memo` keeps values (`attach_many`), else prefetched."""
+        for name in names:
+            field = self.model._meta.get_field(name)
+            assert field.many_to_many and field.related_model in _KEPT, f"{name} is no link to a small table"
+        if not pagecache.shared_counts():
+            return self.prefetch_related(*names)
+        clone = self._chain()
+        clone._small_many = (*self._small_many, *(name for name in names if name not in self._small_many))
+        return clone
+
     def _clone(self) -> Self:
         clone = super()._clone()  # type: ignore[misc]
         clone._small = self._small
+        clone._small_many = self._small_many
         return clone  # type: ignore[no-any-return]
 
     def _fetch_all(self) -> None:
         fresh = self._result_cache is None
         super()._fetch_all()  # type: ignore[misc]
-        if fresh and self._small and issubclass(self._iterable_class, ModelIterable):
+        if fresh and (self._small or self._small_many) and issubclass(self._iterable_class, ModelIterable):
             attach(self._result_cache or [], self._small)
+            attach_many(self._result_cache or [], self._small_many)

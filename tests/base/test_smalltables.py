@@ -70,3 +70,28 @@ def test_a_new_term_shows_at_once(kept):
     Initiative.objects.update(kind=fresh)
     (row,) = Initiative.objects.published().with_relations()
     assert row.kind.name == "Buurtbus"
+
+
+def test_links_to_small_tables_come_from_the_kept_rows_in_their_order(kept, django_assert_num_queries):
+    themes = [term("theme", "wonen"), term("theme", "zorg-en-welzijn"), term("theme", "energie-en-klimaat")]
+    InitiativeFactory(themes=themes)
+    InitiativeFactory(themes=[])
+    _listed()
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(Initiative.objects.published().with_relations().order_by("name"))
+    # The initiatives and one query per link table (themes, needs); besides these only the table versions, which a
+    # request reads once for all its kept values.
+    read = [query["sql"] for query in queries.captured_queries if "wdhs_table_version" not in query["sql"]]
+    assert len(read) == 3, read
+    assert all("JOIN" not in query for query in read)
+    with django_assert_num_queries(0):
+        listed = [list(row.themes.all()) for row in rows]
+    expected = sorted(themes, key=lambda t: (t.vocabulary, t.position, t.name))
+    assert sorted(listed, key=len) == [[], expected]
+
+
+def test_links_without_kept_values_are_prefetched(django_assert_num_queries):
+    InitiativeFactory(themes=[term("theme", "wonen")])
+    rows = list(Initiative.objects.published().with_relations())
+    with django_assert_num_queries(0):
+        assert [t.slug for t in rows[0].themes.all()] == ["wonen"]
