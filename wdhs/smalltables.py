@@ -61,11 +61,11 @@ def attach(objects: Iterable[Model], names: Iterable[str]) -> None:
                 field.set_cached_value(obj, rows[key])
 
 
-def attach_many(objects: Iterable[Model], names: Iterable[str]) -> None:
+def attach_many(models: Iterable[Model], names: Iterable[str]) -> None:
     """Fill the many-to-many relations `names` to a small table (themes, phases) from the kept rows, as
     prefetch_related would: one query per link table for the pairs of keys, no join, no model per link, no query
     per object when a template asks for `item.themes.all`."""
-    objects = list(objects)
+    objects: list[Any] = list(models)
     if not objects:
         return
     meta = objects[0]._meta
@@ -117,11 +117,10 @@ class SmallTablesQuerySet[M: Model](QuerySet[M]):
             target = self.model._meta.get_field(name).related_model
             assert target in _KEPT, f"{name} does not point to a small table"
         if not pagecache.shared_counts():
-            joined = [
-                "__".join((name, *_KEPT[self.model._meta.get_field(name).related_model])) for name in names  # type: ignore[index]
-            ]
+            kept: dict[Any, tuple[str, ...]] = _KEPT
+            joined = ["__".join((name, *kept[self.model._meta.get_field(name).related_model])) for name in names]
             return self.select_related(*joined)
-        clone = self._chain()
+        clone: Any = self._chain()  # type: ignore[attr-defined]
         clone._small = (*self._small, *(name for name in names if name not in self._small))
         return clone
 
@@ -133,19 +132,19 @@ class SmallTablesQuerySet[M: Model](QuerySet[M]):
             assert field.many_to_many and field.related_model in _KEPT, f"{name} is no link to a small table"
         if not pagecache.shared_counts():
             return self.prefetch_related(*names)
-        clone = self._chain()
+        clone: Any = self._chain()  # type: ignore[attr-defined]
         clone._small_many = (*self._small_many, *(name for name in names if name not in self._small_many))
         return clone
 
     def _clone(self) -> Self:
-        clone = super()._clone()  # type: ignore[misc]
+        clone: Any = super()._clone()  # type: ignore[misc]
         clone._small = self._small
         clone._small_many = self._small_many
-        return clone  # type: ignore[no-any-return]
+        return clone
 
     def _fetch_all(self) -> None:
         fresh = self._result_cache is None
-        super()._fetch_all()  # type: ignore[misc]
+        super()._fetch_all()
         if fresh and (self._small or self._small_many) and issubclass(self._iterable_class, ModelIterable):
             attach(self._result_cache or [], self._small)
             attach_many(self._result_cache or [], self._small_many)

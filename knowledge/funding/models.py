@@ -5,9 +5,8 @@ The rules are evaluated by the pure functions in knowledge/funding.py; `FundingS
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 

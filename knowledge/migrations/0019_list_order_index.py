@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0018_free_organisation_feed_slug'),
-        ('wdhs', '0011_page_reads'),
+        ("knowledge", "0018_free_organisation_feed_slug"),
+        ("wdhs", "0011_page_reads"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='resource',
-            name='resource_status_published',
+            model_name="resource",
+            name="resource_status_published",
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['status', '-published_at', 'id'], include=('kind', 'organisation', 'municipality', 'province'), name='resource_status_published'),
+            model_name="resource",
+            index=models.Index(
+                fields=["status", "-published_at", "id"],
+                include=("kind", "organisation", "municipality", "province"),
+                name="resource_status_published",
+            ),
         ),
     ]

@@ -333,18 +333,16 @@ def test_without_municipalities_it_says_what_to_do_first():
 
 def test_demo_content_stays_as_it_is(demo):
     def snapshot() -> list[list[dict[str, Any]]]:
-        return [
-            list(queryset.order_by("pk").values())
-            for queryset in [
-                Initiative.objects.exclude(slug__startswith=SLUG_PREFIX),
-                Resource.objects.exclude(slug__startswith=SLUG_PREFIX),
-                Organisation.objects.exclude(slug__startswith=SLUG_PREFIX),
-                FundingScheme.objects.exclude(slug__startswith=SLUG_PREFIX),
-                Question.objects.exclude(routing_reason__startswith=QUESTION_MARK),
-                User.objects.exclude(email__endswith="@" + EMAIL_DOMAIN),
-                SearchWord.objects.all(),
-            ]
+        querysets: list[models.QuerySet[Any]] = [
+            Initiative.objects.exclude(slug__startswith=SLUG_PREFIX),
+            Resource.objects.exclude(slug__startswith=SLUG_PREFIX),
+            Organisation.objects.exclude(slug__startswith=SLUG_PREFIX),
+            FundingScheme.objects.exclude(slug__startswith=SLUG_PREFIX),
+            Question.objects.exclude(routing_reason__startswith=QUESTION_MARK),
+            User.objects.exclude(email__endswith="@" + EMAIL_DOMAIN),
+            SearchWord.objects.all(),
         ]
+        return [list(queryset.order_by("pk").values()) for queryset in querysets]
 
     before = snapshot()
     assert all(before[:5])  # the demo is there

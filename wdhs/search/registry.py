@@ -316,9 +316,16 @@ class SearchSource:
             return Bounded(rows)
         rows = rows.order_by()
         table = rows.model._default_manager
-        # The keys, not the query again: matching a common word through the GIN index is the costly part.
+        # The keys, not the query again: matching a common word through the GIN index is the costly part. Read
+        # through the GIN index only (`found_keys`): with a LIMIT PostgreSQL walks a b-tree and tests each vector
+        # (30 ms for the documents lacking a word of "dorp wolrode"), as it did for the ranked search.
+        try:
+            rows_sql, rows_params = rows.values_list("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return Bounded(table.none())
         with search_plan(rows.db):
-            keys = set(rows.values_list("pk", flat=True)[: limit + 1])
+            first = f"SELECT r.k FROM ({rows_sql}) AS r(k) LIMIT {int(limit) + 1}"  # noqa: S608 - Django's own SQL
+            keys = set(found_keys(rows.db, first, rows_params))
             if len(keys) <= limit:
                 return Bounded(table.filter(KeyIn(sorted(keys))) if keys else table.none())
             titled = table.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
