@@ -24,6 +24,7 @@ from django.db.models import (
     BooleanField,
     Case,
     Expression,
+    ExpressionWrapper,
     F,
     FloatField,
     Func,
@@ -224,18 +225,18 @@ class SearchSource:
         found: list[Any] = []
         narrow = expanded.all_but_one()
         if narrow is not None:
-            found = list(self._partial_level(user, expanded, narrow, queryset=queryset)[:limit])
+            found = self._partial_level(user, expanded, narrow, queryset=queryset, limit=limit)
         broad = expanded.any_part()
         if len(found) < limit and broad is not None and (narrow is None or len(expanded.parts) > 2):
-            rest = self._partial_level(
+            found += self._partial_level(
                 user,
                 expanded,
                 broad,
                 queryset=queryset,
                 skip=[item.pk for item in found],
                 by_coverage=len(expanded.parts) > 3,
+                limit=limit - len(found),
             )
-            found += list(rest[: limit - len(found)])
         self._name_missing(expanded, found)
         return found
 
@@ -253,17 +254,21 @@ class SearchSource:
         queryset: QuerySet | None,
         skip: list[Any] | None = None,
         by_coverage: bool = False,
-    ) -> QuerySet:
+        limit: int = PARTIAL_LIMIT,
+    ) -> list[Any]:
+        """Up to `limit` documents that match `query` (some of the words) but not the whole query, best first.
+
+        Bound and ranked in one statement, as a full search (`bound_in_sql`, `first_and_count`): a query that
+        leaves words out matches far more (for common words most of the table), so above the limit only
+        candidates are ranked. Ranked by the words they have (`any_part`); with `by_coverage` first by how many
+        parts of the query they cover."""
         assert expanded.query is not None
-        qs, name = self._vector_queryset(self.queryset(user) if queryset is None else queryset)
-        qs = qs.defer(*self.defer).filter(**{name: query}).exclude(**{name: expanded.query})
+        documents = self.queryset(user) if queryset is None else queryset
+        qs, name = self._vector_queryset(documents)
+        rows = qs.filter(**{name: query}).exclude(**{name: expanded.query})
         if skip:
-            qs = qs.exclude(pk__in=skip)
-        # A query that leaves words out matches far more (for common words most of the table): rank candidates only.
-        bounded = self.bounded(qs, replace(expanded, query=query))
-        if bounded.capped:
-            qs = qs.filter(KeyIn(bounded.keys))
-        qs = self.ranked(qs, replace(expanded, query=expanded.any_part()))
+            rows = rows.exclude(pk__in=skip)
+        rank = self.rank(replace(expanded, query=expanded.any_part()))
         if by_coverage:
             coverage = sum(
                 (
@@ -272,8 +277,12 @@ class SearchSource:
                 ),
                 Value(0, output_field=IntegerField()),
             )
-            qs = qs.annotate(_coverage=coverage).order_by("-_coverage", "-search_rank", "pk")
-        return qs
+            # Every part covered counts for more than any rank (a rank stays far below 1000).
+            rank = ExpressionWrapper(coverage * Value(1000.0) + rank, output_field=FloatField())
+        bounded = self.bound_in_sql(rows, replace(expanded, query=query), prefix="p")
+        keys, _count, _capped = first_and_count(bounded, rank, offset=0, limit=limit)
+        found = documents.defer(*self.defer).in_bulk(keys) if keys else {}
+        return [found[key] for key in keys if key in found]
 
     def _name_missing(self, expanded: ExpandedQuery, items: list[Any]) -> None:
         """Set `missing_words` on each item: the labels of the parts its document lacks (one query for all)."""
