@@ -28,14 +28,23 @@ _KEPT: dict[type[Model], tuple[str, ...]] = {Term: (), Municipality: ("province"
 
 def kept_rows(model: type[Model]) -> dict[int, Model]:
     """{primary key: row} of one small table, read once per process until the table changes."""
+
+    return _kept_table(model)[0]
+
+
+def _kept_table(model: type[Model]) -> tuple[dict[int, Model], dict[int, int]]:
+    """The kept rows by key, and each row's place in the model's ordering (to sort a relation's rows)."""
     related = _KEPT[model]
 
-    def build() -> dict[int, Model]:
+    def build() -> tuple[dict[int, Model], dict[int, int]]:
         rows = model._default_manager.all()
-        return {row.pk: row for row in (rows.select_related(*related) if related else rows)}
+        by_key = {row.pk: row for row in (rows.select_related(*related) if related else rows)}
+        return by_key, {key: place for place, key in enumerate(by_key)}
 
-    rows: dict[int, Model] = pagecache.memo(("small-table", model._meta.label), build, in_process=True)
-    return rows
+    kept: tuple[dict[int, Model], dict[int, int]] = pagecache.memo(
+        ("small-table", model._meta.label), build, in_process=True
+    )
+    return kept
 
 
 def _kept(meta: Any, names: Iterable[str]) -> dict[type[Model], dict[int, Model]]:
@@ -70,10 +79,9 @@ def attach_many(models: Iterable[Model], names: Iterable[str]) -> None:
         return
     meta = objects[0]._meta
     keys = [obj.pk for obj in objects]
-    kept = _kept(meta, names)
     for name in names:
         field: Any = meta.get_field(name)
-        rows = kept[field.related_model]
+        rows, place = _kept_table(field.related_model)
         through = field.remote_field.through._meta
         source, target = field.m2m_column_name(), field.m2m_reverse_name()
         linked: dict[Any, list[Model]] = {key: [] for key in keys}
@@ -93,10 +101,9 @@ def attach_many(models: Iterable[Model], names: Iterable[str]) -> None:
         if missing:
             prefetch_related_objects(objects, name)
             continue
-        order = field.related_model._meta.ordering
         empty = field.related_model._default_manager.all()
         for obj in objects:
-            found = sorted(linked[obj.pk], key=lambda row: tuple(getattr(row, column) for column in order))
+            found = sorted(linked[obj.pk], key=lambda row: place[row.pk])  # the model's ordering
             chosen = empty._chain()
             chosen._result_cache = found
             chosen._prefetch_done = True

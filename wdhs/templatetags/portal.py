@@ -9,6 +9,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 register = template.Library()
 
@@ -16,14 +17,44 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
+def _plain(value: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip()
+
+
 @register.filter
-def plain_text(value: str) -> str:
-    """The text of HTML the portal sanitised itself (nh3: well-formed, no comments or scripts), for a summary.
+def plain_text(value: str, limit: int | None = None) -> str:
+    """The text of HTML the portal sanitised itself (nh3: well-formed, no comments or scripts), for a summary; with
+    `limit`, cut to that many characters as `truncatechars` does ("…" included).
 
     A regular expression, not `striptags`: that runs Python's HTML parser, and a list of twenty cards paid for twenty
-    parses. Only for our own sanitised HTML; the result is plain text, escaped again where it is shown.
+    parses. With a limit only the start of a long text is read (a card shows 180 characters of a description of
+    kilobytes). Only for our own sanitised HTML; the result is plain text, escaped again where it is shown.
     """
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value or ""))).strip()
+    value = value or ""
+    if limit is None:
+        return _plain(value)
+    limit = int(limit)
+    window = limit * 4
+    if len(value) > window:
+        head = value[:window]
+        if head.rfind("<") > head.rfind(">"):  # a tag cut in two: leave it out
+            head = head[: head.rfind("<")]
+        if head.rfind("&") > head.rfind(";"):  # an entity cut in two
+            head = head[: head.rfind("&")]
+        text = _plain(head)
+        if len(text) > limit:  # the same first characters as the whole text, and more than the limit
+            return Truncator(text).chars(limit)
+    return Truncator(_plain(value)).chars(limit)
+
+
+@register.filter
+def linked(obj: Any, name: str) -> Any:
+    """The rows of the many-to-many relation `name` of `obj`: the prefetched list itself when there is one
+    (`item|linked:"themes"`), without the related manager `item.themes.all` builds per card."""
+    prefetched = getattr(obj, "_prefetched_objects_cache", {}).get(name)
+    if prefetched is not None and prefetched._result_cache is not None:
+        return prefetched._result_cache
+    return getattr(obj, name).all()
 
 
 @register.simple_tag(takes_context=True)
