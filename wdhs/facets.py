@@ -81,6 +81,10 @@ def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
     taken as a set of keys, so a result with two of the chosen values is listed once, without DISTINCT over the
     whole listing.
     """
+    if isinstance(value, QuerySet) and value.query.is_empty():
+        # Nothing chosen: the form's empty choice is `none()`, and listing it still compiles its SQL (eight
+        # facets on every list page).
+        return queryset
     values = list(value)
     if not values:
         return queryset
