@@ -226,3 +226,19 @@ def test_the_change_pages_have_no_english_and_no_framework_words(client: Client)
         for problem in check(words.readable_text(html))
     ]
     assert not found, found
+
+
+@pytest.mark.parametrize("page", ["confirm", "unsubscribe"])
+def test_pages_that_show_the_address_are_kept_by_no_cache_at_all(client: Client, settings, page: str) -> None:
+    """The confirm and unsubscribe pages show the e-mail address: no proxy and no page cache may keep them, also
+    not for the few minutes the page cache keeps a public page (AVG)."""
+    settings.WDHS_PAGE_CACHE = True
+    made = subscription(confirmed_at=None)
+    token = tokens.confirm_token(made.token) if page == "confirm" else tokens.unsubscribe_token(made.token)
+    url = reverse(f"alerts:{page}", args=[token])
+    first = client.get(url)
+    assert first.status_code == 200 and made.email in first.content.decode()
+    control = first["Cache-Control"]
+    assert "no-store" in control and "private" in control
+    made.delete()  # gone: a kept copy would still show the address
+    assert made.email not in client.get(url).content.decode()

@@ -82,6 +82,7 @@ def _by_link(key: str | None) -> Subscription | None:
     return Subscription.objects.select_related("province", "municipality").filter(token=key).first()
 
 
+@cache_control(private=True, no_store=True)  # the page shows the address: no proxy or page cache keeps it
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     subscription = _by_link(tokens.confirmed_key(token))
@@ -106,6 +107,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @csrf_exempt  # the signed key in the URL authorises; a mail program's one-click POST (RFC 8058) has no token
+@cache_control(private=True, no_store=True)  # the page shows the address: no proxy or page cache keeps it
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     key = tokens.unsubscribe_key(token)
