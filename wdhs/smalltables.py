@@ -26,14 +26,9 @@ from wdhs.models import Municipality, Province, Term
 _KEPT: dict[type[Model], tuple[str, ...]] = {Term: (), Municipality: ("province",), Province: ()}
 
 
-def kept_rows(model: type[Model]) -> dict[int, Model]:
-    """{primary key: row} of one small table, read once per process until the table changes."""
-
-    return _kept_table(model)[0]
-
-
 def _kept_table(model: type[Model]) -> tuple[dict[int, Model], dict[int, int]]:
-    """The kept rows by key, and each row's place in the model's ordering (to sort a relation's rows)."""
+    """The kept rows of one small table by key, read once per process until the table changes, and each row's
+    place in the model's ordering (to sort a relation's rows)."""
     related = _KEPT[model]
 
     def build() -> tuple[dict[int, Model], dict[int, int]]:
@@ -50,7 +45,7 @@ def _kept_table(model: type[Model]) -> tuple[dict[int, Model], dict[int, int]]:
 def _kept(meta: Any, names: Iterable[str]) -> dict[type[Model], dict[int, Model]]:
     """The kept rows of every small table that `names` point to, each read once."""
     models = {meta.get_field(name).related_model for name in names}
-    return {model: kept_rows(model) for model in models}
+    return {model: _kept_table(model)[0] for model in models}
 
 
 def attach(objects: Iterable[Model], names: Iterable[str]) -> None:
