@@ -114,7 +114,7 @@ class InitiativeFilter(FacetFilterSet):
         others = self.data.copy()
         others.pop("q", None)
         unsearched = InitiativeFilter(others, queryset=self.queryset, request=self.request).qs
-        return INITIATIVES.partial(None, expanded, queryset=unsearched.with_relations())
+        return INITIATIVES.partial(None, expanded, queryset=unsearched.for_cards())
 
     def sort(self, queryset: QuerySet[Initiative], name: str, value: str) -> QuerySet[Initiative]:
         # Ordering is applied in `order()`, after all filters; this filter only validates the value.

@@ -79,6 +79,12 @@ class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
     def with_relations(self) -> InitiativeQuerySet:
         return self.with_small("municipality", "kind", "legal_form", "phase").with_small_many("themes", "needs")
 
+    def for_cards(self) -> InitiativeQuerySet:
+        """`with_relations` without the columns a card does not show: the search vector (read from TOAST and parsed
+        for nothing), the Markdown source of the description (the card prints the HTML) and the changes waiting for
+        review."""
+        return self.with_relations().defer("search_vector", "description", "pending_changes")
+
 
 class Initiative(models.Model):
     """A collective of residents: a bewonersinitiatief, coöperatie, wijkbedrijf, lokaal fonds, ..."""

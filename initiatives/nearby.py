@@ -23,7 +23,7 @@ SHOWN_PER_NEIGHBOUR = 4
 def initiatives_near(place_id: int, neighbour_ids: Sequence[int]) -> dict[str, Any]:
     """{"here": [...], "counts": {municipality id: n}, "by_neighbour": {municipality id: [...]}}."""
     published = Initiative.objects.published()
-    here = list(published.filter(municipality_id=place_id).with_relations().order_by("name", "pk")[:SHOWN_HERE])
+    here = list(published.filter(municipality_id=place_id).for_cards().order_by("name", "pk")[:SHOWN_HERE])
     counts = dict(
         published.filter(municipality_id__in=[place_id, *neighbour_ids])
         .order_by()

@@ -31,7 +31,7 @@ INITIATIVES = SearchSource(
     freshness=("confirmed_at",),
     newest="confirmed_at",
     list_url_name="initiatives:list",
-    defer=("search_vector",),
+    defer=("search_vector", "pending_changes"),
 )
 
 

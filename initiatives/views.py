@@ -54,13 +54,13 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     parsed = parse_query(request.GET.get("q"))
     if filterset.needs_one_pass():
         # A search or a filter on another table: the results, their count and the facets from one pass over them.
-        listing = Initiative.objects.with_relations().defer("search_vector")
+        listing = Initiative.objects.for_cards()
         page_obj = filterset.page_in_one_pass(
             filterset.order(), request.GET.get("page"), PAGE_SIZE, listing, bound=filterset.bound()
         )
     else:
         page_obj = KeptCountPaginator(
-            filterset.ordered().with_relations(), PAGE_SIZE, known_count=filterset.kept_total()
+            filterset.ordered().for_cards(), PAGE_SIZE, known_count=filterset.kept_total()
         ).get_page(request.GET.get("page"))
     # Too little has every word: what lacks one follows under its own heading (the filters still hold).
     expanded = filterset.expanded_query()

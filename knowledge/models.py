@@ -285,8 +285,17 @@ class ResourceQuerySet(SmallTablesQuerySet["Resource"]):
         limit = (now or timezone.now()) - REVIEW_INTERVAL
         return self.published().alias(reviewed=Coalesce("last_reviewed_at", "published_at")).filter(reviewed__lt=limit)
 
-    def for_listing(self) -> ResourceQuerySet:
-        return self.with_small("kind").select_related("organisation").with_small_many("themes", "phases")
+    def for_listing(self, *, with_body: bool = False) -> ResourceQuerySet:
+        """For cards: with kind, organisation, themes and phases; without the columns a card does not show.
+
+        The body and its HTML are kilobytes a card does not print, and the search vectors (of the resource and of
+        its organisation) are read from TOAST and parsed for nothing. A search result keeps the body
+        (`with_body`): its snippet is cut from it.
+        """
+        deferred = [*(() if with_body else ("body",)), "body_html", "search_vector", "organisation__search_vector"]
+        return (
+            self.with_small("kind").select_related("organisation").with_small_many("themes", "phases").defer(*deferred)
+        )
 
 
 class Resource(models.Model):

@@ -43,7 +43,7 @@ RESOURCES = SearchSource(
     freshness=("last_reviewed_at", "published_at"),
     newest="published_at",
     list_url_name="knowledge:list",
-    defer=("search_vector", "organisation__search_vector"),
+    defer=("search_vector", "body_html", "organisation__search_vector"),
 )
 
 ORGANISATIONS = SearchSource(

@@ -80,7 +80,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         # A search or a filter on a link table: the results, their count and the facets from one pass over them.
         order = [(RESOURCES.rank(expanded), True)] if expanded.query is not None else [(F("published_at"), True)]
         bound = (lambda rows: RESOURCES.bound_in_sql(rows, expanded)) if expanded.query is not None else None
-        listing = Resource.objects.for_listing().defer(*RESOURCES.defer)
+        listing = Resource.objects.for_listing(with_body=expanded.query is not None)
         page = filterset.page_in_one_pass(order, params.get("page"), PAGE_SIZE, listing, bound)
     else:
         page = KeptCountPaginator(
@@ -96,7 +96,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     if parsed.is_searchable and page.number == 1 and wants_partial(expanded, paginator.count):
         unsearched = ResourceFilter(params, queryset=Resource.objects.published()).qs
         with search_plan(DEFAULT_DB_ALIAS):
-            partial = RESOURCES.partial(None, expanded, queryset=unsearched.for_listing())
+            partial = RESOURCES.partial(None, expanded, queryset=unsearched.for_listing(with_body=True))
         for item in partial:
             item.highlight = highlight_text(resource_text(item), expanded.terms)
 
