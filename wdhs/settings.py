@@ -222,6 +222,17 @@ else:
         }
     }
 
+# Rendered cards, kept in each process by the digest of their content (`|fingerprint`, wdhs/templatetags/portal.py):
+# a card of a list costs a quarter of a millisecond to render and twenty make up a third of a list page. Per
+# process, not shared: a kept card is read in microseconds, a round trip to Redis would cost as much as rendering.
+# A changed object gets a new key, so nothing here goes stale; the oldest cards make room (about 2 kB each).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "wdhs-fragments",
+    "TIMEOUT": 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+
 # Sessions are rows in PostgreSQL, so a visitor stays logged in whichever server answers and stays logged in
 # when Redis restarts (it may keep nothing on disk). With Redis, cached_db reads them from Redis first (one query
 # fewer per request; an unreachable Redis falls back to the database). Not signed cookies: a log-out or a deleted

@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.tasks.signals import task_started
 from django.test import override_settings
@@ -196,7 +197,8 @@ def test_pages_forms_and_rate_limits_work_while_redis_is_down(client, caplog):
 
     InitiativeFactory(name="Buurthuis De Linde")
     down = {
-        "default": {"BACKEND": "wdhs.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}
+        **settings.CACHES,
+        "default": {"BACKEND": "wdhs.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"},
     }
     with override_settings(CACHES=down, WDHS_PAGE_CACHE=True):
         for url in ["/", "/kennis/", "/initiatieven/", "/initiatieven/?q=buurthuis", "/zoeken/?q=buurthuis"]:

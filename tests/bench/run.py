@@ -499,6 +499,12 @@ def write_report(
         f"{counts['organisations']:,} organisations (`seed_bulk`).",
         "- Server: gunicorn, 2 sync workers, production settings, embedded PostgreSQL on the same machine; load from "
         f"wrk on the same 2 cores, {DURATION} s per measurement.",
+        "- Shared cache (counts, rate limits, the page cache): "
+        + (
+            "Redis on the same machine (`REDIS_URL`), as docs/deploy.md advises."
+            if os.environ.get("REDIS_URL")
+            else "the table in PostgreSQL (no `REDIS_URL`); docs/deploy.md advises Redis."
+        ),
         f"- Floor (a trivial Django view through the same stack, 8 clients): {floors[0]:.0f} req/s before the pages, "
         f"{floors[-1]:.0f} after; the ratios below use the mean, {floor:.0f} req/s.",
         f"- Memory per worker (RSS after the run): {', '.join(f'{m:.0f} MB' for m in rss)}. "
