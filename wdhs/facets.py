@@ -116,11 +116,25 @@ def at_most(limit: int | None = None) -> Callable[[Any], None]:
     return validate
 
 
+_KEPT_SQL: dict[type, tuple[str, tuple[Any, ...]] | None] = {}
+
+
+def _kept_sql(cls: type, kept_rows: Callable[[], QuerySet | None]) -> tuple[str, tuple[Any, ...]] | None:
+    """The SQL of a FilterSet class's `kept_rows`, compiled once per process: the same query for every request."""
+    if cls not in _KEPT_SQL:
+        kept = kept_rows()
+        _KEPT_SQL[cls] = None if kept is None else kept.order_by().query.sql_with_params()
+    return _KEPT_SQL[cls]
+
+
 def _chosen(selected: Any) -> list[Any]:
     """The chosen values of a facet as a list: none, one, or several (a multiple facet)."""
+    if isinstance(selected, QuerySet):
+        # A multiple facet with nothing chosen cleans to `none()`: listing that would still compile its SQL.
+        return [] if selected.query.is_empty() else list(selected)
     if selected is None or selected == "":
         return []
-    if isinstance(selected, (QuerySet, list, tuple)):
+    if isinstance(selected, (list, tuple)):
         return list(selected)
     return [selected]
 
@@ -433,10 +447,10 @@ class FacetFilterSet(django_filters.FilterSet):
         """Whether this FilterSet's queryset is exactly the rows whose counts the database keeps."""
         if "_on_kept" not in self.__dict__:
             same = False
-            kept = self.kept_rows()
+            kept = _kept_sql(type(self), self.kept_rows)
             if kept is not None:
                 try:
-                    same = self.queryset.order_by().query.sql_with_params() == kept.order_by().query.sql_with_params()
+                    same = self.queryset.order_by().query.sql_with_params() == kept
                 except EmptyResultSet:
                     same = False
             self.__dict__["_on_kept"] = same
@@ -444,7 +458,12 @@ class FacetFilterSet(django_filters.FilterSet):
 
     def _chosen_params(self) -> set[str]:
         """The parameters with a valid value that narrows the rows."""
-        return {name for name, value in self.cleaned.items() if name not in self.neutral and _chosen(value)}
+        if "_chosen_names" not in self.__dict__:
+            cleaned = self.cleaned.items()
+            self.__dict__["_chosen_names"] = {
+                name for name, value in cleaned if name not in self.neutral and _chosen(value)
+            }
+        return set(self.__dict__["_chosen_names"])
 
     def kept_total(self) -> int | None:
         """The number of results when nothing narrows them, from the counts the database keeps; else None."""
