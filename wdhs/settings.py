@@ -232,6 +232,14 @@ CACHES["fragments"] = {
     "TIMEOUT": 24 * 3600,
     "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
+# Filter forms of list pages, kept the same way (`|kept_form`): a form is up to 20 kB (its selects), and a search
+# word makes a new one, so fewer of them.
+CACHES["forms"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "wdhs-forms",
+    "TIMEOUT": 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": 1_000},
+}
 
 # Sessions are rows in PostgreSQL, so a visitor stays logged in whichever server answers and stays logged in
 # when Redis restarts (it may keep nothing on disk). With Redis, cached_db reads them from Redis first (one query

@@ -97,9 +97,12 @@ def attach_many(models: Iterable[Model], names: Iterable[str]) -> None:
             prefetch_related_objects(objects, name)
             continue
         empty = field.related_model._default_manager.all()
+        queryset_class = type(empty)
         for obj in objects:
             found = sorted(linked[obj.pk], key=lambda row: place[row.pk])  # the model's ordering
-            chosen = empty._chain()
+            # One query object shared by every row's list, not a clone each (forty per list page): a queryset
+            # clones its query before any change, so none of them alters it.
+            chosen = queryset_class(model=empty.model, query=empty.query, using=empty.db)
             chosen._result_cache = found
             chosen._prefetch_done = True
             obj._prefetched_objects_cache = getattr(obj, "_prefetched_objects_cache", {})

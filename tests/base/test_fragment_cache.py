@@ -6,13 +6,16 @@ import pickle
 
 import pytest
 from django.core.cache import cache, caches
+from django.http import QueryDict
 from django.test import override_settings
 
 from initiatives.models import Initiative
+from knowledge.events.filters import EventFilter
+from knowledge.filters import OrganisationFilter
 from knowledge.models import Organisation, Resource
 from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory
 from wdhs.models import Term
-from wdhs.templatetags.portal import fingerprint
+from wdhs.templatetags.portal import fingerprint, kept_form
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +23,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(params=[False, True], ids=["joined", "kept-small-tables"])
 def fragments(request):
     """An empty fragment cache, with the small tables joined (as in tests) or kept per process (as in production)."""
-    caches["fragments"].clear()
-    cache.clear()
+    for each in (caches["fragments"], caches["forms"], cache):
+        each.clear()
     with override_settings(WDHS_PAGE_CACHE=False, WDHS_SHARED_COUNTS=request.param):
         yield caches["fragments"]
-    caches["fragments"].clear()
-    cache.clear()
+    for each in (caches["fragments"], caches["forms"], cache):
+        each.clear()
 
 
 def _page(client, url: str) -> str:
@@ -92,3 +95,41 @@ def test_the_fingerprint_changes_with_any_held_value(fragments):
     assert fingerprint(row) != before
     resource = ResourceFactory()
     assert fingerprint(Resource.objects.for_listing().get()).startswith(f"Resource:{resource.pk}:")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"thema": "zorg-en-welzijn", "provincie": "utrecht"}, {"provincie": "bestaat-niet", "q": "x" * 300}],
+    ids=["unbound", "empty", "chosen", "wrong"],
+)
+def test_a_kept_filter_form_is_the_forms_own_html(fragments, data):
+    query = QueryDict(mutable=True)
+    query.update(data or {})
+    for form in (
+        OrganisationFilter(query if data is not None else None).form,
+        EventFilter(query if data is not None else None).form,
+    ):
+        expected = form.render()
+        assert kept_form(form) == expected  # rendered and kept
+        assert kept_form(form) == expected  # read back
+
+
+def test_a_kept_filter_form_shows_a_new_theme_and_the_chosen_value_at_once(client, fragments):
+    html = _page(client, "/organisaties/")
+    assert "Buurtsport" not in html
+    Term.objects.create(vocabulary="theme", name="Buurtsport", slug="buurtsport", position=99)
+    html = _page(client, "/organisaties/")
+    assert '<option value="buurtsport">Buurtsport</option>' in html
+    html = _page(client, "/organisaties/?thema=buurtsport")
+    assert '<option value="buurtsport" selected>Buurtsport</option>' in html
+
+
+def test_a_kept_filter_form_comes_from_the_cache_whatever_other_parameters_say(client, fragments):
+    kept = vars(caches["forms"])["_cache"]  # LocMemCache's store: key -> pickled value
+    _page(client, "/agenda/?provincie=utrecht")
+    (key,) = list(kept)
+    held = pickle.loads(kept[key])  # noqa: S301 - our own cache entry
+    kept[key] = pickle.dumps(held.replace("Heel Nederland", "Uit de cache"))
+    assert "Uit de cache" in _page(client, "/agenda/?provincie=utrecht&page=1&utm_source=nieuwsbrief")
+    assert len(kept) == 1
+    assert "Uit de cache" not in _page(client, "/agenda/?provincie=fryslan")

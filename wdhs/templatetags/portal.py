@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from django import template
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 register = template.Library()
@@ -87,6 +89,52 @@ def fingerprint(obj: Any) -> str:
     hash (per process, 64 bits) with the type and key: the fragment cache is per process too.
     """
     return f"{type(obj).__name__}:{obj.pk}:{hash(_held(obj, 2)):x}"
+
+
+def _form_shown(form: Any) -> tuple[Any, ...]:
+    """Everything a form's HTML is made of: its class, template and prefix, its errors, and per field the label, help
+    text, whether it is required, the widget's attributes, the initial value, the value from the request and the
+    choices (for a model choice: the rows now in the table)."""
+    fields = []
+    for name, field in form.fields.items():
+        choices = getattr(field, "choices", None)
+        fields.append(
+            (
+                name,
+                type(field),
+                str(field.label),
+                str(field.help_text),
+                field.required,
+                field.disabled,
+                repr(field.widget.attrs),
+                repr(form.get_initial_for_field(field, name)),
+                # What the widget reads from the request (other parameters, a page number, do not count).
+                repr(form[name].data) if form.is_bound else None,
+                None if choices is None else tuple((str(value), str(label)) for value, label in choices),
+            )
+        )
+    errors = sorted((name, [str(error) for error in found]) for name, found in form.errors.items())
+    # The class by name: django-filter makes a new form class for every FilterSet it builds.
+    shown = (type(form).__name__, form.template_name, form.prefix, form.auto_id, form.is_bound, repr(errors))
+    return (*shown, tuple(fields))
+
+
+@register.filter
+def kept_form(form: Any) -> str:
+    """A filter form's HTML, kept in this process by everything it shows (`_form_shown`): `{{ filter.form|kept_form }}`.
+
+    A list page's filter form is the same HTML for the same request values and choices, and rendering its selects
+    field by field through the form templates was about a third of /organisaties/. A new theme, a renamed province
+    or another value in the address gives another key, so a kept form is never out of date. For forms that show
+    only what `_form_shown` covers: GET filter forms, no CSRF token, no per-visitor values.
+    """
+    key = f"form:{hash(_form_shown(form)):x}"
+    forms = caches["forms"]
+    html = forms.get(key)
+    if html is None:
+        html = form.render()
+        forms.set(key, html)
+    return mark_safe(html)  # noqa: S308 - the form's own rendering, escaped by its templates
 
 
 @register.simple_tag(takes_context=True)
