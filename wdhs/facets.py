@@ -17,6 +17,7 @@ from typing import Any, ClassVar, overload
 from urllib.parse import urlencode
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchVectorExact
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Page, Paginator
@@ -117,6 +118,7 @@ def at_most(limit: int | None = None) -> Callable[[Any], None]:
 
 
 _KEPT_SQL: dict[type, tuple[str, tuple[Any, ...]] | None] = {}
+_FORM_CLASSES: dict[tuple[Any, ...], type[forms.Form]] = {}
 
 
 def _kept_sql(cls: type, kept_rows: Callable[[], QuerySet | None]) -> tuple[str, tuple[Any, ...]] | None:
@@ -407,6 +409,28 @@ class FacetFilterSet(django_filters.FilterSet):
                     else:
                         data.pop(name, None)
         super().__init__(data, *args, **kwargs)
+
+    def get_form_class(self) -> type[forms.Form]:
+        """django-filter's form class, built once per FilterSet class and set of choices instead of per request.
+
+        django-filter builds a new class from its filters every time: a field per filter (model choice fields with
+        their querysets, choice lists normalised) and Django's form metaclass, about a tenth of a list page with
+        filters. A form instance copies its class's fields (and their querysets) anyway, as with any Django form, so
+        one class serves every request. Choices a FilterSet sets per instance (the regions of /kennis/) are part of
+        the key.
+        """
+        key = (
+            type(self),
+            tuple(
+                (name, repr(choices))
+                for name, filter_ in self.filters.items()
+                if isinstance(choices := filter_.extra.get("choices"), (list, tuple))
+            ),
+        )
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            form_class = _FORM_CLASSES[key] = super().get_form_class()
+        return form_class
 
     @property
     def cleaned(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from knowledge.models import Resource
 from knowledge.search import RESOURCES
 from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory, municipality, province, term
 from wdhs.facets import Facet, FacetFilterSet, _reverse_path, url_with
+from wdhs.models import Term
 from wdhs.search.query import expand_query, parse_query
 
 pytestmark = pytest.mark.django_db
@@ -297,3 +298,20 @@ def test_the_planner_hint_of_a_search_does_not_outlive_its_query(client):
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def test_the_form_class_is_built_once_and_still_knows_a_new_theme(client):
+    """django-filter's form class is kept per FilterSet class (wdhs.facets.FacetFilterSet.get_form_class); the
+    choices are the table's rows at the moment of validation, so a theme added since is valid at once."""
+    first = ResourceFilter(QueryDict("thema=zorg-en-welzijn"), queryset=Resource.objects.published())
+    second = ResourceFilter(QueryDict("thema=bestaat-niet"), queryset=Resource.objects.published())
+    assert type(first.form) is type(second.form)
+    assert first.form.is_valid()
+    assert not second.form.is_valid()
+    assert first.form.fields["thema"] is not second.form.fields["thema"]  # each form its own copy of the fields
+    Term.objects.create(vocabulary="theme", name="Buurtsport", slug="buurtsport", position=99)
+    third = ResourceFilter(QueryDict("thema=buurtsport"), queryset=Resource.objects.published())
+    assert type(third.form) is type(first.form)
+    assert third.form.is_valid()
+    assert client.get("/kennis/?thema=buurtsport").status_code == 200
+    assert client.get("/kennis/?thema=bestaat-niet").status_code == 400
