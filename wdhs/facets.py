@@ -587,13 +587,26 @@ class FacetFilterSet(django_filters.FilterSet):
                     )
 
                 # Filters only: kept until the content changes, so the same filters (a shared link, the next
-                # visitor) are read once. A search is rarely asked twice; keeping each one would only add writes.
+                # visitor) are read once. A search for a rare word is rarely asked twice and cheap; keeping each
+                # one would only add writes. A common word (more matches than the search ranks, `Bounded.common`)
+                # costs the most and comes back in many searches: kept as filters are.
+                kept = not searched or bounded.common
                 found = (
-                    one_pass()
-                    if searched
-                    else pagecache.memo(
-                        ("one-pass", inner, tuple(params), [spec.param for spec in specs], offset, page_size), one_pass
+                    pagecache.memo(
+                        (
+                            "one-pass",
+                            inner,
+                            tuple(params),
+                            [spec.param for spec in specs],
+                            offset,
+                            page_size,
+                            bounded.ctes,
+                            bounded.params,
+                        ),
+                        one_pass,
                     )
+                    if kept
+                    else one_pass()
                 )
         if bounded.found and found.get("found", 0) > bounded.limit:
             self.capped_at = bounded.limit

@@ -374,6 +374,7 @@ def memo(
     *,
     depends_on: tuple[str, ...] | None = None,
     in_process: bool = False,
+    keep: Callable[[Any], bool] | None = None,
 ) -> Any:
     """The result of `compute`, kept in the cache until a table it read changes: for counts that many pages share.
 
@@ -389,7 +390,9 @@ def memo(
     Independent of the page cache: a logged-in visitor, a page the page cache cannot keep, or a server with the
     page cache off still reads the counts once per version. `in_process` keeps it in this process's memory
     instead of the shared cache (one value per `parts`, the newest version): for a large value of model objects
-    that every request needs, where unpickling it from the cache costs more than the queries.
+    that every request needs, where unpickling it from the cache costs more than the queries. `keep(value)` says
+    whether a computed value is worth keeping (the reads of a common search word, not those of a rare one, which
+    are cheap and seldom asked again); without it every value is kept.
     """
     if not shared_counts():
         return compute()
@@ -419,5 +422,6 @@ def memo(
     value, read = _compute_reading(compute, depends_on)
     if outer is not None:
         outer.update(read)
-    cache.set(key, (read, _signature(read, current), value), settings.WDHS_PAGE_CACHE_SECONDS)
+    if keep is None or keep(value):
+        cache.set(key, (read, _signature(read, current), value), settings.WDHS_PAGE_CACHE_SECONDS)
     return value

@@ -36,6 +36,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
+from wdhs import pagecache
 from wdhs.search.query import ExpandedQuery
 from wdhs.search.triggers import TitleVector
 
@@ -129,7 +130,9 @@ class Bounded:
 
     From `bound_in_sql`, the choice is made by the statement that reads the rows: `ctes` (with `params`) go before
     it, `rows` refers to them, and `found` names the CTE with up to `limit` + 1 matches (more than `limit`: capped).
-    `separate()` gives the same bound from separate queries, for a read outside that statement.
+    `separate()` gives the same bound from separate queries, for a read outside that statement. `common`: more than
+    `limit` matches were found (a common word), so the statement that reads the rows ranks candidates (costly, and
+    shared by every search for that word): worth keeping (`pagecache.memo`) until the table changes.
     """
 
     rows: QuerySet
@@ -140,6 +143,7 @@ class Bounded:
     params: tuple[Any, ...] = ()
     found: str = ""
     separate: Callable[[], Bounded] | None = None
+    common: bool = False
 
 
 class Freshness(Func):
@@ -428,6 +432,7 @@ class SearchSource:
             params=tuple(params),
             found=found,
             separate=lambda: self.bounded(rows, expanded),
+            common=len(first) > limit,
         )
 
     def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
@@ -498,12 +503,22 @@ def found_keys(alias: str, sql: str, params: Sequence[Any]) -> list[int]:
     matches without unpacking one (5 ms), and a bitmap scan is the only way to read it: so no index scans for this
     one query (bitmap scans stay; the b-tree indexes still narrow by filter through a bitmap). Its own statement,
     because the ranking statement that follows needs an ordered index scan (the newest documents).
+
+    More than settings.SEARCH_EXACT_LIMIT keys (a common word, which most searches that hold it share, and the
+    costliest read) are kept until a table read changes (`pagecache.memo`, where shared counts are on).
     """
-    # One round trip: the statements of one simple query are planned one by one, each after the one before ran.
-    with search_plan(alias) as cursor:
-        cursor.execute(f"{_BITMAP_ONLY}; {sql}; {_UNBITMAP}", params)
-        cursor.nextset()
-        keys = [key for (key,) in cursor.fetchall()]
+
+    def read() -> list[int]:
+        # One round trip: the statements of one simple query are planned one by one, each after the one before ran.
+        with search_plan(alias) as cursor:
+            cursor.execute(f"{_BITMAP_ONLY}; {sql}; {_UNBITMAP}", params)
+            cursor.nextset()
+            return [key for (key,) in cursor.fetchall()]
+
+    limit = settings.SEARCH_EXACT_LIMIT
+    keys: list[int] = pagecache.memo(
+        ("search-found", alias, sql, tuple(params)), read, keep=lambda keys: len(keys) > limit
+    )
     return keys
 
 
@@ -551,9 +566,16 @@ def first_and_count(bounded: Bounded, rank: Expression, *, offset: int, limit: i
         f"WITH {ctes}m(pk, score) AS MATERIALIZED ({inner}) SELECT 0, NULL, COUNT(*) FROM m"  # noqa: S608
         " UNION ALL (SELECT 1, pk, NULL FROM m ORDER BY score DESC NULLS LAST, m.pk LIMIT %s OFFSET %s)" + over
     )
-    with search_plan(matching.db) as cursor:
-        cursor.execute(sql, (*bounded.params, *params, max(limit, 0), max(offset, 0)))
-        rows = cursor.fetchall()
+    values = (*bounded.params, *params, max(limit, 0), max(offset, 0))
+
+    def read() -> list[tuple[Any, ...]]:
+        with search_plan(matching.db) as cursor:
+            cursor.execute(sql, values)
+            return [tuple(row) for row in cursor.fetchall()]
+
+    # A common word's ranking (candidates among more than the limit) is shared by every search for it: kept until a
+    # table read changes. A rare word's is cheap, and seldom asked again: keeping it would only add writes.
+    rows = pagecache.memo(("search-ranked", matching.db, sql, values), read) if bounded.common else read()
     count = next(n for kind, _, n in rows if kind == 0)
     found = next((n for kind, _, n in rows if kind == 2), 0)
     capped = bool(bounded.found) and found > bounded.limit or bounded.capped
