@@ -24,6 +24,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connections, models
 from django.db.models import Count, F, QuerySet
 from django.db.models.fields.related import RelatedField
+from django.db.models.sql.query import Query
 from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -74,13 +75,36 @@ def _forward_only(model: type[models.Model], path: str) -> bool:
     return True
 
 
+def _link_table(model: type[models.Model], name: str) -> tuple[type[models.Model], str, str] | None:
+    """(link model, its field to `model`, its field to the target) when `name` is a many-to-many field of `model`."""
+    if "__" in name:
+        return None
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.ManyToManyField):
+        return None
+    through = field.remote_field.through
+    assert isinstance(through, type)
+    return through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+
+def _repeats_rows(query: Any) -> bool:
+    """Whether a join of `query` can give a result more than once: any join but along a forward foreign key."""
+    for join in query.alias_map.values():
+        field = getattr(join, "join_field", None)  # None for the table itself
+        if field is not None and not (field.many_to_one or field.one_to_one):
+            return True
+    return False
+
+
 def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
     """The filter method of a facet with several values: results with any of them (OR within a facet).
 
-    One value filters as a single-value facet does (a join). Several values on a foreign key (a result has one
-    kind, one phase, one municipality) are an IN on that column; on a link table (themes, needs) the results are
-    taken as a set of keys, so a result with two of the chosen values is listed once, without DISTINCT over the
-    whole listing.
+    On a foreign key (a result has one kind, one phase, one municipality) one value is a join, several an IN on
+    that column. On a link table (themes, needs) the results are the keys the link table holds for the values
+    (`pk IN (SELECT initiative_id FROM ..._themes WHERE term_id IN ...)`), one value or several: a result with two
+    of the chosen values is listed once, without DISTINCT over the whole listing, and without a join a facet counts
+    its results straight from the table (`_rows`; a join made PostgreSQL read the table twice, 25 ms instead of 12
+    for the provinces of one theme among 100,000 initiatives).
     """
     if isinstance(value, QuerySet) and value.query.is_empty():
         # Nothing chosen: the form's empty choice is `none()`, and listing it still compiles its SQL (eight
@@ -89,9 +113,13 @@ def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
     values = list(value)
     if not values:
         return queryset
+    model = queryset.model
+    link = _link_table(model, name)
+    if link is not None:
+        through, source, target = link
+        return queryset.filter(pk__in=through._default_manager.filter(**{f"{target}__in": values}).values(source))
     if len(values) == 1:
         return queryset.filter(**{name: values[0]})
-    model = queryset.model
     if _forward_only(model, name):
         return queryset.filter(**{f"{name}__in": values})
     return queryset.filter(pk__in=model._default_manager.filter(**{f"{name}__in": values}).values("pk"))
@@ -168,6 +196,17 @@ def _has_search(node: WhereNode) -> bool:
     """Whether a WHERE tree holds a full-text match (search_vector @@ query)."""
     for child in node.children:
         if isinstance(child, SearchVectorExact) or (isinstance(child, WhereNode) and _has_search(child)):
+            return True
+    return False
+
+
+def _has_subquery(node: WhereNode) -> bool:
+    """Whether a WHERE tree holds a condition on a subquery (`pk IN (SELECT ...)`, a filter on a link table)."""
+    for child in node.children:
+        if isinstance(child, WhereNode):
+            if _has_subquery(child):
+                return True
+        elif isinstance(getattr(child, "rhs", None), Query):
             return True
     return False
 
@@ -520,10 +559,15 @@ class FacetFilterSet(django_filters.FilterSet):
         return [self._facet(spec) for spec in self.facet_specs]
 
     def needs_one_pass(self) -> bool:
-        """Whether reading the results is costly (a search, or a filter that joins another table): then
-        `page_in_one_pass` reads them once for the page, the count and the facets."""
+        """Whether reading the results is costly (a search, or a filter that joins or looks up another table):
+        then `page_in_one_pass` reads them once for the page, the count and the facets."""
         query = self.filter_without(None).query
-        return len(query.alias_map) > 1 or bool(query.annotations) or _has_search(query.where)
+        return (
+            len(query.alias_map) > 1
+            or bool(query.annotations)
+            or _has_search(query.where)
+            or _has_subquery(query.where)
+        )
 
     # Set by page_in_one_pass when a search had more matches than it ranks: the limit ("meer dan ..."), else None.
     capped_at: int | None = None
@@ -755,13 +799,13 @@ class FacetFilterSet(django_filters.FilterSet):
     def _rows(self, skip: str) -> QuerySet:
         """The results a facet counts in, each once.
 
-        Filters on the table's own columns are grouped directly, so PostgreSQL can count from an index; after a
-        search, or when a filter joins another table (which could repeat a result), the results are taken as a set
-        of primary keys first.
+        Filters on the table's own columns and along foreign keys are grouped directly, so PostgreSQL can count
+        from an index; when a filter joins a table that could repeat a result (a link table), the results are taken
+        as a set of primary keys first.
         """
         queryset = self.filter_without(skip)
         query = queryset.query
-        if len(query.alias_map) <= 1 and not query.distinct and not query.annotations:
+        if not _repeats_rows(query) and not query.distinct and not query.annotations:
             return queryset
         return self._meta.model._default_manager.filter(pk__in=queryset.values("pk"))
 

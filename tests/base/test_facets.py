@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.db import connection
 from django.db.models import F
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from initiatives.filters import InitiativeFilter
@@ -315,3 +319,29 @@ def test_the_form_class_is_built_once_and_still_knows_a_new_theme(client):
     assert third.form.is_valid()
     assert client.get("/kennis/?thema=buurtsport").status_code == 200
     assert client.get("/kennis/?thema=bestaat-niet").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "table"),
+    [
+        ("/initiatieven/?provincie=utrecht&thema=wonen", "initiatives_initiative"),
+        ("/initiatieven/?thema=wonen&behoefte=geld", "initiatives_initiative"),
+        ("/kennis/?thema=wonen&fase=idee", "knowledge_resource"),
+    ],
+)
+def test_a_filter_on_a_link_table_reads_the_results_once_per_count(client, url, table):
+    """A filter on themes or needs is the keys the link table holds for it, not a join: a chosen facet then counts
+    straight from the table. With a join every count read the table twice (the results as keys, then the table
+    again to group them): 25 ms instead of 12 for the provinces of one theme among 100,000 initiatives."""
+    wonen = term("theme", "wonen")
+    InitiativeFactory(themes=[wonen], municipality=municipality("Utrecht")).needs.set([term("need", "geld")])
+    InitiativeFactory(themes=[wonen], municipality=municipality("Zwolle"))
+    ResourceFactory(themes=[wonen], phases=[term("phase", "idee")])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    grouped = [q["sql"] for q in captured.captured_queries if "GROUP BY" in q["sql"] and f'"{table}"' in q["sql"]]
+    assert grouped
+    for sql in grouped:
+        reads = len(re.findall(rf'(?:FROM|JOIN) "{table}"(?: "?U\d"?)?(?= |$)', sql))
+        assert reads == 1, sql
