@@ -12,10 +12,11 @@ from django.test import override_settings
 from initiatives.models import Initiative
 from knowledge.events.filters import EventFilter
 from knowledge.filters import OrganisationFilter
+from knowledge.funding.forms import FinderForm
 from knowledge.models import Organisation, Resource
 from tests.factories import InitiativeFactory, OrganisationFactory, ResourceFactory
-from wdhs.models import Term
-from wdhs.templatetags.portal import fingerprint, kept_form
+from wdhs.models import Municipality, Term
+from wdhs.templatetags.portal import fingerprint, kept_fields, kept_form
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,29 @@ def test_a_kept_filter_form_comes_from_the_cache_whatever_other_parameters_say(c
     assert "Uit de cache" in _page(client, "/agenda/?provincie=utrecht&page=1&utm_source=nieuwsbrief")
     assert len(kept) == 1
     assert "Uit de cache" not in _page(client, "/agenda/?provincie=fryslan")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"gemeente": "Utrecht", "rechtsvorm": "stichting", "bedrag": "500"}, {"bedrag": "-5", "gemeente": "X"}],
+    ids=["unbound", "empty", "answered", "wrong"],
+)
+def test_kept_fields_are_the_fields_own_html(fragments, data):
+    form = FinderForm(data)
+    if data is not None:
+        form.is_valid()
+    expected = "".join(str(field.as_field_group()) for field in form.visible_fields() if field.name != "q")
+    assert 'name="q"' not in expected
+    assert kept_fields(form, "q") == expected  # rendered and kept
+    assert kept_fields(form, "q") == expected  # read back
+    assert 'name="q"' in kept_fields(form)  # another set of fields, another entry
+
+
+def test_the_finder_shows_the_municipalities_of_now_and_the_answers_given(client, fragments):
+    html = _page(client, "/financiering/")
+    assert '<option value="Zwolle"></option>' in html
+    Municipality.objects.filter(name="Zwolle").update(is_active=False)
+    html = _page(client, "/financiering/")
+    assert '<option value="Zwolle"></option>' not in html
+    html = _page(client, "/financiering/?gemeente=Utrecht&bedrag=500")
+    assert 'value="Utrecht"' in html and 'value="500"' in html

@@ -47,6 +47,10 @@ class MunicipalityInput(forms.TextInput):
         # The browser's own autocomplete would cover the suggestions of the datalist.
         super().__init__({"autocomplete": "off", **(attrs or {})})
 
+    def kept_key(self) -> str:
+        """What this widget shows besides its value (wdhs.templatetags.portal.kept_form): the municipalities."""
+        return municipality_datalist()
+
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         context["widget"]["datalist"] = municipality_datalist()

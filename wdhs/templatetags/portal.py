@@ -111,6 +111,8 @@ def _form_shown(form: Any) -> tuple[Any, ...]:
                 # What the widget reads from the request (other parameters, a page number, do not count).
                 repr(form[name].data) if form.is_bound else None,
                 None if choices is None else tuple((str(value), str(label)) for value, label in choices),
+                # What a widget shows besides (the municipalities of a datalist): its own `kept_key()`.
+                field.widget.kept_key() if hasattr(field.widget, "kept_key") else None,
             )
         )
     errors = sorted((name, [str(error) for error in found]) for name, found in form.errors.items())
@@ -135,6 +137,21 @@ def kept_form(form: Any) -> str:
         html = form.render()
         forms.set(key, html)
     return mark_safe(html)  # noqa: S308 - the form's own rendering, escaped by its templates
+
+
+@register.filter
+def kept_fields(form: Any, skip: str = "") -> str:
+    """The form's visible fields as field groups (`field.as_field_group`), all but the names in `skip` (separated by
+    commas), kept as `kept_form` keeps a whole form: `{{ form|kept_fields:"q" }}`. For the funding finder, whose eight
+    questions (one with a list of every municipality) were a third of its page."""
+    names = frozenset(name for name in skip.split(",") if name)
+    key = f"fields:{hash((tuple(sorted(names)), _form_shown(form))):x}"
+    forms = caches["forms"]
+    html = forms.get(key)
+    if html is None:
+        html = "".join(str(field.as_field_group()) for field in form.visible_fields() if field.name not in names)
+        forms.set(key, html)
+    return mark_safe(html)  # noqa: S308 - the fields' own rendering, escaped by their templates
 
 
 @register.simple_tag(takes_context=True)
