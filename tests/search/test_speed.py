@@ -109,7 +109,24 @@ def test_documents_lacking_a_word_are_found_through_the_gin_index_only(client, u
         response = client.get(url, {"q": "buurt deel stap"})
     assert response.status_code == 200
     # The first keys of the documents lacking a word: the query excludes those with every word, limit + 1 rows.
-    limit = f"LIMIT {settings.SEARCH_EXACT_LIMIT + 1}"
+    limit = f"LIMIT {registry.PARTIAL_DEPTH.resolved()[0] + 1}"
     partial = [query["sql"] for query in captured if "NOT (" in query["sql"] and limit in query["sql"]]
     assert partial, "no search for documents lacking a word"
     assert all(sql.startswith("SELECT set_config('enable_indexscan', 'off', true);") for sql in partial), partial
+
+
+def test_documents_lacking_a_word_are_ranked_among_fewer_candidates(client, monkeypatch):
+    """The documents that lack a word are a few lines below the full matches: for a common word they are ranked
+    among fewer candidates (registry.PARTIAL_DEPTH) than a search with every word, and still the best of them
+    (a title match) comes first. Here the partial depth is 3 matches, 2 title candidates, the newest 1 of 2."""
+    monkeypatch.setattr(registry, "PARTIAL_DEPTH", registry.Depth(limit=3, titles=2, newest=1, window=2))
+    _documents(6)
+    ResourceFactory(title="Buurt zonder het andere woord", summary="Alleen over de wijk.")
+    refresh_pending()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/kennis/", {"q": "buurt zeldzaamwoord"})
+    assert response.status_code == 200
+    partial = [query["sql"] for query in captured if "p_found" in query["sql"]]
+    assert partial and all("LIMIT 2)" in sql for sql in partial), partial  # the title candidates
+    items = response.context["partial"]
+    assert items[0].title == "Buurt zonder het andere woord"

@@ -68,6 +68,35 @@ NEWEST_UNLESS_TITLES = 100
 MIN_CANDIDATES_SHARE = 5
 
 
+@dataclass(frozen=True)
+class Depth:
+    """How deep a search ranks a common word: up to `limit` matches all of them, beyond that `titles` title matches
+    and the `newest` newest matches within the `window` newest documents (see `SearchSource.bound_in_sql`). None:
+    settings.SEARCH_EXACT_LIMIT and the module's constants (read when the search runs)."""
+
+    limit: int | None = None
+    titles: int | None = None
+    newest: int | None = None
+    window: int | None = None
+    unless_titles: int | None = None
+
+    def resolved(self) -> tuple[int, int, int, int, int]:
+        """(limit, titles, newest, window, unless_titles), each given or the default of now."""
+        return (
+            settings.SEARCH_EXACT_LIMIT if self.limit is None else self.limit,
+            TITLE_CANDIDATES if self.titles is None else self.titles,
+            NEWEST_CANDIDATES if self.newest is None else self.newest,
+            NEWEST_WINDOW if self.window is None else self.window,
+            NEWEST_UNLESS_TITLES if self.unless_titles is None else self.unless_titles,
+        )
+
+
+# The documents that lack a word are a few lines below the full matches (GROUP_SIZE on /zoeken/, PARTIAL_LIMIT on a
+# list), never counted: for a common word they are ranked among fewer candidates than a search with every word,
+# which reads and ranks the vectors of up to 700 documents (the larger part of a search that leaves a word out).
+PARTIAL_DEPTH = Depth(limit=200, titles=100, newest=50, window=300, unless_titles=20)
+
+
 class KeyIn(Expression):
     """`pk = ANY(%s)` with the keys as one array parameter: a filter on a thousand keys without a thousand
     placeholders for Django to build and the driver to bind (what `pk__in` does)."""
@@ -283,7 +312,7 @@ class SearchSource:
             )
             # Every part covered counts for more than any rank (a rank stays far below 1000).
             rank = ExpressionWrapper(coverage * Value(1000.0) + rank, output_field=FloatField())
-        bounded = self.bound_in_sql(rows, replace(expanded, query=query), prefix="p")
+        bounded = self.bound_in_sql(rows, replace(expanded, query=query), prefix="p", depth=PARTIAL_DEPTH)
         keys, _count, _capped = first_and_count(bounded, rank, offset=0, limit=limit)
         found = documents.defer(*self.defer).in_bulk(keys) if keys else {}
         return [found[key] for key in keys if key in found]
@@ -338,7 +367,7 @@ class SearchSource:
             return Bounded(table.none())
         with search_plan(rows.db):
             first = f"SELECT r.k FROM ({rows_sql}) AS r(k) LIMIT {int(limit) + 1}"  # noqa: S608 - Django's own SQL
-            keys = set(found_keys(rows.db, first, rows_params))
+            keys = set(found_keys(rows.db, first, rows_params, keep_above=limit))
             if len(keys) <= limit:
                 return Bounded(table.filter(KeyIn(sorted(keys))) if keys else table.none())
             titled = table.annotate(_title_vector=TitleVector(F(self.vector))).filter(_title_vector=expanded.query)
@@ -365,15 +394,18 @@ class SearchSource:
         candidates = tuple(sorted(keys))
         return Bounded(table.filter(KeyIn(candidates)), capped=True, limit=limit, keys=candidates)
 
-    def bound_in_sql(self, rows: QuerySet, expanded: ExpandedQuery, *, prefix: str = "c") -> Bounded:
+    def bound_in_sql(
+        self, rows: QuerySet, expanded: ExpandedQuery, *, prefix: str = "c", depth: Depth = Depth()
+    ) -> Bounded:
         """`bounded` as common table expressions for the statement that ranks the rows: no round trip per step and no
         keys through Python. The same steps and limits: up to SEARCH_EXACT_LIMIT + 1 matches (`found`); more than
         the limit, the title matches (TITLE_CANDIDATES, in no order) that pass the filters and the whole query, and
         the NEWEST_CANDIDATES newest matches within the NEWEST_WINDOW newest documents, made up to a fifth of the
         limit from the matches read first (by key). Each capped step is gated on the count (a one-time filter), so
-        a search with few matches runs none of them. Returns a plain `Bounded` when there is nothing to bound."""
+        a search with few matches runs none of them. Returns a plain `Bounded` when there is nothing to bound.
+        `depth` sets other limits (PARTIAL_DEPTH for the documents that lack a word)."""
         assert prefix.isidentifier(), prefix
-        limit = settings.SEARCH_EXACT_LIMIT
+        limit, titles, newest_count, window, unless_titles = depth.resolved()
         if expanded.query is None or not isinstance(self.vector, str) or self.newest is None:
             return Bounded(rows)
         rows = rows.order_by()
@@ -385,23 +417,28 @@ class SearchSource:
         except EmptyResultSet:
             return Bounded(table.none())
         visible = self.queryset(None).order_by(F(self.newest).desc()).values_list(self.newest)
-        since_sql, since_params = visible[NEWEST_WINDOW - 1 : NEWEST_WINDOW].query.sql_with_params()
+        since_sql, since_params = visible[window - 1 : window].query.sql_with_params()
         found, over, title, since, passed, picked, cand = (
             f"{prefix}_{name}" for name in ("found", "over", "titled", "since", "passed", "picked", "cand")
         )
         capped = f"(SELECT yes FROM {over})"  # noqa: S608 - our own CTE name
         # The newest matches unless every title match is a candidate and enough pass (NEWEST_UNLESS_TITLES).
         newest = (
-            f"{capped} AND ((SELECT COUNT(*) FROM {title}) >= {int(TITLE_CANDIDATES)}"  # noqa: S608 - our own names
-            f" OR (SELECT COUNT(*) FROM {passed}) < {int(NEWEST_UNLESS_TITLES)})"
+            f"{capped} AND ((SELECT COUNT(*) FROM {title}) >= {int(titles)}"  # noqa: S608 - our own names
+            f" OR (SELECT COUNT(*) FROM {passed}) < {int(unless_titles)})"
         )
         matches = f"({rows_sql}) AS r(k, d)"
-        first = found_keys(rows.db, f"SELECT r.k FROM {matches} LIMIT {int(limit) + 1}", rows_params)  # noqa: S608
+        first = found_keys(
+            rows.db,
+            f"SELECT r.k FROM {matches} LIMIT {int(limit) + 1}",
+            rows_params,
+            keep_above=limit,  # noqa: S608
+        )
         # Only our own names and Django's compiled SQL go into the text; every value stays a parameter.
         ctes = (
             f"{found} AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS k), "  # noqa: S608
             f"{over} AS MATERIALIZED (SELECT COUNT(*) > {int(limit)} AS yes FROM {found}), "
-            f"{title} AS MATERIALIZED (SELECT t.k FROM ({title_sql} LIMIT {int(TITLE_CANDIDATES)}) AS t(k)"
+            f"{title} AS MATERIALIZED (SELECT t.k FROM ({title_sql} LIMIT {int(titles)}) AS t(k)"
             f" WHERE {capped}), "
             f"{since} AS MATERIALIZED (SELECT v.d FROM ({since_sql}) AS v(d) WHERE {capped}), "
             f"{passed} AS MATERIALIZED ("
@@ -409,9 +446,9 @@ class SearchSource:
             f"{picked} AS MATERIALIZED ("
             f"SELECT k FROM {passed}"
             f" UNION (SELECT r.k FROM {matches} WHERE {newest} AND (SELECT d FROM {since}) IS NOT NULL"
-            f" AND r.d >= (SELECT d FROM {since}) ORDER BY r.d DESC LIMIT {int(NEWEST_CANDIDATES)})"
+            f" AND r.d >= (SELECT d FROM {since}) ORDER BY r.d DESC LIMIT {int(newest_count)})"
             f" UNION (SELECT r.k FROM {matches} WHERE {newest} AND (SELECT d FROM {since}) IS NULL"
-            f" ORDER BY r.d DESC LIMIT {int(NEWEST_CANDIDATES)})), "
+            f" ORDER BY r.d DESC LIMIT {int(newest_count)})), "
             f"{cand} AS MATERIALIZED (SELECT k FROM {found} WHERE NOT {capped}"
             f" UNION ALL SELECT k FROM {picked}"
             f" UNION ALL (SELECT f.k FROM {found} f WHERE {capped} AND f.k NOT IN (SELECT k FROM {picked})"
@@ -494,7 +531,7 @@ _BITMAP_ONLY = "SELECT set_config('enable_indexscan', 'off', true)"
 _UNBITMAP = "SET LOCAL enable_indexscan TO DEFAULT"
 
 
-def found_keys(alias: str, sql: str, params: Sequence[Any]) -> list[int]:
+def found_keys(alias: str, sql: str, params: Sequence[Any], *, keep_above: int | None = None) -> list[int]:
     """The keys of the first matches (`sql`: a limited select of keys), read through the GIN index only.
 
     With a LIMIT, PostgreSQL prefers to walk a b-tree index (on status, on the date) and test each document's vector
@@ -504,7 +541,7 @@ def found_keys(alias: str, sql: str, params: Sequence[Any]) -> list[int]:
     one query (bitmap scans stay; the b-tree indexes still narrow by filter through a bitmap). Its own statement,
     because the ranking statement that follows needs an ordered index scan (the newest documents).
 
-    More than settings.SEARCH_EXACT_LIMIT keys (a common word, which most searches that hold it share, and the
+    More than `keep_above` keys (the search's limit: a common word, which most searches that hold it share, and the
     costliest read) are kept until a table read changes (`pagecache.memo`, where shared counts are on).
     """
 
@@ -515,9 +552,10 @@ def found_keys(alias: str, sql: str, params: Sequence[Any]) -> list[int]:
             cursor.nextset()
             return [key for (key,) in cursor.fetchall()]
 
-    limit = settings.SEARCH_EXACT_LIMIT
+    if keep_above is None:
+        return read()
     keys: list[int] = pagecache.memo(
-        ("search-found", alias, sql, tuple(params)), read, keep=lambda keys: len(keys) > limit
+        ("search-found", alias, sql, tuple(params)), read, keep=lambda keys: len(keys) > keep_above
     )
     return keys
 
