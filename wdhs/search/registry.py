@@ -428,12 +428,8 @@ class SearchSource:
             f" OR (SELECT COUNT(*) FROM {passed}) < {int(unless_titles)})"
         )
         matches = f"({rows_sql}) AS r(k, d)"
-        first = found_keys(
-            rows.db,
-            f"SELECT r.k FROM {matches} LIMIT {int(limit) + 1}",
-            rows_params,
-            keep_above=limit,  # noqa: S608
-        )
+        first_sql = f"SELECT r.k FROM {matches} LIMIT {int(limit) + 1}"  # noqa: S608 - Django's SQL, our own names
+        first = found_keys(rows.db, first_sql, rows_params, keep_above=limit)
         # Only our own names and Django's compiled SQL go into the text; every value stays a parameter.
         ctes = (
             f"{found} AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS k), "  # noqa: S608
