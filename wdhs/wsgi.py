@@ -5,8 +5,12 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from wdhs.framestack import with_room
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wdhs.settings")
-application = get_wsgi_application()
+# Each request under a frame that reserves room on Python's frame stack: without it, rendering some pages mapped
+# and unmapped a 16 KB chunk of that stack thousands of times per request (wdhs/framestack.py).
+application = with_room(get_wsgi_application())
 
 # The Dutch word forms of search need a dictionary that takes a moment to load: load it before the first
 # request (with a preloading server, once for all workers).
