@@ -113,13 +113,18 @@ def test_typo_inside_a_compound_is_still_corrected(client):
     assert titles(response, "kennis") == ["Een huurdersvereniging oprichten"]
 
 
-def test_synonyms_edited_by_staff_take_effect_at_once(client):
+@pytest.mark.parametrize("kept", [False, True], ids=["read-each-time", "kept-per-process"])
+def test_synonyms_edited_by_staff_take_effect_at_once(client, kept, settings):
+    """Also where the synonym table is kept in the process until its rows change (shared counts on)."""
     from wdhs.models import SearchSynonym
 
+    settings.WDHS_SHARED_COUNTS = kept
     ResourceFactory(title="Een wijkcentrum runnen", summary="Kort.")
     assert client.get(URL, {"q": "clubhuis"}).context["total"] == 0
-    SearchSynonym.objects.create(word="Clubhuis", synonyms="wijkcentrum, buurthuis")
+    synonym = SearchSynonym.objects.create(word="Clubhuis", synonyms="wijkcentrum, buurthuis")
     assert titles(client.get(URL, {"q": "clubhuis"}), "kennis") == ["Een wijkcentrum runnen"]
+    SearchSynonym.objects.filter(pk=synonym.pk).update(is_active=False)
+    assert client.get(URL, {"q": "clubhuis"}).context["total"] == 0
 
 
 def test_starting_synonyms_are_loaded():

@@ -19,6 +19,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
+from wdhs import pagecache
 from wdhs.models import SearchSynonym
 from wdhs.placenames import one_word_aliases
 from wdhs.search.lexicon import (
@@ -220,9 +221,15 @@ def _synonyms() -> dict[str, list[str]]:
     find "geld"), and the one-word names of places (Ljouwert, Leeuwarden). A synonym of several words ("kamer
     van koophandel") leads one way only: the query is read word by word.
 
-    One small query per search; the table built from its rows is kept in this process until the rows change."""
-    rows = tuple(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
-    return _synonym_table(rows)
+    Kept in this process until the synonym rows change (`pagecache.memo`, by the table's version that every request
+    reads anyway); where shared counts are off, one small query per search, the table built once per set of rows."""
+
+    def build() -> dict[str, list[str]]:
+        rows = tuple(SearchSynonym.objects.filter(is_active=True).values_list("word", "synonyms", "both_ways"))
+        return _synonym_table(rows)
+
+    table: dict[str, list[str]] = pagecache.memo(("search-synonyms",), build, in_process=True)
+    return table
 
 
 @lru_cache(maxsize=4)
