@@ -41,15 +41,19 @@ BUDGETS = {
     # inside one search_plan block (its SET LOCAL statements count here too), and look up words typed apart.
     # +1: each level of "lacks a word" ranks its keys in one statement and then reads the rows (it was one query
     # that ranked and read at once, after four separate ones to choose the candidates when capped).
-    "/kennis/?q=waar+kan+ik+een+buurthuis+openhouden+in+zwolle": 25,
+    # +1: the expanded query becomes its tsquery text in one statement (wdhs.search.query.TsQuery), so the statements
+    # after it neither compile nor evaluate the tree of word forms again (every searched page has it).
+    "/kennis/?q=waar+kan+ik+een+buurthuis+openhouden+in+zwolle": 26,
     # +1: the province map reads the kept counts and the municipalities' provinces (wdhs/counts.py; both kept in
     # the process with shared counts on, as in production) where it counted the initiatives in one query.
     # +1: a capped search reads its first matches through the GIN index in a statement of its own
     # (wdhs.search.registry.found_keys): a b-tree walk unpacked a vector per document tested.
     # +1: the partial search ranks its keys in one statement, then reads the rows (as for /kennis/ above).
-    "/initiatieven/?q=buurthuis+zwolle": 29,
+    # +1: the tsquery text, as for /kennis/ above.
+    "/initiatieven/?q=buurthuis+zwolle": 30,
     # +2: found_keys, as above; +2: the partial search of initiatives and knowledge ranks, then reads the rows.
-    "/zoeken/?q=buurthuis+zwolle": 26,
+    # +1: the tsquery text, as for /kennis/ above.
+    "/zoeken/?q=buurthuis+zwolle": 27,
     "/kennis/feed/": 4,
     "/doelen/updates/feed/": 4,
     "/sitemap.xml": 15,  # one newest date per section; the agenda is the ninth

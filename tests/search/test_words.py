@@ -207,3 +207,39 @@ def test_the_migration_adds_everyday_synonyms_to_an_existing_list_and_keeps_the_
     assert SearchSynonym.objects.get(word="club").synonyms == "sportclub"
     assert not SearchSynonym.objects.get(word="rechtsvorm").both_ways
     assert SearchSynonym.objects.get(word="beginnen").synonym_list == ["starten", "oprichten", "opzetten"]
+
+
+@pytest.mark.parametrize(
+    "text", ["buurthuizen", '"samen eten" in de buurt -geld', "speel tuin of moestuin", "it's o'brien \\ 100%"]
+)
+def test_the_expanded_query_goes_to_postgresql_as_its_tsquery_text(text):
+    """Built once (wdhs.search.query.TsQuery): every statement after that gets one parameter, not the tree of
+    plainto_tsquery() calls, and finds exactly what the tree finds."""
+    from django.db.models import Q
+
+    from knowledge.models import Resource
+    from wdhs.search.query import TsQuery, _as_text
+
+    for n, title in enumerate(["Samen eten in de buurt", "Een buurthuis runnen", "Speeltuin opknappen", "Geld"]):
+        ResourceFactory(title=title, summary=f"Tekst {n}.")
+    refresh_pending()
+    expanded = expand_query(parse_query(text))
+    queries = [expanded.query, *(part.query for part in expanded.parts)]
+    assert all(isinstance(query, TsQuery) for query in queries if query is not None)
+    if expanded.query is None:
+        return
+    assert isinstance(expanded.query, TsQuery)
+    found = Resource.objects.filter(search_vector=expanded.query)
+    sql = str(found.query)
+    assert "plainto_tsquery" not in sql and "::tsquery" in sql
+    # The same text from PostgreSQL for the text as for the tree it came from, and so the same documents.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::tsquery::text", [expanded.query.text])
+        assert cursor.fetchone()[0] == expanded.query.text
+    (again,) = _as_text([expanded.query])
+    assert isinstance(again, TsQuery) and again.text == expanded.query.text
+    by_parts = Q()
+    for part in expanded.parts:
+        by_parts &= Q(search_vector=part.query)
+    if expanded.parts and expanded.fixed is None:
+        assert set(found) == set(Resource.objects.filter(by_parts))
