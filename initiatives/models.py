@@ -196,10 +196,13 @@ class Initiative(models.Model):
                 include=["id", "kind", "municipality"],
                 name="initiative_status_confirmed",
             ),
-            # Facet counts and the map read only these columns: an index-only scan instead of the wide table.
+            # Facet counts and the map read only these columns: an index-only scan instead of the wide table. The key
+            # and the name too: the one pass of a list filtered by province or municipality (wdhs.facets) reads key,
+            # name (the default order) and the facet columns of every initiative there, 6,700 for a province, from
+            # the index instead of the heap (13.7 -> 6.9 ms for one province and one theme).
             models.Index(
                 fields=["status", "municipality"],
-                include=["kind", "phase", "legal_form", "published_at"],
+                include=["id", "name", "kind", "phase", "legal_form", "published_at"],
                 name="initiative_status_muni",
             ),
             # Newest first (/embed/initiatieven/, /initiatieven/feed/, "Nieuwste eerst" on /initiatieven/, the alert
