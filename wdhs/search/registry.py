@@ -527,7 +527,7 @@ _BITMAP_ONLY = "SELECT set_config('enable_indexscan', 'off', true)"
 _UNBITMAP = "SET LOCAL enable_indexscan TO DEFAULT"
 
 
-def found_keys(alias: str, sql: str, params: Sequence[Any], *, keep_above: int | None = None) -> list[int]:
+def found_keys(alias: str, sql: str, params: Sequence[Any], *, keep_above: int) -> list[int]:
     """The keys of the first matches (`sql`: a limited select of keys), read through the GIN index only.
 
     With a LIMIT, PostgreSQL prefers to walk a b-tree index (on status, on the date) and test each document's vector
@@ -548,8 +548,6 @@ def found_keys(alias: str, sql: str, params: Sequence[Any], *, keep_above: int |
             cursor.nextset()
             return [key for (key,) in cursor.fetchall()]
 
-    if keep_above is None:
-        return read()
     keys: list[int] = pagecache.memo(
         ("search-found", alias, sql, tuple(params)), read, keep=lambda keys: len(keys) > keep_above
     )

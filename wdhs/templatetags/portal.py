@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django import template
@@ -130,13 +131,17 @@ def kept_form(form: Any) -> str:
     or another value in the address gives another key, so a kept form is never out of date. For forms that show
     only what `_form_shown` covers: GET filter forms, no CSRF token, no per-visitor values.
     """
-    key = f"form:{hash(_form_shown(form)):x}"
+    return _kept_html(f"form:{hash(_form_shown(form)):x}", form.render)
+
+
+def _kept_html(key: str, render: Callable[[], str]) -> str:
+    """render(), kept in the "forms" cache of this process under `key`."""
     forms = caches["forms"]
     html = forms.get(key)
     if html is None:
-        html = form.render()
+        html = render()
         forms.set(key, html)
-    return mark_safe(html)  # noqa: S308 - the form's own rendering, escaped by its templates
+    return mark_safe(html)  # noqa: S308 - a form's own rendering, escaped by its templates
 
 
 @register.filter
@@ -146,12 +151,9 @@ def kept_fields(form: Any, skip: str = "") -> str:
     questions (one with a list of every municipality) were a third of its page."""
     names = frozenset(name for name in skip.split(",") if name)
     key = f"fields:{hash((tuple(sorted(names)), _form_shown(form))):x}"
-    forms = caches["forms"]
-    html = forms.get(key)
-    if html is None:
-        html = "".join(str(field.as_field_group()) for field in form.visible_fields() if field.name not in names)
-        forms.set(key, html)
-    return mark_safe(html)  # noqa: S308 - the fields' own rendering, escaped by their templates
+    return _kept_html(
+        key, lambda: "".join(str(field.as_field_group()) for field in form.visible_fields() if field.name not in names)
+    )
 
 
 @register.simple_tag(takes_context=True)
