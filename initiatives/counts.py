@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wdhs import counts
+from wdhs.facets import Paired
 
 KIND = "initiative"
 
@@ -31,6 +32,8 @@ def register() -> None:
                 "month": counts.month_expression(column("published_at")),
             },
             links={"theme": "themes", "need": "needs"},
+            # The facets of /initiatieven/ (the province from the municipality): counts after one choice.
+            paired=("municipality", "kind", "legal_form", "phase", "theme", "need"),
         )
     )
 
@@ -47,3 +50,17 @@ def facet(dim: str) -> Callable[[], dict[Any, int]]:
 def per_province(key: int = 0) -> dict[Any, int]:
     """{province pk (or code, key=1): n}."""
     return counts.per_province(KIND, key=key)
+
+
+def paired(dim: str, *, link: bool = False) -> Paired:
+    """A facet of /initiatieven/ in the pair counts (wdhs.facets.Paired): `dim` as registered above."""
+    return Paired(KIND, dim, exclusive=not link)
+
+
+# The province facet is kept as the municipality: its choices are the municipalities in the chosen provinces.
+PROVINCE = Paired(
+    KIND,
+    "municipality",
+    keyed=counts.summed_per_province,
+    values=lambda provinces: counts.municipalities_in(province.pk for province in provinces),
+)

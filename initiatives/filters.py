@@ -56,13 +56,19 @@ class InitiativeFilter(FacetFilterSet):
     # chosen ones as checkboxes and one select box to add another. Without other filters a facet takes its counts
     # from those the database keeps (initiatives/counts.py).
     facet_specs = (
-        FacetSpec("provincie", show_empty=True, kept=counts.per_province),
-        FacetSpec("gemeente", option_label=attrgetter("display_name"), select=True, kept=counts.facet("municipality")),
-        FacetSpec("soort", show_empty=True, kept=counts.facet("kind")),
-        FacetSpec("thema", show_empty=True, kept=counts.facet("theme")),
-        FacetSpec("rechtsvorm", show_empty=True, kept=counts.facet("legal_form")),
-        FacetSpec("fase", show_empty=True, kept=counts.facet("phase")),
-        FacetSpec("behoefte", show_empty=True, kept=counts.facet("need")),
+        FacetSpec("provincie", show_empty=True, kept=counts.per_province, paired=counts.PROVINCE),
+        FacetSpec(
+            "gemeente",
+            option_label=attrgetter("display_name"),
+            select=True,
+            kept=counts.facet("municipality"),
+            paired=counts.paired("municipality"),
+        ),
+        FacetSpec("soort", show_empty=True, kept=counts.facet("kind"), paired=counts.paired("kind")),
+        FacetSpec("thema", show_empty=True, kept=counts.facet("theme"), paired=counts.paired("theme", link=True)),
+        FacetSpec("rechtsvorm", show_empty=True, kept=counts.facet("legal_form"), paired=counts.paired("legal_form")),
+        FacetSpec("fase", show_empty=True, kept=counts.facet("phase"), paired=counts.paired("phase")),
+        FacetSpec("behoefte", show_empty=True, kept=counts.facet("need"), paired=counts.paired("need", link=True)),
     )
     neutral = ("sorteer",)
     error_texts = {

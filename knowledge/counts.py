@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wdhs import counts
+from wdhs.facets import Paired
 
 KIND = "resource"
 
@@ -34,6 +35,8 @@ def register() -> None:
                 "month": counts.month_expression(column("published_at")),
             },
             links={"theme": "themes", "phase": "phases"},
+            # The facets of /kennis/: counts after one choice.
+            paired=("kind", "organisation", "region", "theme", "phase"),
         )
     )
 
@@ -49,10 +52,32 @@ def facet(dim: str) -> Callable[[], dict[Any, int]]:
 
 def regions(national: str) -> dict[str, int]:
     """The counts per region as the region facet keys them: a province's slug, or `national`."""
+    return keyed_regions(counts.of(KIND).get("region", {}), national)
+
+
+def region_values(chosen: list[str], national: str) -> list[str] | None:
+    """The kept values of the region dimension that the region facet's choices (slugs, or `national`) cover:
+    the province itself and each of its municipalities; None for a province without municipalities."""
+    places = counts.municipality_places()
+    provinces = {slug: province for province, _, slug in places.values()}
+    values = []
+    for slug in chosen:
+        if slug == national:
+            values.append("national")
+        elif slug in provinces:
+            values.append(f"p:{provinces[slug]}")
+            values.extend(f"m:{pk}" for pk in counts.municipalities_in([provinces[slug]]))
+        else:
+            return None
+    return values
+
+
+def keyed_regions(kept: dict[str, int], national: str) -> dict[str, int]:
+    """Kept counts per region value ("p:<id>", "m:<id>", "national") keyed as the region facet keys them."""
     places = counts.municipality_places()
     slugs = {province: slug for province, _, slug in places.values()}
     found: dict[str, int] = {}
-    for value, n in counts.of(KIND).get("region", {}).items():
+    for value, n in kept.items():
         if value == "national":
             key = national
         elif value.startswith("p:"):
@@ -63,3 +88,18 @@ def regions(national: str) -> dict[str, int]:
         if key:
             found[key] = found.get(key, 0) + n
     return found
+
+
+def paired(dim: str, *, link: bool = False) -> Paired:
+    """A facet of /kennis/ in the pair counts (wdhs.facets.Paired): `dim` as registered above."""
+    return Paired(KIND, dim, exclusive=not link)
+
+
+def region_paired(national: str) -> Paired:
+    """The region facet in the pair counts: its choices are slugs (or `national`), its keys too."""
+    return Paired(
+        KIND,
+        "region",
+        keyed=lambda kept: keyed_regions(kept, national),
+        values=lambda chosen: region_values(chosen, national),
+    )

@@ -33,18 +33,27 @@ class ResourceFilter(FacetFilterSet):
 
     # Without other filters a facet takes its counts from those the database keeps (knowledge/counts.py).
     facet_specs = (
-        FacetSpec("thema", all_label="Alle thema's", kept=counts.facet("theme")),
-        FacetSpec("fase", all_label="Alle fases", kept=counts.facet("phase")),
-        FacetSpec("soort", all_label="Alle soorten", kept=counts.facet("kind")),
+        FacetSpec(
+            "thema", all_label="Alle thema's", kept=counts.facet("theme"), paired=counts.paired("theme", link=True)
+        ),
+        FacetSpec("fase", all_label="Alle fases", kept=counts.facet("phase"), paired=counts.paired("phase", link=True)),
+        FacetSpec("soort", all_label="Alle soorten", kept=counts.facet("kind"), paired=counts.paired("kind")),
         # The region a resource counts under: its province, its municipality's province, or the whole country.
         FacetSpec(
             "regio",
             all_label="Alle regio's",
             group_by=lambda: Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)),
             kept=lambda: counts.regions(NATIONAL),
+            paired=counts.region_paired(NATIONAL),
         ),
         # Hundreds of partners: the ones with the most results; search finds the others by name.
-        FacetSpec("organisatie", all_label="Alle organisaties", limit=15, kept=counts.facet("organisation")),
+        FacetSpec(
+            "organisatie",
+            all_label="Alle organisaties",
+            limit=15,
+            kept=counts.facet("organisation"),
+            paired=counts.paired("organisation"),
+        ),
     )
 
     # An old or hand-made link: the unknown filter is left out, and the rest still shows.

@@ -15,6 +15,15 @@ the statement changed (transition tables), turns each published row into its ite
 counted (a description) writes nothing here. A link table (themes) counts +1/-1 for links of a published row;
 Django deletes the links of a row before the row itself, so a deleted row leaves no theme counted.
 
+Pairs: a list after one choice (a theme) shows the counts of every other facet among those rows, and after two
+choices each chosen facet counts among the rows of the other. Counting those rows took 15-40 ms per facet at
+national size. So a source's `paired` dimensions are also kept in pairs, under the kind "<kind>/pairs": per value
+of one dimension ("theme:7" as dim) the number of published rows with each value of another ("municipality:12"
+as value), both ways round; `pairs()` reads them for the chosen values (wdhs/facets.py `Paired`). The same
+triggers keep them: a row pairs its own values and its links as they are now; a link added or taken away pairs
+with the other values of its row as they are then, so links written one table after the other count each pair
+once.
+
 Not counted through triggers: a TRUNCATE (counted again at once), and a bulk load with triggers off
 (`seed_bulk` calls `rebuild`). Two transactions that at the same moment change the status of one row and its
 links can miss each other's link; the daily job `recount` (wdhs/jobs.py) counts everything again.
@@ -22,7 +31,7 @@ links can miss each other's link; the daily job `recount` (wdhs/jobs.py) counts 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +42,7 @@ from wdhs import pagecache
 
 TABLE = "wdhs_content_count"
 TOTAL = ""  # the dimension (and value) of the total
+PAIRS = "/pairs"  # the kind of a source's pair counts: "<kind>/pairs"
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,8 @@ class Source:
     published: str
     dims: dict[str, str] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
+    # The dimensions (own or links) counted in pairs: per value of one, the counts of every other (`pairs`).
+    paired: tuple[str, ...] = ()
 
     @property
     def table(self) -> str:
@@ -86,6 +98,52 @@ class Source:
         return (
             f"SELECT '{dim}', l.{quote(target)}::text, {sign} FROM {links} l"
             f" JOIN {quote(self.table)} r ON r.{quote(self.pk_column)} = l.{quote(source)} WHERE ({self.published})"
+        )
+
+    def paired_items(self, rows: str) -> str:
+        """SQL giving (id, dim, value) of the paired dimensions of the published rows of `rows` (links as now)."""
+        quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+        pk = quote(self.pk_column)
+        values = ", ".join(f"('{dim}', {expr})" for dim, expr in self.dims.items() if dim in self.paired)
+        parts = []
+        if values:
+            parts.append(
+                f"SELECT r.{pk} AS id, d.dim, d.value FROM {rows} r"
+                f" CROSS JOIN LATERAL (VALUES {values}) AS d(dim, value)"
+                f" WHERE ({self.published}) AND d.value IS NOT NULL"
+            )
+        for dim, table, source, target in self.link_tables():
+            if dim in self.paired:
+                parts.append(
+                    f"SELECT r.{pk}, '{dim}', l.{quote(target)}::text FROM {rows} r"
+                    f" JOIN {quote(table)} l ON l.{quote(source)} = r.{pk} WHERE ({self.published})"
+                )
+        return " UNION ALL ".join(parts)
+
+    def row_pairs(self, rows: str, sign: int) -> str:
+        """SQL giving (dim, value, n) of the pairs of the published rows of `rows`: for each two items of a row in
+        different dimensions, "dim:value" of the one as dim and of the other as value (both ways round)."""
+        return (
+            f"SELECT * FROM (WITH i AS MATERIALIZED ({self.paired_items(rows)})"
+            f" SELECT a.dim || ':' || a.value, b.dim || ':' || b.value, {sign}"
+            f" FROM i a JOIN i b ON b.id = a.id AND b.dim <> a.dim) AS pairs"
+        )
+
+    def link_pairs(self, dim: str, target: str, source: str, links: str, sign: int) -> str:
+        """SQL giving (dim, value, n) of the pairs that the links in `links` make with the other items of their
+        (published) rows, both ways round. A link added or taken away pairs with the row's items as they are now,
+        so links written one table after the other count each pair once (see `row_pairs`)."""
+        quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+        pk = quote(self.pk_column)
+        rows = f"(SELECT * FROM {quote(self.table)} WHERE {pk} IN (SELECT id FROM l))"
+        return (
+            f"SELECT * FROM (WITH l AS MATERIALIZED (SELECT c.{quote(source)} AS id, '{dim}' AS dim,"
+            f" c.{quote(target)}::text AS value FROM {links} c),"
+            f" i AS MATERIALIZED ({self.paired_items(rows)})"
+            f" SELECT l.dim || ':' || l.value, i.dim || ':' || i.value, {sign}"
+            f" FROM l JOIN i ON i.id = l.id AND i.dim <> l.dim"
+            f" UNION ALL SELECT i.dim || ':' || i.value, l.dim || ':' || l.value, {sign}"
+            f" FROM l JOIN i ON i.id = l.id AND i.dim <> l.dim) AS pairs"
         )
 
     @property
@@ -145,9 +203,21 @@ def _triggers(name: str, table: str, function: str) -> list[str]:
 
 
 def _rebuild_sql(source: Source) -> str:
-    return f"DELETE FROM {TABLE} WHERE kind = '{source.kind}'; " + _apply(
-        source.kind, source.row_items(source.table, 1)
-    )
+    statements = [
+        f"DELETE FROM {TABLE} WHERE kind IN ('{source.kind}', '{source.kind}{PAIRS}')",
+        _apply(source.kind, source.row_items(source.table, 1)),
+    ]
+    if source.paired:
+        statements.append(_apply(f"{source.kind}{PAIRS}", source.row_pairs(source.table, 1)))
+    return "; ".join(statements)
+
+
+def _both(source: Source, items: str, pairs: str) -> str:
+    """The statements that add `items` to the counts of `source` and, when it pairs dimensions, `pairs` to its
+    pair counts (in this order, as every writer: two writers lock the rows in the same order)."""
+    if not source.paired:
+        return _apply(source.kind, items)
+    return f"{_apply(source.kind, items)}; {_apply(f'{source.kind}{PAIRS}', pairs)}"
 
 
 def install_sql(source: Source) -> list[str]:
@@ -160,9 +230,13 @@ def install_sql(source: Source) -> list[str]:
         f"{_rebuild_sql(source)} $$",
         _function(
             f"wdhs_count_{kind}",
-            _apply(kind, source.row_items("new_rows", 1)),
-            _apply(kind, source.row_items("old_rows", -1)),
-            _apply(kind, f"{source.row_items('new_rows', 1)} UNION ALL {source.row_items('old_rows', -1)}"),
+            _both(source, source.row_items("new_rows", 1), source.row_pairs("new_rows", 1)),
+            _both(source, source.row_items("old_rows", -1), source.row_pairs("old_rows", -1)),
+            _both(
+                source,
+                f"{source.row_items('new_rows', 1)} UNION ALL {source.row_items('old_rows', -1)}",
+                f"{source.row_pairs('new_rows', 1)} UNION ALL {source.row_pairs('old_rows', -1)}",
+            ),
             rebuild,
         ),
         *_triggers("wdhs_count", quote(source.table), f"wdhs_count_{kind}"),
@@ -171,9 +245,17 @@ def install_sql(source: Source) -> list[str]:
         function = f"wdhs_count_{kind}_{dim}"
         new = source.link_items(dim, target, row_column, "new_rows", 1)
         old = source.link_items(dim, target, row_column, "old_rows", -1)
-        statements.append(
-            _function(function, _apply(kind, new), _apply(kind, old), _apply(kind, f"{new} UNION ALL {old}"), rebuild)
-        )
+        if dim in source.paired:
+            new_pairs = source.link_pairs(dim, target, row_column, "new_rows", 1)
+            old_pairs = source.link_pairs(dim, target, row_column, "old_rows", -1)
+            bodies = (
+                _both(source, new, new_pairs),
+                _both(source, old, old_pairs),
+                _both(source, f"{new} UNION ALL {old}", f"{new_pairs} UNION ALL {old_pairs}"),
+            )
+        else:
+            bodies = (_apply(kind, new), _apply(kind, old), _apply(kind, f"{new} UNION ALL {old}"))
+        statements.append(_function(function, *bodies, rebuild))
         statements.extend(_triggers("wdhs_count", quote(table), function))
     return statements
 
@@ -262,6 +344,31 @@ def by_key(kind: str, dim: str, key: Callable[[str], Any] = int) -> dict[Any, in
     return {key(value): n for value, n in of(kind).get(dim, {}).items()}
 
 
+def pairs(kind: str, dim: str, values: Iterable[str]) -> Counts:
+    """The counts of every other paired dimension among the published rows that have `dim` at one of `values`:
+    {other dimension: {value: n}}, summed over `values` (exact when a row holds one value of `dim` at most, as a
+    foreign key; a link dimension is exact for one value only).
+
+    One query on the key of the pair counts, kept in this process until a counted table changes."""
+    keys = tuple(sorted({f"{dim}:{value}" for value in values}))
+
+    def read() -> Counts:
+        from wdhs.models import ContentCount
+
+        found: Counts = {}
+        rows = ContentCount.objects.filter(kind=f"{kind}{PAIRS}", dim__in=keys, n__gt=0).values_list("value", "n")
+        for pair, n in rows:
+            other, _, value = pair.partition(":")
+            bucket = found.setdefault(other, {})
+            bucket[value] = bucket.get(value, 0) + n
+        return found
+
+    tables = _tables(SOURCES[kind])
+    pagecache.note_read(tables)
+    kept: Counts = pagecache.memo(("content-pairs", kind, keys), read, in_process=True, depends_on=tables)
+    return kept
+
+
 def month_expression(column: str) -> str:
     """SQL for the month (YYYY-MM, in the portal's time zone) of a timestamp column on alias `r`."""
     return f"to_char(r.{column} AT TIME ZONE '{settings.TIME_ZONE}', 'YYYY-MM')"
@@ -286,13 +393,24 @@ def municipality_places() -> dict[int, Place]:
 
 def per_province(kind: str, dim: str = "municipality", key: int = 0) -> dict[Any, int]:
     """{province: n}, summed from the counts per municipality; the province as its pk (key 0), code (1) or slug (2)."""
+    return summed_per_province(of(kind).get(dim, {}), key)
+
+
+def summed_per_province(per_municipality: dict[str, int], key: int = 0) -> dict[Any, int]:
+    """{province: n} from kept counts per municipality (pk as text); the province as in `per_province`."""
     places = municipality_places()
     found: dict[Any, int] = {}
-    for municipality, n in by_key(kind, dim).items():
-        place = places.get(municipality)
+    for municipality, n in per_municipality.items():
+        place = places.get(int(municipality))
         if place is not None:
             found[place[key]] = found.get(place[key], 0) + n
     return found
+
+
+def municipalities_in(provinces: Iterable[int]) -> list[str]:
+    """The pks (as kept: text) of the municipalities in the given provinces (pks)."""
+    wanted = set(provinces)
+    return [str(pk) for pk, place in municipality_places().items() if place[0] in wanted]
 
 
 def months(kind: str) -> list[tuple[str, int]]:

@@ -29,7 +29,7 @@ from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
-from wdhs import pagecache
+from wdhs import counts, pagecache
 from wdhs.search.registry import Bounded, search_plan
 
 
@@ -170,6 +170,24 @@ def _chosen(selected: Any) -> list[Any]:
 
 
 @dataclass(frozen=True)
+class Paired:
+    """Where a facet is in the pair counts the database keeps (wdhs/counts.py `pairs`): with one other facet
+    chosen, the counts of this one come from there instead of counting the rows.
+
+    kind and dim: the counted kind and the dimension of this facet. values: the chosen values of this facet (as
+    the filter cleans them) as values of `dim`, or None when they have none. keyed: counts per value of `dim`,
+    keyed as this facet counts. exclusive: a row holds one value of `dim` at most (a foreign key), so counts of
+    several chosen values add up; a link (themes) is paired for one chosen value only.
+    """
+
+    kind: str
+    dim: str
+    keyed: Callable[[dict[str, int]], dict[Any, int]] = lambda kept: {int(value): n for value, n in kept.items()}
+    values: Callable[[list[Any]], list[str] | None] = lambda chosen: [str(option.pk) for option in chosen]
+    exclusive: bool = True
+
+
+@dataclass(frozen=True)
 class FacetSpec:
     """How one filter of a FacetFilterSet shows as a facet.
 
@@ -189,6 +207,8 @@ class FacetSpec:
     # The counts among every row of the FilterSet's `kept_base` (wdhs/counts.py), keyed as this facet counts:
     # used when no other filter is chosen, instead of counting the rows.
     kept: Callable[[], dict[Any, int]] | None = None
+    # With one other facet chosen: the counts from the pairs the database keeps (see Paired).
+    paired: Paired | None = None
     select: bool = False  # a form shows the chosen values as checkboxes and the others in one select (many options)
 
 
@@ -545,8 +565,38 @@ class FacetFilterSet(django_filters.FilterSet):
             if spec.kept is not None and not (chosen - {spec.param})
         }
 
+    def _paired_counts(self) -> dict[str, dict[Any, int]]:
+        """The counts of every facet that counts among rows narrowed by one other facet only, from the pair counts
+        the database keeps (`FacetSpec.paired`): after one choice every other facet, after two the two chosen."""
+        if "_paired" in self.__dict__:
+            return dict(self.__dict__["_paired"])
+        found: dict[str, dict[Any, int]] = {}
+        chosen = self._chosen_params()
+        specs = {spec.param: spec for spec in self.facet_specs}
+        # Only facets narrow the rows (no search, no other filter), each with its pairs, on the kept rows.
+        if chosen and all(specs.get(param) and specs[param].paired for param in chosen) and self._on_kept_base():
+            for spec in self.facet_specs:
+                others = chosen - {spec.param}
+                if spec.paired is None or len(others) != 1:
+                    continue
+                name = next(iter(others))
+                other = specs[name].paired
+                assert other is not None
+                chosen_values = _chosen(self.cleaned.get(name))
+                values = other.values(chosen_values)
+                if values is None or other.dim == spec.paired.dim or (len(chosen_values) > 1 and not other.exclusive):
+                    continue
+                kept = counts.pairs(other.kind, other.dim, values)
+                found[spec.param] = spec.paired.keyed(kept.get(spec.paired.dim, {}))
+        self.__dict__["_paired"] = found
+        return dict(found)
+
     def facets(self) -> list[Facet]:
-        known: dict[str, dict[Any, int]] = {**self._kept_counts(), **self.__dict__.get("_search_counts", {})}
+        known: dict[str, dict[Any, int]] = {
+            **self._kept_counts(),
+            **self._paired_counts(),
+            **self.__dict__.get("_search_counts", {}),
+        }
         if self.capped_at is not None:
             # Counts among the candidates would mislead, and counting all matches is what the cap avoids: the
             # options found among the candidates, uncounted; a chosen facet shows its choice.
@@ -590,7 +640,8 @@ class FacetFilterSet(django_filters.FilterSet):
         own query. `bound` (a search source's `bounded`) limits a search with very many matches to the candidates
         it ranks; then the count is theirs, `capped_at` says so, and the facets show their options uncounted.
         """
-        specs = [spec for spec in self.facet_specs if not self.data.get(spec.param)]
+        paired = self._paired_counts()
+        specs = [spec for spec in self.facet_specs if not self.data.get(spec.param) and spec.param not in paired]
         rows = self.filter_without(None).order_by()
         columns: dict[str, Any] = {f"_order_{i}": expression for i, (expression, _) in enumerate(order)}
         links: list[tuple[str, Any]] = []
@@ -709,6 +760,8 @@ class FacetFilterSet(django_filters.FilterSet):
         with search_plan(connection.alias, searched=searched) as cursor:
             cursor.execute(sql, (*cte_params, *params, limit, offset))
             rows = cursor.fetchall()
+        # One converter per facet: reading the option model from the filter costs a queryset per value.
+        convert = {i: self._facet_key_converter(spec) for i, spec in enumerate(specs)}
         for part, value, count in rows:
             if part == -2:
                 result["count"] = count
@@ -717,17 +770,17 @@ class FacetFilterSet(django_filters.FilterSet):
             elif part == -1:
                 result["keys"].append(pk_field.to_python(value))
             elif value is not None:
-                spec = specs[part]
-                result["counts"][spec.param][self._facet_key(spec, value)] = count
+                result["counts"][specs[part].param][convert[part](value)] = count
         return result
 
-    def _facet_key(self, spec: FacetSpec, value: str) -> Any:
-        """A facet value read back as text, as the facet's counts are keyed: an option's pk, or the choice."""
+    def _facet_key_converter(self, spec: FacetSpec) -> Callable[[str], Any]:
+        """How a facet value read back as text is keyed in the facet's counts: an option's pk, or the choice."""
         filter_ = self.filters[spec.param]
         if isinstance(filter_, ModelFilters):
             option_pk = filter_.get_queryset(self.request).model._meta.pk
-            return option_pk.to_python(value)
-        return value
+            assert option_pk is not None
+            return option_pk.to_python
+        return str
 
     def _direct_foreign_key(self, spec: FacetSpec) -> str | None:
         """The field name when the facet is a foreign key on the model itself (kind, phase, municipality)."""

@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from initiatives.models import Initiative, Status
@@ -82,9 +83,50 @@ def kept(kind: str) -> dict[str, dict[str, int]]:
     return found
 
 
+def _fresh_pairs(items: dict[int, list[tuple[str, str]]]) -> dict[str, dict[str, int]]:
+    """Pair counts as `counts.pairs` keeps them, counted anew: per row, every two items of different dimensions."""
+    found: dict[str, dict[str, int]] = {}
+    for row in items.values():
+        for dim, value in row:
+            for other_dim, other_value in row:
+                if other_dim != dim:
+                    bucket = found.setdefault(f"{dim}:{value}", {})
+                    key = f"{other_dim}:{other_value}"
+                    bucket[key] = bucket.get(key, 0) + 1
+    return found
+
+
+def fresh_initiative_pairs() -> dict[str, dict[str, int]]:
+    items: dict[int, list[tuple[str, str]]] = {}
+    for pk, *values in Initiative.objects.published().values_list("pk", "municipality", "kind", "legal_form", "phase"):
+        dims = ("municipality", "kind", "legal_form", "phase")
+        items[pk] = [(dim, str(value)) for dim, value in zip(dims, values, strict=True) if value is not None]
+    for dim, field in (("theme", "themes"), ("need", "needs")):
+        through = getattr(Initiative, field).through.objects.filter(initiative__status=Status.PUBLISHED)
+        for pk, target in through.values_list("initiative", "term"):
+            items[pk].append((dim, str(target)))
+    return _fresh_pairs(items)
+
+
+def fresh_resource_pairs() -> dict[str, dict[str, int]]:
+    items: dict[int, list[tuple[str, str]]] = {}
+    for pk, kind, organisation, province_id, municipality_id in Resource.objects.published().values_list(
+        "pk", "kind", "organisation", "province", "municipality"
+    ):
+        region = f"p:{province_id}" if province_id else f"m:{municipality_id}" if municipality_id else "national"
+        items[pk] = [("kind", str(kind)), ("organisation", str(organisation)), ("region", region)]
+    for dim, field in (("theme", "themes"), ("phase", "phases")):
+        through = getattr(Resource, field).through.objects.filter(resource__status=Resource.Status.PUBLISHED)
+        for pk, target in through.values_list("resource", "term"):
+            items[pk].append((dim, str(target)))
+    return _fresh_pairs(items)
+
+
 def assert_right() -> None:
     assert kept("initiative") == fresh_initiatives()
     assert kept("resource") == fresh_resources()
+    assert kept(f"initiative{counts.PAIRS}") == fresh_initiative_pairs()
+    assert kept(f"resource{counts.PAIRS}") == fresh_resource_pairs()
 
 
 def test_every_way_of_writing_initiatives_keeps_the_counts_right(client, staff):
@@ -128,6 +170,27 @@ def test_every_way_of_writing_initiatives_keeps_the_counts_right(client, staff):
     Initiative.objects.all().delete()
     assert_right()
     assert kept("initiative") == {}
+    assert kept(f"initiative{counts.PAIRS}") == {}
+
+
+def test_links_written_in_any_order_count_each_pair_once():
+    wonen, energie, geld = term("theme", "wonen"), term("theme", "energie-en-klimaat"), term("need", "geld")
+    first = InitiativeFactory(themes=[])
+    first.needs.add(geld)  # needs before themes
+    first.themes.add(wonen, energie)
+    second = InitiativeFactory(themes=[wonen])  # themes before needs
+    second.needs.add(geld)
+    assert_right()
+    assert kept(f"initiative{counts.PAIRS}")[f"theme:{wonen.pk}"][f"need:{geld.pk}"] == 2
+    assert kept(f"initiative{counts.PAIRS}")[f"need:{geld.pk}"][f"theme:{energie.pk}"] == 1
+    with connection.cursor() as cursor:  # a link moved to another row by raw SQL (an UPDATE of the link table)
+        cursor.execute(
+            "UPDATE initiatives_initiative_themes SET initiative_id = %s WHERE initiative_id = %s AND term_id = %s",
+            [second.pk, first.pk, energie.pk],
+        )
+    assert_right()
+    second.needs.clear()
+    assert_right()
 
 
 def test_every_way_of_writing_resources_keeps_the_counts_right():
@@ -254,3 +317,53 @@ def test_the_finder_keeps_its_schemes_after_an_initiative_or_resource_is_saved(
         response = client.get("/financiering/")
     assert _scheme_reads(after_scheme.captured_queries) == 1
     assert "Een nieuwe naam" in response.content.decode()
+
+
+def _row_counts(queries) -> list[str]:
+    """Counting queries other than the one pass of a list page (which reads the page's keys as well)."""
+    return [sql for sql in _counting(queries) if "AS MATERIALIZED" not in sql]
+
+
+def test_after_one_or_two_choices_the_facets_count_from_the_kept_pairs(client, shared_counts):
+    wonen, groen = term("theme", "wonen"), term("theme", "groen-en-leefomgeving")
+    InitiativeFactory(municipality=municipality("Zwolle"), themes=[wonen])
+    InitiativeFactory(municipality=municipality("Zwolle"), themes=[wonen, groen])
+    InitiativeFactory(municipality=municipality("Utrecht"), themes=[groen])
+    InitiativeFactory(municipality=municipality("Utrecht"), themes=[wonen], status=Status.SUBMITTED)
+    ResourceFactory(themes=[wonen], scope="provincie", province=province("Utrecht"))
+    ResourceFactory(themes=[wonen, groen], scope="gemeente", municipality=municipality("Zwolle"))
+    ResourceFactory(themes=[groen], scope="landelijk")
+
+    with CaptureQueriesContext(connection) as two:
+        response = client.get("/initiatieven/?provincie=overijssel&thema=wonen")
+    assert response.context["page_obj"].paginator.count == 2
+    assert _facet(response, "provincie") == {"overijssel": 2}  # among wonen: the Utrecht one is not published
+    assert _facet(response, "thema") == {"wonen": 2, "groen-en-leefomgeving": 1}  # among Overijssel
+    assert _row_counts(two.captured_queries) == []
+
+    with CaptureQueriesContext(connection) as one:
+        response = client.get("/initiatieven/?thema=groen-en-leefomgeving")
+    assert _facet(response, "provincie") == {"overijssel": 1, "utrecht": 1}
+    assert _facet(response, "thema") == {"wonen": 2, "groen-en-leefomgeving": 2}  # its own: among all
+    assert _row_counts(one.captured_queries) == []
+
+    # Two themes: an initiative with both counts once, so these provinces are counted from the rows.
+    with CaptureQueriesContext(connection) as either:
+        response = client.get("/initiatieven/?thema=wonen&thema=groen-en-leefomgeving&provincie=utrecht")
+    assert _facet(response, "provincie") == {"overijssel": 2, "utrecht": 1}
+    assert len(_row_counts(either.captured_queries)) == 1
+
+    with CaptureQueriesContext(connection) as knowledge:
+        response = client.get("/kennis/?regio=overijssel&thema=wonen")
+    assert response.context["page_obj"].paginator.count == 1
+    assert _facet(response, "regio") == {"utrecht": 1, "overijssel": 1}  # among wonen
+    assert _facet(response, "thema") == {"wonen": 1, "groen-en-leefomgeving": 1}  # among Overijssel
+    assert _row_counts(knowledge.captured_queries) == []
+    response = client.get("/kennis/?regio=heel-nederland")
+    assert _facet(response, "thema") == {"groen-en-leefomgeving": 1}
+
+    # A write shows at once: the pairs change in the same transaction.
+    InitiativeFactory(municipality=municipality("Deventer"), themes=[wonen])
+    response = client.get("/initiatieven/?provincie=overijssel&thema=wonen")
+    assert _facet(response, "provincie") == {"overijssel": 3}
+    assert _facet(response, "thema") == {"wonen": 3, "groen-en-leefomgeving": 1}
