@@ -130,3 +130,20 @@ def test_documents_lacking_a_word_are_ranked_among_fewer_candidates(client, monk
     assert partial and all("LIMIT 2)" in sql for sql in partial), partial  # the title candidates
     items = response.context["partial"]
     assert items[0].title == "Buurt zonder het andere woord"
+
+
+@pytest.mark.parametrize("url", ["/kennis/", "/initiatieven/", "/zoeken/"])
+def test_a_kind_without_matches_sends_no_ranking_statement(client, url):
+    """When the first keys from the GIN index are none, nothing can be ranked, counted or bound: the page says so
+    without the statement that would rank the candidates (2-3 ms per kind at national size, for nothing)."""
+    _documents(3)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {"q": "buurt"})
+    assert response.status_code == 200
+    assert any("c_found" in query["sql"] for query in captured)  # a kind with matches is ranked
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {"q": "zeldzaamwoord"})
+    assert response.status_code == 200
+    if url != "/zoeken/":
+        assert response.context["page_obj"].paginator.count == 0
+    assert [query["sql"] for query in captured if "c_found" in query["sql"]] == []

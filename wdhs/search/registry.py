@@ -430,6 +430,8 @@ class SearchSource:
         matches = f"({rows_sql}) AS r(k, d)"
         first_sql = f"SELECT r.k FROM {matches} LIMIT {int(limit) + 1}"  # noqa: S608 - Django's SQL, our own names
         first = found_keys(rows.db, first_sql, rows_params, keep_above=limit)
+        if not first:  # nothing matches: no statement to rank, count or bound
+            return Bounded(table.none())
         # Only our own names and Django's compiled SQL go into the text; every value stays a parameter.
         ctes = (
             f"{found} AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS k), "  # noqa: S608
