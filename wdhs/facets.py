@@ -28,8 +28,10 @@ from django.db.models.sql.query import Query
 from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 from django.utils.functional import cached_property
+from django_filters.fields import ModelMultipleChoiceField
 
 from wdhs import counts, pagecache
+from wdhs.models import Municipality, Province, Term
 from wdhs.search.registry import Bounded, search_plan
 
 
@@ -125,9 +127,40 @@ def any_of(queryset: QuerySet, name: str, value: Any) -> QuerySet:
     return queryset.filter(pk__in=model._default_manager.filter(**{f"{name}__in": values}).values("pk"))
 
 
+class KeptChoicesField(ModelMultipleChoiceField):
+    """django-filter's field for several model options, which checks the chosen values against the options kept in
+    this process (until their table changes) instead of a query per facet and request: a facet's options are a
+    small table (terms, provinces, municipalities) that every list page reads anyway. A value the kept
+    options do not hold is checked by the query as before, which gives Django's own error."""
+
+    def _check_values(self, value: Any) -> Any:
+        small = self.queryset.model in (Term, Province, Municipality)  # not the partners: thousands, often edited
+        if not small or not pagecache.shared_counts() or not isinstance(value, (list, tuple)):
+            return super()._check_values(value)
+        key = self.to_field_name or "pk"
+        try:
+            sql, params = self.queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return super()._check_values(value)
+        queryset = self.queryset
+
+        def build() -> dict[str, Any]:
+            return {str(getattr(option, key)): option for option in queryset}
+
+        options: dict[str, Any] = pagecache.memo(("facet-choices", sql, tuple(params)), build, in_process=True)
+        wanted = {str(one) for one in value if isinstance(one, str)}
+        if len(wanted) != len(set(value)) or not wanted <= options.keys():
+            return super()._check_values(value)
+        return [option for name, option in options.items() if name in wanted]
+
+
+class KeptChoicesFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = KeptChoicesField
+
+
 def multiple_filter(**kwargs: Any) -> django_filters.ModelMultipleChoiceFilter:
     """A facet filter that takes several values of one URL parameter, OR within the facet (see `any_of`)."""
-    return django_filters.ModelMultipleChoiceFilter(method=any_of, distinct=False, validators=[at_most()], **kwargs)
+    return KeptChoicesFilter(method=any_of, distinct=False, validators=[at_most()], **kwargs)
 
 
 # More values of one facet than this is not a person choosing; it is a hand-made or hostile link.
@@ -146,6 +179,7 @@ def at_most(limit: int | None = None) -> Callable[[Any], None]:
 
 
 _KEPT_SQL: dict[type, tuple[str, tuple[Any, ...]] | None] = {}
+_OPTION_MODELS: dict[tuple[type, str], type[models.Model]] = {}
 _FORM_CLASSES: dict[tuple[Any, ...], type[forms.Form]] = {}
 
 
@@ -777,10 +811,18 @@ class FacetFilterSet(django_filters.FilterSet):
         """How a facet value read back as text is keyed in the facet's counts: an option's pk, or the choice."""
         filter_ = self.filters[spec.param]
         if isinstance(filter_, ModelFilters):
-            option_pk = filter_.get_queryset(self.request).model._meta.pk
+            option_pk = self._option_model(spec.param)._meta.pk
             assert option_pk is not None
             return option_pk.to_python
         return str
+
+    def _option_model(self, param: str) -> type[models.Model]:
+        """The model of a facet's options: the same for every request, so asked of its queryset once per process
+        (building the queryset costs more than the rest of reading a count)."""
+        key = (type(self), param)
+        if key not in _OPTION_MODELS:
+            _OPTION_MODELS[key] = self.filters[param].get_queryset(self.request).model
+        return _OPTION_MODELS[key]
 
     def _direct_foreign_key(self, spec: FacetSpec) -> str | None:
         """The field name when the facet is a foreign key on the model itself (kind, phase, municipality)."""
@@ -897,14 +939,14 @@ class FacetFilterSet(django_filters.FilterSet):
         kept in this process's memory until the content changes (hundreds of municipalities or partners read
         as model objects on every request cost more than the counts). Without shared counts only the `wanted`
         options are read."""
-        options = filter_.get_queryset(self.request)
-        if not options.query.order_by:
-            options = options.order_by(*options.model._meta.ordering)
         to_field = filter_.extra.get("to_field_name") or "pk"
-        if not pagecache.shared_counts() and wanted is not None:
-            options = options.filter(pk__in=wanted)
 
         def build() -> list[tuple[Any, str, str]]:
+            options = filter_.get_queryset(self.request)
+            if not options.query.order_by:
+                options = options.order_by(*options.model._meta.ordering)
+            if not pagecache.shared_counts() and wanted is not None:
+                options = options.filter(pk__in=wanted)
             return [(obj.pk, str(getattr(obj, to_field)), spec.option_label(obj)) for obj in options]
 
         name = ("facet-options", type(self).__qualname__, spec.param)

@@ -345,3 +345,24 @@ def test_a_filter_on_a_link_table_reads_the_results_once_per_count(client, url, 
     for sql in grouped:
         reads = len(re.findall(rf'(?:FROM|JOIN) "{table}"(?: "?U\d"?)?(?= |$)', sql))
         assert reads == 1, sql
+
+
+def test_chosen_options_are_checked_against_the_options_kept_in_the_process(client, settings):
+    """With shared counts on, a facet's chosen values (terms, provinces) are checked against the options kept in
+    the process (`KeptChoicesField`) instead of one query per facet: still valid for a theme added a moment ago, and
+    still a 400 for a value of another vocabulary or none at all."""
+    settings.WDHS_SHARED_COUNTS = True
+    ResourceFactory(themes=[term("theme", "wonen")], phases=[term("phase", "idee")])
+    assert client.get("/kennis/?thema=wonen&fase=idee").status_code == 200  # the options are read once
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/kennis/?thema=wonen&fase=idee")
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == 1
+    checks = [q["sql"] for q in captured if 'FROM "wdhs_term"' in q["sql"] and '"slug" IN' in q["sql"]]
+    assert checks == []
+    Term.objects.create(vocabulary="theme", name="Buurtsport", slug="buurtsport", position=99)
+    assert client.get("/kennis/?thema=buurtsport").status_code == 200
+    assert client.get("/kennis/?thema=idee").status_code == 400  # a phase is no theme
+    assert client.get("/kennis/?thema=wonen&thema=bestaat-niet").status_code == 400
+    assert client.get("/initiatieven/?provincie=utrecht&provincie=fryslan").status_code == 200
+    assert client.get("/initiatieven/?provincie=wonen").status_code == 400
