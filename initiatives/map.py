@@ -19,7 +19,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from initiatives import counts
-from wdhs import pagecache
+from wdhs import pagecache, smalltables
 from wdhs.models import Municipality, Province
 
 SOURCE = "Bron: Kadaster / Centraal Bureau voor de Statistiek, 2025"
@@ -211,7 +211,7 @@ def province_counts() -> dict[str, int]:
 
 def province_map(counts_by_code: dict[str, int]) -> dict[str, Any]:
     """The province map with links to the filtered list and to each province's municipality map."""
-    provinces = list(Province.objects.all())
+    provinces: list[Province] = smalltables.kept_rows(Province)
     list_url, map_url = reverse("initiatives:list"), reverse("initiatives:map")
     links = {p.code: f"{list_url}?provincie={p.slug}" for p in provinces}
     map_links = {p.code: f"{map_url}?provincie={p.slug}" for p in provinces}

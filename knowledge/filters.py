@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 
 from knowledge import counts
 from knowledge.models import Organisation, OrganisationKind, Resource
+from wdhs import smalltables
 from wdhs.facets import FacetFilterSet, FacetSpec, at_most, multiple_filter
 from wdhs.models import Province, Term
 from wdhs.search.query import MAX_RAW_QUERY
@@ -85,7 +86,8 @@ class ResourceFilter(FacetFilterSet):
 
 
 def region_choices() -> list[tuple[str, str]]:
-    return [(NATIONAL, "Heel Nederland"), *Province.objects.values_list("slug", "name")]
+    provinces: list[Province] = smalltables.kept_rows(Province)  # in the order of their names
+    return [(NATIONAL, "Heel Nederland"), *((province.slug, province.name) for province in provinces)]
 
 
 class OrganisationFilter(django_filters.FilterSet):

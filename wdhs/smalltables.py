@@ -42,6 +42,12 @@ def _kept_table(model: type[Model]) -> tuple[dict[int, Model], dict[int, int]]:
     return kept
 
 
+def kept_rows(model: type[Model]) -> list[Any]:
+    """Every row of a small table (with what it brings), in the model's ordering: read once per process until the
+    table changes, like the rows hung on a list's objects. Shared between requests: read them, do not change them."""
+    return list(_kept_table(model)[0].values())
+
+
 def _kept(meta: Any, names: Iterable[str]) -> dict[type[Model], dict[int, Model]]:
     """The kept rows of every small table that `names` point to, each read once."""
     models = {meta.get_field(name).related_model for name in names}

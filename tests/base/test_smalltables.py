@@ -95,3 +95,23 @@ def test_links_without_kept_values_are_prefetched(django_assert_num_queries):
     rows = list(Initiative.objects.published().with_relations())
     with django_assert_num_queries(0):
         assert [t.slug for t in rows[0].themes.all()] == ["wonen"]
+
+
+def test_list_pages_read_the_provinces_from_the_kept_rows(kept, client):
+    """The region choices of /kennis/ and the province map of /initiatieven/ come from the kept provinces, in the
+    order of their names: no query on the province table once they are kept, and a renamed province shows at once."""
+    from wdhs.models import Province
+
+    for url in ("/kennis/", "/initiatieven/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert [q["sql"] for q in queries.captured_queries if 'FROM "wdhs_province"' in q["sql"]] == []
+    from knowledge.filters import region_choices
+
+    names = list(Province.objects.order_by("name").values_list("name", flat=True))
+    assert [name for _, name in region_choices()] == ["Heel Nederland", *names]
+    Province.objects.filter(slug="fryslan").update(name="Friesland (Fryslân)")
+    assert ("fryslan", "Friesland (Fryslân)") in region_choices()
+    assert "Friesland (Fryslân)" in client.get("/initiatieven/").content.decode()  # the map's table of provinces
