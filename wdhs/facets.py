@@ -28,6 +28,8 @@ from django.db.models.sql.query import Query
 from django.db.models.sql.where import WhereNode
 from django.http import QueryDict
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django_filters.fields import ModelMultipleChoiceField
 
 from wdhs import counts, pagecache
@@ -64,6 +66,76 @@ class Facet:
 
 
 ModelFilters = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+
+CHOOSE_SEVERAL = '<span class="wdhs-meta">(kies er een of meer)</span>'
+
+
+def facets_html(facets: Sequence[Facet]) -> SafeString:
+    """The fields of a list's filter form for its facets (templates/includes/facets.html); a facet without options
+    (nothing to choose among these results) is left out.
+
+    Built in Python, not in a template: the municipalities of a list can be 340 options, and the template's look-ups
+    and escapes took 10 ms per page for them; this takes a tenth of that. Every value and label is escaped.
+    - several values, many options (municipalities): the chosen ones as checkboxes, one select box to add another;
+    - several values: a checkbox per option; one value: a select box.
+    """
+    parts: list[str] = []
+    for facet in facets:
+        if not facet.items:
+            continue
+        param, label = escape(facet.param), escape(facet.label)
+        if facet.select:
+            parts.append(
+                f'<fieldset class="utrecht-form-fieldset wdhs-facet-checks">'
+                f'<legend class="utrecht-form-label">{label} {CHOOSE_SEVERAL}</legend>'
+            )
+            parts.extend(_checkbox(param, item) for item in facet.items if item.selected)
+            add = (
+                f"Nog een {escape(facet.label.lower())} erbij"
+                if facet.clear_url
+                else f"Kies een {escape(facet.label.lower())}"
+            )
+            parts.append(
+                f'<label class="utrecht-form-label wdhs-facet-add" for="filter-{param}">{add}</label>'
+                f'<select class="utrecht-select" id="filter-{param}" name="{param}">'
+                f'<option value="">{"Geen andere" if facet.clear_url else "Alle"}</option>'
+            )
+            parts.extend(_option(item, mark=False) for item in facet.items if not item.selected)
+            parts.append("</select></fieldset>")
+        elif facet.multiple:
+            parts.append(
+                f'<fieldset class="utrecht-form-fieldset wdhs-facet-checks">'
+                f'<legend class="utrecht-form-label">{label} {CHOOSE_SEVERAL}</legend>'
+            )
+            parts.extend(_checkbox(param, item) for item in facet.items)
+            parts.append("</fieldset>")
+        else:
+            parts.append(
+                f'<div class="utrecht-form-field">'
+                f'<label class="utrecht-form-label" for="filter-{param}">{label}</label>'
+                f'<select class="utrecht-select" id="filter-{param}" name="{param}"><option value="">Alle</option>'
+            )
+            parts.extend(_option(item, mark=True) for item in facet.items)
+            parts.append("</select></div>")
+    return mark_safe("\n".join(parts))  # noqa: S308 - every value and label above is escaped
+
+
+def _counted_label(item: FacetItem) -> str:
+    count = "" if item.count is None else f" ({int(item.count)})"
+    return f"{escape(item.label)}{count}"
+
+
+def _checkbox(param: str, item: FacetItem) -> str:
+    checked = " checked" if item.selected else ""
+    return (
+        f'<label class="wdhs-facet-check"><input type="checkbox" name="{param}" value="{escape(item.value)}"{checked}>'
+        f" {_counted_label(item)}</label>"
+    )
+
+
+def _option(item: FacetItem, *, mark: bool) -> str:
+    selected = " selected" if mark and item.selected else ""
+    return f'<option value="{escape(item.value)}"{selected}>{_counted_label(item)}</option>'
 
 
 def _forward_only(model: type[models.Model], path: str) -> bool:

@@ -366,3 +366,49 @@ def test_chosen_options_are_checked_against_the_options_kept_in_the_process(clie
     assert client.get("/kennis/?thema=wonen&thema=bestaat-niet").status_code == 400
     assert client.get("/initiatieven/?provincie=utrecht&provincie=fryslan").status_code == 200
     assert client.get("/initiatieven/?provincie=wonen").status_code == 400
+
+
+def test_facet_fields_are_escaped_and_show_choices_as_the_form_needs_them():
+    """wdhs.facets.facets_html: checkboxes for several values, a select box for one, both for many options (the
+    chosen ones checked, the others in the select box); a facet without options is left out; all text escaped."""
+    from wdhs.facets import FacetItem, facets_html
+
+    def item(value: str, label: str, count: int | None, selected: bool = False) -> FacetItem:
+        return FacetItem(value, label, count, selected, lambda: "")
+
+    hostile = '<script>alert("x")</script>'
+    html = str(
+        facets_html(
+            [
+                Facet(
+                    "thema", "Thema", [item("wonen", "Wonen", 3, True), item('a"b', hostile, None)], "/", "Alle", True
+                ),
+                Facet(
+                    "gemeente",
+                    "Gemeente",
+                    [item("zwolle", "Zwolle", 2, True), item("kampen", "Kampen", 1)],
+                    "/?x",
+                    "Alle",
+                    True,
+                    True,
+                ),
+                Facet(
+                    "sorteer",
+                    "Volgorde",
+                    [item("naam", "Naam", None, True), item("nieuw", "Nieuw", None)],
+                    None,
+                    "Alle",
+                ),
+                Facet("leeg", "Leeg", [], None, "Alle"),
+            ]
+        )
+    )
+    html = html.replace("\n", "")  # one element per line
+    assert '<input type="checkbox" name="thema" value="wonen" checked> Wonen (3)</label>' in html
+    assert "<script>" not in html
+    assert 'value="a&quot;b"> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</label>' in html
+    assert '<input type="checkbox" name="gemeente" value="zwolle" checked> Zwolle (2)' in html
+    assert 'for="filter-gemeente">Nog een gemeente erbij</label>' in html
+    assert '<option value="">Geen andere</option><option value="kampen">Kampen (1)</option></select>' in html
+    assert '<option value="naam" selected>Naam</option><option value="nieuw">Nieuw</option>' in html
+    assert "leeg" not in html

@@ -11,8 +11,10 @@ from django import template
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+
+from wdhs.facets import facets_html
 
 register = template.Library()
 
@@ -204,3 +206,9 @@ def kept_inputs(context: dict[str, Any], *dropped: str) -> str:
         '<input type="hidden" name="{}" value="{}">',
         ((key, value) for key, values in request.GET.lists() if key not in skip for value in values),
     )
+
+
+@register.simple_tag
+def facet_fields(facets: Any) -> SafeString:
+    """The fields of a list's facets (wdhs.facets.facets_html)."""
+    return facets_html(facets)
