@@ -42,11 +42,15 @@ _PHRASES = re.compile("|".join(re.escape(phrase) for phrase in ENGLISH_PHRASES))
 _FRAMEWORK = re.compile(r"(?<![\w-])(" + "|".join(FRAMEWORK_WORDS) + r")(?![\w-])")
 
 # "30 november 2026" is the one style; numeric dates, English months and abbreviated Dutch months are not.
-_MONTHS_EN = "January|February|March|April|June|July|August|September|October|November|December"
+_MONTHS_EN = "January|February|March|April|June|July|August|October"
+# Spelled the same in Dutch when a label starts with them: the admin's date navigation shows "November 2026"
+# (Django capitalises the first letter). English only without a year after it ("November 30").
+_MONTHS_BOTH = "September|November|December"
 _DATE_STYLES = re.compile(
     r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"  # 30-11-2026, 30/11/2026, 30.11.26
     r"|\b\d{4}-\d{2}-\d{2}\b"  # 2026-11-30
     r"|\b(?:" + _MONTHS_EN + r")\b"
+    r"|\b(?:" + _MONTHS_BOTH + r")\b(?! \d{4}\b)"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\d"  # Nov. 30
     r"|\b\d{1,2}\s(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s|$)"  # 30 nov. 2026
     r"|\b(?:a\.m\.|p\.m\.|midnight|noon)\b"

@@ -179,3 +179,15 @@ def test_django_default_rights_get_dutch_names():
     assert Permission.objects.get(codename="view_initiative").name == "Mag initiatief bekijken"
     custom.refresh_from_db()
     assert custom.name == "Can feature"  # not one of Django's four: left as its model names it
+
+
+def test_the_date_check_knows_months_spelled_the_same_in_both_languages():
+    """ "November 2026" at the start of a label is Dutch as well (the admin's date navigation); "November 30" and
+    "October 2026" are English, "30-11-2026" another style; "30 november 2026" is ours."""
+    from tests import words
+
+    assert words.other_date_styles("Alle datums November 2026 December 2026") == []
+    assert words.other_date_styles("Gesteld op 30 november 2026") == []
+    assert len(words.other_date_styles("Asked November 30, 2026")) == 1
+    assert len(words.other_date_styles("Sinds October 2026")) == 1
+    assert len(words.other_date_styles("Op 30-11-2026")) == 1
