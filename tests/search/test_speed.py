@@ -147,3 +147,17 @@ def test_a_kind_without_matches_sends_no_ranking_statement(client, url):
     if url != "/zoeken/":
         assert response.context["page_obj"].paginator.count == 0
     assert [query["sql"] for query in captured if "c_found" in query["sql"]] == []
+
+
+def test_the_words_a_document_lacks_are_read_with_the_document():
+    """`SearchSource.partial` names the words each document lacks from flags read in the query that reads the
+    documents themselves, not in a query of its own per kind."""
+    from django.test import Client
+
+    _documents(3)
+    with CaptureQueriesContext(connection) as captured:
+        response = Client().get("/kennis/", {"q": "buurt deel stap"})
+    assert response.status_code == 200
+    assert response.context["partial"] and all(item.missing_words == ["stap"] for item in response.context["partial"])
+    flagged = [query["sql"] for query in captured if "_has_part_0" in query["sql"]]
+    assert flagged and all('"knowledge_resource"."title"' in sql for sql in flagged), flagged

@@ -314,22 +314,20 @@ class SearchSource:
             rank = ExpressionWrapper(coverage * Value(1000.0) + rank, output_field=FloatField())
         bounded = self.bound_in_sql(rows, replace(expanded, query=query), prefix="p", depth=PARTIAL_DEPTH)
         keys, _count, _capped = first_and_count(bounded, rank, offset=0, limit=limit)
-        found = documents.defer(*self.defer).in_bulk(keys) if keys else {}
+        if not keys:
+            return []
+        # The documents, each with the parts of the query it has (`_name_missing`), in the query that reads them.
+        read, name = self._vector_queryset(documents.defer(*self.defer))
+        found = read.annotate(**_part_flags(expanded, name)).in_bulk(keys)
         return [found[key] for key in keys if key in found]
 
     def _name_missing(self, expanded: ExpandedQuery, items: list[Any]) -> None:
-        """Set `missing_words` on each item: the labels of the parts its document lacks (one query for all)."""
-        if not items:
-            return
-        qs, name = self._vector_queryset(type(items[0])._default_manager.filter(pk__in=[item.pk for item in items]))
-        flags = {
-            f"_has_part_{index}": SearchVectorExact(F(name), part.query) for index, part in enumerate(expanded.parts)
-        }
-        rows = {pk: has for pk, *has in qs.annotate(**flags).values_list("pk", *flags)}
+        """Set `missing_words` on each item: the labels of the parts its document lacks, from the flags that
+        `_partial_level` read with it."""
         for item in items:
-            # A row deleted since it was found names nothing; it will be gone on the next page view.
-            has = rows.get(item.pk) or [True] * len(expanded.parts)
-            item.missing_words = [part.label for part, present in zip(expanded.parts, has, strict=True) if not present]
+            item.missing_words = [
+                part.label for index, part in enumerate(expanded.parts) if not getattr(item, _part_flag(index))
+            ]
 
     def rank(self, expanded: ExpandedQuery) -> Expression:
         """How well a document from `matching` fits: higher is better (order by it descending, then by pk)."""
@@ -494,6 +492,15 @@ class SearchSource:
         if expanded.query is None:
             return qs.none()
         return qs.annotate(search_rank=self.rank(expanded)).order_by("-search_rank", "pk")
+
+
+def _part_flag(index: int) -> str:
+    return f"_has_part_{index}"
+
+
+def _part_flags(expanded: ExpandedQuery, vector: str) -> dict[str, Expression]:
+    """One annotation per part of the query: whether the document's vector (field `vector`) has that part."""
+    return {_part_flag(index): SearchVectorExact(F(vector), part.query) for index, part in enumerate(expanded.parts)}
 
 
 @dataclass(frozen=True)
