@@ -32,8 +32,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django_filters.fields import ModelMultipleChoiceField
 
-from wdhs import counts, pagecache
-from wdhs.models import Municipality, Province, Term
+from wdhs import counts, pagecache, smalltables
 from wdhs.search.registry import Bounded, search_plan
 
 
@@ -90,11 +89,8 @@ def facets_html(facets: Sequence[Facet]) -> SafeString:
                 f'<legend class="utrecht-form-label">{label} {CHOOSE_SEVERAL}</legend>'
             )
             parts.extend(_checkbox(param, item) for item in facet.items if item.selected)
-            add = (
-                f"Nog een {escape(facet.label.lower())} erbij"
-                if facet.clear_url
-                else f"Kies een {escape(facet.label.lower())}"
-            )
+            lower = escape(facet.label.lower())
+            add = f"Nog een {lower} erbij" if facet.clear_url else f"Kies een {lower}"
             parts.append(
                 f'<label class="utrecht-form-label wdhs-facet-add" for="filter-{param}">{add}</label>'
                 f'<select class="utrecht-select" id="filter-{param}" name="{param}">'
@@ -206,7 +202,7 @@ class KeptChoicesField(ModelMultipleChoiceField):
     options do not hold is checked by the query as before, which gives Django's own error."""
 
     def _check_values(self, value: Any) -> Any:
-        small = self.queryset.model in (Term, Province, Municipality)  # not the partners: thousands, often edited
+        small = smalltables.is_small(self.queryset.model)  # not the partners: thousands, often edited
         if not small or not pagecache.shared_counts() or not isinstance(value, (list, tuple)):
             return super()._check_values(value)
         key = self.to_field_name or "pk"

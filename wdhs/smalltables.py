@@ -42,6 +42,11 @@ def _kept_table(model: type[Model]) -> tuple[dict[int, Model], dict[int, int]]:
     return kept
 
 
+def is_small(model: type[Model]) -> bool:
+    """Whether `model` is one of the small tables whose rows each process keeps."""
+    return model in _KEPT
+
+
 def kept_rows(model: type[Model]) -> list[Any]:
     """Every row of a small table (with what it brings), in the model's ordering: read once per process until the
     table changes, like the rows hung on a list's objects. Shared between requests: read them, do not change them."""
