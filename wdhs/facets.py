@@ -10,6 +10,7 @@ as checkboxes in its filter form (templates/includes/facets.html, templates/list
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -991,9 +992,13 @@ class FacetFilterSet(django_filters.FilterSet):
             )
         wanted: set[Any] | None = None
         if not spec.show_empty:
-            shown = [pk for pk, n in sorted(counts.items(), key=lambda item: -item[1]) if pk is not None and n]
+            # Thousands of partners on the national list: nlargest with the dict's own lookup as key, not a sort with a
+            # Python lambda per option (4-5 ms per page). Same order: nlargest is sorted(reverse=True)[:n], stable.
+            present = {pk: n for pk, n in counts.items() if pk is not None and n}
             if spec.limit:
-                shown = shown[: spec.limit]
+                shown = heapq.nlargest(spec.limit, present, key=present.__getitem__)
+            else:
+                shown = sorted(present, key=present.__getitem__, reverse=True)
             shown.extend(option.pk for option in selected)
             wanted = set(shown)
         options = self._option_list(spec, filter_, wanted)

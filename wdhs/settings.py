@@ -212,7 +212,7 @@ if env("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "wdhs.cache.PostgresCache",  # one statement per write (wdhs/cache.py)
             "LOCATION": "wdhs_cache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 300,
