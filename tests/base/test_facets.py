@@ -368,6 +368,25 @@ def test_chosen_options_are_checked_against_the_options_kept_in_the_process(clie
     assert client.get("/initiatieven/?provincie=wonen").status_code == 400
 
 
+def test_the_options_sql_is_compiled_once_per_field_and_anew_for_a_new_queryset():
+    """KeptChoicesField keeps its options' SQL for itself and the copies each request's form makes; a queryset set
+    on a field afterwards (a form narrowing its options) is compiled anew, never checked against the old one."""
+    import copy
+
+    from wdhs.facets import KeptChoicesField
+
+    field = KeptChoicesField(queryset=Term.objects.themes(), to_field_name="slug")
+    sql = field._options_sql()
+    assert sql is not None and "theme" in sql[1]
+    copied = copy.deepcopy(field)
+    assert copied._compiled is field._compiled
+    assert copied._options_sql() == sql
+    copied.queryset = Term.objects.phases()
+    other = copied._options_sql()
+    assert other is not None and other != sql and "phase" in other[1]
+    assert field._options_sql() == sql
+
+
 def test_facet_fields_are_escaped_and_show_choices_as_the_form_needs_them():
     """wdhs.facets.facets_html: checkboxes for several values, a select box for one, both for many options (the
     chosen ones checked, the others in the select box); a facet without options is left out; all text escaped."""
