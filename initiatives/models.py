@@ -205,6 +205,14 @@ class Initiative(models.Model):
                 include=["id", "name", "kind", "phase", "legal_form", "published_at"],
                 name="initiative_status_muni",
             ),
+            # The same for a kind of initiative: a list filtered on a common kind (28,000 bewonersinitiatieven) read
+            # them in 342 probes of the index above, one per municipality, filtering out two thirds; with a need as
+            # well that pass took 52 ms, from this index 39 ms.
+            models.Index(
+                fields=["status", "kind"],
+                include=["id", "name", "municipality", "phase", "legal_form", "published_at"],
+                name="initiative_status_kind",
+            ),
             # Newest first (/embed/initiatieven/, /initiatieven/feed/, "Nieuwste eerst" on /initiatieven/, the alert
             # digests' window of "published since"): the first ones, or a time window, from the index.
             models.Index(
