@@ -11,7 +11,7 @@ from knowledge import counts
 from knowledge.models import Organisation, OrganisationKind, Resource
 from wdhs import smalltables
 from wdhs.facets import FacetFilterSet, FacetSpec, at_most, multiple_filter
-from wdhs.models import Province, Term
+from wdhs.models import Municipality, Province, Term
 from wdhs.search.query import MAX_RAW_QUERY
 
 NATIONAL = "heel-nederland"
@@ -77,11 +77,15 @@ class ResourceFilter(FacetFilterSet):
     def filter_region(self, queryset: QuerySet[Resource], name: str, value: list[str]) -> QuerySet[Resource]:
         """Resources in any of the chosen regions (one row each: a resource has one scope, province, municipality)."""
         wanted = Q()
-        provinces = [slug for slug in value if slug != NATIONAL]
+        slugs = {slug for slug in value if slug != NATIONAL}
         if NATIONAL in value:
             wanted |= Q(scope=Resource.Scope.NATIONAL)
-        if provinces:
-            wanted |= Q(province__slug__in=provinces) | Q(municipality__province__slug__in=provinces)
+        if slugs:
+            # By key, from the kept provinces and municipalities: joining the province twice (its own and its
+            # municipality's) made PostgreSQL plan three outer joins and test the slugs on every published resource.
+            provinces = {province.pk for province in smalltables.kept_rows(Province) if province.slug in slugs}
+            places = [place.pk for place in smalltables.kept_rows(Municipality) if place.province_id in provinces]
+            wanted |= Q(province__in=sorted(provinces)) | Q(municipality__in=places)
         return queryset.filter(wanted) if value else queryset
 
 

@@ -115,6 +115,29 @@ def test_knowledge_region_facet_groups_by_province_or_the_whole_country():
     assert counts(facets_of(filterset)["regio"]) == {"heel-nederland": 1, "utrecht": 1, "overijssel": 2}
 
 
+@pytest.mark.parametrize("shared", [False, True])
+def test_knowledge_region_filter_takes_the_province_and_its_municipalities(client, settings, shared):
+    """`regio=<province>` lists what is about the province and about any of its municipalities; `heel-nederland`
+    what is national; several regions any of them. The same with the kept small tables (shared counts) as without."""
+    settings.WDHS_SHARED_COUNTS = shared
+    national = ResourceFactory(title="Landelijk")
+    utrecht = ResourceFactory(title="Provincie Utrecht", scope=Resource.Scope.PROVINCE, province=province("Utrecht"))
+    amersfoort = ResourceFactory(
+        title="Gemeente Amersfoort", scope=Resource.Scope.MUNICIPALITY, municipality=municipality("Amersfoort")
+    )
+    ResourceFactory(title="Gemeente Zwolle", scope=Resource.Scope.MUNICIPALITY, municipality=municipality("Zwolle"))
+
+    def listed(query: str) -> set[str]:
+        response = client.get(reverse("knowledge:list") + "?" + query)
+        assert response.status_code == 200
+        return {item.title for item in response.context["items"]}
+
+    assert listed("regio=utrecht") == {utrecht.title, amersfoort.title}
+    assert listed("regio=utrecht&regio=heel-nederland") == {utrecht.title, amersfoort.title, national.title}
+    assert listed("regio=flevoland") == set()
+    assert client.get(reverse("knowledge:list") + "?regio=atlantis").status_code == 400
+
+
 def test_knowledge_unknown_values_give_one_message_and_a_link_without_them():
     filterset = ResourceFilter(QueryDict("thema=bestaat-niet&fase=ook-niet"), queryset=Resource.objects.published())
     assert filterset.error_messages() == [
