@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import django_filters
-from django.db.models import Q, QuerySet, Value
+from django.db.models import BigIntegerField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from knowledge import counts
@@ -40,10 +43,18 @@ class ResourceFilter(FacetFilterSet):
         FacetSpec("fase", all_label="Alle fases", kept=counts.facet("phase"), paired=counts.paired("phase", link=True)),
         FacetSpec("soort", all_label="Alle soorten", kept=counts.facet("kind"), paired=counts.paired("kind")),
         # The region a resource counts under: its province, its municipality's province, or the whole country.
+        # Grouped by key (a province, minus a municipality, 0 for national) and named in Python from the kept small
+        # tables: joining the province twice for its slug cost a third of a one-pass count (7 -> 5 ms).
         FacetSpec(
             "regio",
             all_label="Alle regio's",
-            group_by=lambda: Coalesce("province__slug", "municipality__province__slug", Value(NATIONAL)),
+            group_by=lambda: Coalesce(
+                "province_id",
+                ExpressionWrapper(Value(0) - F("municipality_id"), output_field=BigIntegerField()),
+                Value(0),
+                output_field=BigIntegerField(),
+            ),
+            group_key=lambda: _region_of(),
             kept=lambda: counts.regions(NATIONAL),
             paired=counts.region_paired(NATIONAL),
         ),
@@ -87,6 +98,21 @@ class ResourceFilter(FacetFilterSet):
             places = [place.pk for place in smalltables.kept_rows(Municipality) if place.province_id in provinces]
             wanted |= Q(province__in=sorted(provinces)) | Q(municipality__in=places)
         return queryset.filter(wanted) if value else queryset
+
+
+def _region_of() -> Callable[[Any], str | None]:
+    """The region a grouped place of the regio facet stands for: a province's key, a municipality's key negated, 0
+    for the whole country (as text from a one-pass count, or a number); None for a key the kept rows do not hold."""
+    provinces = {province.pk: province.slug for province in smalltables.kept_rows(Province)}
+    places = {place.pk: place.province.slug for place in smalltables.kept_rows(Municipality)}
+
+    def region(value: Any) -> str | None:
+        key = int(value)
+        if key == 0:
+            return NATIONAL
+        return provinces.get(key) if key > 0 else places.get(-key)
+
+    return region
 
 
 def region_choices() -> list[tuple[str, str]]:

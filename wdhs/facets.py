@@ -321,8 +321,11 @@ class FacetSpec:
     param: the filter's name (its URL parameter). all_label: the text for "no choice". show_empty: also
     list options without results (a select box keeps all its choices). option_label: the text of a model
     option (default str). group_by: for a ChoiceFilter, the value each result has for this facet (an
-    expression; default the filter's field). limit: with show_empty off, show only the options with the most
-    results (and the chosen one), for facets with very many options.
+    expression; default the filter's field). group_key: with group_by, gives (once per count) a function from a
+    grouped value, as text or as read, to the option it stands for, or None; several values may stand for one
+    option, and their counts add up (group by a key column instead of joining the table with the option's name).
+    limit: with show_empty off, show only the options with the most results (and the chosen one), for facets with
+    very many options.
     """
 
     param: str
@@ -330,6 +333,7 @@ class FacetSpec:
     show_empty: bool = False
     option_label: Callable[[Any], str] = str
     group_by: Callable[[], Any] | None = None
+    group_key: Callable[[], Callable[[Any], Any]] | None = None
     limit: int | None = None
     # The counts among every row of the FilterSet's `kept_base` (wdhs/counts.py), keyed as this facet counts:
     # used when no other filter is chosen, instead of counting the rows.
@@ -894,7 +898,10 @@ class FacetFilterSet(django_filters.FilterSet):
             cursor.execute(sql, (*cte_params, *params, limit, offset))
             rows = cursor.fetchall()
         # One converter per facet: reading the option model from the filter costs a queryset per value.
-        convert = {i: self._facet_key_converter(spec) for i, spec in enumerate(specs)}
+        convert = {
+            i: spec.group_key() if spec.group_by and spec.group_key else self._facet_key_converter(spec)
+            for i, spec in enumerate(specs)
+        }
         for part, value, count in rows:
             if part == -2:
                 result["count"] = count
@@ -902,8 +909,9 @@ class FacetFilterSet(django_filters.FilterSet):
                 result["found"] = count
             elif part == -1:
                 result["keys"].append(pk_field.to_python(value))
-            elif value is not None:
-                result["counts"][specs[part].param][convert[part](value)] = count
+            elif value is not None and (key := convert[part](value)) is not None:
+                counted = result["counts"][specs[part].param]
+                counted[key] = counted.get(key, 0) + count
         return result
 
     def _facet_key_converter(self, spec: FacetSpec) -> Callable[[str], Any]:
@@ -1074,6 +1082,12 @@ class FacetFilterSet(django_filters.FilterSet):
                 .values_list("facet_key", "n")
             )
         )
+        if spec.group_by and spec.group_key and spec.param not in shared:
+            option_of, grouped = spec.group_key(), counts
+            counts = {}
+            for value, n in grouped.items():
+                if (key := option_of(value)) is not None:
+                    counts[key] = counts.get(key, 0) + n
         rows = []
         for value, label in self.form.fields[spec.param].choices:
             count = counts.get(value, 0)

@@ -138,6 +138,27 @@ def test_knowledge_region_filter_takes_the_province_and_its_municipalities(clien
     assert client.get(reverse("knowledge:list") + "?regio=atlantis").status_code == 400
 
 
+@pytest.mark.parametrize("shared", [False, True])
+def test_knowledge_region_counts_of_a_search_come_from_the_one_pass_by_province(client, settings, shared):
+    """The one pass of a search groups the regio facet by key (a province, a municipality, the whole country) and
+    names the regions in Python: a province's municipalities add up under it."""
+    settings.WDHS_SHARED_COUNTS = shared
+    for scope, place in [
+        (Resource.Scope.NATIONAL, {}),
+        (Resource.Scope.PROVINCE, {"province": province("Utrecht")}),
+        (Resource.Scope.MUNICIPALITY, {"municipality": municipality("Amersfoort")}),
+        (Resource.Scope.MUNICIPALITY, {"municipality": municipality("Zwolle")}),
+        (Resource.Scope.MUNICIPALITY, {"municipality": municipality("Deventer")}),
+        (Resource.Scope.PROVINCE, {"province": province("Overijssel")}),
+    ]:
+        ResourceFactory(title="Speeltuin opknappen", scope=scope, **place)
+    response = client.get(reverse("knowledge:list") + "?q=speeltuin&thema=wonen")
+    assert response.status_code == 200
+    response = client.get(reverse("knowledge:list") + "?q=speeltuin")
+    regions = {facet.param: counts(facet) for facet in response.context["facets"]}["regio"]
+    assert {value: n for value, n in regions.items() if n} == {"heel-nederland": 1, "utrecht": 2, "overijssel": 3}
+
+
 def test_knowledge_unknown_values_give_one_message_and_a_link_without_them():
     filterset = ResourceFilter(QueryDict("thema=bestaat-niet&fase=ook-niet"), queryset=Resource.objects.published())
     assert filterset.error_messages() == [
