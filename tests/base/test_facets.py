@@ -143,14 +143,15 @@ def test_knowledge_region_counts_of_a_search_come_from_the_one_pass_by_province(
     """The one pass of a search groups the regio facet by key (a province, a municipality, the whole country) and
     names the regions in Python: a province's municipalities add up under it."""
     settings.WDHS_SHARED_COUNTS = shared
-    for scope, place in [
+    places: list[tuple[str, dict[str, object]]] = [
         (Resource.Scope.NATIONAL, {}),
         (Resource.Scope.PROVINCE, {"province": province("Utrecht")}),
         (Resource.Scope.MUNICIPALITY, {"municipality": municipality("Amersfoort")}),
         (Resource.Scope.MUNICIPALITY, {"municipality": municipality("Zwolle")}),
         (Resource.Scope.MUNICIPALITY, {"municipality": municipality("Deventer")}),
         (Resource.Scope.PROVINCE, {"province": province("Overijssel")}),
-    ]:
+    ]
+    for scope, place in places:
         ResourceFactory(title="Speeltuin opknappen", scope=scope, **place)
     response = client.get(reverse("knowledge:list") + "?q=speeltuin&thema=wonen")
     assert response.status_code == 200
