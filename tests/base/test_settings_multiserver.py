@@ -56,7 +56,7 @@ def settings_with(**env: str) -> dict:
 
 def test_one_server_needs_nothing_but_postgresql():
     shown = settings_with()
-    assert shown["cache"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert shown["cache"]["BACKEND"] == "wdhs.cache.PostgresCache"  # Django's DatabaseCache, a write in one statement
     assert shown["cache"]["KEY_PREFIX"] == "wdhs"
     assert shown["cache"]["OPTIONS"]["MAX_ENTRIES"] >= 100_000
     assert shown["session_engine"] == "django.contrib.sessions.backends.db"

@@ -8,6 +8,7 @@ own `search.py`, called from its AppConfig.ready(); the base imports no app. See
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -414,8 +415,7 @@ class SearchSource:
             title_sql, title_params = titled.order_by().values_list("pk").query.sql_with_params()
         except EmptyResultSet:
             return Bounded(table.none())
-        visible = self.queryset(None).order_by(F(self.newest).desc()).values_list(self.newest)
-        since_sql, since_params = visible[window - 1 : window].query.sql_with_params()
+        since_sql, since_params = self._newest_window_sql(window)
         found, over, title, since, passed, picked, cand = (
             f"{prefix}_{name}" for name in ("found", "over", "titled", "since", "passed", "picked", "cand")
         )
@@ -467,6 +467,19 @@ class SearchSource:
             separate=lambda: self.bounded(rows, expanded),
             common=len(first) > limit,
         )
+
+    def _newest_window_sql(self, window: int) -> tuple[str, tuple[Any, ...]]:
+        """The statement for the date of the `window`-th newest visible document. The same for every search (what
+        anyone may see), so compiled once per process, source and window; a queryset with a date in its
+        parameters (a "now") would be compiled each time."""
+        key = (self.key, window)
+        if key in _WINDOW_SQL:
+            return _WINDOW_SQL[key]
+        visible = self.queryset(None).order_by(F(self.newest).desc()).values_list(self.newest)
+        sql, params = visible[window - 1 : window].query.sql_with_params()
+        if not any(isinstance(param, (datetime.date, datetime.time)) for param in params):
+            _WINDOW_SQL[key] = (sql, params)
+        return sql, params
 
     def found(self, user: Any, expanded: ExpandedQuery, *, offset: int = 0, limit: int = 20) -> tuple[list[Any], int]:
         """The matching documents from `offset` to `offset + limit`, best first, and how many match in all.
@@ -624,6 +637,7 @@ def first_and_count(bounded: Bounded, rank: Expression, *, offset: int, limit: i
 
 
 _SOURCES: dict[str, SearchSource] = {}
+_WINDOW_SQL: dict[tuple[str, int], tuple[str, tuple[Any, ...]]] = {}
 
 
 def register_search_source(source: SearchSource) -> None:
