@@ -475,6 +475,7 @@ class SearchSource:
         key = (self.key, window)
         if key in _WINDOW_SQL:
             return _WINDOW_SQL[key]
+        assert self.newest is not None
         visible = self.queryset(None).order_by(F(self.newest).desc()).values_list(self.newest)
         sql, params = visible[window - 1 : window].query.sql_with_params()
         if not any(isinstance(param, (datetime.date, datetime.time)) for param in params):
