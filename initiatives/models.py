@@ -80,10 +80,14 @@ class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
         return self.with_small("municipality", "kind", "legal_form", "phase").with_small_many("themes", "needs")
 
     def for_cards(self) -> InitiativeQuerySet:
-        """`with_relations` without the columns a card does not show: the search vector (read from TOAST and parsed
-        for nothing), the Markdown source of the description (the card prints the HTML) and the changes waiting for
-        review."""
-        return self.with_relations().defer("search_vector", "description", "pending_changes")
+        """`with_relations` without what a card does not show: the search vector (read from TOAST and parsed for
+        nothing), the Markdown source of the description (the card prints the HTML), the changes waiting for review,
+        and the needs (a query per page for a list the card never prints)."""
+        return (
+            self.with_small("municipality", "kind", "legal_form", "phase")
+            .with_small_many("themes")
+            .defer("search_vector", "description", "pending_changes")
+        )
 
 
 class Initiative(models.Model):

@@ -286,7 +286,8 @@ class ResourceQuerySet(SmallTablesQuerySet["Resource"]):
         return self.published().alias(reviewed=Coalesce("last_reviewed_at", "published_at")).filter(reviewed__lt=limit)
 
     def for_listing(self, *, with_body: bool = False) -> ResourceQuerySet:
-        """For cards: with kind, organisation, themes and phases; without the columns a card does not show.
+        """For cards: with kind, organisation and themes; without what a card does not show (the phases: a query per
+        page for a list the card never prints).
 
         The body and its HTML are kilobytes a card does not print, and the search vectors (of the resource and of
         its organisation) are read from TOAST and parsed for nothing. A search result keeps the body
@@ -294,7 +295,7 @@ class ResourceQuerySet(SmallTablesQuerySet["Resource"]):
         """
         deferred = [*(() if with_body else ("body",)), "body_html", "search_vector", "organisation__search_vector"]
         return (
-            self.with_small("kind").select_related("organisation").with_small_many("themes", "phases").defer(*deferred)
+            self.with_small("kind").select_related("organisation").with_small_many("themes").defer(*deferred)
         )
 
 
