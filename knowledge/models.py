@@ -294,9 +294,7 @@ class ResourceQuerySet(SmallTablesQuerySet["Resource"]):
         (`with_body`): its snippet is cut from it.
         """
         deferred = [*(() if with_body else ("body",)), "body_html", "search_vector", "organisation__search_vector"]
-        return (
-            self.with_small("kind").select_related("organisation").with_small_many("themes").defer(*deferred)
-        )
+        return self.with_small("kind").select_related("organisation").with_small_many("themes").defer(*deferred)
 
 
 class Resource(models.Model):
