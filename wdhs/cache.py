@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import logging
 import pickle
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -107,12 +106,11 @@ class PostgresCache(DatabaseCache):
     Django's version counts the whole table on every write (to decide whether to cull), reads the key, then updates
     or inserts it, in a transaction of its own: five statements per write, and a COUNT(*) that grows with the table
     (MAX_ENTRIES is 100,000). List and search pages write their counts to the cache, so that was 2-3 ms of every
-    page new to the cache. Here a write is one `INSERT ... ON CONFLICT`, which also cannot fail on a key another
-    server adds at the same moment; the count (and the cull when the table is full) runs on one write in CULL_EVERY,
-    so the table can exceed MAX_ENTRIES by at most about that many rows per server process.
+    page new to the cache. Here a write is one statement: an `INSERT ... ON CONFLICT` (which also cannot fail on a
+    key another server adds at the same moment) that returns PostgreSQL's estimate of the table's rows
+    (`pg_class.reltuples`, kept by autovacuum). Only when that estimate is over MAX_ENTRIES does the write count
+    the rows and cull as Django does; so the number of queries per write is fixed until the table is full.
     """
-
-    CULL_EVERY = 100
 
     def _base_set(self, mode: str, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT) -> bool:
         timeout = self.get_backend_timeout(timeout)
@@ -127,11 +125,6 @@ class PostgresCache(DatabaseCache):
         expires = connection.ops.adapt_datetimefield_value(until.replace(microsecond=0))
         # The table name is the cache's LOCATION from the settings, quoted; every value is a parameter.
         with connection.cursor() as cursor:
-            if random.random() < 1 / self.CULL_EVERY:  # noqa: S311 - spreads the culling, not a secret
-                cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
-                rows = cursor.fetchone()[0]
-                if rows > self._max_entries:
-                    self._cull(db, cursor, now, rows)  # type: ignore[attr-defined]
             if mode == "touch":
                 cursor.execute(f"UPDATE {table} SET expires = %s WHERE cache_key = %s", [expires, key])  # noqa: S608
                 return cursor.rowcount == 1
@@ -139,8 +132,16 @@ class PostgresCache(DatabaseCache):
             # `add` replaces only an expired entry, as Django's does; `set` always.
             replace_when = f" WHERE {table}.expires < %s" if mode == "add" else ""
             cursor.execute(
-                f"INSERT INTO {table} (cache_key, value, expires) VALUES (%s, %s, %s) ON CONFLICT (cache_key) DO UPDATE"  # noqa: S608
-                f" SET value = EXCLUDED.value, expires = EXCLUDED.expires{replace_when}",
-                [key, pickled, expires, now] if mode == "add" else [key, pickled, expires],
+                f"WITH written AS (INSERT INTO {table} (cache_key, value, expires) VALUES (%s, %s, %s)"  # noqa: S608
+                f" ON CONFLICT (cache_key) DO UPDATE SET value = EXCLUDED.value, expires = EXCLUDED.expires"
+                f"{replace_when} RETURNING 1)"
+                " SELECT (SELECT COUNT(*) FROM written), (SELECT reltuples FROM pg_class WHERE oid = %s::regclass)",
+                [key, pickled, expires, *([now] if mode == "add" else []), table],
             )
-            return cursor.rowcount == 1
+            written, estimate = cursor.fetchone()
+            if estimate is not None and estimate > self._max_entries:
+                cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
+                rows = cursor.fetchone()[0]
+                if rows > self._max_entries:
+                    self._cull(db, cursor, now, rows)  # type: ignore[attr-defined]
+            return bool(written)
