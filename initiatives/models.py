@@ -54,6 +54,10 @@ class ActivePeople(models.TextChoices):
     HUGE = "200+", "meer dan 200 mensen"
 
 
+# The small-table rows an initiative is shown with, on a card and on its page.
+CARD_ROWS = ("municipality", "kind", "legal_form", "phase")
+
+
 class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
     def published(self) -> InitiativeQuerySet:
         return self.filter(status=Status.PUBLISHED)
@@ -77,14 +81,14 @@ class InitiativeQuerySet(SmallTablesQuerySet["Initiative"]):
         return self.filter(confirmed_at__lt=timezone.now() - STALE_AFTER)
 
     def with_relations(self) -> InitiativeQuerySet:
-        return self.with_small("municipality", "kind", "legal_form", "phase").with_small_many("themes", "needs")
+        return self.with_small(*CARD_ROWS).with_small_many("themes", "needs")
 
     def for_cards(self) -> InitiativeQuerySet:
         """`with_relations` without what a card does not show: the search vector (read from TOAST and parsed for
         nothing), the Markdown source of the description (the card prints the HTML), the changes waiting for review,
         and the needs (a query per page for a list the card never prints)."""
         return (
-            self.with_small("municipality", "kind", "legal_form", "phase")
+            self.with_small(*CARD_ROWS)
             .with_small_many("themes")
             .defer("search_vector", "description", "pending_changes")
         )
